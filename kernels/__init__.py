@@ -1,0 +1,1 @@
+"""C kernels, one folder each, shipped as package data (sources, kernel.toml)."""

@@ -1,0 +1,152 @@
+"""Measure a kernel from its host build: static data, stack, instructions per frame.
+
+These are the figures ``kernels/<name>/kernel.toml`` states in its
+``[measured]`` table; ``npu-tiler kernel-info --write`` refreshes them and
+``tests/test_kernel_toml.py`` fails when they disagree with a fresh build.
+
+* static data: the sizes of every ``.data*``, ``.rodata*``, ``.bss*`` (and
+  small-data) section of the compiled object, as ``size -A`` reports them;
+* stack: GCC's ``-fcallgraph-info=su`` call graph with each function's frame,
+  the deepest path from each entry point (the host figure; AIE2's frames
+  differ, so it is an estimate there);
+* instructions per frame: valgrind's callgrind, inclusive count of each entry
+  point over a fixed input, divided by the frames it processed.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from sim.hostbuild import C_STD_FLAGS, HostBuildError, KernelSources, build_object, compiler
+
+STATIC_PREFIXES = (".data", ".rodata", ".bss", ".sdata", ".sbss", ".tdata", ".tbss")
+CALLGRIND_FRAMES = 16
+
+
+@dataclass
+class Measurement:
+    sections: dict[str, int]
+    stack_by_entry: dict[str, int]
+    instructions_per_frame: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def static_data_bytes(self) -> int:
+        return sum(self.sections.values())
+
+    @property
+    def stack_bytes(self) -> int:
+        return max(self.stack_by_entry.values())
+
+
+def section_sizes(obj: Path) -> dict[str, int]:
+    """Static data sections of an object file and their sizes in bytes."""
+    tool = shutil.which("size")
+    if tool is None:
+        raise HostBuildError("`size` (GNU binutils) not found: apt-get install binutils")
+    out = subprocess.run([tool, "-A", str(obj)], capture_output=True, text=True, check=True).stdout
+    sizes: dict[str, int] = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0].startswith(STATIC_PREFIXES) and parts[1].isdigit():
+            sizes[parts[0]] = sizes.get(parts[0], 0) + int(parts[1])
+    return dict(sorted(sizes.items()))
+
+
+_NODE = re.compile(r'node: \{ title: "([^"]+)" label: "([^"\\]+)\\n[^"]*?\\n(\d+) bytes')
+_EDGE = re.compile(r'edge: \{ sourcename: "([^"]+)" targetname: "([^"]+)"')
+
+
+def call_graph(ci_text: str) -> nx.DiGraph:
+    """GCC's ``.ci`` (VCG) call graph: nodes carry ``frame`` bytes and ``name``."""
+    g = nx.DiGraph()
+    for title, name, frame in _NODE.findall(ci_text):
+        g.add_node(title, name=name, frame=int(frame))
+    for src, dst in _EDGE.findall(ci_text):
+        g.add_edge(src, dst)
+    return g
+
+
+def worst_stack(g: nx.DiGraph, entry: str) -> int:
+    """Deepest sum of frames on any call path from ``entry`` (the graph has no cycles)."""
+    if not nx.is_directed_acyclic_graph(g):
+        raise HostBuildError("the kernel's call graph has a cycle: recursion is not allowed on AIE")
+    depth: dict[str, int] = {}
+    for node in reversed(list(nx.topological_sort(g))):
+        # Functions the compiler did not describe (library calls) count as 0.
+        own = g.nodes[node].get("frame", 0)
+        depth[node] = own + max((depth[s] for s in g.successors(node)), default=0)
+    titles = [n for n, d in g.nodes(data=True) if d.get("name") == entry]
+    if not titles:
+        raise HostBuildError(f"entry point {entry!r} not found in the kernel's call graph")
+    return max(depth[t] for t in titles)
+
+
+def stack_usage(src: KernelSources, entries: list[str]) -> dict[str, int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        build_object(src, Path(tmp), extra=("-fstack-usage", "-fcallgraph-info=su"))
+        text = "".join(p.read_text() for p in sorted(Path(tmp).glob("*.ci")))
+    g = call_graph(text)
+    return {e: worst_stack(g, e) for e in entries}
+
+
+def _driver_source(calls: dict[str, str]) -> str:
+    """A C program that runs each entry point once on CALLGRIND_FRAMES frames of noise."""
+    body = "\n".join(f"    {code}" for code in calls.values())
+    return f"""
+#include <stdint.h>
+#include "mel.h"
+#define T {CALLGRIND_FRAMES}
+static int16_t frames[T * MEL_N_FFT], hops[T * MEL_HOP], state[MEL_OVERLAP], out[T * MEL_N_MELS];
+static uint32_t spec[T * MEL_SPEC_WORDS];
+int main(void) {{
+    uint32_t s = 12345u;
+    for (int i = 0; i < T * MEL_N_FFT; ++i) {{ s = s * 1664525u + 1013904223u; frames[i] = (int16_t)(s >> 16) / 4; }}
+    for (int i = 0; i < T * MEL_HOP; ++i) hops[i] = frames[i];
+{body}
+    return out[0] == 12345;
+}}
+"""
+
+
+def instructions_per_frame(src: KernelSources, calls: dict[str, str]) -> dict[str, int]:
+    """Inclusive x86-64 instructions per frame of each entry point, by callgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        raise HostBuildError("valgrind not found (apt-get install valgrind): cannot count instructions")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpd = Path(tmp)
+        (tmpd / "driver.c").write_text(_driver_source(calls))
+        exe = tmpd / "driver"
+        cmd = [compiler(), *C_STD_FLAGS, "-fno-inline-functions-called-once", f"-I{src.folder}",
+               str(tmpd / "driver.c"), *map(str, src.c_files), "-o", str(exe)]
+        subprocess.run(cmd, check=True, capture_output=True)
+        out = tmpd / "callgrind.out"
+        subprocess.run([valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", str(exe)],
+                       check=True, capture_output=True)
+        ann = subprocess.run(["callgrind_annotate", "--inclusive=yes", str(out)],
+                             capture_output=True, text=True, check=True).stdout
+    counts: dict[str, int] = {}
+    for line in ann.splitlines():
+        m = re.match(r"\s*([\d,]+)\s+\([^)]*\)\s+\S*:(\w+)\b", line)
+        if m and m.group(2) in calls:
+            counts[m.group(2)] = int(m.group(1).replace(",", "")) // CALLGRIND_FRAMES
+    missing = set(calls) - set(counts)
+    if missing:
+        raise HostBuildError(f"callgrind reported no count for {sorted(missing)}")
+    return counts
+
+
+def measure(src: KernelSources, entries: list[str], calls: dict[str, str] | None = None) -> Measurement:
+    with tempfile.TemporaryDirectory() as tmp:
+        obj = build_object(src, Path(tmp))
+        sections = section_sizes(obj)
+    m = Measurement(sections=sections, stack_by_entry=stack_usage(src, entries))
+    if calls:
+        m.instructions_per_frame = instructions_per_frame(src, calls)
+    return m
