@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from partitioner.errors import UserError
+
 N_FFT = 400
 HOP = 160
 PAD = N_FFT // 2
@@ -16,7 +18,7 @@ OVERLAP = N_FFT - HOP
 MIN_SAMPLES = PAD + 1
 
 
-class FramingError(ValueError):
+class FramingError(UserError):
     """Audio too short for Whisper's reflect-padded framing."""
 
 

@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from partitioner.errors import UserError
 from sim.paths import cache_dir, kernel_dir
 
 # The issue's portability bar for the host build: what compiles here with
@@ -20,7 +21,7 @@ from sim.paths import cache_dir, kernel_dir
 C_STD_FLAGS = ("-std=c11", "-O2", "-Wall", "-Wextra", "-Werror")
 
 
-class HostBuildError(RuntimeError):
+class HostBuildError(UserError):
     """The host compiler is missing or rejected the kernel."""
 
 

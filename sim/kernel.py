@@ -104,3 +104,17 @@ def finish(logmel_q: np.ndarray) -> np.ndarray:
     if x.size:
         x = np.maximum(x, x.max() - 8.0)
     return ((x + 4.0) / 4.0).astype(np.float32)
+
+
+def log_mel(audio: np.ndarray, streamed: bool = False) -> np.ndarray:
+    """Whisper's normalised log-mel (80, n_frames) float32 of int16 16 kHz audio, by the kernel.
+
+    ``streamed`` feeds the hop entry point instead of whole frames; the bits
+    are the same either way.
+    """
+    from sim import framing
+
+    if streamed:
+        state, hops = framing.hops(audio)
+        return finish(mel_hops(hops, state))
+    return finish(mel_frames(framing.frames(audio)))

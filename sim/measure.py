@@ -150,3 +150,51 @@ def measure(src: KernelSources, entries: list[str], calls: dict[str, str] | None
     if calls:
         m.instructions_per_frame = instructions_per_frame(src, calls)
     return m
+
+
+def call_expression(symbol: str, consumes: str, produces: str, has_state: bool) -> str:
+    """The C call the callgrind driver makes for an entry point (mel.h conventions)."""
+    src = {"frames": "frames", "hops": "hops", "spectrum": "spec"}[consumes]
+    dst = {"spectrum": "spec", "logmel": "out"}[produces]
+    state = "state, " if has_state else ""
+    return f"{symbol}({src}, {state}{dst}, T);"
+
+
+def measure_kernel(name: str, count_instructions: bool = True) -> Measurement:
+    """Measure the kernel named in ``kernels/<name>/kernel.toml`` from its sources."""
+    from partitioner.kernel_spec import load
+    from sim.hostbuild import sources
+
+    spec = load(name, require_measured=False)
+    if not spec.has_sources:
+        raise HostBuildError(f"kernel {name!r} has no sources to measure (a footprint-only spec)")
+    entries = list(spec.entries.values())
+    calls = {e.symbol: call_expression(e.symbol, e.consumes, e.produces, e.state_bytes > 0) for e in entries}
+    return measure(sources(name), [e.symbol for e in entries], calls if count_instructions else None)
+
+
+def measured_table(m: Measurement) -> dict:
+    """The ``[measured]`` table of kernel.toml for a measurement."""
+    table: dict = {
+        "static_data_bytes": m.static_data_bytes,
+        "stack_bytes": m.stack_bytes,
+        "sections": dict(m.sections),
+        "stack_by_entry": dict(sorted(m.stack_by_entry.items())),
+    }
+    if m.instructions_per_frame:
+        table["instructions_per_frame"] = dict(sorted(m.instructions_per_frame.items()))
+    return table
+
+
+def write_measured(toml_file: Path, m: Measurement) -> None:
+    """Replace the ``[measured]`` table of a kernel.toml, keeping the rest as written."""
+    import tomlkit
+
+    doc = tomlkit.parse(toml_file.read_text())
+    table = tomlkit.table()
+    table.add(tomlkit.comment("from the host build: static data = .data + .rodata + .bss of the object;"))
+    table.add(tomlkit.comment("stack = deepest -fcallgraph-info path per entry (host x86-64, an estimate for AIE2)"))
+    for key, value in measured_table(m).items():
+        table[key] = value
+    doc["measured"] = table
+    toml_file.write_text(tomlkit.dumps(doc))

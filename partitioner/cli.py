@@ -1,0 +1,157 @@
+"""The ``npu-tiler`` command line.
+
+Every command prints one line ``npu-tiler: error: ...`` and exits 2 on bad
+input or a missing tool; no tracebacks for mistakes a user can fix.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import numpy as np
+
+from partitioner import __version__
+from partitioner.errors import UserError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="npu-tiler")
+def cli() -> None:
+    """Partition, emit, simulate and report multi-tile designs for AMD Ryzen AI NPUs
+    (AIE2 "Phoenix", mlir-aie device npu1), starting with Whisper's log-mel kernel."""
+
+
+def _audio(path: str | None, builtin: str | None) -> tuple[str, np.ndarray]:
+    from sim import fixtures
+    from sim.audio import load_audio
+
+    if builtin is not None:
+        if builtin not in fixtures.names():
+            raise UserError(f"no built-in audio {builtin!r}; choose one of {', '.join(fixtures.names())}")
+        return builtin, fixtures.load(builtin)
+    if path is None:
+        return "built-in speech", fixtures.default_audio()
+    return path, load_audio(path)
+
+
+@cli.command()
+@click.argument("audio", required=False, type=click.Path(dir_okay=False))
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="Where to write the log-mel: a float32 .npy of shape (80, n_frames).")
+@click.option("--reference", is_flag=True, help="Compute Whisper's recipe in float64 NumPy instead of the kernel.")
+@click.option("--streamed", is_flag=True, help="Feed the kernel 160-sample hops with carried state (same bits).")
+@click.option("--builtin", metavar="NAME", help="Use a built-in test signal instead of AUDIO (see `npu-tiler fixtures`).")
+def mel(audio: str | None, out: str, reference: bool, streamed: bool, builtin: str | None) -> None:
+    """Whisper log-mel of AUDIO (WAV/FLAC/OGG, any rate, mono or stereo) by the fixed-point kernel.
+
+    Writes float32 (80, n_frames), n_frames = samples // 160 at 16 kHz, after
+    Whisper's utterance-wide floor (max - 8) and (x + 4) / 4. Without AUDIO,
+    the built-in speech is used.
+    """
+    from sim import kernel
+    from sim import reference as ref
+
+    name, samples = _audio(audio, builtin)
+    result = ref.log_mel_spectrogram(samples).astype(np.float32) if reference else kernel.log_mel(samples, streamed)
+    out_path = Path(out)
+    if not out_path.parent.is_dir():
+        raise UserError(f"cannot write {out}: folder {out_path.parent} does not exist")
+    np.save(out_path, result)
+    click.echo(f"{name}: {result.shape[1]} frames -> {out} (float32 {result.shape[0]}x{result.shape[1]}, "
+               f"{'float reference' if reference else 'fixed-point kernel'})")
+
+
+@cli.command()
+@click.argument("audio", nargs=-1, type=click.Path(dir_okay=False))
+def accuracy(audio: tuple[str, ...]) -> None:
+    """Kernel + finish() against the float reference on AUDIO files (default: every built-in signal).
+
+    Exits 1 when any file misses the bar: Pearson >= 0.9999 and max |error| <= 0.02.
+    """
+    from sim import accuracy as acc
+    from sim import fixtures
+    from sim.audio import load_audio
+
+    items = [(p, load_audio(p)) for p in audio] or [(n, fixtures.load(n)) for n in fixtures.names()]
+    rows = [acc.kernel_accuracy(name, samples) for name, samples in items]
+    click.echo(f"{'audio':32s} {'frames':>7s} {'max|err|':>10s} {'pearson':>12s}  verdict")
+    for r in rows:
+        corr = "constant" if r.pearson is None else f"{r.pearson:.9f}"
+        click.echo(f"{r.name:32s} {r.frames:7d} {r.max_abs_error:10.2e} {corr:>12s}  {'ok' if r.passed else 'FAIL'}")
+    click.echo(f"bar: pearson >= {acc.MIN_PEARSON}, max|err| <= {acc.MAX_ABS_ERROR} (Whisper's normalised units)")
+    if not all(r.passed for r in rows):
+        sys.exit(1)
+
+
+@cli.command()
+def fixtures() -> None:
+    """List the built-in test signals."""
+    from sim import fixtures as fx
+
+    for name in fx.names():
+        samples = fx.load(name)
+        click.echo(f"{name:28s} {samples.size / 16000:6.2f} s")
+
+
+@cli.command("gen-tables")
+@click.option("--check", is_flag=True, help="Only check: exit 1 if kernels/mel/mel_tables.h is stale.")
+def gen_tables(check: bool) -> None:
+    """Regenerate the mel kernel's fixed-point tables (kernels/mel/mel_tables.h)."""
+    from sim import tables
+
+    rc = tables.main(["--check"] if check else [])
+    if check:
+        click.echo("mel_tables.h is up to date" if rc == 0 else "mel_tables.h is stale: run npu-tiler gen-tables")
+    sys.exit(rc)
+
+
+@cli.command("kernel-info")
+@click.option("--kernel", "name", default="mel", show_default=True, help="Kernel folder under kernels/.")
+@click.option("--write", is_flag=True, help="Rewrite kernel.toml's [measured] table from a fresh host build.")
+@click.option("--no-instructions", is_flag=True, help="Skip the callgrind instruction count (needs valgrind).")
+def kernel_info(name: str, write: bool, no_instructions: bool) -> None:
+    """Show a kernel's spec and compare its [measured] figures with a fresh host build."""
+    from partitioner import kernel_spec
+    from sim import measure
+
+    spec = kernel_spec.load(name, require_measured=not write)
+    click.echo(f"{spec.name}: {spec.summary}")
+    for e in spec.entries.values():
+        click.echo(f"  {e.name:14s} {e.symbol:20s} {e.consumes}->{e.produces}: {e.in_bytes_per_frame} B in, "
+                   f"{e.out_bytes_per_frame} B out per frame, state {e.state_bytes} B")
+    if not spec.has_sources:
+        click.echo(f"  static data {spec.static_data_bytes} B, stack {spec.stack_bytes} B (footprint only, no source)")
+        return
+    m = measure.measure_kernel(name, count_instructions=not no_instructions)
+    click.echo(f"  static data: kernel.toml {spec.static_data_bytes} B, build {m.static_data_bytes} B {m.sections}")
+    click.echo(f"  stack:       kernel.toml {spec.stack_bytes} B, build {m.stack_bytes} B (host estimate)")
+    for sym, n in m.instructions_per_frame.items():
+        click.echo(f"  {sym:20s} {n} instructions/frame (host)")
+    if write:
+        measure.write_measured(kernel_spec.toml_path(name), m)
+        click.echo(f"wrote [measured] of {kernel_spec.toml_path(name)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: one-line errors, exit 2 for bad input."""
+    try:
+        rc = cli.main(args=argv, prog_name="npu-tiler", standalone_mode=False)
+    except click.UsageError as exc:
+        cmd = exc.ctx.command_path if exc.ctx else "npu-tiler"
+        click.echo(f"npu-tiler: error: {exc.format_message()} (see `{cmd} --help`)", err=True)
+        return 2
+    except click.ClickException as exc:
+        click.echo(f"npu-tiler: error: {exc.format_message()}", err=True)
+        return exc.exit_code
+    except UserError as exc:
+        click.echo(f"npu-tiler: error: {exc}", err=True)
+        return exc.exit_code
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("npu-tiler: interrupted", err=True)
+        return 130
+    return rc if isinstance(rc, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

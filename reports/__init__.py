@@ -1,0 +1,1 @@
+"""Design-space and hardware regression reports."""
