@@ -14,7 +14,7 @@ from partitioner.errors import UserError
 from sim.paths import kernel_dir
 
 KERNELS_ROOT = kernel_dir("mel").parent
-STREAMS = ("frames", "hops", "spectrum", "logmel")
+STREAMS = ("frames", "hops", "chunk", "spectrum", "logmel")
 
 
 @dataclass(frozen=True)
@@ -24,12 +24,20 @@ class EntryPoint:
     name: str
     symbol: str
     role: str  # "fused" or "stage"
-    consumes: str  # "frames" (400 samples), "hops" (160 new samples), "spectrum"
+    consumes: str  # "frames" (400 samples), "hops" (160 new), "chunk" (halo + hops), "spectrum"
     produces: str  # "spectrum" or "logmel"
     in_bytes_per_frame: int
     out_bytes_per_frame: int
     state_bytes: int
+    in_halo_bytes: int = 0  # once per call, before the frames ("chunk" inputs)
     instructions_per_frame: int | None = None
+
+    def in_bytes(self, frames: int) -> int:
+        """Input bytes of one call on ``frames`` frames."""
+        return self.in_halo_bytes + frames * self.in_bytes_per_frame
+
+    def out_bytes(self, frames: int) -> int:
+        return frames * self.out_bytes_per_frame
 
 
 @dataclass(frozen=True)
@@ -63,7 +71,7 @@ class KernelSpec:
         raise UserError(f"kernel {self.name!r} has no fused entry point that reads {consumes}")
 
     def stages(self, chain: str) -> tuple[EntryPoint, ...]:
-        """The stage entry points of a pipeline chain (``framed`` or ``streamed``)."""
+        """The stage entry points of a pipeline chain (``framed``, ``streamed``, ``chunked``)."""
         if chain not in self.pipelines:
             raise UserError(f"kernel {self.name!r} has no stage chain {chain!r}: it cannot be pipelined that way")
         return tuple(self.entry(n) for n in self.pipelines[chain])
@@ -121,6 +129,7 @@ def load(name: str, require_measured: bool = True) -> KernelSpec:
             in_bytes_per_frame=_int(t, "in_bytes_per_frame", where),
             out_bytes_per_frame=_int(t, "out_bytes_per_frame", where),
             state_bytes=_int(t, "state_bytes", where),
+            in_halo_bytes=t.get("in_halo_bytes", 0),
             instructions_per_frame=instructions.get(t["symbol"]),
         )
     if not entries:

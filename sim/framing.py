@@ -51,3 +51,10 @@ def hops(audio: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     state = np.ascontiguousarray(p[:OVERLAP])
     body = p[OVERLAP: OVERLAP + t * HOP].reshape(t, HOP)
     return state, np.ascontiguousarray(body)
+
+
+def chunk(audio_padded: np.ndarray, first_frame: int, n: int) -> np.ndarray:
+    """Samples of frames ``first_frame .. first_frame + n - 1`` as one chunk:
+    the 240-sample halo and ``n`` hops, from the reflect-padded signal."""
+    start = first_frame * HOP
+    return np.ascontiguousarray(audio_padded[start: start + OVERLAP + n * HOP], dtype=np.int16)

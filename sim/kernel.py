@@ -33,6 +33,8 @@ def _lib() -> ctypes.CDLL:
         "mel_spectrum": [_I16, _U32, ctypes.c_int32],
         "mel_spectrum_hops": [_I16, _I16, _U32, ctypes.c_int32],
         "mel_logmel": [_U32, _I16, ctypes.c_int32],
+        "mel_chunk": [_I16, _I16, ctypes.c_int32],
+        "mel_spectrum_chunk": [_I16, _U32, ctypes.c_int32],
     }
     for name, args in sigs.items():
         fn = getattr(lib, name)
@@ -67,6 +69,30 @@ def mel_hops(hops: np.ndarray, state: np.ndarray) -> np.ndarray:
     hops = _as(hops, np.int16, HOP, "hops")
     out = np.empty((hops.shape[0], N_MELS), np.int16)
     _lib().mel_hops(hops, _state(state), out, hops.shape[0])
+    return out
+
+
+def _chunk(chunk: np.ndarray) -> tuple[np.ndarray, int]:
+    chunk = np.ascontiguousarray(chunk, dtype=np.int16)
+    n = (chunk.size - OVERLAP) // HOP
+    if chunk.ndim != 1 or n < 0 or chunk.size != OVERLAP + n * HOP:
+        raise ValueError(f"a chunk is 240 + n x 160 samples, got {chunk.shape}")
+    return chunk, n
+
+
+def mel_chunk(chunk: np.ndarray) -> np.ndarray:
+    """240 halo + n x 160 contiguous samples -> (n, 80) int16 log-mel."""
+    chunk, n = _chunk(chunk)
+    out = np.empty((n, N_MELS), np.int16)
+    _lib().mel_chunk(chunk, out, n)
+    return out
+
+
+def mel_spectrum_chunk(chunk: np.ndarray) -> np.ndarray:
+    """Stage 1, chunked form of :func:`mel_spectrum`."""
+    chunk, n = _chunk(chunk)
+    out = np.empty((n, SPEC_WORDS), np.uint32)
+    _lib().mel_spectrum_chunk(chunk, out, n)
     return out
 
 

@@ -154,7 +154,7 @@ def measure(src: KernelSources, entries: list[str], calls: dict[str, str] | None
 
 def call_expression(symbol: str, consumes: str, produces: str, has_state: bool) -> str:
     """The C call the callgrind driver makes for an entry point (mel.h conventions)."""
-    src = {"frames": "frames", "hops": "hops", "spectrum": "spec"}[consumes]
+    src = {"frames": "frames", "hops": "hops", "chunk": "frames", "spectrum": "spec"}[consumes]
     dst = {"spectrum": "spec", "logmel": "out"}[produces]
     state = "state, " if has_state else ""
     return f"{symbol}({src}, {state}{dst}, T);"

@@ -59,6 +59,13 @@ def test_fused_staged_and_streamed_entry_points_agree_bit_for_bit(name):
     state, hops = framing.hops(audio)
     np.testing.assert_array_equal(kernel.mel_hops(hops, state.copy()), fused)
     np.testing.assert_array_equal(kernel.mel_logmel(kernel.mel_spectrum_hops(hops, state.copy())), fused)
+    # Chunks of 37 frames, each with its halo, in any order: the same bits again.
+    padded = framing.padded(audio)
+    starts = list(range(0, len(frames), 37))[::-1]
+    chunks = {s: kernel.mel_chunk(framing.chunk(padded, s, min(37, len(frames) - s))) for s in starts}
+    np.testing.assert_array_equal(np.concatenate([chunks[s] for s in sorted(chunks)]), fused)
+    first = framing.chunk(padded, 0, len(frames))
+    np.testing.assert_array_equal(kernel.mel_logmel(kernel.mel_spectrum_chunk(first)), fused)
 
 
 def test_calls_keep_no_hidden_state_so_any_batching_gives_the_same_bits():

@@ -265,6 +265,11 @@ void mel_spectrum_hops(const int16_t *hops, int16_t *state, uint32_t *spec, int3
     }
 }
 
+void mel_spectrum_chunk(const int16_t *chunk, uint32_t *spec, int32_t n_frames) {
+    for (int32_t t = 0; t < n_frames; ++t)
+        spectrum_one(chunk + t * MEL_HOP, MEL_N_FFT, chunk, spec + t * MEL_SPEC_WORDS);
+}
+
 void mel_logmel(const uint32_t *spec, int16_t *out, int32_t n_frames) {
     for (int32_t t = 0; t < n_frames; ++t)
         logmel_one(spec + t * MEL_SPEC_WORDS, out + t * MEL_N_MELS);
@@ -273,6 +278,13 @@ void mel_logmel(const uint32_t *spec, int16_t *out, int32_t n_frames) {
 void mel_frames(const int16_t *frames, int16_t *out, int32_t n_frames) {
     for (int32_t t = 0; t < n_frames; ++t) {
         spectrum_one(frames + t * MEL_N_FFT, MEL_N_FFT, frames, spec_scratch);
+        logmel_one(spec_scratch, out + t * MEL_N_MELS);
+    }
+}
+
+void mel_chunk(const int16_t *chunk, int16_t *out, int32_t n_frames) {
+    for (int32_t t = 0; t < n_frames; ++t) {
+        spectrum_one(chunk + t * MEL_HOP, MEL_N_FFT, chunk, spec_scratch);
         logmel_one(spec_scratch, out + t * MEL_N_MELS);
     }
 }

@@ -39,11 +39,20 @@ void mel_frames(const int16_t *frames, int16_t *out, int32_t n_frames);
  * (caller-owned, updated in place). Hop t yields the frame state ++ hop. */
 void mel_hops(const int16_t *hops, int16_t *state, int16_t *out, int32_t n_hops);
 
+/* Chunked stream: chunk holds 240 + n_frames x 160 contiguous samples (the
+ * 240-sample halo of the previous hop, then the new hops); frame t is
+ * chunk[160 t .. 160 t + 400). Lets a tile take any contiguous piece of the
+ * audio with the halo it needs and no state kept between calls. */
+void mel_chunk(const int16_t *chunk, int16_t *out, int32_t n_frames);
+
 /* Stage 1: window + 400-point real DFT + power, to the spectrum format. */
 void mel_spectrum(const int16_t *frames, uint32_t *spec, int32_t n_frames);
 
 /* Stage 1, streaming: as mel_hops, but emits the spectrum. */
 void mel_spectrum_hops(const int16_t *hops, int16_t *state, uint32_t *spec, int32_t n_hops);
+
+/* Stage 1, chunked: as mel_chunk, but emits the spectrum. */
+void mel_spectrum_chunk(const int16_t *chunk, uint32_t *spec, int32_t n_frames);
 
 /* Stage 2: mel projection + log10, from the spectrum format. */
 void mel_logmel(const uint32_t *spec, int16_t *out, int32_t n_frames);
