@@ -133,6 +133,65 @@ def kernel_info(name: str, write: bool, no_instructions: bool) -> None:
         click.echo(f"wrote [measured] of {kernel_spec.toml_path(name)}")
 
 
+def design_options(f):
+    """The options that define a design, shared by partition, emit and the others."""
+    opts = [
+        click.option("--kernel", default="mel", show_default=True,
+                     help="Kernel under kernels/: mel, or seed-mel (the seed's footprint, for calibration)."),
+        click.option("--batch", type=int, default=100, show_default=True,
+                     help="Frames one NPU call (one runtime sequence) moves in and out."),
+        click.option("--tiles", type=int, default=4, show_default=True, help="Compute tiles the design uses."),
+        click.option("--strategy", default="split", show_default=True,
+                     help="single | split (through a mem tile) | pipeline (kernel stages) | hybrid (pipelines side by side)."),
+        click.option("--object-frames", type=int, default=None,
+                     help="Frames per ObjectFIFO buffer, i.e. per kernel call on a tile [default: batch / chains]."),
+        click.option("--depth", type=int, default=None,
+                     help="Buffers per FIFO end on compute tiles: 1 single, 2 double [default: 2 if it fits, else 1]."),
+        click.option("--frame-mode", default="framed", show_default=True,
+                     help="framed (host sends 400-sample frames) | dma-framed (shim reads overlapping windows "
+                          "of raw audio) | streamed (tiles get contiguous hops with their 240-sample halo)."),
+        click.option("--device", default="npu1", show_default=True, help="npu1, npu1_1col..npu1_3col, npu2."),
+        click.option("--alloc-scheme", default="basic-sequential", show_default=True,
+                     help="Buffer allocator modelled: basic-sequential | bank-aware."),
+        click.option("--mlir-aie", "mlir_aie", default="2025", show_default=True,
+                     help="mlir-aie version profile for the rules that changed (params/lowering.toml): 2025 | 2026."),
+        click.option("--stack-size", type=int, default=None,
+                     help="Core stack reservation in bytes [default: the kernel's need, at least 1024]."),
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
+
+
+def options_from(kw: dict):
+    from partitioner.design import Options
+
+    return Options(**{k: kw[k] for k in ("kernel", "device", "strategy", "batch", "tiles", "object_frames", "depth",
+                                        "frame_mode", "alloc_scheme", "mlir_aie", "stack_size")})
+
+
+@cli.command()
+@design_options
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (fits, tiles, errors) instead of text.")
+def partition(as_json: bool, **kw) -> None:
+    """Build, place and check one design; print the placement and every tile's resources.
+
+    Exit 0 if it fits, 1 if not (with each reason in aiecc's words and changes
+    that would fit), 2 on bad arguments.
+    """
+    import json
+
+    from partitioner import render
+    from partitioner.check import evaluate_options
+
+    ev = evaluate_options(options_from(kw))
+    if as_json:
+        click.echo(json.dumps(ev.as_json(), indent=2))
+    else:
+        click.echo(render.report(ev))
+    sys.exit(0 if ev.fits else 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: one-line errors, exit 2 for bad input."""
     try:

@@ -53,6 +53,7 @@ class KernelSpec:
     pipelines: dict[str, tuple[str, ...]]
     cycles_per_host_instruction: float | None
     cycles_method: str
+    streams: dict[str, str] = field(default_factory=dict)  # stream -> MLIR element type
     sections: dict[str, int] = field(default_factory=dict)
     stack_by_entry: dict[str, int] = field(default_factory=dict)
 
@@ -81,6 +82,12 @@ class KernelSpec:
         if e.instructions_per_frame is None or self.cycles_per_host_instruction is None:
             return None
         return e.instructions_per_frame * self.cycles_per_host_instruction
+
+    def elem_type(self, stream: str) -> str:
+        try:
+            return self.streams[stream]
+        except KeyError:
+            raise UserError(f"kernel {self.name!r}: kernel.toml [streams] has no element type for {stream!r}") from None
 
     @property
     def has_sources(self) -> bool:
@@ -149,6 +156,7 @@ def load(name: str, require_measured: bool = True) -> KernelSpec:
         pipelines={k: tuple(v) for k, v in data.get("pipelines", {}).items()},
         cycles_per_host_instruction=cycles.get("per_host_instruction"),
         cycles_method=cycles.get("method", "none"),
+        streams=dict(data.get("streams", {})),
         sections=dict(measured.get("sections", {})),
         stack_by_entry=dict(measured.get("stack_by_entry", {})),
     )

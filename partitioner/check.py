@@ -1,0 +1,238 @@
+"""The resource check: does a placed Design fit, tile by tile, and if not, why and what would.
+
+One :class:`Evaluation` holds everything the rest of the tool quotes: the
+lowering (pools, locks, channels, BDs), the memory map of every tile, the
+violations in aiecc's own words, and suggestions that were checked to fit.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from partitioner import device as device_mod
+from partitioner import kernel_spec
+from partitioner.allocation import MemoryMap, allocate
+from partitioner.design import Coord, Design, Options
+from partitioner.device import Device
+from partitioner.kernel_spec import KernelSpec
+from partitioner.lowering import Lowered, lower
+from partitioner.lowering_profile import LoweringProfile
+from partitioner.lowering_profile import load as load_profile
+
+
+@dataclass
+class TileReport:
+    tile: Coord
+    kind: str
+    bytes_used: int
+    bytes_capacity: int
+    buffers: list[dict]  # name, bytes, address
+    dma_in: int
+    dma_out: int
+    locks: int
+    bds: int
+    workers: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"tile": list(self.tile), "kind": self.kind, "bytes_used": self.bytes_used,
+                "bytes_capacity": self.bytes_capacity, "buffers": self.buffers, "dma_in": self.dma_in,
+                "dma_out": self.dma_out, "locks": self.locks, "bds": self.bds}
+
+
+@dataclass
+class Evaluation:
+    design: Design
+    device: Device
+    spec: KernelSpec
+    profile: LoweringProfile
+    lowered: Lowered
+    memory: dict[Coord, MemoryMap]
+    tiles: list[TileReport]
+    errors: list[str]
+    suggestions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def fits(self) -> bool:
+        return not self.errors
+
+    def as_json(self) -> dict:
+        return {"fits": self.fits, "tiles": [t.as_json() for t in self.tiles], "errors": list(self.errors)}
+
+
+def _tile_name(t: Coord) -> str:
+    return f"tile ({t[0]}, {t[1]})"
+
+
+def evaluate(design: Design, device: Device | None = None, spec: KernelSpec | None = None) -> Evaluation:
+    o = design.options
+    device = device or device_mod.load(o.device)
+    spec = spec or kernel_spec.load(o.kernel)
+    profile = load_profile(o.mlir_aie)
+    lowered = lower(design, device, profile)
+    stacks = {w.tile: w.stack_bytes for w in design.workers}
+    errors: list[str] = []
+    memory: dict[Coord, MemoryMap] = {}
+    reports: list[TileReport] = []
+    for tile in sorted(lowered.tiles, key=lambda t: (t[0], t[1])):
+        res = lowered.tiles[tile]
+        kind = device.kind(tile)
+        if res.kind in ("compute", "mem"):
+            is_core = res.kind == "compute" and tile in stacks
+            mm = allocate(res, kind.memory_bytes, kind.banks, stacks.get(tile, 0) if is_core else 0,
+                          spec.static_data_bytes if is_core else 0, o.alloc_scheme, profile)
+            memory[tile] = mm
+            if not mm.fits:
+                errors.append(_memory_error(tile, res.kind, mm, design))
+            buffers = [{"name": r.name, "bytes": r.nbytes, "address": r.address} for r in mm.regions]
+            used = mm.used
+        else:
+            buffers, used = [], 0
+        errors += _channel_lock_bd_errors(tile, res, kind, device)
+        reports.append(TileReport(tile, res.kind, used, kind.memory_bytes, buffers, res.dma_in, res.dma_out,
+                                  res.locks, res.bds,
+                                  workers=[w.name for w in design.workers if w.tile == tile]))
+    errors += _stack_errors(design, spec)
+    errors += _shim_errors(design, device)
+    errors += _lock_value_errors(lowered, device)
+    return Evaluation(design, device, spec, profile, lowered, memory, reports, errors)
+
+
+def _memory_error(tile: Coord, kind: str, mm: MemoryMap, design: Design) -> str:
+    stack = sum(r.nbytes for r in mm.regions if r.name == "(stack)")
+    static = sum(r.nbytes for r in mm.regions if r.name == "(kernel static data)")
+    buffers = mm.used - stack - static
+    head = f"{_tile_name(tile)} ({kind}): {mm.errors[0]}"
+    parts = [f"buffers {buffers:,} B"]
+    if stack:
+        parts.append(f"stack {stack:,} B")
+    if static:
+        parts.append(f"kernel static data {static:,} B")
+    need = f"needs {mm.used:,} B of {mm.capacity:,} B ({', '.join(parts)}; {mm.scheme})"
+    return "\n".join([head, f"  {need}", *mm.errors[1:-1], "  MemoryMap:", *("  " + line for line in mm.listing())])
+
+
+def _channel_lock_bd_errors(tile: Coord, res, kind, device: Device) -> list[str]:
+    out = []
+    name = _tile_name(tile)
+    if res.dma_out > kind.dma_out:
+        out.append(f"{name} ({res.kind}): 'aie.tile' op number of output DMA channel exceeded! "
+                   f"({res.dma_out} MM2S needed, {kind.dma_out} available)")
+    if res.dma_in > kind.dma_in:
+        out.append(f"{name} ({res.kind}): 'aie.tile' op number of input DMA channel exceeded! "
+                   f"({res.dma_in} S2MM needed, {kind.dma_in} available)")
+    if res.locks > kind.locks:
+        out.append(f"{name} ({res.kind}): {res.locks} locks needed, {kind.locks} available")
+    if res.kind == "mem":
+        for parity, label in ((0, "even"), (1, "odd")):
+            n = sum(c.bds for c in res.channels if c.index % 2 == parity)
+            if n > device.mem_bds_per_channel_parity:
+                out.append(f"{name} (mem): {n} BDs on {label} channels, {device.mem_bds_per_channel_parity} "
+                           f"available (Allocator exhausted available BD IDs)")
+    elif res.bds > kind.bds:
+        out.append(f"{name} ({res.kind}): {res.bds} BDs needed, {kind.bds} available")
+    return out
+
+
+def _stack_errors(design: Design, spec: KernelSpec) -> list[str]:
+    out = []
+    for w in design.workers:
+        if spec.stack_bytes > w.stack_bytes:
+            out.append(f"{_tile_name(w.tile)}: kernel {spec.name} needs {spec.stack_bytes:,} B of stack but the "
+                       f"core reserves {w.stack_bytes:,} B (stack_size); the AIE stack sits just below the first "
+                       f"buffer, so the overflow would corrupt it silently: reserve at least "
+                       f"{-(-spec.stack_bytes // 32) * 32:,} B (--stack-size)")
+    return out
+
+
+def _lock_value_errors(lowered: Lowered, device: Device) -> list[str]:
+    return [f"{_tile_name(p.tile)}: pool {p.name} has {p.count} buffers; a lock counts at most "
+            f"{device.max_lock_value}: use a smaller depth"
+            for pools in lowered.pools.values() for p in pools if p.count > device.max_lock_value]
+
+
+def _shim_errors(design: Design, device: Device) -> list[str]:
+    lim = device.shim
+    out = []
+    for t in design.sequence.transfers:
+        where = f"runtime sequence, {t.direction} transfer of {t.fifo} on shim {t.shim}"
+        sizes, strides, eb = t.sizes, t.strides, t.elem_bytes
+        linear = sizes[:3] == [1, 1, 1] and strides[3] == 1
+        inner_words = sizes[3] * eb / 4
+        if (sizes[3] * eb) % lim.align_bytes:
+            out.append(f"{where}: innermost run {sizes[3] * eb} B is not a multiple of 4 bytes")
+        if (t.offset * eb) % lim.align_bytes:
+            out.append(f"{where}: offset {t.offset * eb} B is not 4-byte aligned (Offset must be 4-byte-aligned.)")
+        if not linear and inner_words > lim.wrap_max:
+            out.append(f"{where}: Size 0 exceeds the [0:{lim.wrap_max}] range ({inner_words:g} words)")
+        if sizes[2] > lim.wrap_max:
+            out.append(f"{where}: Size 1 exceeds the [0:{lim.wrap_max}] range ({sizes[2]})")
+        if not 1 <= sizes[0] <= lim.repeat_max:
+            out.append(f"{where}: Size 3 exceeds the [1:{lim.repeat_max}] range ({sizes[0]})")
+        # dims listed outermost first: index 1 is "Stride 2", index 3 (innermost) "Stride 0";
+        # a unit innermost stride is exempt from the 4-byte rule (contiguous run).
+        for i in (1, 2, 3):
+            size, stride, label = sizes[i], strides[i], 3 - i
+            if size <= 1 or (i == 3 and stride == 1):
+                continue
+            if (stride * eb) % 4:
+                out.append(f"{where}: Stride {label} is {stride * eb} bytes, which is not divisible by 4.")
+            if stride * eb / 4 > lim.stride_max_words:
+                out.append(f"{where}: Stride {label} exceeds the [1:{lim.stride_max_words}] range")
+    return out
+
+
+def evaluate_options(options: Options, suggest: bool = True) -> Evaluation:
+    """Build, place and check ``options``; with ``depth`` unset, choose double buffering if it fits,
+    else single; when nothing fits, add suggestions that were checked to fit."""
+    from partitioner.strategies import make_design
+
+    if options.depth is None:
+        ev = evaluate(make_design(dataclasses.replace(options, depth=2)))
+        if not ev.fits:
+            single = evaluate(make_design(dataclasses.replace(options, depth=1)))
+            if single.fits:
+                single.notes.append("double buffering does not fit; the model chose single buffering (depth 1)")
+                ev = single
+            else:
+                ev.notes.append("single buffering (depth 1) does not fit either")
+    else:
+        ev = evaluate(make_design(options))
+    ev.design.options = options if options.depth is not None else dataclasses.replace(options, depth=ev.design.depth)
+    if not ev.fits and suggest:
+        ev.suggestions = suggestions(options, ev)
+    return ev
+
+
+def suggestions(options: Options, failed: Evaluation) -> list[str]:
+    """Changes of one option that make the design fit, each checked by evaluating it."""
+    from partitioner.errors import UserError
+    from partitioner.strategies import make_design
+
+    out = []
+
+    def fits(**change) -> bool:
+        try:
+            return evaluate(make_design(dataclasses.replace(options, **change))).fits
+        except UserError:
+            return False
+
+    depth = failed.design.depth
+    if depth > 1 and fits(depth=1, object_frames=failed.design.object_frames):
+        out.append("--depth 1 (single buffering)")
+    per_chain = failed.design.workers[0].frames_per_call
+    for f in sorted((d for d in range(1, failed.design.object_frames) if per_chain % d == 0), reverse=True):
+        if fits(object_frames=f, depth=depth):
+            out.append(f"--object-frames {f} (frames per FIFO buffer; {per_chain // f} per tile per call)")
+            break
+    if options.strategy in ("split", "hybrid"):
+        for k in (2, 4, 8, 16):
+            if k > options.tiles and fits(tiles=k, object_frames=None):
+                out.append(f"--tiles {k}")
+                break
+    if options.strategy == "single":
+        for k in (2, 4, 8, 16):
+            if fits(strategy="split", tiles=k, object_frames=None):
+                out.append(f"--strategy split --tiles {k}")
+                break
+    return out

@@ -1,0 +1,79 @@
+"""Strategies: from (kernel, batch, tile count, options) to a Design.
+
+Each module decides a :class:`~partitioner.strategies.common.Shape`; the
+building, placing and checking are shared. ``make_design`` is the one entry
+point: it validates the options, builds and places the design.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from partitioner import device as device_mod
+from partitioner import kernel_spec, lowering_profile
+from partitioner.design import Design, Options
+from partitioner.device import Device
+from partitioner.errors import UserError
+from partitioner.kernel_spec import KernelSpec
+from partitioner.strategies import hybrid, pipeline, single, split
+from partitioner.strategies.common import FRAME_MODES, Shape, build
+
+STRATEGIES: dict[str, Callable[[Options, KernelSpec, Device], Shape]] = {
+    "single": single.shape,
+    "split": split.shape,
+    "pipeline": pipeline.shape,
+    "hybrid": hybrid.shape,
+}
+ALLOC_SCHEMES = ("basic-sequential", "bank-aware")
+
+
+def validate(options: Options, device: Device) -> None:
+    """Reject options no design can be built from (exit 2 at the CLI)."""
+    if options.strategy not in STRATEGIES:
+        raise UserError(f"unknown strategy {options.strategy!r}; choose one of {', '.join(STRATEGIES)}")
+    if options.batch < 1:
+        raise UserError(f"--batch must be at least 1 frame, not {options.batch}")
+    if options.tiles < 1:
+        raise UserError(f"--tiles must be at least 1, not {options.tiles}")
+    n_compute = len(device.compute_tiles)
+    if options.tiles > n_compute:
+        raise UserError(f"--tiles {options.tiles} is more than the {n_compute} compute tiles of {device.name}")
+    if options.depth is not None and not 1 <= options.depth <= 8:
+        raise UserError(f"--depth must be between 1 and 8 buffers, not {options.depth}")
+    if options.object_frames is not None and options.object_frames < 1:
+        raise UserError(f"--object-frames must be at least 1, not {options.object_frames}")
+    if options.frame_mode not in FRAME_MODES:
+        raise UserError(f"unknown frame mode {options.frame_mode!r}; choose one of {', '.join(FRAME_MODES)}")
+    if options.alloc_scheme not in ALLOC_SCHEMES:
+        raise UserError(f"unknown allocation scheme {options.alloc_scheme!r}; choose one of {', '.join(ALLOC_SCHEMES)}")
+    if options.stack_size is not None and options.stack_size < 0:
+        raise UserError(f"--stack-size must not be negative, not {options.stack_size}")
+    lowering_profile.load(options.mlir_aie)
+
+
+def design_name(options: Options) -> str:
+    o = options
+    parts = [f"batch{o.batch}", f"{o.strategy}{o.tiles}" if o.strategy != "single" else "1tile"]
+    if o.object_frames:
+        parts.append(f"obj{o.object_frames}")
+    if o.depth:
+        parts.append(f"d{o.depth}")
+    if o.frame_mode != "framed":
+        parts.append(o.frame_mode.replace("-", ""))
+    return "_".join(parts)
+
+
+def make_design(options: Options, spec: KernelSpec | None = None, device: Device | None = None) -> Design:
+    """Build and place the Design for ``options`` (UserError on options that cannot make one)."""
+    from partitioner.placement import place
+
+    device = device or device_mod.load(options.device)
+    validate(options, device)
+    spec = spec or kernel_spec.load(options.kernel)
+    shape = STRATEGIES[options.strategy](options, spec, device)
+    if options.batch % shape.chains:
+        multiple = shape.chains
+        raise UserError(f"batch {options.batch} does not split evenly over {shape.chains} "
+                        f"{'chains' if len(shape.chain) > 1 else 'tiles'}: use a batch that is a multiple of "
+                        f"{multiple} (e.g. {-(-options.batch // multiple) * multiple}) or fewer tiles")
+    design = build(options, spec, device, shape, design_name(options), device.shim.wrap_max)
+    return place(design, device)
