@@ -71,14 +71,26 @@ def _align(value: int, alignment: int) -> int:
 
 def allocate(res: TileResources, capacity: int, banks: int, stack: int, static_bytes: int,
              scheme: str, profile: LoweringProfile) -> MemoryMap:
-    """Addresses for one compute or mem tile; errors in aiecc's words when it does not fit."""
-    is_compute = res.kind == "compute"
-    alignment = profile.compute_alignment if is_compute else profile.mem_alignment
+    """Addresses for the pools of one compute or mem tile (see :func:`allocate_buffers`)."""
     buffers = [(name, p.buffer_bytes) for p in res.pools for name in p.buffer_names()]
+    return allocate_buffers(res.tile, res.kind == "compute", buffers, capacity, banks, stack, static_bytes,
+                            scheme, profile)
+
+
+def allocate_buffers(tile: tuple[int, int], is_compute: bool, buffers: list[tuple[str, int]], capacity: int,
+                     banks: int, stack: int, static_bytes: int, scheme: str,
+                     profile: LoweringProfile) -> MemoryMap:
+    """Addresses for named buffers on one tile; errors in aiecc's words when they do not fit.
+
+    ``stack`` is reserved at address 0 on a tile with a core (``is_compute``);
+    ``static_bytes`` is the kernel's .data/.rodata/.bss.
+    """
+    alignment = profile.compute_alignment if is_compute else profile.mem_alignment
+    buffers = list(buffers)
     if is_compute and static_bytes and profile.static_data == "reserved":
-        buffers.append((f"core_data_{res.tile[0]}_{res.tile[1]}", static_bytes))
+        buffers.append((f"core_data_{tile[0]}_{tile[1]}", static_bytes))
     buffers.sort(key=lambda b: -b[1])  # largest first; sort is stable
-    mm = MemoryMap(res.tile, capacity, scheme)
+    mm = MemoryMap(tile, capacity, scheme)
     base = stack if is_compute else 0
     if is_compute:
         mm.regions.append(Region(STACK, stack, 0))

@@ -66,7 +66,7 @@ def _tile_name(t: Coord) -> str:
 
 def evaluate(design: Design, device: Device | None = None, spec: KernelSpec | None = None) -> Evaluation:
     o = design.options
-    device = device or device_mod.load(o.device)
+    device = device or device_mod.for_options(o)
     spec = spec or kernel_spec.load(o.kernel)
     profile = load_profile(o.mlir_aie)
     lowered = lower(design, device, profile)

@@ -157,6 +157,8 @@ def design_options(f):
                      help="mlir-aie version profile for the rules that changed (params/lowering.toml): 2025 | 2026."),
         click.option("--stack-size", type=int, default=None,
                      help="Core stack reservation in bytes [default: the kernel's need, at least 1024]."),
+        click.option("--device-file", type=click.Path(dir_okay=False), default=None,
+                     help="TOML overriding figures of partitioner/params/devices.toml (same layout)."),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -167,7 +169,7 @@ def options_from(kw: dict):
     from partitioner.design import Options
 
     return Options(**{k: kw[k] for k in ("kernel", "device", "strategy", "batch", "tiles", "object_frames", "depth",
-                                        "frame_mode", "alloc_scheme", "mlir_aie", "stack_size")})
+                                        "frame_mode", "alloc_scheme", "mlir_aie", "stack_size", "device_file")})
 
 
 @cli.command()

@@ -38,6 +38,7 @@ class Options:
     alloc_scheme: str = "basic-sequential"  # basic-sequential | bank-aware
     mlir_aie: str = "2025"  # lowering profile (params/lowering.toml)
     stack_size: int | None = None  # core stack reservation; None: what the kernel needs, at least the default
+    device_file: str | None = None  # TOML overriding params/devices.toml figures
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -140,6 +141,15 @@ class ShimTransfer:
         for s in self.sizes:
             n *= s
         return n
+
+    def indices(self):
+        """Element indices of the host buffer in the order the DMA streams them
+        (``offset + sum(i_d * stride_d)``, outermost dimension first)."""
+        import numpy as np
+
+        grids = np.meshgrid(*[np.arange(n) for n in self.sizes], indexing="ij")
+        flat = sum(g * s for g, s in zip(grids, self.strides))
+        return self.offset + np.asarray(flat).reshape(-1)
 
 
 @dataclass

@@ -156,3 +156,8 @@ def load(name: str = "npu1", override: Path | None = None) -> Device:
         mem_bds_per_channel_parity=int(data["tile"]["mem"].get("bds_per_channel_parity", 24)),
         shim=ShimLimits(**{k: int(v) for k, v in data["shim_dma"].items()}),
     )
+
+
+def for_options(options) -> Device:
+    """The device a design's options name, with their parameter override file if any."""
+    return load(options.device, Path(options.device_file) if options.device_file else None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from partitioner.errors import UserError
@@ -109,11 +110,13 @@ def _int(table: dict, key: str, where: str) -> int:
     return value
 
 
+@lru_cache(maxsize=None)
 def load(name: str, require_measured: bool = True) -> KernelSpec:
     """Read and check ``kernels/<name>/kernel.toml``.
 
     ``require_measured=False`` accepts a missing ``[measured]`` table (zeros), for
-    the measuring step that is about to fill it in.
+    the measuring step that is about to fill it in. Cached: call
+    ``load.cache_clear()`` after rewriting a kernel.toml.
     """
     path = toml_path(name)
     if not path.is_file():

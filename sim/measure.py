@@ -198,3 +198,6 @@ def write_measured(toml_file: Path, m: Measurement) -> None:
         table[key] = value
     doc["measured"] = table
     toml_file.write_text(tomlkit.dumps(doc))
+    from partitioner.kernel_spec import load
+
+    load.cache_clear()

@@ -66,7 +66,7 @@ def make_design(options: Options, spec: KernelSpec | None = None, device: Device
     """Build and place the Design for ``options`` (UserError on options that cannot make one)."""
     from partitioner.placement import place
 
-    device = device or device_mod.load(options.device)
+    device = device or device_mod.for_options(options)
     validate(options, device)
     spec = spec or kernel_spec.load(options.kernel)
     shape = STRATEGIES[options.strategy](options, spec, device)

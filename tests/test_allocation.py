@@ -1,0 +1,72 @@
+"""Address assignment against test/assign-buffer-addresses/ (docs/research/mlir-aie-lowering.md 4)."""
+from partitioner.allocation import allocate_buffers
+from partitioner.lowering_profile import load
+
+P2025, P2026 = load("2025"), load("2026")
+KB32 = 32 * 1024  # the AIE1 (xcvc1902) tiles those tests use
+
+
+def addresses(mm):
+    return {r.name: r.address for r in mm.regions}
+
+
+def test_basic_sequential_stack_first_then_largest_first():
+    # basic_alloc_simple.mlir: stack 1024, then b (2048) at 1024, c (32) at 3072, a (16) at 3104.
+    mm = allocate_buffers((3, 3), True, [("a", 16), ("b", 2048), ("c", 32)], KB32, 4, 1024, 0,
+                          "basic-sequential", P2025)
+    assert mm.fits
+    assert addresses(mm) == {"(stack)": 0, "b": 1024, "c": 3072, "a": 3104}
+
+
+def test_32_byte_alignment_in_the_2026_profile():
+    # vector_alignment.mlir (npu1): pad (144 B) at 1024, vec (64 B) at 1184 = 1168 rounded up to 32.
+    mm = allocate_buffers((0, 2), True, [("pad", 144), ("vec", 64)], 65536, 4, 1024, 0, "basic-sequential", P2026)
+    assert addresses(mm)["vec"] == 1184
+    mm = allocate_buffers((0, 2), True, [("pad", 144), ("vec", 64)], 65536, 4, 1024, 0, "basic-sequential", P2025)
+    assert addresses(mm)["vec"] == 1168  # the 2025 allocator does not align
+
+
+def test_overflow_reports_aiecc_error_and_memory_map():
+    # basic_alloc_error.mlir: a (16), b (32768), c (32) on 32 KiB.
+    mm = allocate_buffers((3, 3), True, [("a", 16), ("b", 32768), ("c", 32)], KB32, 4, 1024, 0,
+                          "basic-sequential", P2025)
+    assert not mm.fits
+    assert mm.errors[0] == "'aie.tile' op allocated buffers exceeded available memory"
+    listing = "\n".join(mm.listing())
+    for line in ["(stack) \t: 0x0-0x3FF \t(1024 bytes)", "b \t: 0x400-0x83FF \t(32768 bytes)",
+                 "c \t: 0x8400-0x841F \t(32 bytes)", "a \t: 0x8420-0x842F \t(16 bytes)"]:
+        assert line in listing
+
+
+def test_bank_aware_round_robin():
+    # bank_aware_alloc_simple.mlir (8 KiB banks): b in bank 0 at 1024, c in bank 1 at 8192, a in bank 2 at 16384.
+    mm = allocate_buffers((3, 3), True, [("a", 16), ("b", 2048), ("c", 32)], KB32, 4, 1024, 0, "bank-aware", P2025)
+    assert addresses(mm) == {"(stack)": 0, "b": 1024, "c": 8192, "a": 16384}
+
+
+def test_bank_aware_cannot_place_a_buffer_larger_than_a_bank():
+    # bank_aware_alloc_error.mlir: a 32 KiB buffer in 8 KiB banks.
+    mm = allocate_buffers((3, 3), True, [("b", 32768)], KB32, 4, 1024, 0, "bank-aware", P2025)
+    assert 'Failed to allocate buffer: "b" with size: 32768 bytes.' in mm.errors
+
+
+def test_static_data_must_fit_above_the_last_buffer_in_2025():
+    # AIETargetLdScript.cpp: .data/.bss from the highest buffer end to the end of memory.
+    # 1024 stack + 60,000 buffer leaves 4,512 B: 4,000 B of tables fit, 5,000 do not.
+    ok = allocate_buffers((0, 2), True, [("x", 60000)], 65536, 4, 1024, 4000, "basic-sequential", P2025)
+    assert ok.fits and addresses(ok)["(kernel static data)"] == 61024
+    bad = allocate_buffers((0, 2), True, [("x", 60000)], 65536, 4, 1024, 5000, "basic-sequential", P2025)
+    assert not bad.fits and "overflow" in bad.errors[0] and "by 488 bytes" in bad.errors[0]
+
+
+def test_bank_aware_spreading_can_starve_the_static_data():
+    # Round-robin puts the 4th buffer high in bank 3: the same bytes fit sequentially.
+    bufs = [("w", 8000), ("x", 8000), ("y", 8000), ("z", 8000)]
+    seq = allocate_buffers((0, 2), True, bufs, 65536, 4, 1024, 5641, "basic-sequential", P2025)
+    bank = allocate_buffers((0, 2), True, bufs, 65536, 4, 1024, 5641, "bank-aware", P2025)
+    assert seq.fits
+    assert addresses(bank)["z"] == 3 * 16384  # bank 3 starts at 48 KiB
+    assert bank.fits  # 48 KiB + 8,000 leaves 9,536 B: still room
+    big = [("w", 12000), ("x", 12000), ("y", 12000), ("z", 12000)]
+    assert allocate_buffers((0, 2), True, big, 65536, 4, 1024, 5641, "basic-sequential", P2025).fits
+    assert not allocate_buffers((0, 2), True, big, 65536, 4, 1024, 5641, "bank-aware", P2025).fits
