@@ -136,3 +136,14 @@ def test_every_design_fits_inside_the_device_and_reports_every_tile():
         assert set(ev.design.compute_tiles) <= reported
         assert all(NPU1.kind_of(t) for t in reported)
 
+
+
+def test_a_stack_reservation_below_the_kernels_need_is_an_error():
+    from partitioner.kernel_spec import load
+
+    need = load("mel").stack_bytes
+    ev = evaluate_options(Options(batch=100, tiles=4, stack_size=need - 8))
+    assert not ev.fits
+    assert any("needs" in e and "stack" in e and "corrupt" in e for e in ev.errors)
+    # By default the core reserves what kernel.toml says, at least mlir-aie's 1,024 B.
+    assert make_design(Options(batch=100, tiles=4)).workers[0].stack_bytes == max(1024, -(-need // 32) * 32)

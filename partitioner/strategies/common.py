@@ -109,7 +109,7 @@ def build(options: Options, spec: KernelSpec, device: Device, shape: Shape, name
     depth = options.depth or 2
     head, tail = shape.chain[0], shape.chain[-1]
     in_type, out_type = spec.elem_type(head.consumes), spec.elem_type(tail.produces)
-    stack = max(options.stack_size or 0, _stack_reservation(spec, options))
+    stack = options.stack_size if options.stack_size is not None else _stack_reservation(spec, options)
 
     workers: list[Worker] = []
     fifos: list[ObjectFifo] = []
