@@ -194,6 +194,77 @@ def partition(as_json: bool, **kw) -> None:
     sys.exit(0 if ev.fits else 1)
 
 
+@cli.command()
+@design_options
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+              help="Folder to write (must not exist unless --overwrite).")
+@click.option("--all", "all_designs", is_flag=True,
+              help="Regenerate the canonical designs kept in designs/ (or under --out).")
+@click.option("--from", "from_dir", type=click.Path(file_okay=False), default=None,
+              help="With --generic: a kept design folder whose aie.mlir to print in generic form.")
+@click.option("--generic", is_flag=True,
+              help="With --from: write only aie.generic.mlir (MLIR's generic form, readable by mlir-opt).")
+@click.option("--overwrite", is_flag=True, help="Replace --out if it exists.")
+@click.option("--force", is_flag=True, help="Emit a design that does not fit (its README says why it will fail).")
+def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool, overwrite: bool, force: bool,
+         **kw) -> None:
+    """Write a design as aie.mlir (+ aie.generic.mlir), design.py (IRON), build.sh, manifest.json, README.md.
+
+    Takes the same design options as `partition`. Output is deterministic and
+    written atomically (a temporary folder renamed into place).
+    """
+    from pathlib import Path as P
+
+    from partitioner import emit as em
+
+    if all_designs:
+        for path in em.emit_all(P(out) if out else em.DESIGNS_DIR):
+            click.echo(f"wrote {path}")
+        return
+    if out is None:
+        raise UserError("--out DIR is required (or --all for the canonical designs)")
+    if from_dir is not None:
+        if not generic:
+            raise UserError("--from needs --generic: it prints a kept design's aie.mlir in generic form")
+        from partitioner.check import evaluate
+        from partitioner.emit.ir import render_generic
+        from partitioner.emit.mlir import module
+        from partitioner.mlir_reader import read
+
+        ev = evaluate(read(P(from_dir) / "aie.mlir"))
+        em.write_folder(P(out), {"aie.generic.mlir": render_generic(module(ev))}, overwrite)
+        click.echo(f"wrote {P(out) / 'aie.generic.mlir'}")
+        return
+    from partitioner.check import evaluate_options
+
+    ev = evaluate_options(options_from(kw))
+    path = em.emit(ev, P(out), overwrite=overwrite, force=force)
+    click.echo(f"wrote {path} ({'fits' if ev.fits else 'does NOT fit: see its README.md'})")
+
+
+@cli.command()
+@click.argument("mlir_file", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the same JSON object as `partition --json`.")
+@click.option("--alloc-scheme", default=None, help="Override the allocator (default: manifest.json's, else basic-sequential).")
+@click.option("--mlir-aie", "mlir_aie", default=None, help="Override the mlir-aie profile (default: manifest.json's, else 2025).")
+def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str | None) -> None:
+    """Read an aie.mlir (emitted or hand-written with the same ops), rebuild its Design and check it.
+
+    Prints the same per-tile table and JSON as `partition`; exit 0 if it fits,
+    1 if not, 2 if the file cannot be read (with the line).
+    """
+    import json
+
+    from partitioner import render
+    from partitioner.check import evaluate
+    from partitioner.mlir_reader import read
+
+    design = read(mlir_file, {"alloc_scheme": alloc_scheme, "mlir_aie": mlir_aie})
+    ev = evaluate(design)
+    click.echo(json.dumps(ev.as_json(), indent=2) if as_json else render.report(ev))
+    sys.exit(0 if ev.fits else 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: one-line errors, exit 2 for bad input."""
     try:
@@ -208,6 +279,10 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         click.echo(f"npu-tiler: error: {exc}", err=True)
         return exc.exit_code
+    except OSError as exc:  # the file system said no: a path the user gave
+        where = f": {exc.filename}" if exc.filename else ""
+        click.echo(f"npu-tiler: error: {exc.strerror or exc}{where}", err=True)
+        return 2
     except (click.Abort, KeyboardInterrupt):
         click.echo("npu-tiler: interrupted", err=True)
         return 130

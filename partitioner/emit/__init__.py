@@ -1,0 +1,129 @@
+"""Emit a placed Design as a folder: aie.mlir (+ generic form), design.py, build.sh, manifest.json, README.md.
+
+Output is deterministic (same inputs, same bytes) and written atomically: into
+a temporary folder beside the target, renamed into place at the end, so a
+failure leaves nothing half-written.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from partitioner.check import Evaluation, evaluate_options
+from partitioner.design import Options
+from partitioner.emit import files, iron, mlir
+from partitioner.emit.ir import render_generic, render_pretty
+from partitioner.errors import UserError
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DESIGNS_DIR = REPO_ROOT / "designs"
+
+
+@dataclass(frozen=True)
+class Canonical:
+    name: str
+    options: Options
+    why: str
+
+
+CANONICAL = (
+    Canonical("batch20_1tile", Options(strategy="single", batch=20, tiles=1),
+              "the baseline: the seed's batch-20 layout on one tile"),
+    Canonical("batch10_1tile", Options(strategy="single", batch=10, tiles=1), "the seed's batch-10 layout"),
+    Canonical("batch100_split2", Options(strategy="split", batch=100, tiles=2),
+              "batch-100 over 2 tiles through the mem tile (single-buffered: double does not fit)"),
+    Canonical("batch100_split4", Options(strategy="split", batch=100, tiles=4),
+              "batch-100 over 4 tiles through the mem tile"),
+    Canonical("batch100_pipeline", Options(strategy="pipeline", batch=100, tiles=2, object_frames=10),
+              "the two kernel stages on neighbouring tiles, shared-memory FIFO between them"),
+    Canonical("batch100_hybrid", Options(strategy="hybrid", batch=100, tiles=4, object_frames=10),
+              "two pipelines side by side fed by one split"),
+    Canonical("batch100_split4_dmaframed", Options(strategy="split", batch=100, tiles=4, frame_mode="dma-framed"),
+              "the shim reads overlapping windows straight from the raw audio"),
+    Canonical("batch100_split4_streamed", Options(strategy="split", batch=100, tiles=4, frame_mode="streamed"),
+              "contiguous hops with their halo per tile: smaller buffers"),
+)
+
+
+def source_hash(ev: Evaluation) -> str | None:
+    from sim.hostbuild import sources
+
+    return sources(ev.spec.name).source_hash() if ev.spec.has_sources else None
+
+
+def render_files(ev: Evaluation, kernel_src: str) -> dict[str, str]:
+    module = mlir.module(ev)
+    return {
+        "aie.mlir": render_pretty(module),
+        "aie.generic.mlir": render_generic(module),
+        "design.py": iron.render(ev),
+        "build.sh": files.build_script(ev, kernel_src),
+        "manifest.json": files.manifest_text(ev, source_hash(ev)),
+        "README.md": files.readme(ev),
+    }
+
+
+def write_folder(out: Path, contents: dict[str, str], overwrite: bool) -> None:
+    """Write ``contents`` as the folder ``out``, atomically."""
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise UserError(f"{out} already exists: choose another --out or add --overwrite")
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise UserError(f"cannot write {out}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise UserError(f"cannot write {out}: no permission to write in {parent}")
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
+    try:
+        for name, text in contents.items():
+            (tmp / name).write_text(text)
+        if "build.sh" in contents:
+            (tmp / "build.sh").chmod(0o755)
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=parent))
+            os.replace(out, old / "d")
+            os.replace(tmp, out)
+            shutil.rmtree(old)
+        else:
+            os.replace(tmp, out)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
+
+
+def kernel_src_for(out: Path, ev: Evaluation) -> str:
+    """Where build.sh finds the kernel's C sources, relative to the design folder."""
+    return os.path.relpath(ev.spec.folder, Path(out).resolve())
+
+
+def emit(ev: Evaluation, out: Path, overwrite: bool = False, force: bool = False,
+         kernel_src: str | None = None) -> Path:
+    if not ev.fits and not force:
+        raise UserError(f"{ev.design.name} does not fit ({ev.errors[0].splitlines()[0]}); "
+                        f"see `npu-tiler partition` for every reason, or add --force to emit it anyway")
+    write_folder(out, render_files(ev, kernel_src or kernel_src_for(out, ev)), overwrite)
+    return Path(out)
+
+
+def canonical_evaluation(c: Canonical) -> Evaluation:
+    ev = evaluate_options(c.options)
+    ev.design.name = c.name
+    ev.design.notes.append(c.why)
+    return ev
+
+
+def emit_all(root: Path = DESIGNS_DIR, overwrite: bool = True) -> list[Path]:
+    """Regenerate the canonical designs into ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    out = []
+    for c in CANONICAL:
+        ev = canonical_evaluation(c)
+        kernel_src = os.path.relpath(ev.spec.folder, (DESIGNS_DIR / c.name).resolve())
+        out.append(emit(ev, root / c.name, overwrite=overwrite, kernel_src=kernel_src))
+    return out

@@ -1,0 +1,92 @@
+"""The other files of an emitted design: build.sh, manifest.json and the variant's README.md."""
+from __future__ import annotations
+
+import json
+
+from partitioner import __version__, render
+from partitioner.check import Evaluation
+
+
+def build_script(ev: Evaluation, kernel_src: str) -> str:
+    """aiecc.py + Peano, with the flags of shared/docs/npu1-facts.md section 5."""
+    o, spec = ev.design.options, ev.spec
+    target = "aie2p-none-unknown-elf" if ev.device.generation == "aie2p" else "aie2-none-unknown-elf"
+    if spec.has_sources:
+        c_files = " ".join(f'"$KERNEL_SRC/{s}"' for s in spec.sources if s.endswith(".c"))
+        compile_kernel = (f'"$PEANO_INSTALL_DIR/bin/clang" -O2 -std=c11 --target={target} -DNDEBUG '
+                          f'-I "$KERNEL_SRC" -c {c_files} -o {spec.object_file}')
+    else:
+        compile_kernel = (f'[ -f {spec.object_file} ] || {{ echo "{spec.object_file} not found: kernel {spec.name} '
+                          f'has no source here; copy its object into $(pwd)" >&2; exit 2; }}')
+    return f"""#!/usr/bin/env bash
+# Build {ev.design.name} for {o.device}: the kernel with Peano, the design with aiecc.py.
+# Needs mlir-aie (aiecc.py on PATH) and Peano (llvm-aie, PEANO_INSTALL_DIR); neither is on PyPI:
+# install them from the mlir-aie and llvm-aie release wheels. Output: build/final.xclbin, build/insts.bin.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+KERNEL_SRC="${{KERNEL_SRC:-$here/{kernel_src}}}"
+if [ -z "${{PEANO_INSTALL_DIR:-}}" ] || [ ! -x "$PEANO_INSTALL_DIR/bin/clang" ]; then
+  echo "PEANO_INSTALL_DIR is not set to a Peano (llvm-aie) install: pip install the llvm-aie wheel and" >&2
+  echo "export PEANO_INSTALL_DIR=\\$(python3 -c 'import llvm_aie, os; print(os.path.dirname(llvm_aie.__file__))')" >&2
+  exit 2
+fi
+if ! command -v aiecc.py >/dev/null 2>&1; then
+  echo "aiecc.py not found: install mlir-aie (its release wheel) and activate its environment" >&2
+  exit 2
+fi
+mkdir -p "$here/build" && cd "$here/build"
+{compile_kernel}
+aiecc.py --alloc-scheme={o.alloc_scheme} --aie-generate-xclbin --aie-generate-npu-insts --no-compile-host \\
+  --no-xchesscc --no-xbridge --peano "$PEANO_INSTALL_DIR" \\
+  --xclbin-name=final.xclbin --npu-insts-name=insts.bin "$here/aie.mlir"
+echo "built $here/build/final.xclbin and $here/build/insts.bin"
+"""
+
+
+def manifest(ev: Evaluation, source_hash: str | None) -> dict:
+    d, spec = ev.design, ev.spec
+    return {
+        "npu_tiler_version": __version__,
+        "design": d.name,
+        "options": d.options.as_dict(),
+        "kernel": {"name": spec.name, "object": spec.object_file, "source_sha256": source_hash,
+                   "static_data_bytes": spec.static_data_bytes, "stack_bytes": spec.stack_bytes},
+        "batch": d.batch,
+        "object_frames": d.object_frames,
+        "depth": d.depth,
+        "workers": [{"name": w.name, "tile": list(w.tile), "symbol": w.symbol, "frames_per_call": w.frames_per_call,
+                     "object_frames": w.object_frames, "stack_bytes": w.stack_bytes} for w in d.workers],
+        "host_buffers": [{"name": b.name, "direction": b.direction, "elem_type": b.elem_type,
+                          "elem_count": b.elem_count, "bytes": b.nbytes, "stream": b.stream, "frames": b.frames}
+                         for b in d.sequence.buffers],
+        **ev.as_json(),
+    }
+
+
+def manifest_text(ev: Evaluation, source_hash: str | None) -> str:
+    return json.dumps(manifest(ev, source_hash), indent=2, sort_keys=False) + "\n"
+
+
+def readme(ev: Evaluation) -> str:
+    d, o = ev.design, ev.design.options
+    lines = [f"# {d.name}", ""] + [f"{n[0].upper()}{n[1:]}." for n in d.notes] + ([""] if d.notes else [])
+    lines += [f"{o.strategy} of the `{o.kernel}` kernel over {len(d.workers)} compute tile(s) of `{o.device}`: "
+              f"{o.batch} frames per NPU call, {d.object_frames} frames per ObjectFIFO buffer "
+              f"({d.workers[0].iterations_per_call} per tile per call), depth {d.depth}, frame mode `{o.frame_mode}`, "
+              f"`{o.alloc_scheme}` allocation, mlir-aie profile {o.mlir_aie}.", ""]
+    if ev.fits:
+        lines += ["The model predicts that it fits every tile (figures below, also in `manifest.json`).", ""]
+    else:
+        lines += ["**This design does not fit: aiecc.py will fail.** It was emitted with `--force`. The model's "
+                  "reasons:", "", "```"] + ev.errors + ["```", ""]
+    lines += ["Files: `aie.mlir` (for aiecc.py), `aie.generic.mlir` (the same in MLIR's generic form), "
+              "`design.py` (IRON; prints the MLIR with mlir-aie installed), `build.sh`, `manifest.json`.", ""]
+    lines += ["## Placement", "", "```"] + render.array_picture(ev) + ["```", "", "ObjectFIFOs:", "", "```"]
+    lines += render.fifo_lines(ev) + ["```", "", "## Resources per tile", "", "```"] + render.tile_table(ev) + ["```", ""]
+    lines += ["## Memory map per tile", ""]
+    for tile, mm in sorted(ev.memory.items()):
+        lines += [f"{tile} ({ev.lowered.tiles[tile].kind}, {mm.used:,} of {mm.capacity:,} B):", "", "```"]
+        lines += [line.replace("\t", "") for line in mm.listing()] + ["```", ""]
+    lines += ["## Build and run", "", "```bash", "PEANO_INSTALL_DIR=/path/to/llvm-aie ./build.sh",
+              "npu-tiler simulate .        # bit-exact check against the batch-20 baseline (simulator)", "```", ""]
+    return "\n".join(lines)
