@@ -265,6 +265,89 @@ def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str
     sys.exit(0 if ev.fits else 1)
 
 
+@cli.command()
+@click.argument("design_dir", type=click.Path())
+@click.option("--audio", "audio", type=click.Path(dir_okay=False), default=None,
+              help="Audio to run (default: every built-in test signal, each as its own utterance).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--timing-only", is_flag=True, help="Only the timing model: no data moves, no kernel runs.")
+@click.option("--frames", type=int, default=None,
+              help="Frames to model with --timing-only [default: 628,163, the seed's audio].")
+@click.option("--trace", "trace_path", type=click.Path(dir_okay=False), default=None,
+              help="Write one call's modelled schedule as a Chrome/Perfetto trace (JSON).")
+@click.option("--params", "params_path", type=click.Path(dir_okay=False), default=None,
+              help="TOML overriding sim/timing.toml (same layout).")
+@click.option("--baseline", "baseline_dir", type=click.Path(), default=None,
+              help="Design to compare against [default: designs/batch20_1tile].")
+def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: bool, frames: int | None,
+             trace_path: str | None, params_path: str | None, baseline_dir: str | None) -> None:
+    """Run a design folder in the simulator, bit for bit against the single-tile batch-20 baseline.
+
+    The simulator executes the design as emitted (its aie.mlir read back):
+    ObjectFIFO pools with aiecc's sizes and lock semantics, mem-tile
+    distribute/join at their offsets, the runtime sequence's shim transfers,
+    and the host-built kernel on every object. It is a stand-in for an NPU, not
+    one. Exit 0 when the outputs are identical, 1 when not (first differing
+    frame and bin) or on deadlock, 2 on bad input.
+    """
+    import json
+
+    from sim import fixtures, timing, timing_params, validate
+    from sim.audio import load_audio
+
+    params = timing_params.load(params_path)
+    ev = validate.load_design(design_dir)
+    name = ev.design.name
+    if trace_path:
+        with open(trace_path, "w") as fh:
+            json.dump(timing.chrome_trace(ev, params), fh)
+    if timing_only:
+        t = timing.model(ev, frames or 628_163, params)
+        result = {"design": name, "frames": t.frames, "modeled_seconds": t.modeled_seconds, "npu_calls": t.npu_calls,
+                  "dma_bytes": t.dma_bytes, "device_seconds_per_call": t.device_seconds_per_call,
+                  "realtime_factor": t.realtime_factor}
+        if as_json:
+            click.echo(json.dumps(result, indent=2))
+        else:
+            click.echo(f"{name}: {t.frames:,} frames in {t.npu_calls:,} NPU calls, modelled {t.modeled_seconds:.3f} s "
+                       f"({t.device_seconds_per_call * 1e6:.1f} us device + {t.overhead_seconds_per_call * 1e6:.1f} us "
+                       f"host per call), {t.realtime_factor:.0f}x realtime; timing model only")
+        return
+    base = validate.load_design(baseline_dir or validate.BASELINE_DIR)
+    items = [(audio, load_audio(audio))] if audio else [(n, fixtures.load(n)) for n in fixtures.names()]
+    total, exact, worst, first, calls = 0, True, 0, None, 0
+    for label, samples in items:
+        calls += -(-(samples.size // 160) // ev.design.batch)
+        cmp = validate.compare(validate.run_audio(ev, samples, params), validate.run_audio(base, samples, params))
+        total += cmp.frames
+        worst = max(worst, cmp.max_abs_diff)
+        if not cmp.bit_exact and exact:
+            first = (label, *cmp.first_difference)
+        exact = exact and cmp.bit_exact
+    t = timing.model(ev, total, params, calls=calls)
+    result = {"design": name, "frames": total, "bit_exact_vs_baseline": exact, "max_abs_diff": worst,
+              "modeled_seconds": t.modeled_seconds, "npu_calls": t.npu_calls, "dma_bytes": t.dma_bytes}
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+    else:
+        verdict = "bit-exact" if exact else f"DIFFERS (first at {first[0]} frame {first[1]} bin {first[2]})"
+        click.echo(f"{name} vs {base.design.name}: {total:,} frames of {len(items)} audio item(s), {verdict}, "
+                   f"max |diff| {worst}; modelled {t.modeled_seconds:.3f} s in {t.npu_calls} NPU calls "
+                   f"(simulator, not hardware)")
+    sys.exit(0 if exact else 1)
+
+
+@cli.command("seed-table")
+@click.option("--params", "params_path", type=click.Path(dir_okay=False), default=None,
+              help="TOML overriding sim/timing.toml.")
+def seed_table(params_path: str | None) -> None:
+    """The seed's configurations and the kept designs, modelled for the seed's 628,163 frames."""
+    from sim import seed_table as st
+    from sim import timing_params
+
+    click.echo(st.render(st.rows(timing_params.load(params_path))))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: one-line errors, exit 2 for bad input."""
     try:

@@ -288,8 +288,10 @@ def _design(r: _Reader, options: Options, spec, device: Device, path: Path) -> D
                                       t["sizes"], t["strides"], ELEM_BYTES[elem], shim=shim, group=shim[0],
                                       bd_id=t["id"]))
     for arg, (count, elem) in r.seq_args.items():
-        buffers.append(HostBuffer(arg.removesuffix("_host"), direction_of.get(arg, "in"), elem, count,
-                                  ELEM_BYTES[elem], "", 0))
+        direction = direction_of.get(arg, "in")
+        stream = ("frames" if options.frame_mode == "framed" else "audio") if direction == "in" else "logmel"
+        buffers.append(HostBuffer(arg.removesuffix("_host"), direction, elem, count, ELEM_BYTES[elem], stream,
+                                  options.batch))
     object_frames = max((w.object_frames for w in workers), default=1)
     depths = [x for f in fifos for x in ([f.depth] if isinstance(f.depth, int) else f.depth)]
     design = Design(name=path.parent.name, options=options, workers=workers, fifos=fifos, links=links,

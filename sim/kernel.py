@@ -43,6 +43,24 @@ def _lib() -> ctypes.CDLL:
     return lib
 
 
+def entry(symbol: str):
+    """The raw C entry point ``symbol(buf, ..., n_frames)`` taking contiguous numpy buffers.
+
+    The simulator calls kernels this way on the ObjectFIFO buffers it holds,
+    in place, exactly as a core would.
+    """
+    fn = getattr(_lib(), symbol, None)
+    if fn is None:
+        raise KeyError(symbol)
+    raw = ctypes.CFUNCTYPE(None, *([ctypes.c_void_p] * (len(fn.argtypes) - 1)), ctypes.c_int32)(
+        ctypes.cast(fn, ctypes.c_void_p).value)
+
+    def call(buffers: list[np.ndarray], n_frames: int) -> None:
+        raw(*(b.ctypes.data for b in buffers), n_frames)
+
+    return call
+
+
 def _as(a: np.ndarray, dtype: type, width: int, what: str) -> np.ndarray:
     a = np.ascontiguousarray(a, dtype=dtype)
     if a.ndim != 2 or a.shape[1] != width:

@@ -1,0 +1,48 @@
+"""The host side of a design's NPU calls: per-call input buffers from audio, output back to frames.
+
+Padding rule: audio whose frame count T is not a multiple of the batch B is
+run in ceil(T / B) calls; the last call's missing frames are zero frames
+(framed designs) or zero samples after the reflect-padded audio (designs that
+read raw audio), and the outputs of frames beyond T are dropped. Frames are
+computed independently, so the padding never changes a real frame's bits.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from partitioner.design import Design
+from sim import framing
+
+
+def n_calls(design: Design, n_frames: int) -> int:
+    return -(-n_frames // design.batch)
+
+
+def call_inputs(design: Design, audio: np.ndarray) -> Iterator[dict[str, np.ndarray]]:
+    """For each NPU call, the host input buffers by name (flat arrays of their element type)."""
+    batch = design.batch
+    t = framing.n_frames(audio.size)
+    calls = n_calls(design, t)
+    inputs = [b for b in design.sequence.buffers if b.direction == "in"]
+    padded = framing.padded(audio)
+    need = calls * batch * framing.HOP + framing.OVERLAP
+    padded = np.concatenate([padded, np.zeros(max(0, need - padded.size), np.int16)])
+    span = batch * framing.HOP + framing.OVERLAP
+    # Frames are cut per call, so a long input is never framed whole (2.5x its size).
+    windows = np.lib.stride_tricks.sliding_window_view(padded, framing.N_FFT)[::framing.HOP]
+    for c in range(calls):
+        if design.options.frame_mode == "framed":
+            frames = np.array(windows[c * batch:(c + 1) * batch], dtype=np.int16)
+            frames[max(0, t - c * batch):] = 0  # frames past the audio are zero frames
+            yield {b.name: frames.reshape(-1) for b in inputs}
+        else:
+            start = c * batch * framing.HOP
+            yield {b.name: padded[start:start + span] for b in inputs}
+
+
+def frames_from_outputs(design: Design, outputs: list[np.ndarray], n_frames: int) -> np.ndarray:
+    """(n_frames, values per frame) from the per-call output buffers, padding dropped."""
+    per_call = np.concatenate([o.reshape(design.batch, -1) for o in outputs])
+    return per_call[:n_frames]
