@@ -348,6 +348,87 @@ def seed_table(params_path: str | None) -> None:
     click.echo(st.render(st.rows(timing_params.load(params_path))))
 
 
+@cli.command()
+@click.option("--kernel", default="mel", show_default=True, help="Kernel under kernels/.")
+@click.option("--device", default="npu1", show_default=True, help="npu1, npu1_1col..npu1_3col, npu2.")
+@click.option("--out", "out", type=click.Path(file_okay=False), default="npu-tiler-report", show_default=True,
+              help="Folder for report.html, report.md, points.csv, points.json and the plots.")
+@click.option("--jobs", type=int, default=None, help="Parallel processes [default: the machine's cores].")
+@click.option("--batch", "extra_batches", type=int, multiple=True,
+              help="Add a batch size to the space (repeatable).")
+@click.option("--strategy", "strategies", multiple=True, help="Only these strategies (repeatable).")
+@click.option("--tiles", "tiles", type=int, multiple=True, help="Only these tile counts (repeatable).")
+@click.option("--frame-mode", "frame_modes", multiple=True, help="Only these frame modes (repeatable).")
+@click.option("--cache", "cache_path", type=click.Path(dir_okay=False), default=None,
+              help="SQLite cache of evaluated points [default: ~/.cache/npu-tiler/explore.sqlite].")
+@click.option("--no-simulate", is_flag=True, help="Do not emit and simulate the Pareto-front designs.")
+def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches: tuple[int, ...],
+            strategies: tuple[str, ...], tiles: tuple[int, ...], frame_modes: tuple[str, ...],
+            cache_path: str | None, no_simulate: bool) -> None:
+    """Evaluate the design space and write a report: what fits and why not, modelled speed, the Pareto front.
+
+    Space: batch {1, 10, 20, 25, 50, 100, 200, 400} (+ --batch), tiles {1, 2, 4, 8, 16}, strategies
+    single/split/pipeline/hybrid, depth 1/2, frame modes, object sizes (batch/chains, 1, 10), both
+    allocators. Points are cached by a hash of their inputs, so a re-run evaluates only new ones; the
+    Pareto-front designs are emitted and simulated bit-exact against the batch-20 baseline.
+    """
+    import os
+    from pathlib import Path as P
+
+    from partitioner import explore as ex
+    from reports import design_space
+    from sim import seed_table, timing_params
+
+    out_dir = P(out)
+    _writable_dir(out_dir)
+    space = ex.Space(kernel=kernel, device=device,
+                     batches=tuple(sorted(set(ex.DEFAULT_BATCHES) | set(extra_batches))),
+                     tiles=tuple(tiles) or ex.DEFAULT_TILES, strategies=tuple(strategies) or ex.STRATEGIES,
+                     frame_modes=tuple(frame_modes) or ex.FRAME_MODES)
+    study = ex.run(space, jobs=jobs or os.cpu_count() or 1, cache_path=P(cache_path) if cache_path else None,
+                   simulate_front=not no_simulate)
+    meta = {"kernel": kernel, "device": device, "evaluated": study.evaluated, "seconds": study.seconds,
+            "space": {k: list(v) if isinstance(v, tuple) else v for k, v in space.__dict__.items()},
+            "seed_table": [r.__dict__ for r in seed_table.rows(timing_params.load())]}
+    design_space.save(out_dir, study.records, meta)
+    n_fit = sum(r["fits"] for r in study.records)
+    front = [r for r in study.records if r["pareto"]]
+    sims = [r for r in front if r.get("simulated")]
+    click.echo(f"{len(study.records):,} points ({n_fit:,} fit, {study.evaluated:,} evaluated now) in "
+               f"{study.seconds:.1f} s; Pareto front: {len(front)} designs, {sum(bool(r['bit_exact']) for r in sims)}"
+               f"/{len(sims)} simulated bit-exact; report: {out_dir / 'report.html'}")
+
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False))
+def report(out: str) -> None:
+    """Re-render a design-space report from the points.json in OUT."""
+    from pathlib import Path as P
+
+    from reports import design_space
+
+    _writable_dir(P(out), must_exist=True)
+    design_space.render(P(out))
+    click.echo(f"wrote {P(out) / 'report.html'} and {P(out) / 'report.md'}")
+
+
+def _writable_dir(path, must_exist: bool = False) -> None:
+    import os
+
+    if path.exists():
+        if not path.is_dir():
+            raise UserError(f"{path} exists and is not a folder")
+        if not os.access(path, os.W_OK):
+            raise UserError(f"cannot write in {path}: permission denied")
+        return
+    if must_exist:
+        raise UserError(f"{path} does not exist")
+    try:
+        path.mkdir(parents=True)
+    except OSError as exc:
+        raise UserError(f"cannot create {path}: {exc.strerror}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: one-line errors, exit 2 for bad input."""
     try:

@@ -96,7 +96,8 @@ class _Reader:
                 ins, outs = [s.strip().lstrip("@") for s in m.group(1).split(",")], \
                             [s.strip().lstrip("@") for s in m.group(2).split(",")]
                 src, dst = _ints(m.group(3)), _ints(m.group(4))
-                kind = "join" if len(ins) > 1 else "distribute" if len(outs) > 1 else "forward"
+                # A one-to-one link is a forward: like a one-way distribute unless it gives src offsets.
+                kind = "join" if len(ins) > 1 or m.group(3).strip() else "distribute"
                 self.links.append(dict(ins=ins, outs=outs, offsets=src or dst or [0], kind=kind))
             elif m := _CORE.match(line):
                 i = self._core(self._tile(m.group(1), lineno), i)

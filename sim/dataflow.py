@@ -191,10 +191,10 @@ def _mover(net: Network, f: ObjectFifo, i: int, consumer: str):
         yield Release(dst, "write", dst_who)
 
 
-def _shim_feed(net: Network, t: ShimTransfer, data: np.ndarray | None, done: list):
+def _shim_feed(net: Network, t: ShimTransfer, data: np.ndarray | None, done: list, objects: int | None = None):
     f = net.design.fifo(t.fifo)
     pool = net.reader_pools[f.name][0]
-    objects = _objects(t, f)
+    objects = _objects(t, f) if objects is None else objects
     stream = data[net.indices(t)].view(np.uint8) if data is not None else None
     cycles = _dma_cycles(net.params, f.object_bytes, shim=True)
     for k in range(objects):
@@ -206,10 +206,10 @@ def _shim_feed(net: Network, t: ShimTransfer, data: np.ndarray | None, done: lis
     done.append(t)
 
 
-def _shim_drain(net: Network, t: ShimTransfer, out: np.ndarray | None, done: list):
+def _shim_drain(net: Network, t: ShimTransfer, out: np.ndarray | None, done: list, objects: int | None = None):
     f = net.design.fifo(t.fifo)
     pool = net.writer_pool[f.name]
-    objects = _objects(t, f)
+    objects = _objects(t, f) if objects is None else objects
     idx = net.indices(t) if out is not None else None
     cycles = _dma_cycles(net.params, f.object_bytes, shim=True)
     who = f"{f.name}>{f.consumers[0]}"
@@ -232,8 +232,21 @@ def _objects(t: ShimTransfer, f: ObjectFifo) -> int:
     return nbytes // f.object_bytes
 
 
-def run_call(net: Network, inputs: dict[str, np.ndarray] | None) -> tuple[dict[str, np.ndarray], float]:
-    """One NPU call: the host buffers out, and the device time it took (cycles)."""
+def objects_per_call(net: Network) -> int | None:
+    """Objects every shim transfer of a call moves, when they all move the same number (else None)."""
+    counts = {_objects(t, net.design.fifo(t.fifo)) for t in net.design.sequence.transfers}
+    return counts.pop() if len(counts) == 1 else None
+
+
+def run_call(net: Network, inputs: dict[str, np.ndarray] | None,
+             objects: int | None = None) -> tuple[dict[str, np.ndarray], float]:
+    """One NPU call: the host buffers out, and the device time it took (cycles).
+
+    ``objects`` (timing only) moves that many objects per shim transfer instead
+    of the call's own count, to sample the schedule of a shorter call.
+    """
+    if objects is not None and inputs is not None:
+        raise ValueError("objects= only samples the timing of a call without data")
     d = net.design
     start = net.engine.now
     outputs: dict[str, np.ndarray] = {}
@@ -246,9 +259,10 @@ def run_call(net: Network, inputs: dict[str, np.ndarray] | None) -> tuple[dict[s
     for t in d.sequence.transfers:
         if t.direction == "in":
             data = inputs[t.buffer] if inputs is not None else None
-            net.engine.spawn(f"shim {t.fifo} call {net.calls}", _shim_feed(net, t, data, done))
+            net.engine.spawn(f"shim {t.fifo} call {net.calls}", _shim_feed(net, t, data, done, objects))
         else:
-            net.engine.spawn(f"shim {t.fifo} call {net.calls}", _shim_drain(net, t, outputs.get(t.buffer), done))
+            net.engine.spawn(f"shim {t.fifo} call {net.calls}",
+                             _shim_drain(net, t, outputs.get(t.buffer), done, objects))
     end = net.engine.run(lambda: all(t in done for t in drains))
     net.calls += 1
     return outputs, end - start

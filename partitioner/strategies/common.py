@@ -155,7 +155,9 @@ def build(options: Options, spec: KernelSpec, device: Device, shape: Shape, name
                 fo = fifo(f"in{g}_{p}", mem, [w.name], head.consumes, sub_in, in_type, f, (MEM_TILE_DEPTH, depth))
                 w.inputs.insert(0, fo.name)
                 outs_in.append(fo.name)
-            links.append(Link(f"in{g}_split", "distribute" if n > 1 else "forward", [big_in.name], outs_in,
+            # One sub-FIFO is mlir-aie's forward (one pool on the mem tile); it is kept as a
+            # one-way distribute/join so its offsets print as IRON's forward does: ([] [0]).
+            links.append(Link(f"in{g}_split", "distribute", [big_in.name], outs_in,
                               [p * (sub_in // ELEM_BYTES[in_type]) for p in range(n)], group=g))
             ins_out = []
             for p, w in enumerate(tails):
@@ -164,7 +166,7 @@ def build(options: Options, spec: KernelSpec, device: Device, shape: Shape, name
                 ins_out.append(fo.name)
             big_out = fifo(f"out{g}", mem, [shim], tail.produces, n * sub_out, out_type, n * f,
                            (MEM_TILE_DEPTH, depth))
-            links.append(Link(f"out{g}_join", "join" if n > 1 else "forward", ins_out, [big_out.name],
+            links.append(Link(f"out{g}_join", "join", ins_out, [big_out.name],
                               [p * (sub_out // ELEM_BYTES[out_type]) for p in range(n)], group=g))
         else:
             (w_head,), (w_tail,) = heads, tails

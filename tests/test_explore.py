@@ -1,0 +1,173 @@
+"""Design-space exploration: the space, the cache, the Pareto front, the report and its numbers."""
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from partitioner import explore as ex
+from partitioner.design import Options
+from reports import design_space
+
+SMALL = ex.Space(batches=(20, 100), strategies=("single", "split"), tiles=(1, 4), frame_modes=("framed",),
+                 object_frames=(None,))
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "partitioner.cli", *args], capture_output=True, text=True)
+
+
+def test_space_enumerates_buildable_pairs_without_duplicates():
+    pts = SMALL.points()
+    # single x 1 tile + split x {1, 4} tiles = 3 pairs; x 2 batches x 2 depths x 2 allocators.
+    assert len(pts) == 3 * 2 * 2 * 2
+    assert len({(o.strategy, o.tiles, o.batch, o.depth, o.alloc_scheme) for o in pts}) == len(pts)
+    full = ex.Space().points()
+    assert not any(o.strategy == "pipeline" and o.tiles != 2 for o in full)
+    assert not any(o.strategy == "hybrid" and (o.tiles % 2 or o.tiles < 4) for o in full)
+    # object_frames None and 10 coincide for single batch 10: kept once.
+    same = [o for o in full if o.strategy == "single" and o.batch == 10 and o.depth == 1
+            and o.frame_mode == "framed" and o.alloc_scheme == "basic-sequential"]
+    assert sorted(str(o.object_frames) for o in same) == ["1", "None"]
+
+
+def test_cache_reuses_points_and_evaluates_only_new_ones(tmp_path):
+    cache = tmp_path / "c.sqlite"
+    first = ex.run(SMALL, cache_path=cache, progress=False, simulate_front=False)
+    assert first.evaluated == len(SMALL.points())
+    again = ex.run(SMALL, cache_path=cache, progress=False, simulate_front=False)
+    assert again.evaluated == 0 and [r["id"] for r in again.records] == [r["id"] for r in first.records]
+    bigger = ex.Space(**{**SMALL.__dict__, "batches": (20, 100, 200)})
+    third = ex.run(bigger, cache_path=cache, progress=False, simulate_front=False)
+    assert third.evaluated == len(bigger.points()) - len(SMALL.points())
+
+
+def test_interrupt_leaves_the_cache_consistent(tmp_path, monkeypatch):
+    cache = tmp_path / "c.sqlite"
+    calls = {"n": 0}
+    real = ex.evaluate_chunk
+
+    def flaky(options):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real(options)
+
+    monkeypatch.setattr(ex, "evaluate_chunk", flaky)
+    monkeypatch.setattr(ex, "chunks", lambda items, size: (items[i:i + 5] for i in range(0, len(items), 5)))
+    with pytest.raises(KeyboardInterrupt):
+        ex.run(ex.Space(batches=(10, 20, 100), strategies=("split",), tiles=(1, 4)), cache_path=cache,
+               progress=False, simulate_front=False)
+    db = sqlite3.connect(cache)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    rows = db.execute("SELECT record FROM points").fetchall()
+    assert len(rows) == 10  # the two chunks that finished, nothing of the third
+    assert all(json.loads(r[0])["id"] for r in rows)
+
+
+def test_pareto_front_by_hand():
+    def rec(i, t, tiles, mem, fits=True):
+        return {"id": str(i), "fits": fits, "modeled_seconds": t, "compute_tiles": tiles, "worst_tile_bytes": mem}
+
+    records = [rec(1, 10.0, 4, 50_000), rec(2, 20.0, 2, 50_000), rec(3, 20.0, 4, 50_000),  # 3 is dominated by 1
+               rec(4, 5.0, 16, 60_000), rec(5, 1.0, 1, 1, fits=False), rec(6, 10.0, 4, 40_000)]  # 6 beats 1
+    assert [r["id"] for r in ex.pareto(records)] == ["4", "6", "2"]
+
+
+@pytest.fixture(scope="module")
+def study(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    r = cli("explore", "--out", str(out), "--cache", str(out / "cache.sqlite"), "--batch", "40",
+            "--strategy", "split", "--strategy", "single", "--tiles", "1", "--tiles", "2", "--tiles", "4",
+            "--frame-mode", "framed", "--frame-mode", "streamed")
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+def test_report_files_and_every_infeasible_reason(study):
+    for name in ("report.html", "report.md", "points.csv", "points.json", "time_vs_tiles.png", "memory_front.png",
+                 "fits_map.png"):
+        assert (study / name).stat().st_size > 0, name
+    records, meta = design_space.load(study)
+    assert 40 in meta["space"]["batches"]
+    bad = [r for r in records if not r["fits"]]
+    assert bad and all(r["reason"] for r in bad)
+    md = (study / "report.md").read_text()
+    assert all(r["reason"].replace("|", "/") in md for r in bad)
+    front = [r for r in records if r["pareto"]]
+    assert front and all(r["simulated"] and r["bit_exact"] for r in front)
+    assert "seed batch-20" in md and "8-11 s, 12-17x" in md
+
+
+def test_report_numbers_equal_partition_and_simulate(study, tmp_path):
+    records, _ = design_space.load(study)
+    sample = [r for r in records if r["pareto"]][:1] + [r for r in records if not r["fits"] and r["design"]][:1]
+    sample += [r for r in records if r["fits"] and not r["pareto"]][:1]
+    for r in sample:
+        args = ["--kernel", r["kernel"], "--batch", str(r["batch"]), "--tiles", str(r["tiles"]), "--strategy",
+                r["strategy"], "--depth", str(r["depth"]), "--frame-mode", r["frame_mode"], "--alloc-scheme",
+                r["alloc_scheme"]]
+        if r["object_frames"]:
+            args += ["--object-frames", str(r["object_frames"])]
+        p = cli("partition", *args, "--json")
+        part = json.loads(p.stdout)
+        assert part["fits"] == r["fits"] and part["errors"] == r["errors"] and part["tiles"] == r["tiles_json"]
+        out = tmp_path / r["id"]
+        assert cli("emit", *args, "--out", str(out), "--force").returncode == 0
+        s = json.loads(cli("simulate", str(out), "--timing-only", "--frames", "628163", "--json").stdout)
+        assert (s["modeled_seconds"], s["npu_calls"], s["dma_bytes"]) == \
+            (r["modeled_seconds"], r["npu_calls"], r["dma_bytes"])
+
+
+def test_report_rerenders_from_points_json(study, tmp_path):
+    shutil.copy(study / "points.json", tmp_path / "points.json")
+    r = cli("report", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "report.html").read_text() == (study / "report.html").read_text()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium not installed (apt-get install chromium)")
+def test_html_report_renders_in_headless_chromium(study, tmp_path):
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0"]
+    url = (study / "report.html").resolve().as_uri()
+    dom = subprocess.run([CHROMIUM, *flags, "--virtual-time-budget=5000", "--dump-dom", url],
+                         capture_output=True, text=True, timeout=120)
+    assert "<title>plots loaded: 3/3</title>" in dom.stdout, dom.stderr[-2000:]
+    console_errors = [line for line in dom.stderr.splitlines() if "CONSOLE" in line and "rror" in line]
+    assert console_errors == []
+    shot = tmp_path / "shot.png"
+    subprocess.run([CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1200,1600", url],
+                   capture_output=True, text=True, timeout=120)
+    import matplotlib.image as mpimg
+
+    pixels = mpimg.imread(shot)[..., :3]
+    coloured = ((pixels.max(axis=2) - pixels.min(axis=2)) > 0.2).mean()
+    assert coloured > 0.01, "no coloured plot pixels in the screenshot"
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["--strategy", "bogus"], "unknown strategy"),
+    (["--strategy", "pipeline", "--tiles", "16"], "empty"),
+    (["--out", "/proc/npu-tiler-report"], "cannot create"),
+])
+def test_bad_input_exits_2(args, needle, tmp_path):
+    base = ["explore", "--cache", str(tmp_path / "c.sqlite")]
+    if "--out" not in args:
+        base += ["--out", str(tmp_path / "o")]
+    r = cli(*base, *args)
+    assert r.returncode == 2 and needle in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_out_that_is_a_file_is_refused(tmp_path):
+    f = tmp_path / "file"
+    f.write_text("x")
+    r = cli("explore", "--out", str(f), "--cache", str(tmp_path / "c.sqlite"))
+    assert r.returncode == 2 and "is a file" in r.stderr and len(r.stderr.strip().splitlines()) == 1
