@@ -362,9 +362,11 @@ def seed_table(params_path: str | None) -> None:
 @click.option("--cache", "cache_path", type=click.Path(dir_okay=False), default=None,
               help="SQLite cache of evaluated points [default: ~/.cache/npu-tiler/explore.sqlite].")
 @click.option("--no-simulate", is_flag=True, help="Do not emit and simulate the Pareto-front designs.")
+@click.option("--params", "params_path", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Timing parameters overriding sim/timing.toml (e.g. from `npu-tiler calibrate`).")
 def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches: tuple[int, ...],
             strategies: tuple[str, ...], tiles: tuple[int, ...], frame_modes: tuple[str, ...],
-            cache_path: str | None, no_simulate: bool) -> None:
+            cache_path: str | None, no_simulate: bool, params_path: str | None) -> None:
     """Evaluate the design space and write a report: what fits and why not, modelled speed, the Pareto front.
 
     Space: batch {1, 10, 20, 25, 50, 100, 200, 400} (+ --batch), tiles {1, 2, 4, 8, 16}, strategies
@@ -384,12 +386,12 @@ def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches:
     space = ex.Space(kernel=kernel, device=device,
                      batches=tuple(sorted(set(ex.DEFAULT_BATCHES) | set(extra_batches))),
                      tiles=tuple(tiles) or ex.DEFAULT_TILES, strategies=tuple(strategies) or ex.STRATEGIES,
-                     frame_modes=tuple(frame_modes) or ex.FRAME_MODES)
+                     frame_modes=tuple(frame_modes) or ex.FRAME_MODES, params_path=params_path)
     study = ex.run(space, jobs=jobs or os.cpu_count() or 1, cache_path=P(cache_path) if cache_path else None,
                    simulate_front=not no_simulate)
     meta = {"kernel": kernel, "device": device, "evaluated": study.evaluated, "seconds": study.seconds,
             "space": {k: list(v) if isinstance(v, tuple) else v for k, v in space.__dict__.items()},
-            "seed_table": [r.__dict__ for r in seed_table.rows(timing_params.load())]}
+            "seed_table": [r.__dict__ for r in seed_table.rows(timing_params.load(params_path))]}
     design_space.save(out_dir, study.records, meta)
     n_fit = sum(r["fits"] for r in study.records)
     front = [r for r in study.records if r["pareto"]]
@@ -427,6 +429,164 @@ def _writable_dir(path, must_exist: bool = False) -> None:
         path.mkdir(parents=True)
     except OSError as exc:
         raise UserError(f"cannot create {path}: {exc.strerror}") from None
+
+
+@cli.command()
+@click.argument("design_dir", type=click.Path())
+def build(design_dir: str) -> None:
+    """Compile the kernel with Peano and the design with aiecc.py into DESIGN_DIR/build (xclbin + insts).
+
+    Needs PEANO_INSTALL_DIR (llvm-aie) and aiecc.py (mlir-aie) from their release wheels; exits 2
+    naming what is missing. On an aiecc memory error, prints the model's map of that tile.
+    """
+    from pathlib import Path as P
+
+    from runner import toolchain
+
+    out = toolchain.build(P(design_dir))
+    click.echo(f"built {out / 'final.xclbin'} and {out / 'insts.bin'} (log: {out / 'build.log'})")
+
+
+def _db_option(f):
+    return click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+                        help="Results database [default: ~/.local/share/npu-tiler/results.sqlite, or $NPU_TILER_DB].")(f)
+
+
+def _open_db(db_path):
+    from pathlib import Path as P
+
+    from runner.backends import default_db_path
+    from runner.results import ResultsDB
+
+    return ResultsDB(P(db_path) if db_path else default_db_path())
+
+
+@cli.command()
+@click.argument("design_dir", type=click.Path())
+@click.option("--backend", type=click.Choice(["sim", "xrt"]), default="sim", show_default=True,
+              help="xrt: a real NPU through pyxrt; sim: the simulator (modelled times).")
+@click.option("--audio", type=click.Path(dir_okay=False), default=None, help="Audio [default: the built-in speech].")
+@click.option("--repeat", type=int, default=1, show_default=True, help="Passes over the audio (timings of every call).")
+@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds one call may take.")
+@click.option("--xrt-convention", type=click.Choice(["opcode", "plain"]), default="opcode", show_default=True,
+              help="kernel(3, instr, n, bufs...) as current mlir-aie, or kernel(instr, n, bufs...) as older helpers.")
+@click.option("--insts-unit", type=click.Choice(["words", "bytes"]), default="words", show_default=True,
+              help="Unit of the instruction count passed to the kernel.")
+@click.option("--params", "params_path", type=click.Path(dir_okay=False), default=None,
+              help="Timing parameters for the sim backend (e.g. a calibration TOML).")
+@_db_option
+def run(design_dir: str, backend: str, audio: str | None, repeat: int, timeout: float, xrt_convention: str,
+        insts_unit: str, params_path: str | None, db_path: str | None) -> None:
+    """Run a design on a backend against the batch-20 baseline; store the run in the results database.
+
+    Prints agreement with the baseline, the time per call (min/median/max) and frames/s. Host buffers
+    are checked against the design's manifest before any call.
+    """
+    from pathlib import Path as P
+
+    from runner.run import run_design
+    from sim import fixtures
+    from sim.audio import load_audio
+
+    if repeat < 1:
+        raise UserError("--repeat must be at least 1")
+    samples = load_audio(audio) if audio else fixtures.default_audio()
+    db = _open_db(db_path)
+    try:
+        res = run_design(P(design_dir), backend, samples, repeat=repeat, db=db, timeout_s=timeout,
+                         convention=xrt_convention, insts_unit=insts_unit, params_path=params_path)
+    finally:
+        db.close()
+    r = res.record
+    kind = "modelled by the simulator" if r.timing == "modelled" else "measured"
+    click.echo(f"{r.design} on {r.backend}: {r.frames:,} frames, bit-exact vs baseline: {r.bit_exact} "
+               f"(max |diff| {r.max_abs_diff}); accuracy: "
+               f"{r.diagnosis or f'pearson {r.pearson:.6f}, max |err| {r.max_abs_error:.2e}'}")
+    click.echo(f"time per call ({kind}, {len(r.times)} calls): min {min(r.times) * 1e3:.3f} ms, median "
+               f"{r.median_s * 1e3:.3f} ms, max {max(r.times) * 1e3:.3f} ms; "
+               f"{r.frames * repeat / sum(r.times):,.0f} frames/s; stored as run {r.id}")
+    sys.exit(0 if r.bit_exact and not r.diagnosis else 1)
+
+
+@cli.command()
+@click.option("--design", default=None, help="Only this design.")
+@click.option("--since", default=None, help="Only runs on or after this date (YYYY-MM-DD).")
+@click.option("--regressions", "show_regressions", is_flag=True,
+              help="Flag designs whose median time grew against their previous run (same backend).")
+@click.option("--threshold", type=float, default=0.10, show_default=True, help="Growth that counts as a regression.")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), default=None,
+              help="With --regressions: write regressions.html/.md with a time-per-design plot here.")
+@_db_option
+def results(design: str | None, since: str | None, show_regressions: bool, threshold: float,
+            report_dir: str | None, db_path: str | None) -> None:
+    """List stored runs, or flag regressions (exit 1 when there is one)."""
+    from datetime import date
+    from pathlib import Path as P
+
+    from runner import results as res
+
+    if since:
+        try:
+            date.fromisoformat(since)
+        except ValueError:
+            raise UserError(f"--since {since!r} is not a date: use YYYY-MM-DD") from None
+    db = _open_db(db_path)
+    try:
+        runs = db.runs(design=design, since=since)
+    finally:
+        db.close()
+    if not show_regressions:
+        click.echo(f"{'id':>4s} {'date':25s} {'design':28s} {'backend':7s} {'timing':9s} {'median ms':>10s} "
+                   f"{'calls':>6s} {'exact':>6s}  diagnosis")
+        for r in runs:
+            click.echo(f"{r.id:>4d} {r.date:25s} {r.design:28s} {r.backend:7s} {r.timing:9s} "
+                       f"{r.median_s * 1e3:>10.3f} {r.npu_calls:>6d} {str(r.bit_exact):>6s}  {r.diagnosis or '-'}")
+        return
+    regs = res.regressions(runs, threshold)
+    for g in regs:
+        click.echo(f"REGRESSION {g.design} ({g.backend}): median {g.before_s * 1e3:.3f} -> {g.after_s * 1e3:.3f} ms "
+                   f"({100 * g.growth:+.1f}%), {g.before_date} -> {g.after_date}")
+    if not regs:
+        click.echo(f"no regressions above {100 * threshold:.0f}% in {len(runs)} runs")
+    if report_dir:
+        from reports import regressions as rep
+
+        rep.write(P(report_dir), runs, regs, threshold)
+        click.echo(f"wrote {P(report_dir) / 'regressions.html'}")
+    sys.exit(1 if regs else 0)
+
+
+@cli.command()
+@click.option("--backend", default="xrt", show_default=True, help="Fit to runs of this backend.")
+@click.option("--out", "out", type=click.Path(dir_okay=False), default="calibration.toml", show_default=True,
+              help="Calibration TOML to write (use it with --params).")
+@click.option("--params", "params_path", type=click.Path(dir_okay=False), default=None,
+              help="Starting parameters [default: sim/timing.toml].")
+@_db_option
+def calibrate(backend: str, out: str, params_path: str | None, db_path: str | None) -> None:
+    """Fit per-call overhead, DMA bandwidth and kernel cycles to measured runs (least squares).
+
+    Reports the model's error per design before and after, and writes a TOML the simulator, the
+    explorer and `run --backend sim` read with --params.
+    """
+    from pathlib import Path as P
+
+    from runner import calibrate as cal
+    from sim import timing_params
+
+    db = _open_db(db_path)
+    try:
+        runs = db.runs(backend=backend)
+    finally:
+        db.close()
+    f = cal.fit(runs, timing_params.load(params_path))
+    for name, v in zip(f.names, f.values):
+        click.echo(f"{name:28s} {v:.6g}")
+    click.echo(f"{'design':32s} {'error before':>13s} {'error after':>12s}")
+    for d in f.before:
+        click.echo(f"{d:32s} {f.before[d]:>12.1f}% {f.after[d]:>11.1f}%")
+    cal.write_toml(P(out), f, f"backend {backend}, {len(f.before)} designs")
+    click.echo(f"wrote {out}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -46,6 +46,7 @@ class Space:
     object_frames: tuple[int | None, ...] = OBJECT_FRAMES
     alloc_schemes: tuple[str, ...] = ALLOC_SCHEMES
     mlir_aie: str = "2025"
+    params_path: str | None = None  # timing parameters (e.g. a calibration TOML); default sim/timing.toml
 
     def check(self) -> None:
         for s in self.strategies:
@@ -119,12 +120,12 @@ def _summary(ev) -> dict:
     }
 
 
-def evaluate_point(options: Options, timing_cache: dict | None = None) -> dict:
+def evaluate_point(options: Options, timing_cache: dict | None = None, params_path: str | None = None) -> dict:
     """The record of one point (no simulation)."""
     from partitioner.check import evaluate_options
     from sim import timing, timing_params
 
-    rec = {"id": point_id(options), **asdict(options), "fits": False, "errors": [], "reason": "",
+    rec = {"id": point_id(options, params_path), **asdict(options), "fits": False, "errors": [], "reason": "",
            "design": None, "compute_tiles": None, "worst_tile": None, "worst_tile_bytes": None, "memory": None,
            "max_dma_in": None, "max_dma_out": None, "max_locks": None, "max_bds": None, "npu_calls": None,
            "dma_bytes": None, "modeled_seconds": None, "realtime_factor": None, "device_seconds_per_call": None,
@@ -139,11 +140,11 @@ def evaluate_point(options: Options, timing_cache: dict | None = None) -> dict:
     rec.update(fits=ev.fits, errors=ev.errors, reason=ev.errors[0].splitlines()[0] if ev.errors else "",
                design=ev.design.name, object_frames_effective=ev.design.object_frames)
     # The allocator changes no schedule: points that differ only in it share one timing run.
-    tkey = point_id(replace(options, alloc_scheme=""))
+    tkey = point_id(replace(options, alloc_scheme=""), params_path)
     if timing_cache is not None and tkey in timing_cache:
         t = timing_cache[tkey]
     else:
-        t = timing.model(ev, SEED_FRAMES, timing_params.load()).as_dict()
+        t = timing.model(ev, SEED_FRAMES, timing_params.load(params_path)).as_dict()
         if timing_cache is not None:
             timing_cache[tkey] = t
     rec.update(npu_calls=t["npu_calls"], dma_bytes=t["dma_bytes"], modeled_seconds=t["modeled_seconds"],
@@ -151,9 +152,10 @@ def evaluate_point(options: Options, timing_cache: dict | None = None) -> dict:
     return rec
 
 
-def evaluate_chunk(options: list[Options]) -> list[dict]:
+def evaluate_chunk(job: tuple[list[Options], str | None]) -> list[dict]:
+    options, params_path = job
     cache: dict = {}
-    return [evaluate_point(o, cache) for o in options]
+    return [evaluate_point(o, cache, params_path) for o in options]
 
 
 # -- identity and cache -------------------------------------------------------------------------------
@@ -161,23 +163,27 @@ def evaluate_chunk(options: list[Options]) -> list[dict]:
 _FINGERPRINT: dict[str, str] = {}
 
 
-def model_fingerprint(kernel: str) -> str:
+def model_fingerprint(kernel: str, params_path: str | None = None) -> str:
     """Hash of everything a point's record depends on besides its options."""
-    if kernel not in _FINGERPRINT:
+    key = f"{kernel}|{params_path}"
+    if key not in _FINGERPRINT:
         from partitioner.params import PARAMS_DIR
         from sim.timing_params import DEFAULT as TIMING_TOML
 
         h = hashlib.sha256(__version__.encode())
         spec = kernel_spec.load(kernel)
-        for f in [PARAMS_DIR / "devices.toml", PARAMS_DIR / "lowering.toml", TIMING_TOML, spec.folder / "kernel.toml",
-                  *(spec.folder / s for s in spec.sources)]:
+        files = [PARAMS_DIR / "devices.toml", PARAMS_DIR / "lowering.toml", TIMING_TOML, spec.folder / "kernel.toml",
+                 *(spec.folder / s for s in spec.sources)]
+        if params_path:
+            files.append(Path(params_path))
+        for f in files:
             h.update(f.read_bytes())
-        _FINGERPRINT[kernel] = h.hexdigest()
-    return _FINGERPRINT[kernel]
+        _FINGERPRINT[key] = h.hexdigest()
+    return _FINGERPRINT[key]
 
 
-def point_id(options: Options) -> str:
-    payload = json.dumps(asdict(options), sort_keys=True) + model_fingerprint(options.kernel)
+def point_id(options: Options, params_path: str | None = None) -> str:
+    payload = json.dumps(asdict(options), sort_keys=True) + model_fingerprint(options.kernel, params_path)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
@@ -266,7 +272,7 @@ def simulate_point(rec: dict) -> dict:
     if not spec.has_sources:
         out["sim_note"] = f"kernel {spec.name} has no source: not simulated"
         return out
-    params = timing_params.load()
+    params = timing_params.load()  # bit-exactness does not depend on timing parameters
     if "outputs" not in _BASELINE:
         base = validate.load_design(validate.BASELINE_DIR)
         _BASELINE["outputs"] = {n: validate.run_audio(base, fixtures.load(n), params) for n in fixtures.names()}
@@ -296,13 +302,14 @@ def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: b
         raise UserError("the design space is empty after the filters: widen --batch/--tiles/--strategy")
     cache = Cache(cache_path or cache_dir() / "explore.sqlite")
     try:
-        ids = [point_id(o) for o in points]
+        ids = [point_id(o, space.params_path) for o in points]
         known = cache.get_many(ids)
         todo = [o for o, i in zip(points, ids) if i not in known]
         study = Study(space)
         bar = tqdm(total=len(todo), desc="evaluating", unit="pt", disable=not progress or not todo, leave=False)
         try:
-            for records in _map(evaluate_chunk, list(chunks(todo, 48)), jobs):
+            jobs_list = [(c, space.params_path) for c in chunks(todo, 48)]
+            for records in _map(evaluate_chunk, jobs_list, jobs):
                 cache.put_many(records)  # one transaction per chunk: an interrupt loses only the chunk in flight
                 known.update({r["id"]: r for r in records})
                 study.evaluated += len(records)

@@ -41,3 +41,22 @@ def compare(name: str, got: np.ndarray, want: np.ndarray) -> Accuracy:
 
 def kernel_accuracy(name: str, audio: np.ndarray) -> Accuracy:
     return compare(name, kernel.log_mel(audio), reference.log_mel_spectrogram(audio))
+
+
+def diagnose(logmel_q: "np.ndarray") -> str | None:
+    """What is wrong with a kernel output that cannot be right for speech, or None.
+
+    The prior art's NPU outputs were all zeros, saturated, or constant; each
+    gets its own diagnosis here, before any correlation is computed.
+    """
+    q = np.asarray(logmel_q)
+    if q.size == 0:
+        return "empty output"
+    if not q.any():
+        return "all-zero output (was anything written back?)"
+    if q.min() == q.max():
+        return f"constant output (every value {int(q.flat[0])})"
+    info = np.iinfo(q.dtype) if q.dtype.kind in "iu" else None
+    if info is not None and np.isin(q, [info.min, info.max]).mean() > 0.5:
+        return "saturated output (most values at the integer limits)"
+    return None

@@ -64,7 +64,7 @@ def _cycles_per_frame(ev: Evaluation, entry: str, params: TimingParams) -> float
         c = params.kernel_cycles_fallback.get(ev.spec.name)
     if c is None:
         raise UserError(f"kernel {ev.spec.name}: no cycles per frame in kernel.toml nor in sim/timing.toml [kernels]")
-    return c
+    return c * params.kernel_cycles_scale.get(ev.spec.name, 1.0)
 
 
 def build(ev: Evaluation, params: TimingParams, execute: bool, trace: list[Span] | None = None) -> Network:

@@ -19,6 +19,7 @@ class TimingParams:
     lock_cycles: float
     kernel_call_cycles: float
     kernel_cycles_fallback: dict[str, float] = field(default_factory=dict)
+    kernel_cycles_scale: dict[str, float] = field(default_factory=dict)
 
     def seconds(self, cycles: float) -> float:
         return cycles / self.clock_hz
@@ -34,4 +35,5 @@ def load(override: str | Path | None = None) -> TimingParams:
                         shim_bytes_per_cycle=float(d["shim_bytes_per_cycle"]),
                         bd_setup_cycles=float(d["bd_setup_cycles"]), lock_cycles=float(d["lock_cycles"]),
                         kernel_call_cycles=float(d["kernel_call_cycles"]),
-                        kernel_cycles_fallback={k: float(v) for k, v in data.get("kernels", {}).items()})
+                        kernel_cycles_fallback={k: float(v) for k, v in data.get("kernels", {}).items()},
+                        kernel_cycles_scale={k: float(v) for k, v in data.get("kernel_scale", {}).items()})

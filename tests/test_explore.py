@@ -50,11 +50,11 @@ def test_interrupt_leaves_the_cache_consistent(tmp_path, monkeypatch):
     calls = {"n": 0}
     real = ex.evaluate_chunk
 
-    def flaky(options):
+    def flaky(job):
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return real(options)
+        return real(job)
 
     monkeypatch.setattr(ex, "evaluate_chunk", flaky)
     monkeypatch.setattr(ex, "chunks", lambda items, size: (items[i:i + 5] for i in range(0, len(items), 5)))

@@ -1,0 +1,34 @@
+"""Each kept design on the selected backend: bit-exact with the baseline, accurate against the float
+reference, timings recorded in the results database."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partitioner.emit import DESIGNS_DIR
+from runner.backends import xrt_unavailable
+from runner.run import run_design
+from sim import fixtures
+from sim.validate import BASELINE_DIR
+
+DESIGNS = sorted(p for p in DESIGNS_DIR.iterdir() if p.is_dir())
+
+
+@pytest.fixture(scope="session")
+def audio():
+    return fixtures.default_audio()
+
+
+@pytest.mark.parametrize("design", DESIGNS, ids=lambda p: p.name)
+def test_design_against_baseline(design: Path, backend: str, audio, results_db, repeat):
+    if backend == "xrt":
+        reason = xrt_unavailable(design) or xrt_unavailable(BASELINE_DIR)
+        if reason:
+            pytest.skip(reason)
+    out = run_design(design, backend, audio, repeat=repeat, db=results_db)
+    r = out.record
+    assert r.diagnosis is None, f"{design.name}: {r.diagnosis}"
+    assert r.bit_exact, f"{design.name}: differs from the batch-20 baseline (max |diff| {r.max_abs_diff})"
+    assert r.pearson >= 0.9999 and r.max_abs_error <= 0.02
+    assert r.id is not None and len(r.times) == r.npu_calls * repeat

@@ -1,0 +1,260 @@
+"""Run backends with one interface: load a built design, run one NPU call's host buffers, return
+outputs and the call's time. ``xrt`` drives a real NPU through pyxrt; ``sim`` is the simulator.
+
+Before any call the host buffers are checked against the design's manifest
+(name, element type, exact size): the public prior art once ran a 20-frame
+kernel through 1-frame buffers and read zeros for weeks.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from partitioner.errors import UserError
+
+NP = {"i8": np.int8, "i16": np.int16, "i32": np.int32}
+XRT_MAX_DATA_BUFFERS = 5  # group ids 3..7 of the MLIR_AIE kernel (npu1-facts section 6)
+ACCEL_NODE = Path("/dev/accel/accel0")
+
+
+@dataclass(frozen=True)
+class HostBufferSpec:
+    name: str
+    direction: str
+    elem_type: str
+    elem_count: int
+
+    @property
+    def nbytes(self) -> int:
+        return self.elem_count * np.dtype(NP[self.elem_type]).itemsize
+
+
+def manifest(folder: Path) -> dict:
+    path = Path(folder) / "manifest.json"
+    if not path.is_file():
+        raise UserError(f"{folder} has no manifest.json: emit the design with `npu-tiler emit`")
+    return json.loads(path.read_text())
+
+
+def host_buffers(man: dict) -> list[HostBufferSpec]:
+    return [HostBufferSpec(b["name"], b["direction"], b["elem_type"], b["elem_count"]) for b in man["host_buffers"]]
+
+
+def check_inputs(specs: list[HostBufferSpec], inputs: dict[str, np.ndarray], design: str) -> None:
+    """Every input buffer present, of the manifest's element type and exact size; nothing extra."""
+    want = {s.name: s for s in specs if s.direction == "in"}
+    extra = set(inputs) - set(want)
+    if extra:
+        raise UserError(f"{design}: host buffers {sorted(extra)} are not inputs of this design ({sorted(want)})")
+    for name, s in want.items():
+        if name not in inputs:
+            raise UserError(f"{design}: host input buffer '{name}' missing")
+        a = inputs[name]
+        if a.dtype != np.dtype(NP[s.elem_type]):
+            raise UserError(f"{design}: host buffer '{name}' is {a.dtype}, the design reads {s.elem_type}")
+        if a.nbytes != s.nbytes:
+            raise UserError(f"{design}: host buffer '{name}' has {a.nbytes:,} B but the design moves {s.nbytes:,} B "
+                            f"per call ({s.elem_count:,} x {s.elem_type}): batch sizes of host and design differ")
+
+
+@dataclass(frozen=True)
+class ArgSlot:
+    """One XRT data argument: its group id and the host buffers packed into it (name, byte offset)."""
+
+    group_id: int
+    members: tuple[tuple[str, int], ...]
+    nbytes: int
+
+
+def xrt_arguments(specs: list[HostBufferSpec]) -> list[ArgSlot]:
+    """Kernel arguments in sequence order; past XRT's 5 data buffers the rest share the 5th, packed at
+    4-byte-aligned offsets (a design with more host streams must address them the same way)."""
+    slots: list[ArgSlot] = []
+    for i, s in enumerate(specs[:XRT_MAX_DATA_BUFFERS - 1]):
+        slots.append(ArgSlot(3 + i, ((s.name, 0),), s.nbytes))
+    rest = specs[XRT_MAX_DATA_BUFFERS - 1:]
+    if rest:
+        members, offset = [], 0
+        for s in rest:
+            members.append((s.name, offset))
+            offset += -(-s.nbytes // 4) * 4
+        slots.append(ArgSlot(3 + XRT_MAX_DATA_BUFFERS - 1, tuple(members), offset))
+    return slots
+
+
+class Backend:
+    name = "abstract"
+    timing = "measured"  # or "modelled"
+
+    def load(self, folder: Path) -> None:
+        raise NotImplementedError
+
+    def run(self, inputs: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], float]:
+        raise NotImplementedError
+
+    def info(self) -> dict:
+        return {}
+
+
+class SimBackend(Backend):
+    """The simulator; a call's time is the timing model's (modelled, not measured)."""
+
+    name = "sim"
+    timing = "modelled"
+
+    def __init__(self, params_path: str | None = None, timeout_s: float | None = None):
+        from sim import timing_params
+
+        self.params = timing_params.load(params_path)
+        self.timeout_s = timeout_s
+
+    def load(self, folder: Path) -> None:
+        from sim import dataflow, validate
+
+        self.ev = validate.load_design(folder)
+        self.net = dataflow.build(self.ev, self.params, execute=True)
+        self.specs = host_buffers(manifest(folder))
+
+    def run(self, inputs):
+        from sim import dataflow
+
+        check_inputs(self.specs, inputs, self.ev.design.name)
+        t0 = time.perf_counter()
+        out, cycles = dataflow.run_call(self.net, inputs)
+        if self.timeout_s is not None and time.perf_counter() - t0 > self.timeout_s:
+            raise UserError(f"call exceeded the {self.timeout_s} s timeout")
+        return out, self.params.per_call_overhead_s + self.params.seconds(cycles)
+
+    def info(self) -> dict:
+        import platform
+
+        return {"device": "simulator (npu-tiler sim, not hardware)", "driver": f"python {platform.python_version()}"}
+
+
+def xrt_unavailable(folder: Path | None = None) -> str | None:
+    """Why the xrt backend cannot run here (pyxrt, the NPU device node, the built xclbin), or None."""
+    try:
+        import pyxrt  # noqa: F401, PLC0415
+    except ImportError:
+        return "pyxrt is not importable (XRT with NPU support and its Python bindings are not installed)"
+    if not ACCEL_NODE.exists():
+        return f"{ACCEL_NODE} does not exist (no NPU, or the amdxdna driver is not loaded)"
+    if folder is not None and not (Path(folder) / "build" / "final.xclbin").is_file():
+        return f"{folder} is not built: run `npu-tiler build {folder}`"
+    return None
+
+
+class XrtBackend(Backend):
+    """A real NPU through XRT's Python bindings (pyxrt), as in mlir-aie's test utilities.
+
+    ``convention``: "opcode" calls ``kernel(3, instr_bo, n_instr, *bos)`` (current mlir-aie),
+    "plain" calls ``kernel(instr_bo, n_instr, *bos)`` (older helpers). ``insts_unit``: the
+    instruction count in "words" (C++ tests) or "bytes" (newer Python helpers).
+    """
+
+    name = "xrt"
+
+    def __init__(self, convention: str = "opcode", insts_unit: str = "words", timeout_s: float = 10.0,
+                 device_index: int = 0):
+        if convention not in ("opcode", "plain"):
+            raise UserError(f"unknown XRT call convention {convention!r}: opcode or plain")
+        if insts_unit not in ("words", "bytes"):
+            raise UserError(f"unknown instruction count unit {insts_unit!r}: words or bytes")
+        self.convention, self.insts_unit, self.timeout_s, self.device_index = convention, insts_unit, timeout_s, device_index
+
+    @staticmethod
+    def pyxrt():
+        try:
+            import pyxrt  # noqa: PLC0415  (only on a machine with XRT for the NPU)
+        except ImportError:
+            raise UserError("pyxrt is not importable: install XRT with NPU (amdxdna) support and its Python "
+                            "bindings, then `source /opt/xilinx/xrt/setup.sh`") from None
+        return pyxrt
+
+    def load(self, folder: Path) -> None:
+        folder = Path(folder)
+        self.specs = host_buffers(manifest(folder))
+        self.design = manifest(folder)["design"]
+        pyxrt = self.pyxrt()
+        if not ACCEL_NODE.exists():
+            raise UserError(f"no NPU: {ACCEL_NODE} does not exist (amdxdna driver not loaded?)")
+        xclbin = folder / "build" / "final.xclbin"
+        insts = folder / "build" / "insts.bin"
+        if not xclbin.is_file() or not insts.is_file():
+            raise UserError(f"{folder} is not built ({xclbin.name} / {insts.name} missing): "
+                            f"run `npu-tiler build {folder}`")
+        self.words = np.fromfile(insts, dtype=np.uint32)
+        self.device = pyxrt.device(self.device_index)
+        xb = pyxrt.xclbin(str(xclbin))
+        self.device.register_xclbin(xb)
+        self.ctx = pyxrt.hw_context(self.device, xb.get_uuid())
+        self.kernel = pyxrt.kernel(self.ctx, "MLIR_AIE")
+        self.instr_bo = pyxrt.bo(self.device, self.words.nbytes, pyxrt.bo.cacheable, self.kernel.group_id(1))
+        self.instr_bo.write(self.words.tobytes(), 0)
+        self.instr_bo.sync(pyxrt.xclBOSyncDirection.XCL_BO_SYNC_BO_TO_DEVICE)
+        self.slots = xrt_arguments(self.specs)
+        self.bos = [pyxrt.bo(self.device, max(s.nbytes, 4), pyxrt.bo.host_only, self.kernel.group_id(s.group_id))
+                    for s in self.slots]
+
+    def n_instr(self) -> int:
+        return int(self.words.size if self.insts_unit == "words" else self.words.nbytes)
+
+    def run(self, inputs):
+        pyxrt = self.pyxrt()
+        check_inputs(self.specs, inputs, self.design)
+        by_name = {s.name: s for s in self.specs}
+        for slot, bo in zip(self.slots, self.bos):
+            for name, offset in slot.members:
+                if by_name[name].direction == "in":
+                    bo.write(inputs[name].tobytes(), offset)
+            bo.sync(pyxrt.xclBOSyncDirection.XCL_BO_SYNC_BO_TO_DEVICE)
+        args = ([3] if self.convention == "opcode" else []) + [self.instr_bo, self.n_instr(), *self.bos]
+        t0 = time.perf_counter()
+        run = self.kernel(*args)
+        state = run.wait(int(self.timeout_s * 1000))
+        elapsed = time.perf_counter() - t0
+        if state != pyxrt.ert_cmd_state.ERT_CMD_STATE_COMPLETED:
+            raise UserError(f"NPU call did not complete within {self.timeout_s} s (state {state})")
+        outputs = {}
+        for slot, bo in zip(self.slots, self.bos):
+            bo.sync(pyxrt.xclBOSyncDirection.XCL_BO_SYNC_BO_FROM_DEVICE)
+            for name, offset in slot.members:
+                s = by_name[name]
+                if s.direction == "out":
+                    raw = bo.read(s.nbytes, offset)
+                    outputs[name] = np.frombuffer(bytes(raw), dtype=NP[s.elem_type]).copy()
+        return outputs, elapsed
+
+    def info(self) -> dict:
+        out = {"device": "NPU (pyxrt)", "driver": ""}
+        try:
+            import subprocess
+
+            smi = subprocess.run(["xrt-smi", "examine"], capture_output=True, text=True, timeout=20).stdout
+            out["driver"] = " ".join(line.strip() for line in smi.splitlines() if "Version" in line)[:500]
+            out["device"] = next((line.strip() for line in smi.splitlines() if "NPU" in line), out["device"])
+        except (OSError, subprocess.SubprocessError):
+            pass
+        return out
+
+
+def make(name: str, **kw) -> Backend:
+    if name == "sim":
+        return SimBackend(params_path=kw.get("params_path"), timeout_s=kw.get("timeout_s"))
+    if name == "xrt":
+        return XrtBackend(convention=kw.get("convention", "opcode"), insts_unit=kw.get("insts_unit", "words"),
+                          timeout_s=kw.get("timeout_s") or 10.0)
+    raise UserError(f"unknown backend {name!r}: sim or xrt")
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("NPU_TILER_DB")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "npu-tiler" / "results.sqlite"
