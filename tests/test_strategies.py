@@ -147,3 +147,17 @@ def test_a_stack_reservation_below_the_kernels_need_is_an_error():
     assert any("needs" in e and "stack" in e and "corrupt" in e for e in ev.errors)
     # By default the core reserves what kernel.toml says, at least mlir-aie's 1,024 B.
     assert make_design(Options(batch=100, tiles=4)).workers[0].stack_bytes == max(1024, -(-need // 32) * 32)
+
+
+def test_dataflow_graph_carries_every_worker_from_shim_to_shim():
+    import networkx as nx
+
+    for o in [Options(batch=100, tiles=4), Options(strategy="hybrid", batch=200, tiles=8, object_frames=10),
+              Options(strategy="pipeline", batch=100, tiles=2, object_frames=10)]:
+        d = make_design(o)
+        g = d.dataflow()
+        shims = [n for n in g if n.startswith("shim:")]
+        for w in d.workers:
+            assert any(nx.has_path(g, s, w.name) for s in shims), f"{w.name} is fed by no shim"
+            assert any(nx.has_path(g, w.name, s) for s in shims), f"{w.name} drains to no shim"
+        assert g.number_of_edges() == sum(len(f.consumers) for f in d.fifos)
