@@ -170,7 +170,18 @@ static void split_real(int32_t *nyq_re, int32_t *nyq_im) {
     }
 }
 
-static int bit_length64(uint64_t v) { return v ? 64 - __builtin_clzll(v) : 0; }
+/* Number of significant bits of v (0 for 0). Plain shifts and compares: no
+ * clz builtin, which may become a compiler-rt call on AIE2. */
+static int bit_length64(uint64_t v) {
+    int n = 0;
+    if (v >> 32) { n += 32; v >>= 32; }
+    if (v >> 16) { n += 16; v >>= 16; }
+    if (v >> 8) { n += 8; v >>= 8; }
+    if (v >> 4) { n += 4; v >>= 4; }
+    if (v >> 2) { n += 2; v >>= 2; }
+    if (v >> 1) { n += 1; v >>= 1; }
+    return n + (int)v;
+}
 
 /* Power of each bin as a 32-bit float-like word (see mel.h): exponent in the
  * top MEL_SPEC_EXP_BITS bits, rounded mantissa below. Per-bin exponents keep
