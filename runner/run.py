@@ -8,7 +8,6 @@ from pathlib import Path
 
 import numpy as np
 
-from partitioner.errors import UserError
 from runner import backends
 from runner.results import ResultsDB, RunRecord, git_commit
 from sim import accuracy, framing, host, kernel, reference

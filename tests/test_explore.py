@@ -4,12 +4,10 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from partitioner import explore as ex
-from partitioner.design import Options
 from reports import design_space
 
 SMALL = ex.Space(batches=(20, 100), strategies=("single", "split"), tiles=(1, 4), frame_modes=("framed",),

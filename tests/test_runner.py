@@ -4,14 +4,12 @@ Unit tests of the XRT backend cover only what needs no device (buffer sizes,
 argument layout, error paths); the simulator backend runs for real.
 """
 import dataclasses
-import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest

@@ -192,7 +192,7 @@ def _sequence(options: Options, spec: KernelSpec, shape: Shape, f: int, in_type:
               wrap_words: int) -> RuntimeSequence:
     batch, groups = options.batch, shape.groups
     per_group = batch // groups
-    head, tail = shape.chain[0], shape.chain[-1]
+    tail = shape.chain[-1]
     in_size, out_size = ELEM_BYTES[in_type], ELEM_BYTES[out_type]
     out_per_frame = tail.out_bytes_per_frame // out_size
     if options.frame_mode == "framed":
