@@ -198,7 +198,6 @@ def evaluate_options(options: Options, suggest: bool = True) -> Evaluation:
                 ev.notes.append("single buffering (depth 1) does not fit either")
     else:
         ev = evaluate(make_design(options))
-    ev.design.options = options if options.depth is not None else dataclasses.replace(options, depth=ev.design.depth)
     if not ev.fits and suggest:
         ev.suggestions = suggestions(options, ev)
     return ev

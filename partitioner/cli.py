@@ -292,7 +292,7 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
     """
     import json
 
-    from sim import fixtures, timing, timing_params, validate
+    from sim import fixtures, framing, host, timing, timing_params, validate
     from sim.audio import load_audio
 
     params = timing_params.load(params_path)
@@ -302,7 +302,9 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
         with open(trace_path, "w") as fh:
             json.dump(timing.chrome_trace(ev, params), fh)
     if timing_only:
-        t = timing.model(ev, frames or 628_163, params)
+        from sim.seed_table import SEED_FRAMES
+
+        t = timing.model(ev, frames or SEED_FRAMES, params)
         result = {"design": name, "frames": t.frames, "modeled_seconds": t.modeled_seconds, "npu_calls": t.npu_calls,
                   "dma_bytes": t.dma_bytes, "device_seconds_per_call": t.device_seconds_per_call,
                   "realtime_factor": t.realtime_factor}
@@ -317,7 +319,7 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
     items = [(audio, load_audio(audio))] if audio else [(n, fixtures.load(n)) for n in fixtures.names()]
     total, exact, worst, first, calls = 0, True, 0, None, 0
     for label, samples in items:
-        calls += -(-(samples.size // 160) // ev.design.batch)
+        calls += host.n_calls(ev.design, framing.n_frames(samples.size))
         cmp = validate.compare(validate.run_audio(ev, samples, params), validate.run_audio(base, samples, params))
         total += cmp.frames
         worst = max(worst, cmp.max_abs_diff)

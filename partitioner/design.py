@@ -22,6 +22,16 @@ import networkx as nx
 
 Coord = tuple[int, int]
 
+# MLIR element types of FIFO objects and host buffers, and their sizes.
+ELEM_BYTES = {"i8": 1, "i16": 2, "i32": 4}
+
+
+def numpy_dtype(elem_type: str):
+    """The numpy dtype of an MLIR integer element type ("i16" -> int16)."""
+    import numpy as np
+
+    return np.dtype(f"int{8 * ELEM_BYTES[elem_type]}")
+
 
 @dataclass(frozen=True)
 class Options:

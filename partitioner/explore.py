@@ -23,6 +23,7 @@ from pathlib import Path
 from partitioner import __version__, kernel_spec
 from partitioner.design import Options
 from partitioner.errors import UserError
+from sim.seed_table import SEED_FRAMES
 
 DEFAULT_BATCHES = (1, 10, 20, 25, 50, 100, 200, 400)
 DEFAULT_TILES = (1, 2, 4, 8, 16)
@@ -31,7 +32,6 @@ DEPTHS = (1, 2)
 FRAME_MODES = ("framed", "dma-framed", "streamed")
 OBJECT_FRAMES = (None, 1, 10)  # None: batch / chains, the seed's layout
 ALLOC_SCHEMES = ("basic-sequential", "bank-aware")
-SEED_FRAMES = 628_163
 
 
 @dataclass(frozen=True)

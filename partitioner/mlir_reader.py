@@ -9,16 +9,16 @@ declarations, ``aie.objectfifo``, ``aie.objectfifo.link``, ``aie.core`` bodies
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from pathlib import Path
 
 from partitioner import kernel_spec
-from partitioner.design import Design, HostBuffer, Link, ObjectFifo, Options, RuntimeSequence, ShimTransfer, Worker
+from partitioner import manifest as manifest_file
+from partitioner.design import (ELEM_BYTES, Design, HostBuffer, Link, ObjectFifo, Options, RuntimeSequence,
+                                ShimTransfer, Worker)
 from partitioner.device import Device, for_options
 from partitioner.errors import UserError
-from partitioner.strategies.common import ELEM_BYTES
 
 _DEVICE = re.compile(r"^aie\.device\((\w+)\)")
 _TILE = re.compile(r"^%([\w.]+) = aie\.tile\((\d+), (\d+)\)")
@@ -179,16 +179,6 @@ class _Reader:
         raise self.fail(len(self.lines), "runtime sequence is not closed")
 
 
-def _manifest(path: Path) -> dict:
-    m = path.parent / "manifest.json"
-    if m.is_file():
-        try:
-            return json.loads(m.read_text())
-        except json.JSONDecodeError:
-            raise UserError(f"{m}: not valid JSON") from None
-    return {}
-
-
 def _kernel_for(symbols: set[str]) -> str:
     for name in kernel_spec.available():
         if symbols <= {e.symbol for e in kernel_spec.load(name).entries.values()}:
@@ -207,7 +197,7 @@ def read(path: str | Path, overrides: dict | None = None) -> Design:
         raise UserError(f"{path} is not a text file: give an aie.mlir") from None
     r = _Reader(path, text)
     r.parse()
-    manifest = _manifest(path)
+    manifest = manifest_file.read(path.parent)
     opts = dict(manifest.get("options", {}))
     opts.update({k: v for k, v in (overrides or {}).items() if v is not None})
     symbols = {c["calls"][0][0] for c in r.cores if c["calls"]}

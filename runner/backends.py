@@ -7,7 +7,6 @@ kernel through 1-frame buffers and read zeros for weeks.
 """
 from __future__ import annotations
 
-import json
 import os
 import time
 from dataclasses import dataclass
@@ -15,9 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
+from partitioner import manifest as manifest_file
+from partitioner.design import numpy_dtype
 from partitioner.errors import UserError
 
-NP = {"i8": np.int8, "i16": np.int16, "i32": np.int32}
 XRT_MAX_DATA_BUFFERS = 5  # group ids 3..7 of the MLIR_AIE kernel (npu1-facts section 6)
 ACCEL_NODE = Path("/dev/accel/accel0")
 
@@ -31,14 +31,11 @@ class HostBufferSpec:
 
     @property
     def nbytes(self) -> int:
-        return self.elem_count * np.dtype(NP[self.elem_type]).itemsize
+        return self.elem_count * numpy_dtype(self.elem_type).itemsize
 
 
 def manifest(folder: Path) -> dict:
-    path = Path(folder) / "manifest.json"
-    if not path.is_file():
-        raise UserError(f"{folder} has no manifest.json: emit the design with `npu-tiler emit`")
-    return json.loads(path.read_text())
+    return manifest_file.read(folder, required=True)
 
 
 def host_buffers(man: dict) -> list[HostBufferSpec]:
@@ -55,7 +52,7 @@ def check_inputs(specs: list[HostBufferSpec], inputs: dict[str, np.ndarray], des
         if name not in inputs:
             raise UserError(f"{design}: host input buffer '{name}' missing")
         a = inputs[name]
-        if a.dtype != np.dtype(NP[s.elem_type]):
+        if a.dtype != numpy_dtype(s.elem_type):
             raise UserError(f"{design}: host buffer '{name}' is {a.dtype}, the design reads {s.elem_type}")
         if a.nbytes != s.nbytes:
             raise UserError(f"{design}: host buffer '{name}' has {a.nbytes:,} B but the design moves {s.nbytes:,} B "
@@ -141,11 +138,13 @@ def xrt_unavailable(folder: Path | None = None) -> str | None:
     try:
         import pyxrt  # noqa: F401, PLC0415
     except ImportError:
-        return "pyxrt is not importable (XRT with NPU support and its Python bindings are not installed)"
+        return ("pyxrt is not importable: install XRT with NPU (amdxdna) support and its Python bindings, then "
+                "`source /opt/xilinx/xrt/setup.sh`")
     if not ACCEL_NODE.exists():
         return f"{ACCEL_NODE} does not exist (no NPU, or the amdxdna driver is not loaded)"
-    if folder is not None and not (Path(folder) / "build" / "final.xclbin").is_file():
-        return f"{folder} is not built: run `npu-tiler build {folder}`"
+    build = Path(folder) / "build" if folder is not None else None
+    if build is not None and not ((build / "final.xclbin").is_file() and (build / "insts.bin").is_file()):
+        return f"{folder} is not built (build/final.xclbin or build/insts.bin missing): run `npu-tiler build {folder}`"
     return None
 
 
@@ -169,25 +168,21 @@ class XrtBackend(Backend):
 
     @staticmethod
     def pyxrt():
-        try:
-            import pyxrt  # noqa: PLC0415  (only on a machine with XRT for the NPU)
-        except ImportError:
-            raise UserError("pyxrt is not importable: install XRT with NPU (amdxdna) support and its Python "
-                            "bindings, then `source /opt/xilinx/xrt/setup.sh`") from None
+        """The pyxrt module; load() has checked that it imports."""
+        import pyxrt  # noqa: PLC0415  (only on a machine with XRT for the NPU)
+
         return pyxrt
 
     def load(self, folder: Path) -> None:
         folder = Path(folder)
         self.specs = host_buffers(manifest(folder))
         self.design = manifest(folder)["design"]
+        reason = xrt_unavailable(folder)
+        if reason:
+            raise UserError(reason)
         pyxrt = self.pyxrt()
-        if not ACCEL_NODE.exists():
-            raise UserError(f"no NPU: {ACCEL_NODE} does not exist (amdxdna driver not loaded?)")
         xclbin = folder / "build" / "final.xclbin"
         insts = folder / "build" / "insts.bin"
-        if not xclbin.is_file() or not insts.is_file():
-            raise UserError(f"{folder} is not built ({xclbin.name} / {insts.name} missing): "
-                            f"run `npu-tiler build {folder}`")
         self.words = np.fromfile(insts, dtype=np.uint32)
         self.device = pyxrt.device(self.device_index)
         xb = pyxrt.xclbin(str(xclbin))
@@ -227,7 +222,7 @@ class XrtBackend(Backend):
                 s = by_name[name]
                 if s.direction == "out":
                     raw = bo.read(s.nbytes, offset)
-                    outputs[name] = np.frombuffer(bytes(raw), dtype=NP[s.elem_type]).copy()
+                    outputs[name] = np.frombuffer(bytes(raw), dtype=numpy_dtype(s.elem_type)).copy()
         return outputs, elapsed
 
     def info(self) -> dict:

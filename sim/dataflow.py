@@ -23,12 +23,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from partitioner.check import Evaluation
-from partitioner.design import Design, ObjectFifo, ShimTransfer, Worker
+from partitioner.design import Design, ObjectFifo, ShimTransfer, Worker, numpy_dtype
 from partitioner.errors import UserError
 from sim.engine import Acquire, Busy, Engine, Pool, Release, Span
 from sim.timing_params import TimingParams
-
-NP = {"i8": np.int8, "i16": np.int16, "i32": np.int32}
 
 
 @dataclass
@@ -109,7 +107,7 @@ def build(ev: Evaluation, params: TimingParams, execute: bool, trace: list[Span]
                 net.engine.pool(lp.name, lp.count, f.object_bytes, [f"{f.name}>{c}"], readers, execute))
     for sub, (link, big, off) in sub_link.items():
         big_f = d.fifo(big)
-        elem = np.dtype(NP[big_f.elem_type]).itemsize
+        elem = numpy_dtype(big_f.elem_type).itemsize
         pool = net.writer_pool[big] if link.kind == "join" else net.reader_pools[big][0]
         net.slices[sub] = (pool, off * elem, d.fifo(sub).object_bytes)
 
@@ -142,7 +140,7 @@ def _worker(net: Network, w: Worker, cycles: float):
         from sim import kernel
 
         call = kernel.entry(w.symbol)
-    views = [(np.dtype(NP[d.fifo(n).elem_type])) for n, _ in ins + outs]
+    views = [numpy_dtype(d.fifo(n).elem_type) for n, _ in ins + outs]
     acquire = {n: d.fifo(n).acquire.get(w.name, 1) for n, _ in ins + outs}
     tile = f"core {w.tile}"
     while True:
@@ -253,7 +251,7 @@ def run_call(net: Network, inputs: dict[str, np.ndarray] | None,
     if net.execute:
         for b in d.sequence.buffers:
             if b.direction == "out":
-                outputs[b.name] = np.zeros(b.elem_count, NP[b.elem_type])
+                outputs[b.name] = np.zeros(b.elem_count, numpy_dtype(b.elem_type))
     done: list = []
     drains = [t for t in d.sequence.transfers if t.direction == "out"]
     for t in d.sequence.transfers:

@@ -144,10 +144,9 @@ def finish(logmel_q: np.ndarray) -> np.ndarray:
     ``x = max(x, max(x) - 8)`` then ``(x + 4) / 4``, on ``log10`` values
     decoded from the kernel's Q11 scale.
     """
-    x = np.asarray(logmel_q, dtype=np.float64).T / (1 << OUTPUT_Q)
-    if x.size:
-        x = np.maximum(x, x.max() - 8.0)
-    return ((x + 4.0) / 4.0).astype(np.float32)
+    from sim import reference
+
+    return reference.finish(np.asarray(logmel_q, dtype=np.float64).T / (1 << OUTPUT_Q)).astype(np.float32)
 
 
 def log_mel(audio: np.ndarray, streamed: bool = False) -> np.ndarray:

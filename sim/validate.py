@@ -1,12 +1,12 @@
 """Validation: run audio through a design and through the batch-20 baseline, compare bit for bit."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from partitioner import manifest as manifest_file
 from partitioner.check import Evaluation, evaluate
 from partitioner.errors import UserError
 from partitioner.mlir_reader import read
@@ -25,9 +25,8 @@ def load_design(folder: str | Path) -> Evaluation:
     if not (folder / "aie.mlir").is_file():
         raise UserError(f"{folder} has no aie.mlir: not a design folder")
     ev = evaluate(read(folder / "aie.mlir"))
-    manifest_path = folder / "manifest.json"
-    if manifest_path.is_file():
-        manifest = json.loads(manifest_path.read_text())
+    manifest = manifest_file.read(folder)
+    if manifest:
         want = manifest.get("kernel", {}).get("source_sha256")
         if want and ev.spec.has_sources:
             from sim.hostbuild import sources

@@ -45,15 +45,15 @@ class _Builder:
 
     def module(self) -> Op:
         d = self.design
-        body: list[Op] = []
-        body += self.kernel_decls()
+        decls = self.kernel_decls()
+        body: list[Op] = list(decls)
         coords = sorted({*d.shims.values(), *d.mem_tiles.values(), *d.compute_tiles}, key=lambda t: (t[0], t[1]))
         for c in coords:
             v = Value(f"tile_{c[0]}_{c[1]}", "index")
             self.tiles[c] = v
             body.append(Op("aie.tile", f"%{v.name} = aie.tile({c[0]}, {c[1]})", results=[v],
                            props={"col": f"{c[0]} : i32", "row": f"{c[1]} : i32"}))
-        body[len(self.kernel_decls())].comment = "tiles: shim row 0, mem tile row 1, compute rows 2-5"
+        body[len(decls)].comment = "tiles: shim row 0, mem tile row 1, compute rows 2-5"
         fifo_ops = [self.objectfifo(f) for f in d.fifos]
         fifo_ops[0].comment = ("ObjectFIFOs: depth is an integer for a shared-memory FIFO, [producer, consumer] "
                                "for a DMA FIFO (taken as written)")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partitioner.design import Design, HostBuffer, Link, ObjectFifo, Options, RuntimeSequence, ShimTransfer, Worker
+from partitioner.design import (ELEM_BYTES, Design, HostBuffer, Link, ObjectFifo, Options, RuntimeSequence,
+                                ShimTransfer, Worker)
 from partitioner.device import Device
 from partitioner.errors import UserError
 from partitioner.kernel_spec import EntryPoint, KernelSpec
@@ -20,7 +21,6 @@ FRAME_MODES = ("framed", "dma-framed", "streamed")
 FRAME_SAMPLES = 400
 HOP_SAMPLES = 160
 HALO_SAMPLES = FRAME_SAMPLES - HOP_SAMPLES
-ELEM_BYTES = {"i8": 1, "i16": 2, "i32": 4}
 MEM_TILE_DEPTH = 2  # mem tiles have room: their pools stay double-buffered
 
 
