@@ -133,8 +133,10 @@ def test_every_design_fits_inside_the_device_and_reports_every_tile():
     for o in [Options(batch=100, tiles=k) for k in (1, 2, 4)] + [Options(batch=400, tiles=8, object_frames=10)]:
         ev = evaluate_options(o)
         reported = {t.tile for t in ev.tiles}
-        assert set(ev.design.compute_tiles) <= reported
-        assert all(NPU1.kind_of(t) for t in reported)
+        d = ev.design
+        # Exactly the tiles the design occupies: its compute tiles, its shims, its mem tiles.
+        assert reported == {*d.compute_tiles, *d.shims.values(), *d.mem_tiles.values()}
+        assert {t.tile: t.kind for t in ev.tiles} == {t: NPU1.kind_of(t) for t in reported}
 
 
 
