@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from partitioner import explore as ex
+from reports import explore as ex
 
 
 def main() -> None:
@@ -29,7 +29,7 @@ def main() -> None:
             dt = time.perf_counter() - t0
             print(f"evaluation without simulation, {j} process(es): {n:,} points in {dt:.2f} s = {n / dt:,.0f} points/s")
         t0 = time.perf_counter()
-        r = subprocess.run([sys.executable, "-m", "partitioner.cli", "explore", "--out", str(tmp / "report"),
+        r = subprocess.run([sys.executable, "-m", "npu_tiler.cli", "explore", "--out", str(tmp / "report"),
                             "--cache", str(tmp / "study.sqlite")], capture_output=True, text=True)
         dt = time.perf_counter() - t0
         print(r.stdout.strip() or r.stderr.strip())

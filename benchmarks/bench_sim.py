@@ -16,7 +16,7 @@ import time
 import numpy as np
 
 from sim import fixtures, reference, validate
-from sim.timing_params import load
+from partitioner.params import timing as load
 
 
 def synthesise(frames: int) -> np.ndarray:

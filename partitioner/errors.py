@@ -1,11 +1,22 @@
-"""Errors a researcher can act on: the CLI prints their message on one line, exit 2."""
+"""Library errors. They carry no exit codes: the command line maps them (npu_tiler.cli).
+
+* :class:`NpuTilerError`: the base of every error npu-tiler raises on purpose;
+* :class:`UserError`: bad input or a missing tool; the message says what is
+  wrong and how to fix it;
+* :class:`AudioError`: audio that cannot be read as 16 kHz mono samples.
+
+The simulator adds ``sim.engine.SimulationError`` (a design that deadlocks
+or runs away), which is not a user's mistake in the arguments.
+"""
 from __future__ import annotations
 
 
-class UserError(Exception):
-    """Bad input or a missing tool; the message says what is wrong and how to fix it."""
+class NpuTilerError(Exception):
+    """Base of the errors npu-tiler raises on purpose (never a bug)."""
 
-    exit_code = 2
+
+class UserError(NpuTilerError):
+    """Bad input or a missing tool; the message says what is wrong and how to fix it."""
 
 
 class AudioError(UserError):

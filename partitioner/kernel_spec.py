@@ -12,9 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from partitioner.errors import UserError
-from sim.paths import kernel_dir
-
-KERNELS_ROOT = kernel_dir("mel").parent
+from kernels import KERNELS_ROOT
 STREAMS = ("frames", "hops", "chunk", "spectrum", "logmel")
 
 

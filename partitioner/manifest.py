@@ -1,4 +1,4 @@
-"""Reading an emitted design's manifest.json (written by partitioner.emit.files)."""
+"""Reading an emitted design's manifest.json (written by partitioner.emitters.files)."""
 from __future__ import annotations
 
 import json

@@ -105,9 +105,9 @@ class SimBackend(Backend):
     timing = "modelled"
 
     def __init__(self, params_path: str | None = None, timeout_s: float | None = None):
-        from sim import timing_params
+        from partitioner.params import timing as load_timing
 
-        self.params = timing_params.load(params_path)
+        self.params = load_timing(params_path)
         self.timeout_s = timeout_s
 
     def load(self, folder: Path) -> None:

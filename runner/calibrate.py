@@ -22,7 +22,7 @@ from partitioner.design import Options
 from partitioner.errors import UserError
 from runner.results import RunRecord
 from sim import timing
-from sim.timing_params import TimingParams
+from partitioner.params import TimingParams
 
 
 @dataclass

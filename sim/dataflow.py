@@ -26,7 +26,7 @@ from partitioner.check import Evaluation
 from partitioner.design import Design, ObjectFifo, ShimTransfer, Worker, numpy_dtype
 from partitioner.errors import UserError
 from sim.engine import Acquire, Busy, Engine, Pool, Release, Span
-from sim.timing_params import TimingParams
+from partitioner.params import TimingParams
 
 
 @dataclass

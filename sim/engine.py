@@ -21,13 +21,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from partitioner.errors import UserError
+from partitioner.errors import NpuTilerError
 
 
-class SimulationError(UserError):
+class SimulationError(NpuTilerError):
     """The design cannot run to the end: deadlock or no progress within the step bound."""
-
-    exit_code = 1
 
 
 class Deadlock(SimulationError):

@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import kernels
 from partitioner.errors import UserError
 from sim.paths import cache_dir, kernel_dir
 
@@ -36,16 +37,11 @@ class KernelSources:
 
     @property
     def all_files(self) -> list[Path]:
-        return sorted([*self.folder.glob("*.c"), *self.folder.glob("*.h")])
+        return kernels.source_files(self.name)
 
     def source_hash(self) -> str:
         """SHA-256 over the kernel's .c and .h files (names and bytes)."""
-        h = hashlib.sha256()
-        for f in self.all_files:
-            h.update(f.name.encode())
-            h.update(b"\0")
-            h.update(f.read_bytes())
-        return h.hexdigest()
+        return kernels.source_hash(self.name)
 
 
 def sources(name: str = "mel") -> KernelSources:

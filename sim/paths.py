@@ -4,14 +4,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import kernels
+from kernels import kernel_dir  # noqa: F401  (re-exported: where sim finds kernel sources)
 
 FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures"
-
-
-def kernel_dir(name: str) -> Path:
-    """Folder of a kernel's C sources and kernel.toml (``kernels/<name>/``)."""
-    return Path(kernels.__file__).resolve().parent / name
 
 
 def cache_dir() -> Path:

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from partitioner.check import Evaluation
 from sim import dataflow
 from sim.engine import Span
-from sim.timing_params import TimingParams
+from partitioner.params import TimingParams
 
 AUDIO_SECONDS_PER_FRAME = 0.01  # hop 160 at 16 kHz
 

@@ -11,7 +11,7 @@ from partitioner.check import Evaluation, evaluate
 from partitioner.errors import UserError
 from partitioner.mlir_reader import read
 from sim import dataflow, host
-from sim.timing_params import TimingParams
+from partitioner.params import TimingParams
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BASELINE_DIR = REPO_ROOT / "designs" / "batch20_1tile"

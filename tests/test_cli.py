@@ -10,7 +10,7 @@ from sim.audio import save_wav
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "partitioner.cli", *args], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "npu_tiler.cli", *args], capture_output=True, text=True)
 
 
 def test_mel_writes_finished_float32_80_by_frames(tmp_path):

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from partitioner import emit as em
+from partitioner import emitters as em
 from partitioner.check import evaluate, evaluate_options
 from partitioner.design import Options
-from partitioner.emit import iron_api
+from partitioner.emitters import iron_api
 from partitioner.mlir_reader import read
 
 DESIGNS = sorted(p for p in em.DESIGNS_DIR.iterdir() if p.is_dir())
@@ -24,7 +24,7 @@ needs_mlir_opt = pytest.mark.skipif(MLIR_OPT is None, reason="mlir-opt-22 not in
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "partitioner.cli", *args], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "npu_tiler.cli", *args], capture_output=True, text=True)
 
 
 def test_designs_folder_holds_the_canonical_set():

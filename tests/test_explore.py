@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from partitioner import explore as ex
+from reports import explore as ex
 from reports import design_space
 
 SMALL = ex.Space(batches=(20, 100), strategies=("single", "split"), tiles=(1, 4), frame_modes=("framed",),
@@ -15,7 +15,7 @@ SMALL = ex.Space(batches=(20, 100), strategies=("single", "split"), tiles=(1, 4)
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "partitioner.cli", *args], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "npu_tiler.cli", *args], capture_output=True, text=True)
 
 
 def test_space_enumerates_buildable_pairs_without_duplicates():

@@ -7,7 +7,7 @@ import pytest
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "partitioner.cli", "partition", *args],
+    return subprocess.run([sys.executable, "-m", "npu_tiler.cli", "partition", *args],
                           capture_output=True, text=True)
 
 

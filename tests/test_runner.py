@@ -14,18 +14,18 @@ import time
 import numpy as np
 import pytest
 
-from partitioner import emit as em
+from partitioner import emitters as em
 from partitioner.check import evaluate_options
 from partitioner.design import Options
 from partitioner.errors import UserError
 from runner import backends, calibrate, toolchain
 from runner.results import ResultsDB, RunRecord, regressions
 from sim import timing
-from sim.timing_params import load as load_params
+from partitioner.params import timing as load_params
 
 
 def cli(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "partitioner.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "npu_tiler.cli", *args], capture_output=True, text=True,
                           env={**os.environ, **(env or {})})
 
 
@@ -152,7 +152,7 @@ def test_regressions_flag_growth_against_the_previous_run(tmp_path):
 def test_interrupted_run_leaves_no_partial_row(tmp_path):
     db = tmp_path / "r.sqlite"
     ResultsDB(db).close()
-    p = subprocess.Popen([sys.executable, "-m", "partitioner.cli", "run", str(em.DESIGNS_DIR / "batch100_split4"),
+    p = subprocess.Popen([sys.executable, "-m", "npu_tiler.cli", "run", str(em.DESIGNS_DIR / "batch100_split4"),
                           "--db", str(db), "--repeat", "500"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(3.0)
     p.send_signal(signal.SIGINT)

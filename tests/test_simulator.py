@@ -9,19 +9,19 @@ import sys
 import numpy as np
 import pytest
 
-from partitioner import emit as em
+from partitioner import emitters as em
 from partitioner.check import evaluate_options
 from partitioner.design import Options
 from sim import dataflow, fixtures, framing, kernel, validate
 from sim.engine import Deadlock, SimulationError
-from sim.timing_params import load as load_params
+from partitioner.params import timing as load_params
 
 PARAMS = load_params()
 DESIGNS = sorted(p for p in em.DESIGNS_DIR.iterdir() if p.is_dir())
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "partitioner.cli", *args], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "npu_tiler.cli", *args], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,9 @@ import pytest
 from partitioner.check import evaluate_options
 from partitioner.design import Options
 from partitioner.kernel_spec import load as load_kernel
-from sim import seed_table, timing
-from sim.timing_params import load as load_params
+from reports import seed_table
+from sim import timing
+from partitioner.params import timing as load_params
 
 PARAMS = load_params()
 SEED_FRAMES = 628_163
@@ -60,7 +61,7 @@ def test_parameters_override_from_a_file(tmp_path):
 
 def test_chrome_trace_has_a_track_per_tile_and_channel(tmp_path):
     out = tmp_path / "t.json"
-    r = subprocess.run([sys.executable, "-m", "partitioner.cli", "simulate", "designs/batch100_split4",
+    r = subprocess.run([sys.executable, "-m", "npu_tiler.cli", "simulate", "designs/batch100_split4",
                         "--timing-only", "--frames", "500", "--trace", str(out), "--json"],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr

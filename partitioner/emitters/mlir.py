@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from partitioner.check import Evaluation
 from partitioner.design import Coord, ObjectFifo, Worker
-from partitioner.emit.ir import Block, Op, Value
+from partitioner.emitters.ir import Block, Op, Value
 
 ENDLESS = 9223372036854775807  # IRON's range_(sys.maxsize)
 

@@ -1,7 +1,7 @@
 """The placed Design as an IRON program (``design.py``): run with mlir-aie installed, it prints the MLIR.
 
 Vocabulary and call forms follow python/iron in Xilinx/mlir-aie (see
-:mod:`partitioner.emit.iron_api` for the commits read) and the split/join
+:mod:`partitioner.emitters.iron_api` for the commits read) and the split/join
 example programming_guide/section-2/section-2e/aie2_multi.py: ObjectFifo,
 ``cons().split`` / ``prod().join`` on the mem tile, Worker with explicit
 ``Tile`` placement and ``stack_size``, Kernel, Runtime with ``rt.sequence``,

@@ -12,7 +12,17 @@ import click
 import numpy as np
 
 from partitioner import __version__
-from partitioner.errors import UserError
+from partitioner.errors import NpuTilerError, UserError
+from sim.engine import SimulationError
+
+# Exit codes: 0 success (fits, bit-exact), 1 the answer is "no" (does not fit, differs, deadlocks,
+# regression), 2 the input is wrong or a tool is missing, 130 interrupted.
+EXIT_CODES: tuple[tuple[type[NpuTilerError], int], ...] = ((SimulationError, 1), (UserError, 2))
+
+
+def exit_code(exc: NpuTilerError) -> int:
+    """The exit code of a library error (the library's errors carry none)."""
+    return next((code for cls, code in EXIT_CODES if isinstance(exc, cls)), 2)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -215,7 +225,7 @@ def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool
     """
     from pathlib import Path as P
 
-    from partitioner import emit as em
+    from partitioner import emitters as em
 
     if all_designs:
         for path in em.emit_all(P(out) if out else em.DESIGNS_DIR):
@@ -227,8 +237,8 @@ def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool
         if not generic:
             raise UserError("--from needs --generic: it prints a kept design's aie.mlir in generic form")
         from partitioner.check import evaluate
-        from partitioner.emit.ir import render_generic
-        from partitioner.emit.mlir import module
+        from partitioner.emitters.ir import render_generic
+        from partitioner.emitters.mlir import module
         from partitioner.mlir_reader import read
 
         ev = evaluate(read(P(from_dir) / "aie.mlir"))
@@ -292,19 +302,20 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
     """
     import json
 
-    from sim import fixtures, framing, host, timing, timing_params, validate
+    from partitioner.params import timing as load_timing
+    from sim import fixtures, framing, host, timing, validate
     from sim.audio import load_audio
 
-    params = timing_params.load(params_path)
+    params = load_timing(params_path)
     ev = validate.load_design(design_dir)
     name = ev.design.name
     if trace_path:
         with open(trace_path, "w") as fh:
             json.dump(timing.chrome_trace(ev, params), fh)
     if timing_only:
-        from sim.seed_table import SEED_FRAMES
+        from partitioner.params import seed
 
-        t = timing.model(ev, frames or SEED_FRAMES, params)
+        t = timing.model(ev, frames or seed().frames, params)
         result = {"design": name, "frames": t.frames, "modeled_seconds": t.modeled_seconds, "npu_calls": t.npu_calls,
                   "dma_bytes": t.dma_bytes, "device_seconds_per_call": t.device_seconds_per_call,
                   "realtime_factor": t.realtime_factor}
@@ -344,10 +355,10 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
               help="TOML overriding sim/timing.toml.")
 def seed_table(params_path: str | None) -> None:
     """The seed's configurations and the kept designs, modelled for the seed's 628,163 frames."""
-    from sim import seed_table as st
-    from sim import timing_params
+    from reports import seed_table as st
+    from partitioner.params import timing as load_timing
 
-    click.echo(st.render(st.rows(timing_params.load(params_path))))
+    click.echo(st.render(st.rows(load_timing(params_path))))
 
 
 @cli.command()
@@ -379,9 +390,10 @@ def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches:
     import os
     from pathlib import Path as P
 
-    from partitioner import explore as ex
+    from reports import explore as ex
     from reports import design_space
-    from sim import seed_table, timing_params
+    from partitioner.params import timing as load_timing
+    from reports import seed_table
 
     out_dir = P(out)
     _writable_dir(out_dir)
@@ -393,7 +405,7 @@ def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches:
                    simulate_front=not no_simulate)
     meta = {"kernel": kernel, "device": device, "evaluated": study.evaluated, "seconds": study.seconds,
             "space": {k: list(v) if isinstance(v, tuple) else v for k, v in space.__dict__.items()},
-            "seed_table": [r.__dict__ for r in seed_table.rows(timing_params.load(params_path))]}
+            "seed_table": [r.__dict__ for r in seed_table.rows(load_timing(params_path))]}
     design_space.save(out_dir, study.records, meta)
     n_fit = sum(r["fits"] for r in study.records)
     front = [r for r in study.records if r["pareto"]]
@@ -574,14 +586,14 @@ def calibrate(backend: str, out: str, params_path: str | None, db_path: str | No
     from pathlib import Path as P
 
     from runner import calibrate as cal
-    from sim import timing_params
+    from partitioner.params import timing as load_timing
 
     db = _open_db(db_path)
     try:
         runs = db.runs(backend=backend)
     finally:
         db.close()
-    f = cal.fit(runs, timing_params.load(params_path))
+    f = cal.fit(runs, load_timing(params_path))
     for name, v in zip(f.names, f.values):
         click.echo(f"{name:28s} {v:.6g}")
     click.echo(f"{'design':32s} {'error before':>13s} {'error after':>12s}")
@@ -601,10 +613,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except click.ClickException as exc:
         click.echo(f"npu-tiler: error: {exc.format_message()}", err=True)
-        return exc.exit_code
-    except UserError as exc:
+        return exc.exit_code  # click's own exceptions do carry one
+    except NpuTilerError as exc:
         click.echo(f"npu-tiler: error: {exc}", err=True)
-        return exc.exit_code
+        return exit_code(exc)
     except OSError as exc:  # the file system said no: a path the user gave
         where = f": {exc.filename}" if exc.filename else ""
         click.echo(f"npu-tiler: error: {exc.strerror or exc}{where}", err=True)

@@ -23,7 +23,7 @@ from pathlib import Path
 from partitioner import __version__, kernel_spec
 from partitioner.design import Options
 from partitioner.errors import UserError
-from sim.seed_table import SEED_FRAMES
+from partitioner.params import seed as seed_figures
 
 DEFAULT_BATCHES = (1, 10, 20, 25, 50, 100, 200, 400)
 DEFAULT_TILES = (1, 2, 4, 8, 16)
@@ -123,7 +123,8 @@ def _summary(ev) -> dict:
 def evaluate_point(options: Options, timing_cache: dict | None = None, params_path: str | None = None) -> dict:
     """The record of one point (no simulation)."""
     from partitioner.check import evaluate_options
-    from sim import timing, timing_params
+    from partitioner.params import timing as load_timing
+    from sim import timing
 
     rec = {"id": point_id(options, params_path), **asdict(options), "fits": False, "errors": [], "reason": "",
            "design": None, "compute_tiles": None, "worst_tile": None, "worst_tile_bytes": None, "memory": None,
@@ -144,7 +145,7 @@ def evaluate_point(options: Options, timing_cache: dict | None = None, params_pa
     if timing_cache is not None and tkey in timing_cache:
         t = timing_cache[tkey]
     else:
-        t = timing.model(ev, SEED_FRAMES, timing_params.load(params_path)).as_dict()
+        t = timing.model(ev, seed_figures().frames, load_timing(params_path)).as_dict()
         if timing_cache is not None:
             timing_cache[tkey] = t
     rec.update(npu_calls=t["npu_calls"], dma_bytes=t["dma_bytes"], modeled_seconds=t["modeled_seconds"],
@@ -168,7 +169,7 @@ def model_fingerprint(kernel: str, params_path: str | None = None) -> str:
     key = f"{kernel}|{params_path}"
     if key not in _FINGERPRINT:
         from partitioner.params import PARAMS_DIR
-        from sim.timing_params import DEFAULT as TIMING_TOML
+        from partitioner.params import TIMING_TOML
 
         h = hashlib.sha256(__version__.encode())
         spec = kernel_spec.load(kernel)
@@ -264,15 +265,16 @@ def simulate_point(rec: dict) -> dict:
     import tempfile
 
     from partitioner.check import evaluate_options
-    from partitioner.emit import emit
-    from sim import fixtures, timing_params, validate
+    from partitioner.emitters import emit
+    from partitioner.params import timing as load_timing
+    from sim import fixtures, validate
 
     out = {"id": rec["id"], "simulated": False, "bit_exact": None, "sim_note": ""}
     spec = kernel_spec.load(rec["kernel"])
     if not spec.has_sources:
         out["sim_note"] = f"kernel {spec.name} has no source: not simulated"
         return out
-    params = timing_params.load()  # bit-exactness does not depend on timing parameters
+    params = load_timing()  # bit-exactness does not depend on timing parameters
     if "outputs" not in _BASELINE:
         base = validate.load_design(validate.BASELINE_DIR)
         _BASELINE["outputs"] = {n: validate.run_audio(base, fixtures.load(n), params) for n in fixtures.names()}

@@ -12,10 +12,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import kernels
 from partitioner.check import Evaluation, evaluate_options
 from partitioner.design import Options
-from partitioner.emit import files, iron, mlir
-from partitioner.emit.ir import render_generic, render_pretty
+from partitioner.emitters import files, iron, mlir
+from partitioner.emitters.ir import render_generic, render_pretty
 from partitioner.errors import UserError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -49,9 +50,7 @@ CANONICAL = (
 
 
 def source_hash(ev: Evaluation) -> str | None:
-    from sim.hostbuild import sources
-
-    return sources(ev.spec.name).source_hash() if ev.spec.has_sources else None
+    return kernels.source_hash(ev.spec.name) if ev.spec.has_sources else None
 
 
 def render_files(ev: Evaluation, kernel_src: str) -> dict[str, str]:
