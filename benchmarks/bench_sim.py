@@ -15,8 +15,10 @@ import time
 
 import numpy as np
 
-from sim import fixtures, reference, validate
-from partitioner.params import timing as load
+import partitioner
+import sim
+from partitioner.params import seed
+from sim import fixtures, reference
 
 
 def synthesise(frames: int) -> np.ndarray:
@@ -27,26 +29,25 @@ def synthesise(frames: int) -> np.ndarray:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--frames", type=int, default=628_163)
-    ap.add_argument("--design", default=str(validate.REPO_ROOT / "designs" / "batch100_split4"))
+    ap.add_argument("--frames", type=int, default=seed().frames)
+    ap.add_argument("--design", default=str(sim.BASELINE_DIR.parent / "batch100_split4"))
     args = ap.parse_args()
-    params = load()
     audio = synthesise(args.frames)
-    design = validate.load_design(args.design)
-    baseline = validate.load_design(validate.BASELINE_DIR)
-    validate.run_audio(design, audio[:16000], params)  # build and load the kernel outside the timing
+    design = partitioner.read(args.design)
+    baseline = partitioner.read(sim.BASELINE_DIR)
+    sim.CallRunner(design).run_audio(audio[:16000])  # build and load the kernel outside the timing
 
     t0 = time.perf_counter()
-    got = validate.run_audio(design, audio, params)
+    got = sim.CallRunner(design).run_audio(audio)
     t_sim = time.perf_counter() - t0
     t0 = time.perf_counter()
     reference.log_mel_spectrogram(audio)
     t_ref = time.perf_counter() - t0
     t0 = time.perf_counter()
-    want = validate.run_audio(baseline, audio, params)
+    want = sim.CallRunner(baseline).run_audio(audio)
     t_base = time.perf_counter() - t0
 
-    cmp = validate.compare(got, want)
+    cmp = sim.compare(got, want)
     print(f"audio: {args.frames:,} frames ({args.frames / 100 / 60:.1f} min)")
     print(f"simulator, {design.design.name:28s} {t_sim:7.2f} s  ({args.frames / t_sim:,.0f} frames/s)")
     print(f"simulator, {baseline.design.name:28s} {t_base:7.2f} s  (baseline)")

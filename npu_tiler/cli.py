@@ -12,12 +12,17 @@ import click
 import numpy as np
 
 from partitioner import __version__
+from partitioner.design import Options
 from partitioner.errors import NpuTilerError, UserError
 from sim.engine import SimulationError
 
 # Exit codes: 0 success (fits, bit-exact), 1 the answer is "no" (does not fit, differs, deadlocks,
 # regression), 2 the input is wrong or a tool is missing, 130 interrupted.
 EXIT_CODES: tuple[tuple[type[NpuTilerError], int], ...] = ((SimulationError, 1), (UserError, 2))
+
+
+# Defaults live only on Options: every design option's default is read from it.
+_DEFAULT = Options()
 
 
 def exit_code(exc: NpuTilerError) -> int:
@@ -117,7 +122,7 @@ def gen_tables(check: bool) -> None:
 
 
 @cli.command("kernel-info")
-@click.option("--kernel", "name", default="mel", show_default=True, help="Kernel folder under kernels/.")
+@click.option("--kernel", "name", default=_DEFAULT.kernel, show_default=True, help="Kernel folder under kernels/.")
 @click.option("--write", is_flag=True, help="Rewrite kernel.toml's [measured] table from a fresh host build.")
 @click.option("--no-instructions", is_flag=True, help="Skip the callgrind instruction count (needs valgrind).")
 def kernel_info(name: str, write: bool, no_instructions: bool) -> None:
@@ -146,28 +151,30 @@ def kernel_info(name: str, write: bool, no_instructions: bool) -> None:
 def design_options(f):
     """The options that define a design, shared by partition, emit and the others."""
     opts = [
-        click.option("--kernel", default="mel", show_default=True,
+        click.option("--kernel", default=_DEFAULT.kernel, show_default=True,
                      help="Kernel under kernels/: mel, or seed-mel (the seed's footprint, for calibration)."),
-        click.option("--batch", type=int, default=100, show_default=True,
+        click.option("--batch", type=int, default=_DEFAULT.batch, show_default=True,
                      help="Frames one NPU call (one runtime sequence) moves in and out."),
-        click.option("--tiles", type=int, default=4, show_default=True, help="Compute tiles the design uses."),
-        click.option("--strategy", default="split", show_default=True,
+        click.option("--tiles", type=int, default=_DEFAULT.tiles, show_default=True,
+                     help="Compute tiles the design uses."),
+        click.option("--strategy", default=_DEFAULT.strategy, show_default=True,
                      help="single | split (through a mem tile) | pipeline (kernel stages) | hybrid (pipelines side by side)."),
-        click.option("--object-frames", type=int, default=None,
+        click.option("--object-frames", type=int, default=_DEFAULT.object_frames,
                      help="Frames per ObjectFIFO buffer, i.e. per kernel call on a tile [default: batch / chains]."),
-        click.option("--depth", type=int, default=None,
+        click.option("--depth", type=int, default=_DEFAULT.depth,
                      help="Buffers per FIFO end on compute tiles: 1 single, 2 double [default: 2 if it fits, else 1]."),
-        click.option("--frame-mode", default="framed", show_default=True,
+        click.option("--frame-mode", default=_DEFAULT.frame_mode, show_default=True,
                      help="framed (host sends 400-sample frames) | dma-framed (shim reads overlapping windows "
                           "of raw audio) | streamed (tiles get contiguous hops with their 240-sample halo)."),
-        click.option("--device", default="npu1", show_default=True, help="npu1, npu1_1col..npu1_3col, npu2."),
-        click.option("--alloc-scheme", default="basic-sequential", show_default=True,
+        click.option("--device", default=_DEFAULT.device, show_default=True,
+                     help="npu1, npu1_1col..npu1_3col, npu2."),
+        click.option("--alloc-scheme", default=_DEFAULT.alloc_scheme, show_default=True,
                      help="Buffer allocator modelled: basic-sequential | bank-aware."),
-        click.option("--mlir-aie", "mlir_aie", default="2025", show_default=True,
+        click.option("--mlir-aie", "mlir_aie", default=_DEFAULT.mlir_aie, show_default=True,
                      help="mlir-aie version profile for the rules that changed (params/lowering.toml): 2025 | 2026."),
-        click.option("--stack-size", type=int, default=None,
+        click.option("--stack-size", type=int, default=_DEFAULT.stack_size,
                      help="Core stack reservation in bytes [default: the kernel's need, at least 1024]."),
-        click.option("--device-file", type=click.Path(dir_okay=False), default=None,
+        click.option("--device-file", type=click.Path(dir_okay=False), default=_DEFAULT.device_file,
                      help="TOML overriding figures of partitioner/params/devices.toml (same layout)."),
     ]
     for opt in reversed(opts):
@@ -175,11 +182,9 @@ def design_options(f):
     return f
 
 
-def options_from(kw: dict):
-    from partitioner.design import Options
-
-    return Options(**{k: kw[k] for k in ("kernel", "device", "strategy", "batch", "tiles", "object_frames", "depth",
-                                        "frame_mode", "alloc_scheme", "mlir_aie", "stack_size", "device_file")})
+def options_from(kw: dict) -> Options:
+    """The Options of a command's design options."""
+    return Options(**{k: kw[k] for k in Options.__dataclass_fields__})
 
 
 @cli.command()
@@ -193,10 +198,10 @@ def partition(as_json: bool, **kw) -> None:
     """
     import json
 
+    import partitioner
     from partitioner import render
-    from partitioner.check import evaluate_options
 
-    ev = evaluate_options(options_from(kw))
+    ev = partitioner.partition(options_from(kw))
     if as_json:
         click.echo(json.dumps(ev.as_json(), indent=2))
     else:
@@ -236,19 +241,18 @@ def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool
     if from_dir is not None:
         if not generic:
             raise UserError("--from needs --generic: it prints a kept design's aie.mlir in generic form")
-        from partitioner.check import evaluate
+        import partitioner
         from partitioner.emitters.ir import render_generic
         from partitioner.emitters.mlir import module
-        from partitioner.mlir_reader import read
 
-        ev = evaluate(read(P(from_dir) / "aie.mlir"))
+        ev = partitioner.read(P(from_dir), verify_sources=False)
         em.write_folder(P(out), {"aie.generic.mlir": render_generic(module(ev))}, overwrite)
         click.echo(f"wrote {P(out) / 'aie.generic.mlir'}")
         return
-    from partitioner.check import evaluate_options
+    import partitioner
 
-    ev = evaluate_options(options_from(kw))
-    path = em.emit(ev, P(out), overwrite=overwrite, force=force)
+    ev = partitioner.partition(options_from(kw))
+    path = partitioner.emit(ev, P(out), overwrite=overwrite, force=force)
     click.echo(f"wrote {path} ({'fits' if ev.fits else 'does NOT fit: see its README.md'})")
 
 
@@ -265,12 +269,10 @@ def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str
     """
     import json
 
+    import partitioner
     from partitioner import render
-    from partitioner.check import evaluate
-    from partitioner.mlir_reader import read
 
-    design = read(mlir_file, {"alloc_scheme": alloc_scheme, "mlir_aie": mlir_aie})
-    ev = evaluate(design)
+    ev = partitioner.read(mlir_file, verify_sources=False, alloc_scheme=alloc_scheme, mlir_aie=mlir_aie)
     click.echo(json.dumps(ev.as_json(), indent=2) if as_json else render.report(ev))
     sys.exit(0 if ev.fits else 1)
 
@@ -302,20 +304,19 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
     """
     import json
 
+    import partitioner
+    import sim
     from partitioner.params import timing as load_timing
-    from sim import fixtures, framing, host, timing, validate
-    from sim.audio import load_audio
+    from sim import timing
 
     params = load_timing(params_path)
-    ev = validate.load_design(design_dir)
+    ev = partitioner.read(design_dir)
     name = ev.design.name
     if trace_path:
         with open(trace_path, "w") as fh:
             json.dump(timing.chrome_trace(ev, params), fh)
     if timing_only:
-        from partitioner.params import seed
-
-        t = timing.model(ev, frames or seed().frames, params)
+        t = sim.model_time(ev, frames, timing_params=params)
         result = {"design": name, "frames": t.frames, "modeled_seconds": t.modeled_seconds, "npu_calls": t.npu_calls,
                   "dma_bytes": t.dma_bytes, "device_seconds_per_call": t.device_seconds_per_call,
                   "realtime_factor": t.realtime_factor}
@@ -326,28 +327,22 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
                        f"({t.device_seconds_per_call * 1e6:.1f} us device + {t.overhead_seconds_per_call * 1e6:.1f} us "
                        f"host per call), {t.realtime_factor:.0f}x realtime; timing model only")
         return
-    base = validate.load_design(baseline_dir or validate.BASELINE_DIR)
-    items = [(audio, load_audio(audio))] if audio else [(n, fixtures.load(n)) for n in fixtures.names()]
-    total, exact, worst, first, calls = 0, True, 0, None, 0
-    for label, samples in items:
-        calls += host.n_calls(ev.design, framing.n_frames(samples.size))
-        cmp = validate.compare(validate.run_audio(ev, samples, params), validate.run_audio(base, samples, params))
-        total += cmp.frames
-        worst = max(worst, cmp.max_abs_diff)
-        if not cmp.bit_exact and exact:
-            first = (label, *cmp.first_difference)
-        exact = exact and cmp.bit_exact
-    t = timing.model(ev, total, params, calls=calls)
-    result = {"design": name, "frames": total, "bit_exact_vs_baseline": exact, "max_abs_diff": worst,
-              "modeled_seconds": t.modeled_seconds, "npu_calls": t.npu_calls, "dma_bytes": t.dma_bytes}
-    if as_json:
-        click.echo(json.dumps(result, indent=2))
+    if audio is not None:
+        from sim.audio import load_audio
+
+        audio_arg = {audio: load_audio(audio)}  # a path the user gave: its own error if unreadable
     else:
-        verdict = "bit-exact" if exact else f"DIFFERS (first at {first[0]} frame {first[1]} bin {first[2]})"
-        click.echo(f"{name} vs {base.design.name}: {total:,} frames of {len(items)} audio item(s), {verdict}, "
-                   f"max |diff| {worst}; modelled {t.modeled_seconds:.3f} s in {t.npu_calls} NPU calls "
+        audio_arg = None
+    r = sim.simulate(ev, audio_arg, baseline_dir, timing_params=params)
+    if as_json:
+        click.echo(json.dumps(r.as_json(), indent=2))
+    else:
+        first = r.first_difference
+        verdict = "bit-exact" if r.bit_exact else f"DIFFERS (first at {first[0]} frame {first[1]} bin {first[2]})"
+        click.echo(f"{name} vs {r.baseline}: {r.frames:,} frames of {len(r.outputs)} audio item(s), {verdict}, "
+                   f"max |diff| {r.max_abs_diff}; modelled {r.timing.modeled_seconds:.3f} s in {r.calls} NPU calls "
                    f"(simulator, not hardware)")
-    sys.exit(0 if exact else 1)
+    sys.exit(0 if r.bit_exact else 1)
 
 
 @cli.command("seed-table")
@@ -362,8 +357,8 @@ def seed_table(params_path: str | None) -> None:
 
 
 @cli.command()
-@click.option("--kernel", default="mel", show_default=True, help="Kernel under kernels/.")
-@click.option("--device", default="npu1", show_default=True, help="npu1, npu1_1col..npu1_3col, npu2.")
+@click.option("--kernel", default=_DEFAULT.kernel, show_default=True, help="Kernel under kernels/.")
+@click.option("--device", default=_DEFAULT.device, show_default=True, help="npu1, npu1_1col..npu1_3col, npu2.")
 @click.option("--out", "out", type=click.Path(file_okay=False), default="npu-tiler-report", show_default=True,
               help="Folder for report.html, report.md, points.csv, points.json and the plots.")
 @click.option("--jobs", type=int, default=None, help="Parallel processes [default: the machine's cores].")

@@ -1,2 +1,25 @@
-"""npu-tiler: partition, emit, simulate and report multi-tile AIE2 (npu1) designs."""
+"""npu-tiler's partitioner: from (kernel, batch, tiles, strategy) to a placed, checked mlir-aie design.
+
+Use it from Python::
+
+    import partitioner
+    ev = partitioner.partition(batch=100, tiles=4)       # Evaluation: design, tiles, fits, errors
+    partitioner.emit(ev, "out/b100x4")                    # aie.mlir, design.py, build.sh, manifest
+    ev2 = partitioner.read("out/b100x4")                  # a design folder or .mlir file -> Evaluation
+
+The pieces, in pipeline order: :mod:`~partitioner.design` (Options, Design),
+:mod:`~partitioner.strategies`, :mod:`~partitioner.placement` (pluggable
+placers), :mod:`~partitioner.lowering` (mlir-aie's ObjectFIFO rules, per
+profile), :mod:`~partitioner.allocation`, :mod:`~partitioner.check`
+(Evaluation), :mod:`~partitioner.emitters`, :mod:`~partitioner.mlir_reader`;
+parameters in :mod:`~partitioner.params`.
+"""
 __version__ = "0.1.0"
+
+from partitioner.api import emit, partition, read  # noqa: E402
+from partitioner.check import Evaluation  # noqa: E402
+from partitioner.design import Design, Options  # noqa: E402
+from partitioner.placement import ColumnPlacer, Placer  # noqa: E402
+
+__all__ = ["partition", "emit", "read", "Options", "Design", "Evaluation", "Placer", "ColumnPlacer",
+           "__version__"]

@@ -18,6 +18,9 @@ from partitioner.kernel_spec import KernelSpec
 from partitioner.lowering import Lowered, lower
 from partitioner.lowering_profile import LoweringProfile
 from partitioner.lowering_profile import load as load_profile
+from partitioner.errors import UserError
+from partitioner.placement import Placer
+from partitioner.strategies import make_design
 
 
 @dataclass
@@ -182,37 +185,36 @@ def _shim_errors(design: Design, device: Device) -> list[str]:
     return out
 
 
-def evaluate_options(options: Options, suggest: bool = True) -> Evaluation:
+def evaluate_options(options: Options, suggest: bool = True, placer: Placer | None = None) -> Evaluation:
     """Build, place and check ``options``; with ``depth`` unset, choose double buffering if it fits,
     else single; when nothing fits, add suggestions that were checked to fit."""
-    from partitioner.strategies import make_design
+
+    def make(o: Options) -> Design:
+        return make_design(o, placer=placer)
 
     if options.depth is None:
-        ev = evaluate(make_design(dataclasses.replace(options, depth=2)))
+        ev = evaluate(make(dataclasses.replace(options, depth=2)))
         if not ev.fits:
-            single = evaluate(make_design(dataclasses.replace(options, depth=1)))
+            single = evaluate(make(dataclasses.replace(options, depth=1)))
             if single.fits:
                 single.notes.append("double buffering does not fit; the model chose single buffering (depth 1)")
                 ev = single
             else:
                 ev.notes.append("single buffering (depth 1) does not fit either")
     else:
-        ev = evaluate(make_design(options))
+        ev = evaluate(make(options))
     if not ev.fits and suggest:
-        ev.suggestions = suggestions(options, ev)
+        ev.suggestions = suggestions(options, ev, placer)
     return ev
 
 
-def suggestions(options: Options, failed: Evaluation) -> list[str]:
+def suggestions(options: Options, failed: Evaluation, placer: Placer | None = None) -> list[str]:
     """Changes of one option that make the design fit, each checked by evaluating it."""
-    from partitioner.errors import UserError
-    from partitioner.strategies import make_design
-
     out = []
 
     def fits(**change) -> bool:
         try:
-            return evaluate(make_design(dataclasses.replace(options, **change))).fits
+            return evaluate(make_design(dataclasses.replace(options, **change), placer=placer)).fits
         except UserError:
             return False
 

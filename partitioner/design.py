@@ -93,6 +93,14 @@ class ObjectFifo:
     consumer_tiles: list[Coord] = field(default_factory=list)
     acquire: dict[str, int] = field(default_factory=dict)  # endpoint -> max single acquire
 
+    def end_names(self) -> list[str]:
+        """Names mlir-aie gives the FIFO's ends, producer first: ``f``, then ``f_cons`` for one
+        consumer or ``f_0_cons``, ``f_1_cons``, ... for a broadcast
+        (test/objectFifo-stateful-transform/: the buffers and locks carry these names)."""
+        if len(self.consumers) == 1:
+            return [self.name, f"{self.name}_cons"]
+        return [self.name, *(f"{self.name}_{i}_cons" for i in range(len(self.consumers)))]
+
     def depth_for(self, index: int) -> int:
         """Declared depth of end ``index`` (0 = producer, 1.. = consumers)."""
         if isinstance(self.depth, int):
@@ -111,6 +119,16 @@ class Link:
     offsets: list[int]  # element offsets into the big FIFO's object, one per sub-FIFO
     tile: Coord | None = None
     group: int = 0
+
+    @property
+    def big(self) -> str:
+        """The FIFO on the link's one-end side: the output of a join, the input of a distribute."""
+        return self.outputs[0] if self.kind == "join" else self.inputs[0]
+
+    @property
+    def subs(self) -> list[str]:
+        """The sub-FIFOs, one per offset, on the many-end side."""
+        return self.inputs if self.kind == "join" else self.outputs
 
 
 @dataclass

@@ -107,12 +107,6 @@ def pool_count(kind: str, depth: int | tuple[int, ...], index: int, max_acquire:
     return max_acquire + 1
 
 
-def _end_names(f: ObjectFifo) -> list[str]:
-    if len(f.consumers) == 1:
-        return [f.name, f"{f.name}_cons"]
-    return [f.name, *(f"{f.name}_{i}_cons" for i in range(len(f.consumers)))]
-
-
 def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
     tiles: dict[Coord, TileResources] = {}
 
@@ -127,12 +121,8 @@ def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
     big_end: dict[str, int] = {}  # FIFO -> number of sub-FIFOs, for the big end of a link
     sub_of: dict[str, str] = {}  # sub-FIFO -> big FIFO
     for link in design.links:
-        if link.kind == "join":
-            big_end[link.outputs[0]] = len(link.inputs)
-            sub_of.update({s: link.outputs[0] for s in link.inputs})
-        else:
-            big_end[link.inputs[0]] = len(link.outputs)
-            sub_of.update({s: link.inputs[0] for s in link.outputs})
+        big_end[link.big] = len(link.subs)
+        sub_of.update({s: link.big for s in link.subs})
     in_link = set(big_end) | set(sub_of)
 
     shared: set[str] = set()
@@ -155,7 +145,7 @@ def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
             res(pool_tile).pools.append(p)
             res(pool_tile).lock_pairs += 1
             continue
-        ends = list(zip(_end_names(f), [prod, *cons], [f.producer, *f.consumers]))
+        ends = list(zip(f.end_names(), [prod, *cons], [f.producer, *f.consumers]))
         for index, (end, tile, endpoint) in enumerate(ends):
             r = res(tile)
             direction = "out" if index == 0 else "in"

@@ -19,6 +19,7 @@ from partitioner.design import (ELEM_BYTES, Design, HostBuffer, Link, ObjectFifo
                                 ShimTransfer, Worker)
 from partitioner.device import Device, for_options
 from partitioner.errors import UserError
+from partitioner.kernel_spec import KernelSpec
 
 _DEVICE = re.compile(r"^aie\.device\((\w+)\)")
 _TILE = re.compile(r"^%([\w.]+) = aie\.tile\((\d+), (\d+)\)")
@@ -260,8 +261,10 @@ def _design(r: _Reader, options: Options, spec, device: Device, path: Path) -> D
         # The link sits on the tile the big FIFO shares with its sub-FIFOs: the mem tile.
         big = r.fifos[lk["outs"][0] if lk["kind"] == "join" else lk["ins"][0]]
         tile = big["prod"] if lk["kind"] == "join" else big["cons"][0]
-        links.append(Link(f"{lk['ins'][0]}_link", lk["kind"], lk["ins"], lk["outs"], lk["offsets"], tile=tile,
-                          group=tile[0]))
+        big_name = lk["outs"][0] if lk["kind"] == "join" else lk["ins"][0]
+        # Named as the partitioner names links: the big FIFO and what the link does to it.
+        links.append(Link(f"{big_name}_{'join' if lk['kind'] == 'join' else 'split'}", lk["kind"], lk["ins"],
+                          lk["outs"], lk["offsets"], tile=tile, group=tile[0]))
     buffers, transfers = [], []
     direction_of = {}
     for t in r.transfers:
@@ -283,9 +286,76 @@ def _design(r: _Reader, options: Options, spec, device: Device, path: Path) -> D
         stream = ("frames" if options.frame_mode == "framed" else "audio") if direction == "in" else "logmel"
         buffers.append(HostBuffer(arg.removesuffix("_host"), direction, elem, count, ELEM_BYTES[elem], stream,
                                   options.batch))
+    _number_chains(workers, fifos)
+    _fifo_frames_and_streams(fifos, workers, links, spec)
     object_frames = max((w.object_frames for w in workers), default=1)
-    depths = [x for f in fifos for x in ([f.depth] if isinstance(f.depth, int) else f.depth)]
+    # The design's depth is its compute tiles' buffering (mem tiles keep their own).
+    depths = [f.depth_for(i) for f in fifos for i, tile in enumerate([f.producer_tile, *f.consumer_tiles])
+              if device.kind_of(tile) == "compute"]
     design = Design(name=path.parent.name, options=options, workers=workers, fifos=fifos, links=links,
                     sequence=RuntimeSequence(buffers, transfers, r.waits), groups=max(len(shims), 1),
                     object_frames=object_frames, depth=max(depths, default=1), shims=shims, mem_tiles=mems)
     return design
+
+
+def _number_chains(workers: list[Worker], fifos: list[ObjectFifo]) -> None:
+    """Group, chain and stage of every worker from the IR's structure, and the names the partitioner gives.
+
+    A worker fed by a shim or mem tile heads a chain; each compute-to-compute
+    FIFO adds a stage. Groups are the design's columns in order, chains the
+    heads of a group by row: the numbering of ``partitioner.strategies``, so
+    a design npu-tiler emitted reads back with its own worker names.
+    """
+    by_name = {w.name: w for w in workers}
+    next_of: dict[str, Worker] = {}
+    fed_by_worker: set[str] = set()
+    for f in fifos:
+        if f.producer in by_name:
+            for c in f.consumers:
+                if c in by_name:
+                    next_of[f.producer] = by_name[c]
+                    fed_by_worker.add(c)
+    columns = sorted({w.tile[0] for w in workers})
+    heads = sorted((w for w in workers if w.name not in fed_by_worker), key=lambda w: (w.tile[0], w.tile[1]))
+    chain_in_group: dict[int, int] = {}
+    renames: dict[str, str] = {}
+    for head in heads:
+        group = columns.index(head.tile[0])
+        chain = chain_in_group.get(group, 0)
+        chain_in_group[group] = chain + 1
+        w, stage, seen = head, 0, set()
+        while w is not None and w.name not in seen:
+            seen.add(w.name)
+            w.group, w.chain, w.stage = group, chain, stage
+            renames[w.name] = f"{w.entry}_{group}_{chain}"
+            w, stage = next_of.get(w.name), stage + 1
+    for w in workers:
+        w.name = renames.get(w.name, w.name)
+    for f in fifos:
+        f.producer = renames.get(f.producer, f.producer)
+        f.consumers = [renames.get(c, c) for c in f.consumers]
+        f.acquire = {renames.get(k, k): v for k, v in f.acquire.items()}
+
+
+def _fifo_frames_and_streams(fifos: list[ObjectFifo], workers: list[Worker], links: list[Link],
+                             spec: KernelSpec) -> None:
+    """What each FIFO carries and how many frames one object holds, from the workers at its ends.
+
+    A FIFO a worker reads carries what its entry point consumes; one a worker
+    writes, what it produces. A link's big FIFO carries what its sub-FIFOs do,
+    and its objects hold all of theirs.
+    """
+    by_name = {w.name: w for w in workers}
+    fifo = {f.name: f for f in fifos}
+    for f in fifos:
+        reader = next((by_name[c] for c in f.consumers if c in by_name), None)
+        writer = by_name.get(f.producer)
+        if reader is not None:
+            f.stream, f.object_frames = spec.entry(reader.entry).consumes, reader.object_frames
+        elif writer is not None:
+            f.stream, f.object_frames = spec.entry(writer.entry).produces, writer.object_frames
+    for link in links:
+        subs = [fifo[s] for s in link.subs]
+        big = fifo[link.big]
+        big.stream = subs[0].stream
+        big.object_frames = sum(s.object_frames for s in subs)

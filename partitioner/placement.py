@@ -11,12 +11,77 @@ FIFO, which mlir-aie takes as written whatever its version's default rule.
 """
 from __future__ import annotations
 
+from typing import Protocol
+
 from partitioner.design import Design
 from partitioner.device import Device
 from partitioner.errors import UserError
 
 
-def place(design: Design, device: Device) -> Design:
+class Placer(Protocol):
+    """Puts an unplaced Design's workers on compute tiles (as IRON's ``Placer`` does).
+
+    A placer sets ``Worker.tile`` for every worker, ``Design.shims`` and
+    ``Design.mem_tiles`` for every column group; :func:`place` does the rest
+    (FIFO end tiles, per-end depths, link tiles, shim BD ids) the same way
+    whatever the placer. A placer raises ``UserError`` when the design does
+    not fit the device's array.
+    """
+
+    def place_tiles(self, design: Design, device: Device) -> None: ...
+
+
+class ColumnPlacer:
+    """The default placer: column group g in column g, chains laid along the column.
+
+    Each chain's stages go on consecutive rows, so every stage-to-stage FIFO
+    joins two tiles that share memory; the shim is (g, shim row) and the mem
+    tile (g, first mem row). Deterministic.
+    """
+
+    def place_tiles(self, design: Design, device: Device) -> None:
+        _column_tiles(design, device)
+
+
+def place(design: Design, device: Device, placer: Placer | None = None) -> Design:
+    """Place ``design`` on ``device`` in place and return it.
+
+    Parameters
+    ----------
+    design : Design
+        A Design from a strategy, not yet placed.
+    device : Device
+        The array to place it on.
+    placer : Placer, optional
+        Decides the tiles; default :class:`ColumnPlacer`.
+
+    Returns
+    -------
+    Design
+        The same object, with every tile set and FIFO depths written per end
+        where the FIFO goes through a DMA.
+
+    Raises
+    ------
+    UserError
+        The placer cannot fit the design on the array.
+
+    Examples
+    --------
+    >>> from partitioner.strategies import make_design
+    >>> from partitioner.design import Options
+    >>> make_design(Options(batch=100, tiles=4)).workers[0].tile
+    (0, 2)
+    """
+    (placer or ColumnPlacer()).place_tiles(design, device)
+    occupied = [w.tile for w in design.workers]
+    if None in occupied or len(set(occupied)) != len(occupied):
+        raise UserError(f"placer {type(placer).__name__} left a worker unplaced or put two on one tile")
+    _finish(design, device)
+    return design
+
+
+def _column_tiles(design: Design, device: Device) -> None:
     uses_mem = any(f.producer.startswith("mem:") for f in design.fifos)
     rows = device.compute_rows
     for g in range(design.groups):
@@ -30,8 +95,10 @@ def place(design: Design, device: Device) -> Design:
             raise UserError(f"column {w.group} has {len(rows)} compute tiles; {w.name} would be the "
                             f"{index + 1}th: use fewer tiles per column")
         w.tile = (w.group, rows[index])
-    occupied = [w.tile for w in design.workers]
-    assert len(set(occupied)) == len(occupied), "two workers on one tile"
+
+
+def _finish(design: Design, device: Device) -> None:
+    """What follows from the tiles: FIFO end tiles, per-end depths of DMA FIFOs, link tiles, shim BDs."""
     for f in design.fifos:
         f.producer_tile = design.endpoint_tile(f.producer)
         f.consumer_tiles = [design.endpoint_tile(c) for c in f.consumers]
@@ -43,7 +110,6 @@ def place(design: Design, device: Device) -> Design:
     for t in design.sequence.transfers:
         t.shim = design.shims[t.group]
     _number_shim_bds(design)
-    return design
 
 
 def _number_shim_bds(design: Design) -> None:

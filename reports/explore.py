@@ -22,22 +22,22 @@ from pathlib import Path
 
 from partitioner import __version__, kernel_spec
 from partitioner.design import Options
+from partitioner.strategies import ALLOC_SCHEMES, FRAME_MODES
+from partitioner.strategies import STRATEGIES as STRATEGY_FUNCS
 from partitioner.errors import UserError
 from partitioner.params import seed as seed_figures
 
 DEFAULT_BATCHES = (1, 10, 20, 25, 50, 100, 200, 400)
 DEFAULT_TILES = (1, 2, 4, 8, 16)
-STRATEGIES = ("single", "split", "pipeline", "hybrid")
+STRATEGIES = tuple(STRATEGY_FUNCS)
 DEPTHS = (1, 2)
-FRAME_MODES = ("framed", "dma-framed", "streamed")
 OBJECT_FRAMES = (None, 1, 10)  # None: batch / chains, the seed's layout
-ALLOC_SCHEMES = ("basic-sequential", "bank-aware")
 
 
 @dataclass(frozen=True)
 class Space:
-    kernel: str = "mel"
-    device: str = "npu1"
+    kernel: str = Options.kernel
+    device: str = Options.device
     batches: tuple[int, ...] = DEFAULT_BATCHES
     tiles: tuple[int, ...] = DEFAULT_TILES
     strategies: tuple[str, ...] = STRATEGIES
@@ -45,8 +45,8 @@ class Space:
     frame_modes: tuple[str, ...] = FRAME_MODES
     object_frames: tuple[int | None, ...] = OBJECT_FRAMES
     alloc_schemes: tuple[str, ...] = ALLOC_SCHEMES
-    mlir_aie: str = "2025"
-    params_path: str | None = None  # timing parameters (e.g. a calibration TOML); default sim/timing.toml
+    mlir_aie: str = Options.mlir_aie
+    params_path: str | None = None  # timing parameters (e.g. a calibration TOML); default partitioner/params/timing.toml
 
     def check(self) -> None:
         for s in self.strategies:
@@ -257,34 +257,25 @@ def _options_of(rec: dict) -> Options:
     return Options(**{k: rec[k] for k in Options.__dataclass_fields__})
 
 
-_BASELINE: dict[str, object] = {}
-
-
 def simulate_point(rec: dict) -> dict:
-    """Emit a front point and run the built-in audio through it against the batch-20 baseline."""
+    """Emit a front point and run the built-in audio through it against the batch-20 baseline.
+
+    The design goes through its emitted files and back (``sim.simulate`` on
+    the folder), as every kept design is validated.
+    """
     import tempfile
 
-    from partitioner.check import evaluate_options
-    from partitioner.emitters import emit
-    from partitioner.params import timing as load_timing
-    from sim import fixtures, validate
+    import partitioner
+    import sim
 
     out = {"id": rec["id"], "simulated": False, "bit_exact": None, "sim_note": ""}
     spec = kernel_spec.load(rec["kernel"])
     if not spec.has_sources:
         out["sim_note"] = f"kernel {spec.name} has no source: not simulated"
         return out
-    params = load_timing()  # bit-exactness does not depend on timing parameters
-    if "outputs" not in _BASELINE:
-        base = validate.load_design(validate.BASELINE_DIR)
-        _BASELINE["outputs"] = {n: validate.run_audio(base, fixtures.load(n), params) for n in fixtures.names()}
-    ev = evaluate_options(_options_of(rec), suggest=False)
+    ev = partitioner.partition(_options_of(rec), suggest=False)
     with tempfile.TemporaryDirectory() as tmp:
-        # Through the emitted files and check's reader, as every kept design is validated.
-        folder = emit(ev, Path(tmp) / "d")
-        emitted = validate.load_design(folder)
-        exact = all(validate.compare(validate.run_audio(emitted, fixtures.load(n), params), want).bit_exact
-                    for n, want in _BASELINE["outputs"].items())
+        exact = sim.simulate(partitioner.emit(ev, Path(tmp) / "d")).bit_exact
     out.update(simulated=True, bit_exact=exact, sim_note="bit-exact" if exact else "DIFFERS from the baseline")
     return out
 

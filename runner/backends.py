@@ -111,21 +111,20 @@ class SimBackend(Backend):
         self.timeout_s = timeout_s
 
     def load(self, folder: Path) -> None:
-        from sim import dataflow, validate
+        import partitioner
+        from sim import CallRunner
 
-        self.ev = validate.load_design(folder)
-        self.net = dataflow.build(self.ev, self.params, execute=True)
+        self.ev = partitioner.read(folder)
+        self.calls = CallRunner(self.ev, self.params)
         self.specs = host_buffers(manifest(folder))
 
     def run(self, inputs):
-        from sim import dataflow
-
         check_inputs(self.specs, inputs, self.ev.design.name)
         t0 = time.perf_counter()
-        out, cycles = dataflow.run_call(self.net, inputs)
+        out, seconds = self.calls.call(inputs)
         if self.timeout_s is not None and time.perf_counter() - t0 > self.timeout_s:
             raise UserError(f"call exceeded the {self.timeout_s} s timeout")
-        return out, self.params.per_call_overhead_s + self.params.seconds(cycles)
+        return out, seconds
 
     def info(self) -> dict:
         import platform

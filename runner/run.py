@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
+import partitioner
+import sim
 from runner import backends
 from runner.results import ResultsDB, RunRecord, git_commit
 from sim import accuracy, framing, host, kernel, reference
@@ -22,9 +24,7 @@ class RunOutput:
 def run_frames(backend: backends.Backend, folder: Path, audio: np.ndarray, repeat: int = 1
                ) -> tuple[np.ndarray, list[float], int]:
     """The design's output for every frame of ``audio`` (first pass), and every call's time over ``repeat`` passes."""
-    from sim import validate
-
-    design = validate.load_design(folder).design  # host-side layout of the calls
+    design = partitioner.read(folder).design  # host-side layout of the calls
     backend.load(folder)
     times: list[float] = []
     first: list[np.ndarray] = []
@@ -41,15 +41,13 @@ def run_frames(backend: backends.Backend, folder: Path, audio: np.ndarray, repea
 
 def run_design(folder: Path, backend_name: str, audio: np.ndarray, repeat: int = 1, db: ResultsDB | None = None,
                baseline: Path | None = None, **backend_kw) -> RunOutput:
-    from sim import validate
-
     folder = Path(folder)
     man = backends.manifest(folder)
     backend = backends.make(backend_name, **backend_kw)
     got, times, calls = run_frames(backend, folder, audio, repeat)
     base_backend = backends.make(backend_name, **backend_kw)
-    want, _, _ = run_frames(base_backend, Path(baseline or validate.BASELINE_DIR), audio, 1)
-    cmp = validate.compare(got, want)
+    want, _, _ = run_frames(base_backend, Path(baseline or sim.BASELINE_DIR), audio, 1)
+    cmp = sim.compare(got, want)
     rec = RunRecord(design=man["design"], backend=backend.name, timing=backend.timing, options=man["options"],
                     frames=int(got.shape[0]), npu_calls=calls, times=times,
                     manifest_sha256=hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest(),

@@ -74,11 +74,9 @@ def build(ev: Evaluation, params: TimingParams, execute: bool, trace: list[Span]
     links_by_big = {}
     sub_link = {}
     for link in d.links:
-        big = link.outputs[0] if link.kind == "join" else link.inputs[0]
-        subs = link.inputs if link.kind == "join" else link.outputs
-        links_by_big[big] = (link, subs)
-        for s, off in zip(subs, link.offsets):
-            sub_link[s] = (link, big, off)
+        links_by_big[link.big] = (link, link.subs)
+        for s, off in zip(link.subs, link.offsets):
+            sub_link[s] = (link, link.big, off)
 
     def pool_named(f: ObjectFifo, end: str):
         return next((p for p in lowered.pools.get(f.name, []) if p.name == end), None)
@@ -90,8 +88,7 @@ def build(ev: Evaluation, params: TimingParams, execute: bool, trace: list[Span]
             net.writer_pool[f.name] = pool
             net.reader_pools[f.name] = [pool]
             continue
-        ends = [f.name] + ([f"{f.name}_cons"] if len(f.consumers) == 1 else
-                           [f"{f.name}_{i}_cons" for i in range(len(f.consumers))])
+        ends = f.end_names()
         prod_lp = pool_named(f, ends[0])
         if prod_lp is not None:
             writers = links_by_big[f.name][1] if f.name in links_by_big else [f.producer]

@@ -1,141 +1,188 @@
-"""NumPy front of the host-built mel kernel (ctypes), and the host ``finish()``.
+"""NumPy front of a host-built kernel (ctypes), typed from its kernel.toml, and the host ``finish()``.
 
 The functions here call the same C entry points a compute tile calls; the
-simulator runs designs through them. Array shapes follow ``kernels/mel/mel.h``.
+simulator runs designs through them. :func:`binding` binds any kernel whose
+kernel.toml lists sources and each entry's ``args`` (its C signature): the
+argument types, array widths and state sizes all come from that file, so a
+new kernel folder needs no change here. The module-level ``mel_*`` functions
+are the built-in mel kernel's (``kernels/mel/mel.h``).
 """
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from sim.hostbuild import build_shared, sources
+from partitioner import kernel_spec
+from partitioner.kernel_spec import Arg, EntryPoint, KernelSpec
+from sim.hostbuild import HostBuildError, build_shared, sources
 
-N_FFT = 400
-HOP = 160
-OVERLAP = N_FFT - HOP
-N_MELS = 80
-SPEC_WORDS = N_FFT // 2 + 1
+# The mel kernel's geometry under the names other modules import (kernel.toml [geometry]).
+_MEL = kernel_spec.load("mel").geometry
+N_FFT = _MEL.frame_samples
+HOP = _MEL.hop_samples
+OVERLAP = _MEL.halo_samples
+N_MELS = _MEL.n_mels
+SPEC_WORDS = _MEL.n_bins  # mel.h: one uint32 word per DFT bin
 OUTPUT_Q = 11  # log10(mel) ~= value / 2**OUTPUT_Q
 LOG10_FLOOR = -10.0  # log10(1e-10), Whisper's clamp
 
-_I16 = np.ctypeslib.ndpointer(np.int16, flags="C_CONTIGUOUS")
-_U32 = np.ctypeslib.ndpointer(np.uint32, flags="C_CONTIGUOUS")
+RawCall = Callable[[list[np.ndarray], int], None]
+
+
+def _ctype(arg: Arg) -> type:
+    """ctypes type of one argument: a C-contiguous array of its element type, or the count by value."""
+    dtype = np.dtype(arg.dtype)
+    if arg.is_pointer:
+        return np.ctypeslib.ndpointer(dtype, flags="C_CONTIGUOUS")
+    return np.ctypeslib.as_ctypes_type(dtype)
+
+
+def _function(lib: ctypes.CDLL, spec: KernelSpec, e: EntryPoint):
+    fn = getattr(lib, e.symbol, None)
+    if fn is None:
+        raise HostBuildError(f"kernel {spec.name!r}: entries.{e.name} names {e.symbol!r}, "
+                             f"which its host build does not define")
+    return fn
 
 
 @lru_cache(maxsize=None)
-def _lib() -> ctypes.CDLL:
-    lib = ctypes.CDLL(str(build_shared(sources("mel"))))
-    sigs = {
-        "mel_frames": [_I16, _I16, ctypes.c_int32],
-        "mel_hops": [_I16, _I16, _I16, ctypes.c_int32],
-        "mel_spectrum": [_I16, _U32, ctypes.c_int32],
-        "mel_spectrum_hops": [_I16, _I16, _U32, ctypes.c_int32],
-        "mel_logmel": [_U32, _I16, ctypes.c_int32],
-        "mel_chunk": [_I16, _I16, ctypes.c_int32],
-        "mel_spectrum_chunk": [_I16, _U32, ctypes.c_int32],
-    }
-    for name, args in sigs.items():
-        fn = getattr(lib, name)
-        fn.argtypes = args
+def _lib(name: str = "mel") -> ctypes.CDLL:
+    """The kernel's host build, every entry point typed from its kernel.toml ``args``.
+
+    Cached per kernel name: call ``_lib.cache_clear()`` (and ``kernel_spec.load.cache_clear()``)
+    after pointing ``NPU_TILER_KERNELS`` elsewhere.
+    """
+    spec = kernel_spec.load(name)
+    if not spec.has_sources:
+        raise HostBuildError(f"kernel {name!r} has no sources: it can be partitioned and timed, not run")
+    lib = ctypes.CDLL(str(build_shared(sources(name))))
+    for e in spec.entries.values():
+        fn = _function(lib, spec, e)
+        fn.argtypes = [_ctype(a) for a in e.args]
         fn.restype = None
     return lib
 
 
-def entry(symbol: str):
-    """The raw C entry point ``symbol(buf, ..., n_frames)`` taking contiguous numpy buffers.
+def _frames_in(e: EntryPoint, data: np.ndarray) -> tuple[np.ndarray, int]:
+    """The input array of one call, contiguous in the ``in`` type, and the frames it holds.
 
-    The simulator calls kernels this way on the ObjectFIFO buffers it holds,
-    in place, exactly as a core would.
+    Per-frame inputs are (n, values per frame); a chunk (an input with a halo)
+    is one run of halo + n x values per frame samples.
     """
-    fn = getattr(_lib(), symbol, None)
-    if fn is None:
-        raise KeyError(symbol)
-    raw = ctypes.CFUNCTYPE(None, *([ctypes.c_void_p] * (len(fn.argtypes) - 1)), ctypes.c_int32)(
-        ctypes.cast(fn, ctypes.c_void_p).value)
-
-    def call(buffers: list[np.ndarray], n_frames: int) -> None:
-        raw(*(b.ctypes.data for b in buffers), n_frames)
-
-    return call
-
-
-def _as(a: np.ndarray, dtype: type, width: int, what: str) -> np.ndarray:
-    a = np.ascontiguousarray(a, dtype=dtype)
-    if a.ndim != 2 or a.shape[1] != width:
-        raise ValueError(f"{what} must have shape (n, {width}), got {a.shape}")
-    return a
+    arg = e.arg("in")
+    width, halo = e.in_bytes_per_frame // arg.elem_bytes, e.in_halo_bytes // arg.elem_bytes
+    data = np.ascontiguousarray(data, dtype=arg.dtype)
+    if halo:
+        n = (data.size - halo) // width
+        if data.ndim != 1 or n < 0 or data.size != halo + n * width:
+            raise ValueError(f"a {e.consumes} is {halo} + n x {width} samples, got {data.shape}")
+        return data, n
+    if data.ndim != 2 or data.shape[1] != width:
+        raise ValueError(f"{e.consumes} must have shape (n, {width}), got {data.shape}")
+    return data, data.shape[0]
 
 
-def _state(state: np.ndarray) -> np.ndarray:
-    if state.shape != (OVERLAP,) or state.dtype != np.int16 or not state.flags.c_contiguous:
-        raise ValueError(f"state must be a contiguous int16 array of {OVERLAP} samples")
+def _state(e: EntryPoint, state: np.ndarray | None) -> np.ndarray:
+    """The caller-owned state, checked as it is: the kernel updates it in place."""
+    arg = e.arg("state")
+    size = e.state_bytes // arg.elem_bytes
+    if state is None or state.shape != (size,) or state.dtype != np.dtype(arg.dtype) \
+            or not state.flags.c_contiguous:
+        raise ValueError(f"state must be a contiguous {arg.dtype} array of {size} values")
     return state
+
+
+@dataclass(frozen=True)
+class Binding:
+    """One kernel's host build, its entry points called by their kernel.toml names."""
+
+    spec: KernelSpec
+    lib: ctypes.CDLL
+
+    def run(self, entry: str, data: np.ndarray, state: np.ndarray | None = None) -> np.ndarray:
+        """Call entry point ``entry`` (e.g. "frames") on ``data``; returns (n, values per frame).
+
+        ``state`` is required by entries whose ``args`` have one, and updated in place.
+        """
+        e = self.spec.entry(entry)
+        data, n = _frames_in(e, data)
+        out_arg = e.arg("out")
+        out = np.empty((n, e.out_bytes_per_frame // out_arg.elem_bytes), out_arg.dtype)
+        buffers = {"in": data, "out": out}
+        if e.arg("state") is not None:
+            buffers["state"] = _state(e, state)
+        fn = _function(self.lib, self.spec, e)
+        fn(*(buffers[a.role] for a in e.args if a.is_pointer), n)
+        return out
+
+    def raw(self, symbol: str) -> RawCall:
+        """The C entry point ``symbol(buf, ..., n_frames)`` taking contiguous numpy buffers, unchecked.
+
+        The simulator calls kernels this way on the ObjectFIFO buffers it holds,
+        in place, exactly as a core would: buffers in the order of ``args``.
+        """
+        e = next((e for e in self.spec.entries.values() if e.symbol == symbol), None)
+        if e is None:
+            raise KeyError(symbol)
+        count = _ctype(e.args[-1])
+        fn = _function(self.lib, self.spec, e)
+        # Untyped pointers: no per-call ndpointer checks on the simulator's hot path.
+        raw = ctypes.CFUNCTYPE(None, *([ctypes.c_void_p] * (len(e.args) - 1)), count)(
+            ctypes.cast(fn, ctypes.c_void_p).value)
+
+        def call(buffers: list[np.ndarray], n_frames: int) -> None:
+            raw(*(b.ctypes.data for b in buffers), n_frames)
+
+        return call
+
+
+def binding(name: str = "mel") -> Binding:
+    """The host binding of kernel ``name``: its kernel.toml spec and its typed, built library."""
+    return Binding(kernel_spec.load(name), _lib(name))
+
+
+def entry(symbol: str, kernel: str = "mel") -> RawCall:
+    """The raw C entry point ``symbol`` of ``kernel`` (see :meth:`Binding.raw`)."""
+    return binding(kernel).raw(symbol)
 
 
 def mel_frames(frames: np.ndarray) -> np.ndarray:
     """(n, 400) int16 frames -> (n, 80) int16 log-mel (fused entry point)."""
-    frames = _as(frames, np.int16, N_FFT, "frames")
-    out = np.empty((frames.shape[0], N_MELS), np.int16)
-    _lib().mel_frames(frames, out, frames.shape[0])
-    return out
+    return binding().run("frames", frames)
 
 
 def mel_hops(hops: np.ndarray, state: np.ndarray) -> np.ndarray:
     """(n, 160) new samples per frame; ``state`` (240 int16) is updated in place."""
-    hops = _as(hops, np.int16, HOP, "hops")
-    out = np.empty((hops.shape[0], N_MELS), np.int16)
-    _lib().mel_hops(hops, _state(state), out, hops.shape[0])
-    return out
-
-
-def _chunk(chunk: np.ndarray) -> tuple[np.ndarray, int]:
-    chunk = np.ascontiguousarray(chunk, dtype=np.int16)
-    n = (chunk.size - OVERLAP) // HOP
-    if chunk.ndim != 1 or n < 0 or chunk.size != OVERLAP + n * HOP:
-        raise ValueError(f"a chunk is 240 + n x 160 samples, got {chunk.shape}")
-    return chunk, n
+    return binding().run("hops", hops, state)
 
 
 def mel_chunk(chunk: np.ndarray) -> np.ndarray:
     """240 halo + n x 160 contiguous samples -> (n, 80) int16 log-mel."""
-    chunk, n = _chunk(chunk)
-    out = np.empty((n, N_MELS), np.int16)
-    _lib().mel_chunk(chunk, out, n)
-    return out
+    return binding().run("chunk", chunk)
 
 
 def mel_spectrum_chunk(chunk: np.ndarray) -> np.ndarray:
     """Stage 1, chunked form of :func:`mel_spectrum`."""
-    chunk, n = _chunk(chunk)
-    out = np.empty((n, SPEC_WORDS), np.uint32)
-    _lib().mel_spectrum_chunk(chunk, out, n)
-    return out
+    return binding().run("spectrum_chunk", chunk)
 
 
 def mel_spectrum(frames: np.ndarray) -> np.ndarray:
     """Stage 1: (n, 400) int16 -> (n, 201) uint32 power spectra (mel.h format)."""
-    frames = _as(frames, np.int16, N_FFT, "frames")
-    out = np.empty((frames.shape[0], SPEC_WORDS), np.uint32)
-    _lib().mel_spectrum(frames, out, frames.shape[0])
-    return out
+    return binding().run("spectrum", frames)
 
 
 def mel_spectrum_hops(hops: np.ndarray, state: np.ndarray) -> np.ndarray:
     """Stage 1, streaming form of :func:`mel_spectrum`."""
-    hops = _as(hops, np.int16, HOP, "hops")
-    out = np.empty((hops.shape[0], SPEC_WORDS), np.uint32)
-    _lib().mel_spectrum_hops(hops, _state(state), out, hops.shape[0])
-    return out
+    return binding().run("spectrum_hops", hops, state)
 
 
 def mel_logmel(spec: np.ndarray) -> np.ndarray:
     """Stage 2: (n, 201) uint32 spectra -> (n, 80) int16 log-mel."""
-    spec = _as(spec, np.uint32, SPEC_WORDS, "spectra")
-    out = np.empty((spec.shape[0], N_MELS), np.int16)
-    _lib().mel_logmel(spec, out, spec.shape[0])
-    return out
+    return binding().run("logmel", spec)
 
 
 def finish(logmel_q: np.ndarray) -> np.ndarray:

@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -21,10 +20,6 @@ from partitioner.mlir_reader import read
 DESIGNS = sorted(p for p in em.DESIGNS_DIR.iterdir() if p.is_dir())
 MLIR_OPT = shutil.which("mlir-opt-22")
 needs_mlir_opt = pytest.mark.skipif(MLIR_OPT is None, reason="mlir-opt-22 not installed (apt-get install mlir-22-tools)")
-
-
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "npu_tiler.cli", *args], capture_output=True, text=True)
 
 
 def test_designs_folder_holds_the_canonical_set():
@@ -48,7 +43,7 @@ def test_emission_is_deterministic():
 
 
 @pytest.mark.parametrize("design", DESIGNS, ids=lambda p: p.name)
-def test_check_reproduces_the_manifest_figures_exactly(design):
+def test_check_reproduces_the_manifest_figures_exactly(cli, design):
     manifest = json.loads((design / "manifest.json").read_text())
     r = cli("check", str(design / "aie.mlir"), "--json")
     assert r.returncode == (0 if manifest["fits"] else 1), r.stderr
@@ -137,7 +132,7 @@ def test_iron_program_matches_the_mlir_placement():
     assert 'Kernel("mel_spectrum", "mel.o"' in text and 'Kernel("mel_logmel", "mel.o"' in text
 
 
-def test_a_design_that_does_not_fit_needs_force(tmp_path):
+def test_a_design_that_does_not_fit_needs_force(cli, tmp_path):
     args = ["emit", "--kernel", "seed-mel", "--strategy", "single", "--tiles", "1", "--batch", "100",
             "--depth", "2", "--out", str(tmp_path / "d")]
     r = cli(*args)
@@ -149,7 +144,7 @@ def test_a_design_that_does_not_fit_needs_force(tmp_path):
     assert json.loads((tmp_path / "d" / "manifest.json").read_text())["fits"] is False
 
 
-def test_existing_output_is_refused_without_overwrite(tmp_path):
+def test_existing_output_is_refused_without_overwrite(cli, tmp_path):
     out = tmp_path / "d"
     out.mkdir()
     (out / "keep.txt").write_text("mine")
@@ -160,13 +155,13 @@ def test_existing_output_is_refused_without_overwrite(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "temporary folders left behind"
 
 
-def test_unwritable_or_missing_parent_is_one_line(tmp_path):
+def test_unwritable_or_missing_parent_is_one_line(cli, tmp_path):
     for target in (tmp_path / "no" / "such" / "d", Path("/proc/npu-tiler-test")):
         r = cli("emit", "--out", str(target))
         assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "cannot write" in r.stderr
 
 
-def test_unreadable_and_foreign_mlir_name_the_problem(tmp_path):
+def test_unreadable_and_foreign_mlir_name_the_problem(cli, tmp_path):
     foreign = tmp_path / "foreign.mlir"
     foreign.write_text('module {\n  func.func @f() {\n    return\n  }\n}\n')
     r = cli("check", str(foreign))
@@ -189,7 +184,7 @@ def test_check_reads_a_hand_edited_design_and_sees_the_change(tmp_path):
     assert not ev.fits and "(0, 2)" in ev.errors[0]  # 3 x 20,000 B no longer fits
 
 
-def test_generic_from_a_kept_design(tmp_path):
+def test_generic_from_a_kept_design(cli, tmp_path):
     r = cli("emit", "--from", str(em.DESIGNS_DIR / "batch100_hybrid"), "--generic", "--out", str(tmp_path / "g"))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "g" / "aie.generic.mlir").read_text() == \

@@ -3,7 +3,6 @@ import json
 import shutil
 import sqlite3
 import subprocess
-import sys
 
 import pytest
 
@@ -12,10 +11,6 @@ from reports import design_space
 
 SMALL = ex.Space(batches=(20, 100), strategies=("single", "split"), tiles=(1, 4), frame_modes=("framed",),
                  object_frames=(None,))
-
-
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "npu_tiler.cli", *args], capture_output=True, text=True)
 
 
 def test_space_enumerates_buildable_pairs_without_duplicates():
@@ -76,7 +71,7 @@ def test_pareto_front_by_hand():
 
 
 @pytest.fixture(scope="module")
-def study(tmp_path_factory):
+def study(cli, tmp_path_factory):
     out = tmp_path_factory.mktemp("report")
     r = cli("explore", "--out", str(out), "--cache", str(out / "cache.sqlite"), "--batch", "40",
             "--strategy", "split", "--strategy", "single", "--tiles", "1", "--tiles", "2", "--tiles", "4",
@@ -100,7 +95,7 @@ def test_report_files_and_every_infeasible_reason(study):
     assert "seed batch-20" in md and "8-11 s, 12-17x" in md
 
 
-def test_report_numbers_equal_partition_and_simulate(study, tmp_path):
+def test_report_numbers_equal_partition_and_simulate(cli, study, tmp_path):
     records, _ = design_space.load(study)
     sample = [r for r in records if r["pareto"]][:1] + [r for r in records if not r["fits"] and r["design"]][:1]
     sample += [r for r in records if r["fits"] and not r["pareto"]][:1]
@@ -120,7 +115,7 @@ def test_report_numbers_equal_partition_and_simulate(study, tmp_path):
             (r["modeled_seconds"], r["npu_calls"], r["dma_bytes"])
 
 
-def test_report_rerenders_from_points_json(study, tmp_path):
+def test_report_rerenders_from_points_json(cli, study, tmp_path):
     shutil.copy(study / "points.json", tmp_path / "points.json")
     r = cli("report", str(tmp_path))
     assert r.returncode == 0, r.stderr
@@ -156,7 +151,7 @@ def test_html_report_renders_in_headless_chromium(study, tmp_path):
     (["--strategy", "pipeline", "--tiles", "16"], "empty"),
     (["--out", "/proc/npu-tiler-report"], "cannot create"),
 ])
-def test_bad_input_exits_2(args, needle, tmp_path):
+def test_bad_input_exits_2(cli, args, needle, tmp_path):
     base = ["explore", "--cache", str(tmp_path / "c.sqlite")]
     if "--out" not in args:
         base += ["--out", str(tmp_path / "o")]
@@ -164,7 +159,7 @@ def test_bad_input_exits_2(args, needle, tmp_path):
     assert r.returncode == 2 and needle in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
-def test_out_that_is_a_file_is_refused(tmp_path):
+def test_out_that_is_a_file_is_refused(cli, tmp_path):
     f = tmp_path / "file"
     f.write_text("x")
     r = cli("explore", "--out", str(f), "--cache", str(tmp_path / "c.sqlite"))

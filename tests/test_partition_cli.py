@@ -1,17 +1,15 @@
 """`npu-tiler partition`: the JSON contract scripts depend on, the exit codes, one-line errors."""
 import json
-import subprocess
-import sys
 
 import pytest
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "npu_tiler.cli", "partition", *args],
-                          capture_output=True, text=True)
+@pytest.fixture
+def run(cli):
+    return lambda *args: cli("partition", *args)
 
 
-def test_json_contract_for_a_fitting_design():
+def test_json_contract_for_a_fitting_design(run):
     r = run("--kernel", "mel", "--batch", "100", "--tiles", "4", "--strategy", "split", "--json")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
@@ -31,7 +29,7 @@ def test_json_contract_for_a_fitting_design():
     assert all(t["bytes_used"] == 1024 + 40_000 + 8_000 + static for t in compute)
 
 
-def test_exit_1_with_reasons_when_it_does_not_fit():
+def test_exit_1_with_reasons_when_it_does_not_fit(run):
     r = run("--kernel", "seed-mel", "--batch", "100", "--tiles", "1", "--strategy", "single", "--json")
     assert r.returncode == 1
     out = json.loads(r.stdout)
@@ -41,7 +39,7 @@ def test_exit_1_with_reasons_when_it_does_not_fit():
     assert text.returncode == 1 and "would fit with:" in text.stdout and "MemoryMap:" in text.stdout
 
 
-def test_text_output_shows_the_placement_and_table():
+def test_text_output_shows_the_placement_and_table(run):
     r = run("--strategy", "hybrid", "--object-frames", "10")
     assert r.returncode == 0
     assert "row 2" in r.stdout and "spectrum_0_0" in r.stdout and "shared memory" in r.stdout
@@ -52,7 +50,7 @@ def test_text_output_shows_the_placement_and_table():
     ["--batch", "0"], ["--tiles", "3"], ["--device", "npu9"], ["--kernel", "foo"], ["--depth", "-1"],
     ["--tiles", "17"], ["--strategy", "bogus"], ["--batch", "x"],
 ])
-def test_bad_arguments_exit_2_with_one_line(args):
+def test_bad_arguments_exit_2_with_one_line(run, args):
     r = run(*args)
     assert r.returncode == 2
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr and r.stdout == ""

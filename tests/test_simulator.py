@@ -3,8 +3,6 @@ deadlocks found and named, and bad input refused."""
 import dataclasses
 import json
 import shutil
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -18,10 +16,6 @@ from partitioner.params import timing as load_params
 
 PARAMS = load_params()
 DESIGNS = sorted(p for p in em.DESIGNS_DIR.iterdir() if p.is_dir())
-
-
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "npu_tiler.cli", *args], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +39,7 @@ def test_every_kept_design_is_bit_exact_with_the_baseline(design, baseline_outpu
         assert cmp.bit_exact, f"{design.name} on {n}: first difference at frame/bin {cmp.first_difference}"
 
 
-def test_simulate_command_json_contract():
+def test_simulate_command_json_contract(cli):
     r = cli("simulate", str(em.DESIGNS_DIR / "batch100_split4"), "--json")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
@@ -69,7 +63,7 @@ def test_padding_rule_last_call_is_padded_and_dropped(tmp_path):
         np.testing.assert_array_equal(validate.run_audio(ev, audio, PARAMS), want)
 
 
-def test_a_broken_design_is_reported_not_bit_exact(tmp_path):
+def test_a_broken_design_is_reported_not_bit_exact(cli, tmp_path):
     # Swap the join's offsets: tiles' outputs land in each other's slots.
     src = em.DESIGNS_DIR / "batch100_split4"
     shutil.copytree(src, tmp_path / "d")
@@ -144,7 +138,7 @@ def test_step_bound_stops_a_run_that_does_not_end():
         dataflow.run_call(net, None)
 
 
-def test_bad_input_exits_2(tmp_path):
+def test_bad_input_exits_2(cli, tmp_path):
     r = cli("simulate", str(tmp_path / "nope"))
     assert r.returncode == 2 and "does not exist" in r.stderr
     shutil.copytree(em.DESIGNS_DIR / "batch20_1tile", tmp_path / "d")
@@ -160,7 +154,7 @@ def test_bad_input_exits_2(tmp_path):
         assert len(r.stderr.strip().splitlines()) == 1
 
 
-def test_footprint_only_kernel_runs_in_timing_only_mode(tmp_path):
+def test_footprint_only_kernel_runs_in_timing_only_mode(cli, tmp_path):
     out = em.emit(evaluate_options(Options(kernel="seed-mel", strategy="single", batch=20, tiles=1)), tmp_path / "s")
     r = cli("simulate", str(out), "--audio", str(_wav(tmp_path)))
     assert r.returncode == 2 and "no source" in r.stderr

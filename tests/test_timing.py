@@ -1,15 +1,15 @@
 """The timing model: the seed's baseline reproduced, the same parameters for everything else."""
 import json
-import subprocess
-import sys
 
 import pytest
 
+from partitioner import emitters as em
 from partitioner.check import evaluate_options
 from partitioner.design import Options
 from partitioner.kernel_spec import load as load_kernel
 from reports import seed_table
 from sim import timing
+from partitioner.params import seed as load_seed
 from partitioner.params import timing as load_params
 
 PARAMS = load_params()
@@ -59,11 +59,9 @@ def test_parameters_override_from_a_file(tmp_path):
     assert fast.device_seconds_per_call == pytest.approx(slow.device_seconds_per_call / 2)
 
 
-def test_chrome_trace_has_a_track_per_tile_and_channel(tmp_path):
+def test_chrome_trace_has_a_track_per_tile_and_channel(cli, tmp_path):
     out = tmp_path / "t.json"
-    r = subprocess.run([sys.executable, "-m", "npu_tiler.cli", "simulate", "designs/batch100_split4",
-                        "--timing-only", "--frames", "500", "--trace", str(out), "--json"],
-                       capture_output=True, text=True)
+    r = cli("simulate", em.DESIGNS_DIR / "batch100_split4", "--timing-only", "--frames", "500", "--trace", out, "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["npu_calls"] == 5
     trace = json.loads(out.read_text())
@@ -74,9 +72,25 @@ def test_chrome_trace_has_a_track_per_tile_and_channel(tmp_path):
     assert all(e["dur"] >= 0 and e["ts"] >= 0 for e in spans)
 
 
-def test_seed_table_lists_the_seeds_configurations_and_the_kept_designs():
-    rows = {r.name: r for r in seed_table.rows(PARAMS)}
-    assert rows["seed single-frame"].speedup == pytest.approx(1.0, abs=0.01)
+def test_seed_table_puts_each_seed_figure_next_to_the_model_of_that_configuration():
+    table = seed_table.rows(PARAMS)
+    rows = {r.name: r for r in table}
+    published = load_seed().rows
+    # The seed's configurations first, in seed.toml's order, each with its own published figure ...
+    assert [r.name for r in table[:len(published)]] == [p.name for p in published]
+    for p in published:
+        r = rows[p.name]
+        assert r.seed_says == p.published, p.name
+        assert r.calls == -(-SEED_FRAMES // p.options["batch"]), p.name  # one call per batch, the last padded
+    # ... then every kept design, with no seed figure.
+    kept = table[len(published):]
+    assert [r.name for r in kept] == [f"mel {c.name}" for c in em.CANONICAL] and all(r.seed_says == "" for r in kept)
+    assert rows["seed single-frame"].speedup == pytest.approx(1.0, abs=0.01)  # the seed's 134 s is the unit
     assert rows["seed batch-20"].fits and not rows["seed batch-100, 1 tile"].fits
-    assert rows["seed batch-10"].seed_says == "16-22 s, 6-8x"
-    assert "mel batch100_split4" in rows
+    # The seed's estimates order its configurations: more frames per call, faster. So does the model.
+    order = ["seed single-frame", "seed batch-10", "seed batch-20", "seed batch-100, split 4"]
+    assert [rows[n].modeled_s for n in order] == sorted((rows[n].modeled_s for n in order), reverse=True)
+    # The rendered table: the seed's batch-10 estimate (COMPILATION_SUCCESS_SUMMARY.md) on the line of
+    # the model's batch-10 row, whose 628,163 frames take ceil(628,163 / 10) = 62,817 calls.
+    line = next(t for t in seed_table.render(table).splitlines() if t.startswith("seed batch-10 "))
+    assert " 62,817 " in line and line.endswith("16-22 s, 6-8x")

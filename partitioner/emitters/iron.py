@@ -48,7 +48,7 @@ def render(ev: Evaluation) -> str:
         "from aie.iron.placers import SequentialPlacer",
         "",
     ]
-    link_subs = {s for link in d.links for s in (link.outputs if link.kind != "join" else link.inputs)}
+    link_subs = {s for link in d.links for s in link.subs}
     # Kernels
     lines.append("# Kernels: one object file, one entry point per role")
     for sym in dict.fromkeys(w.symbol for w in d.workers):
@@ -63,14 +63,8 @@ def render(ev: Evaluation) -> str:
         lines.append(f'{_py(f.name)} = ObjectFifo({_ty(f.elem_count, f.elem_type)}, depth={_depth(f)}, name="{f.name}")')
     for link in d.links:
         mem = link.tile
-        if link.kind == "join":
-            subs = [d.fifo(n) for n in link.inputs]
-            big = link.outputs[0]
-            call = "prod().join"
-        else:
-            subs = [d.fifo(n) for n in link.outputs]
-            big = link.inputs[0]
-            call = "cons().split"
+        subs, big = [d.fifo(n) for n in link.subs], link.big
+        call = "prod().join" if link.kind == "join" else "cons().split"
         types = ", ".join(_ty(s.elem_count, s.elem_type) for s in subs)
         names = ", ".join(f'"{s.name}"' for s in subs)
         depths = ", ".join(_depth_for_link(s, link.kind) for s in subs)

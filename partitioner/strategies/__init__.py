@@ -14,6 +14,7 @@ from partitioner.design import Design, Options
 from partitioner.device import Device
 from partitioner.errors import UserError
 from partitioner.kernel_spec import KernelSpec
+from partitioner.placement import Placer, place
 from partitioner.strategies import hybrid, pipeline, single, split
 from partitioner.strategies.common import FRAME_MODES, Shape, build
 
@@ -62,10 +63,12 @@ def design_name(options: Options) -> str:
     return "_".join(parts)
 
 
-def make_design(options: Options, spec: KernelSpec | None = None, device: Device | None = None) -> Design:
-    """Build and place the Design for ``options`` (UserError on options that cannot make one)."""
-    from partitioner.placement import place
+def make_design(options: Options, spec: KernelSpec | None = None, device: Device | None = None,
+                placer: Placer | None = None) -> Design:
+    """Build and place the Design for ``options`` (UserError on options that cannot make one).
 
+    ``placer`` decides the tiles (default: :class:`partitioner.placement.ColumnPlacer`).
+    """
     device = device or device_mod.for_options(options)
     validate(options, device)
     spec = spec or kernel_spec.load(options.kernel)
@@ -76,4 +79,4 @@ def make_design(options: Options, spec: KernelSpec | None = None, device: Device
                         f"{'chains' if len(shape.chain) > 1 else 'tiles'}: use a batch that is a multiple of "
                         f"{multiple} (e.g. {-(-options.batch // multiple) * multiple}) or fewer tiles")
     design = build(options, spec, device, shape, design_name(options), device.shim.wrap_max)
-    return place(design, device)
+    return place(design, device, placer)

@@ -1,0 +1,254 @@
+"""The simulator as a researcher uses it from Python: simulate a design, model its time.
+
+:func:`simulate` is the one implementation of "run a design against the
+baseline": ``npu-tiler simulate``, the explorer and the runner's simulator
+backend all call it (the backend through :class:`CallRunner`, one NPU call at
+a time). The simulator is a stand-in for an NPU, not one: its outputs are the
+host-built kernel's, its times are the timing model's.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+import partitioner
+from partitioner import params as param_files
+from partitioner.check import Evaluation
+from partitioner.errors import UserError
+from partitioner.params import TimingParams
+from sim import dataflow, fixtures, framing, host, timing
+from sim.audio import load_audio
+from sim.timing import Timing
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+BASELINE_DIR = REPO_ROOT / "designs" / "batch20_1tile"
+
+AudioArg = str | Path | np.ndarray | Mapping[str, np.ndarray] | Iterable[str] | None
+DesignArg = Evaluation | str | Path
+
+
+@dataclass
+class SimResult:
+    """What one simulation found.
+
+    ``first_difference`` is (audio item, frame, value index) of the first
+    output that differs from the baseline, or None when bit-exact.
+    ``outputs`` holds the design's raw int16 output per audio item, shape
+    (frames, values per frame); ``timing`` is the timing model for the same
+    frames in the same number of NPU calls (modelled, not measured).
+    """
+
+    design: str
+    baseline: str
+    frames: int
+    calls: int
+    bit_exact: bool
+    max_abs_diff: int
+    first_difference: tuple[str, int, int] | None
+    timing: Timing
+    outputs: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    trace: dict | None = field(default=None, repr=False)
+
+    def as_json(self) -> dict:
+        """The JSON object ``npu-tiler simulate --json`` prints."""
+        return {"design": self.design, "frames": self.frames, "bit_exact_vs_baseline": self.bit_exact,
+                "max_abs_diff": self.max_abs_diff, "modeled_seconds": self.timing.modeled_seconds,
+                "npu_calls": self.calls, "dma_bytes": self.timing.dma_bytes}
+
+
+class CallRunner:
+    """A design's pools and processes, ready to run NPU calls one at a time (state carries over).
+
+    Parameters
+    ----------
+    evaluation : Evaluation
+        The placed design to run.
+    timing_params : TimingParams, optional
+        For the modelled time of each call; default ``partitioner.params.timing()``.
+    """
+
+    def __init__(self, evaluation: Evaluation, timing_params: TimingParams | None = None):
+        self.evaluation = evaluation
+        self.params = timing_params or param_files.timing()
+        self.net = dataflow.build(evaluation, self.params, execute=True)
+
+    def call(self, inputs: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], float]:
+        """One NPU call: the output host buffers by name, and its modelled seconds (host overhead included)."""
+        out, cycles = dataflow.run_call(self.net, inputs)
+        return out, self.params.per_call_overhead_s + self.params.seconds(cycles)
+
+    def run_audio(self, audio: np.ndarray) -> np.ndarray:
+        """The design's output for every frame of ``audio``: (frames, values per frame), calls' padding dropped."""
+        design = self.evaluation.design
+        outs = [next(iter(self.call(inputs)[0].values())) for inputs in host.call_inputs(design, audio)]
+        return host.frames_from_outputs(design, outs, framing.n_frames(audio.size))
+
+
+def _evaluation(design: DesignArg) -> Evaluation:
+    return design if isinstance(design, Evaluation) else partitioner.read(design)
+
+
+def _audio_items(audio: AudioArg) -> list[tuple[str, np.ndarray]]:
+    """(label, int16 samples) for every audio item ``audio`` names."""
+    if audio is None:
+        return [(n, fixtures.load(n)) for n in fixtures.names()]
+    if isinstance(audio, np.ndarray):
+        return [("audio", audio)]
+    if isinstance(audio, Mapping):
+        return list(audio.items())
+    if isinstance(audio, (str, Path)):
+        audio = [audio]
+    items = []
+    for a in audio:
+        if str(a) in fixtures.names():
+            items.append((str(a), fixtures.load(str(a))))
+        elif Path(a).is_file():
+            items.append((str(a), load_audio(a)))
+        else:
+            raise UserError(f"audio {a!r} is neither a file nor a built-in signal "
+                            f"({', '.join(fixtures.names())})")
+    return items
+
+
+_BASELINE_OUTPUTS: dict[tuple, np.ndarray] = {}
+
+
+def _baseline_output(base: Evaluation, label: str, samples: np.ndarray, params: TimingParams) -> np.ndarray:
+    """The baseline's output, cached per (baseline, audio bytes): the explorer compares many designs to one."""
+    key = (base.design.name, str(base.design.options), samples.size, hash(samples.tobytes()))
+    if key not in _BASELINE_OUTPUTS:
+        _BASELINE_OUTPUTS[key] = CallRunner(base, params).run_audio(samples)
+    return _BASELINE_OUTPUTS[key]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One output against its baseline: frames, bit-exactness, largest difference, first difference."""
+
+    frames: int
+    bit_exact: bool
+    max_abs_diff: int
+    first_difference: tuple[int, int] | None  # (frame, value index)
+
+
+def compare(got: np.ndarray, want: np.ndarray) -> Comparison:
+    """Compare a design's (frames, values) output with the baseline's, bit for bit.
+
+    Raises
+    ------
+    UserError
+        The shapes differ: the two designs do not compute the same thing.
+    """
+    if got.shape != want.shape:
+        raise UserError(f"design output has shape {got.shape}, baseline {want.shape}: the designs "
+                        f"do not compute the same thing")
+    diff = np.abs(got.astype(np.int64) - want.astype(np.int64))
+    bad = np.argwhere(diff > 0)
+    first = (int(bad[0][0]), int(bad[0][1])) if len(bad) else None
+    return Comparison(got.shape[0], not len(bad), int(diff.max(initial=0)), first)
+
+
+def simulate(design: DesignArg, audio: AudioArg = None, baseline: DesignArg | None = None, *,
+             timing_params: TimingParams | None = None, trace: bool = False) -> SimResult:
+    """Run audio through a design in the simulator, bit for bit against the baseline design.
+
+    Parameters
+    ----------
+    design : Evaluation or path
+        From ``partitioner.partition``/``partitioner.read``, or a design folder.
+    audio : optional
+        A built-in signal's name (see ``sim.fixtures.names()``), an audio
+        file, an int16 array of 16 kHz samples, several names or files, or a
+        mapping label -> samples. Default: every built-in signal, each its own
+        utterance.
+    baseline : Evaluation or path, optional
+        What ``design`` must equal; default the single-tile batch-20 design
+        (``designs/batch20_1tile``).
+    timing_params : TimingParams, optional
+        For the modelled time; default ``partitioner.params.timing()``.
+    trace : bool
+        Also return one call's modelled schedule as a Chrome/Perfetto trace.
+
+    Returns
+    -------
+    SimResult
+        ``bit_exact``, ``first_difference``, ``max_abs_diff``, ``frames``,
+        ``calls``, the modelled ``timing`` and the raw ``outputs``.
+
+    Raises
+    ------
+    UserError
+        A design folder or audio that cannot be read, a kernel without
+        sources (only ``model_time`` works for it).
+    sim.engine.SimulationError
+        The design deadlocks or makes no progress (names what waits on what).
+
+    Examples
+    --------
+    >>> import partitioner, sim
+    >>> r = sim.simulate(partitioner.partition(batch=100, tiles=4), audio="speech_en_sc")
+    >>> r.bit_exact, r.frames, r.calls
+    (True, 822, 9)
+    """
+    ev = _evaluation(design)
+    base = _evaluation(baseline if baseline is not None else BASELINE_DIR)
+    params = timing_params or param_files.timing()
+    runner = CallRunner(ev, params)
+    frames = calls = worst = 0
+    first: tuple[str, int, int] | None = None
+    outputs: dict[str, np.ndarray] = {}
+    for label, samples in _audio_items(audio):
+        got = runner.run_audio(samples)
+        cmp = compare(got, _baseline_output(base, label, samples, params))
+        if cmp.first_difference is not None and first is None:
+            first = (label, *cmp.first_difference)
+        worst = max(worst, cmp.max_abs_diff)
+        outputs[label] = got
+        frames += got.shape[0]
+        calls += host.n_calls(ev.design, framing.n_frames(samples.size))
+    t = timing.model(ev, frames, params, calls=calls)
+    return SimResult(design=ev.design.name, baseline=base.design.name, frames=frames, calls=calls,
+                     bit_exact=first is None, max_abs_diff=worst, first_difference=first, timing=t,
+                     outputs=outputs, trace=timing.chrome_trace(ev, params) if trace else None)
+
+
+def model_time(design: DesignArg, frames: int | None = None, *, timing_params: TimingParams | None = None,
+               calls: int | None = None) -> Timing:
+    """The timing model alone: no data moves and no kernel runs.
+
+    Parameters
+    ----------
+    design : Evaluation or path
+    frames : int, optional
+        Frames to model; default the seed's audio (``partitioner.params.seed().frames``).
+    timing_params : TimingParams, optional
+        Default ``partitioner.params.timing()``.
+    calls : int, optional
+        NPU calls those frames take; default one utterance, ceil(frames / batch).
+
+    Returns
+    -------
+    Timing
+        ``modeled_seconds``, ``npu_calls``, ``device_seconds_per_call``,
+        ``overhead_seconds_per_call``, ``realtime_factor``, ``dma_bytes``.
+
+    Raises
+    ------
+    UserError
+        ``frames`` below 1, or a kernel without a cycle figure.
+
+    Examples
+    --------
+    >>> import partitioner, sim
+    >>> t = sim.model_time(partitioner.partition(batch=100, tiles=4), frames=628_163)
+    >>> t.npu_calls
+    6282
+    """
+    ev = _evaluation(design)
+    frames = param_files.seed().frames if frames is None else frames
+    if frames < 1:
+        raise UserError(f"frames must be at least 1, not {frames}")
+    return timing.model(ev, frames, timing_params or param_files.timing(), calls=calls)
