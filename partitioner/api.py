@@ -161,6 +161,7 @@ def read(path: str | Path, *, verify_sources: bool = True, **overrides) -> Evalu
     design = _read_mlir(mlir, overrides)
     ev = evaluate(design)
     manifest = manifest_file.read(mlir.parent)
+    ev.design.name = manifest.get("design", ev.design.name)
     want = manifest.get("kernel", {}).get("source_sha256")
     if verify_sources and want and ev.spec.has_sources:
         have = kernels.source_hash(ev.spec.name)
