@@ -33,3 +33,14 @@ def test_design_against_baseline(design: Path, backend: str, audio, results_db, 
     assert r.bit_exact, f"{design.name}: differs from the batch-20 baseline (max |diff| {r.max_abs_diff})"
     assert r.pearson >= seed().min_pearson and r.max_abs_error <= seed().max_abs_error
     assert r.id is not None and len(r.times) == r.npu_calls * repeat
+
+
+def test_runs_go_to_a_temporary_database_unless_db_names_one(request, results_db, tmp_path_factory):
+    from runner.backends import default_db_path
+
+    given = request.config.getoption("--db")
+    if given is not None:
+        assert results_db.path == Path(given)
+    else:
+        assert results_db.path != default_db_path()  # neither the user's database nor $NPU_TILER_DB
+        assert results_db.path.is_relative_to(tmp_path_factory.getbasetemp())

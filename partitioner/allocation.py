@@ -27,17 +27,27 @@ STATIC = "(kernel static data)"
 
 @dataclass(frozen=True)
 class Region:
+    """One named range of a tile's data memory: the stack, a buffer or the kernel's static data (bytes)."""
+
     name: str
     nbytes: int
     address: int | None  # None: could not be placed
 
     @property
     def end(self) -> int:
+        """First byte address past the region (``nbytes`` for a region that was not placed)."""
         return (self.address or 0) + self.nbytes
 
 
 @dataclass
 class MemoryMap:
+    """The addresses of one tile's data memory, as aie-assign-buffer-addresses would assign them.
+
+    ``capacity`` in bytes; ``regions`` with their addresses; ``errors`` in
+    aiecc's or the linker's words, ending with ``"MemoryMap:"`` when there
+    are any (as aiecc prints the map after its error).
+    """
+
     tile: tuple[int, int]
     capacity: int
     scheme: str
@@ -47,6 +57,7 @@ class MemoryMap:
 
     @property
     def fits(self) -> bool:
+        """True when every region was placed inside the tile's memory."""
         return not self.errors
 
     @property
@@ -55,7 +66,22 @@ class MemoryMap:
         return sum(r.nbytes for r in self.regions)
 
     def listing(self) -> list[str]:
-        """aiecc's ``MemoryMap:`` lines: name, hex range, bytes, by address."""
+        """aiecc's ``MemoryMap:`` lines: name, hex range, bytes, by address.
+
+        The layout of AIEAssignBuffers.cpp's note (TAB name SPACE TAB ``:
+        0x<start>-0x<end>`` SPACE TAB ``(<n> bytes)``, docs/research section
+        2.1); regions that could not be placed come last, as ``(not placed)``.
+
+        Examples
+        --------
+        >>> from partitioner.allocation import allocate_buffers
+        >>> from partitioner.lowering_profile import load
+        >>> mm = allocate_buffers((0, 2), True, [("a", 16)], 65536, 4, 1024, 0, "basic-sequential", load())
+        >>> for line in mm.listing():  # tab-separated
+        ...     print(line)
+         (stack)  : 0x0-0x3FF  (1024 bytes)
+         a  : 0x400-0x40F  (16 bytes)
+        """
         rows = []
         for r in sorted(self.regions, key=lambda r: (r.address is None, r.address or 0, r.name)):
             if r.address is None:
@@ -71,7 +97,43 @@ def _align(value: int, alignment: int) -> int:
 
 def allocate(res: TileResources, capacity: int, banks: int, stack: int, static_bytes: int,
              scheme: str, profile: LoweringProfile) -> MemoryMap:
-    """Addresses for the pools of one compute or mem tile (see :func:`allocate_buffers`)."""
+    """Addresses for the pools of one compute or mem tile (see :func:`allocate_buffers`).
+
+    Parameters
+    ----------
+    res : TileResources
+        The tile's lowering (:func:`partitioner.lowering.lower`); every pool
+        contributes its ``<end>_buff_<i>`` buffers.
+    capacity : int
+        The tile's data memory in bytes.
+    banks : int
+        Its memory banks (bank-aware scheme).
+    stack : int
+        Bytes reserved for the core's stack at address 0 (compute tile only).
+    static_bytes : int
+        The kernel's .data/.rodata/.bss in bytes (compute tile only; 0 for none).
+    scheme : str
+        ``"basic-sequential"`` or ``"bank-aware"`` (aiecc's ``--alloc-scheme``).
+    profile : LoweringProfile
+        Alignment, straddling and static-data rules of the mlir-aie version.
+
+    Returns
+    -------
+    MemoryMap
+        A design that does not fit gives a map with ``errors``; nothing is raised.
+
+    Examples
+    --------
+    >>> from partitioner.strategies import make_design
+    >>> from partitioner.design import Options
+    >>> from partitioner import device, lowering_profile
+    >>> from partitioner.lowering import lower
+    >>> p = lowering_profile.load("2025")
+    >>> low = lower(make_design(Options(batch=100, tiles=4, depth=2)), device.load("npu1"), p)
+    >>> mm = allocate(low.tile((0, 2)), 65536, 4, 1024, 5641, "basic-sequential", p)
+    >>> mm.fits, mm.used  # stack 1,024 + buffers 2 x 20,000 + 2 x 4,000 + static data 5,641
+    (True, 54665)
+    """
     buffers = [(name, p.buffer_bytes) for p in res.pools for name in p.buffer_names()]
     return allocate_buffers(res.tile, res.kind == "compute", buffers, capacity, banks, stack, static_bytes,
                             scheme, profile)
@@ -83,7 +145,58 @@ def allocate_buffers(tile: tuple[int, int], is_compute: bool, buffers: list[tupl
     """Addresses for named buffers on one tile; errors in aiecc's words when they do not fit.
 
     ``stack`` is reserved at address 0 on a tile with a core (``is_compute``);
-    ``static_bytes`` is the kernel's .data/.rodata/.bss.
+    ``static_bytes`` is the kernel's .data/.rodata/.bss. The schemes follow
+    AIEAssignBuffers.cpp and the static data AIETargetLdScript.cpp or, in the
+    2026 profile, the allocator's ``core_data`` (module docstring;
+    docs/research/mlir-aie-lowering.md section 2).
+
+    Parameters
+    ----------
+    tile : (int, int)
+        The tile, for the map and the ``core_data_<col>_<row>`` name.
+    is_compute : bool
+        The tile has a core: reserve ``stack`` and place ``static_bytes``.
+    buffers : list of (str, int)
+        Buffer names and sizes in bytes, in program order (ties keep it).
+    capacity : int
+        Data memory in bytes.
+    banks : int
+        Equal banks the memory is split into (bank-aware).
+    stack : int
+        Stack bytes at address 0 (ignored unless ``is_compute``).
+    static_bytes : int
+        Kernel static data in bytes (ignored unless ``is_compute``).
+    scheme : str
+        ``"basic-sequential"``, or ``"bank-aware"``.
+    profile : LoweringProfile
+        ``compute_alignment`` / ``mem_alignment``, ``bank_aware_straddle``, ``static_data``.
+
+    Returns
+    -------
+    MemoryMap
+        Overflow and unplaceable buffers show as ``errors``, not exceptions.
+
+    Examples
+    --------
+    The buffers of mlir-aie's test/assign-buffer-addresses/basic_alloc_simple.mlir
+    and bank_aware_alloc_simple.mlir (a 32 KiB AIE1 tile there), here on a
+    64 KiB npu1 compute tile with 16 KiB banks:
+
+    >>> from partitioner.allocation import allocate_buffers
+    >>> from partitioner.lowering_profile import load
+    >>> bufs = [("a", 16), ("b", 2048), ("c", 32)]
+    >>> mm = allocate_buffers((3, 3), True, bufs, 65536, 4, 1024, 0, "basic-sequential", load("2025"))
+    >>> [(r.name, r.address) for r in mm.regions]
+    [('(stack)', 0), ('b', 1024), ('c', 3072), ('a', 3104)]
+    >>> mm = allocate_buffers((3, 3), True, bufs, 65536, 4, 1024, 0, "bank-aware", load("2025"))
+    >>> [(r.name, r.address) for r in mm.regions]
+    [('(stack)', 0), ('b', 1024), ('c', 16384), ('a', 32768)]
+
+    A buffer larger than a bank cannot be placed bank-aware before 2026:
+
+    >>> allocate_buffers((0, 2), True, [("x", 20000)], 65536, 4, 1024, 0, "bank-aware", load("2025")).errors
+    ["'aie.tile' op allocated buffers exceeded available memory",
+     'Failed to allocate buffer: "x" with size: 20000 bytes.', 'MemoryMap:']
     """
     alignment = profile.compute_alignment if is_compute else profile.mem_alignment
     buffers = list(buffers)
@@ -125,6 +238,14 @@ def _bank_aware(mm: MemoryMap, buffers: list[tuple[str, int]], capacity: int, ba
     bank_size = capacity // banks
     free = [b * bank_size for b in range(banks)]
     free[0] = max(free[0], base)
+    if base > bank_size:
+        # The stack sits in bank 0 and bank-aware never lets it run into bank 1: mlir-aie's
+        # checkAndPrintOverflow fails here (AIEAssignBuffers.cpp @019056e, simpleBankAwareAllocation).
+        mm.errors.append(f"'aie.tile' op allocated buffers exceeded available memory: Bank aware "
+                         f"(the {base} B stack overflows bank 0 of {bank_size} B)")
+        for name, size in buffers:
+            mm.regions.append(Region(name, size, None))
+        return
     cursor = 0
     for name, size in buffers:
         placed = False

@@ -25,6 +25,13 @@ from partitioner.strategies import make_design
 
 @dataclass
 class TileReport:
+    """One tile's figures as ``npu-tiler partition`` prints them: bytes, buffers, channels, locks, BDs.
+
+    ``bytes_used`` counts stack, buffers and kernel static data (0 on a shim);
+    ``buffers`` lists ``{"name", "bytes", "address"}`` with address None for
+    a region that could not be placed.
+    """
+
     tile: Coord
     kind: str
     bytes_used: int
@@ -37,6 +44,7 @@ class TileReport:
     workers: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
+        """The tile's entry of ``--json`` / manifest.json (``workers`` left out)."""
         return {"tile": list(self.tile), "kind": self.kind, "bytes_used": self.bytes_used,
                 "bytes_capacity": self.bytes_capacity, "buffers": self.buffers, "dma_in": self.dma_in,
                 "dma_out": self.dma_out, "locks": self.locks, "bds": self.bds}
@@ -44,6 +52,24 @@ class TileReport:
 
 @dataclass
 class Evaluation:
+    """A checked design: the Design, its lowering, memory maps, per-tile figures and the verdict.
+
+    Returned by :func:`evaluate`, :func:`evaluate_options` and
+    :func:`partitioner.partition`. ``errors`` holds every reason the design
+    does not fit (aiecc's words where aiecc has them), ``suggestions``
+    one-option changes checked to fit, ``notes`` what the model decided
+    (e.g. single buffering).
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> ev = partitioner.partition(batch=100, tiles=4)
+    >>> ev.fits, ev.errors, sorted(ev.as_json())
+    (True, [], ['errors', 'fits', 'tiles'])
+    >>> [t.kind for t in ev.tiles][:3]
+    ['shim', 'mem', 'compute']
+    """
+
     design: Design
     device: Device
     spec: KernelSpec
@@ -57,9 +83,11 @@ class Evaluation:
 
     @property
     def fits(self) -> bool:
+        """True when nothing was found that aiecc, the linker or the hardware would reject."""
         return not self.errors
 
     def as_json(self) -> dict:
+        """``{"fits", "tiles", "errors"}``: what ``npu-tiler partition --json`` prints."""
         return {"fits": self.fits, "tiles": [t.as_json() for t in self.tiles], "errors": list(self.errors)}
 
 
@@ -68,6 +96,46 @@ def _tile_name(t: Coord) -> str:
 
 
 def evaluate(design: Design, device: Device | None = None, spec: KernelSpec | None = None) -> Evaluation:
+    """Check a placed Design tile by tile: lowering, addresses, channels, locks, BDs, stack, shim DMA.
+
+    Lowers the design (:func:`partitioner.lowering.lower`), allocates every
+    compute and mem tile (:func:`partitioner.allocation.allocate`) and
+    compares the counts with the device's limits: DMA channels (aiecc's
+    "number of ... DMA channel exceeded!"), locks, BDs (on a mem tile 24 per
+    channel parity, AIEAssignBufferDescriptorIDs.cpp), the kernel's stack
+    against the core's ``stack_size``, the shim transfers against the
+    ``dma_memcpy_nd`` verifier (AIEXDialect.cpp) and pool sizes against the
+    largest lock value (docs/research/mlir-aie-lowering.md sections 1.5-1.7, 5).
+
+    Parameters
+    ----------
+    design : Design
+        A placed Design (:func:`partitioner.strategies.make_design`, or read back).
+    device : Device, optional
+        Default: the device ``design.options`` name.
+    spec : KernelSpec, optional
+        Default: the kernel ``design.options`` name (its static data and stack).
+
+    Returns
+    -------
+    Evaluation
+        Without suggestions; a design that does not fit is returned, not raised.
+
+    Raises
+    ------
+    UserError
+        The options name an unknown device, kernel or mlir-aie profile.
+
+    Examples
+    --------
+    >>> from partitioner.strategies import make_design
+    >>> from partitioner.design import Options
+    >>> ev = evaluate(make_design(Options(strategy="single", batch=100, tiles=1, depth=2)))
+    >>> ev.fits
+    False
+    >>> print(ev.errors[0].splitlines()[0])
+    tile (0, 2) (compute): 'aie.tile' op allocated buffers exceeded available memory
+    """
     o = design.options
     device = device or device_mod.for_options(o)
     spec = spec or kernel_spec.load(o.kernel)
@@ -186,8 +254,38 @@ def _shim_errors(design: Design, device: Device) -> list[str]:
 
 
 def evaluate_options(options: Options, suggest: bool = True, placer: Placer | None = None) -> Evaluation:
-    """Build, place and check ``options``; with ``depth`` unset, choose double buffering if it fits,
-    else single; when nothing fits, add suggestions that were checked to fit."""
+    """Build, place and check ``options``; with ``depth`` unset, double buffering if it fits, else single.
+
+    What :func:`partitioner.partition` calls after merging its keyword
+    arguments into ``options``.
+
+    Parameters
+    ----------
+    options : Options
+        ``depth=None`` tries depth 2 and falls back to depth 1 when only that
+        fits (a note in the Evaluation says so).
+    suggest : bool
+        When the design does not fit, fill ``suggestions`` (:func:`suggestions`).
+    placer : Placer, optional
+        Decides the tiles; default :class:`~partitioner.placement.ColumnPlacer`.
+
+    Returns
+    -------
+    Evaluation
+
+    Raises
+    ------
+    UserError
+        Options from which no design can be built (see
+        :func:`partitioner.strategies.make_design`).
+
+    Examples
+    --------
+    >>> from partitioner.design import Options
+    >>> ev = evaluate_options(Options(strategy="split", batch=100, tiles=2))
+    >>> ev.fits, ev.design.depth, ev.notes
+    (True, 1, ['double buffering does not fit; the model chose single buffering (depth 1)'])
+    """
 
     def make(o: Options) -> Design:
         return make_design(o, placer=placer)
@@ -209,7 +307,34 @@ def evaluate_options(options: Options, suggest: bool = True, placer: Placer | No
 
 
 def suggestions(options: Options, failed: Evaluation, placer: Placer | None = None) -> list[str]:
-    """Changes of one option that make the design fit, each checked by evaluating it."""
+    """Changes of one option that make the design fit, each checked by evaluating it.
+
+    Tried in order: depth 1; the largest smaller ``object_frames`` that
+    divides the frames per chain; more tiles (split, hybrid); a split
+    instead of a single tile. At most one of each.
+
+    Parameters
+    ----------
+    options : Options
+        The options that failed.
+    failed : Evaluation
+        Their evaluation (its design's depth and object frames are the start).
+    placer : Placer, optional
+        As in :func:`evaluate_options`.
+
+    Returns
+    -------
+    list of str
+        Command-line spellings, e.g. ``"--depth 1 (single buffering)"``; empty
+        when no single change fits.
+
+    Examples
+    --------
+    >>> from partitioner.design import Options
+    >>> o = Options(strategy="single", batch=100, tiles=1)
+    >>> suggestions(o, evaluate_options(o, suggest=False))
+    ['--object-frames 25 (frames per FIFO buffer; 4 per tile per call)', '--strategy split --tiles 4']
+    """
     out = []
 
     def fits(**change) -> bool:

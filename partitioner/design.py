@@ -27,7 +27,32 @@ ELEM_BYTES = {"i8": 1, "i16": 2, "i32": 4}
 
 
 def numpy_dtype(elem_type: str):
-    """The numpy dtype of an MLIR integer element type ("i16" -> int16)."""
+    """The numpy dtype of an MLIR integer element type ("i16" -> int16).
+
+    The simulator and the hardware runner use it to view FIFO objects and
+    host buffers with the element type the Design declares.
+
+    Parameters
+    ----------
+    elem_type : str
+        A key of :data:`ELEM_BYTES`: ``"i8"``, ``"i16"`` or ``"i32"``.
+
+    Returns
+    -------
+    numpy.dtype
+        The signed integer dtype of the same width, native byte order.
+
+    Raises
+    ------
+    KeyError
+        ``elem_type`` is not one of the three.
+
+    Examples
+    --------
+    >>> from partitioner.design import numpy_dtype
+    >>> numpy_dtype("i16"), numpy_dtype("i16").itemsize
+    (dtype('int16'), 2)
+    """
     import numpy as np
 
     return np.dtype(f"int{8 * ELEM_BYTES[elem_type]}")
@@ -35,7 +60,20 @@ def numpy_dtype(elem_type: str):
 
 @dataclass(frozen=True)
 class Options:
-    """Everything that, with the kernel and device, determines a Design."""
+    """Everything that, with the kernel and device, determines a Design.
+
+    Frozen: change a field with ``dataclasses.replace``. ``batch`` is frames
+    per NPU call, ``object_frames`` frames per FIFO buffer (one kernel call),
+    ``depth`` buffers per FIFO end; the comments beside the fields give the
+    defaults' meaning. Validated by :func:`partitioner.strategies.validate`.
+
+    Examples
+    --------
+    >>> from partitioner.design import Options
+    >>> o = Options(strategy="single", batch=20, tiles=1)
+    >>> o.as_dict()["batch"], o.kernel, o.device
+    (20, 'mel', 'npu1')
+    """
 
     kernel: str = "mel"
     device: str = "npu1"
@@ -51,6 +89,7 @@ class Options:
     device_file: str | None = None  # TOML overriding params/devices.toml figures
 
     def as_dict(self) -> dict:
+        """The fields as a plain dict (what manifest.json stores under ``"options"``)."""
         return asdict(self)
 
 
@@ -73,6 +112,10 @@ class Worker:
 
     @property
     def iterations_per_call(self) -> int:
+        """Kernel calls (acquires) per NPU call: ``frames_per_call // object_frames``.
+
+        The strategies choose ``object_frames`` to divide ``frames_per_call``.
+        """
         return self.frames_per_call // self.object_frames
 
 
@@ -94,9 +137,27 @@ class ObjectFifo:
     acquire: dict[str, int] = field(default_factory=dict)  # endpoint -> max single acquire
 
     def end_names(self) -> list[str]:
-        """Names mlir-aie gives the FIFO's ends, producer first: ``f``, then ``f_cons`` for one
-        consumer or ``f_0_cons``, ``f_1_cons``, ... for a broadcast
-        (test/objectFifo-stateful-transform/: the buffers and locks carry these names)."""
+        """Names mlir-aie gives the FIFO's ends, producer first.
+
+        The producer end keeps the FIFO's name ``f``; the consumer end is
+        ``f_cons`` for one consumer, ``f_0_cons``, ``f_1_cons``, ... for a
+        broadcast (AIEObjectFifoStatefulTransform, docs/research/mlir-aie-lowering.md
+        section 1.2; test/objectFifo-stateful-transform/: the buffers and
+        locks carry these names, e.g. ``f_cons_buff_0``).
+
+        Returns
+        -------
+        list of str
+            ``1 + len(consumers)`` names, in the order of ``depth`` entries.
+
+        Examples
+        --------
+        >>> from partitioner.design import ObjectFifo
+        >>> ObjectFifo("of", "a", ["b"], 64, "i32", 16, 2, 1, "frames").end_names()
+        ['of', 'of_cons']
+        >>> ObjectFifo("of", "a", ["b", "c"], 64, "i32", 16, 2, 1, "frames").end_names()
+        ['of', 'of_0_cons', 'of_1_cons']
+        """
         if len(self.consumers) == 1:
             return [self.name, f"{self.name}_cons"]
         return [self.name, *(f"{self.name}_{i}_cons" for i in range(len(self.consumers)))]
@@ -145,6 +206,7 @@ class HostBuffer:
 
     @property
     def nbytes(self) -> int:
+        """Size of the buffer in bytes: ``elem_count * elem_bytes``."""
         return self.elem_count * self.elem_bytes
 
 
@@ -165,14 +227,32 @@ class ShimTransfer:
 
     @property
     def elements(self) -> int:
+        """Elements the transfer moves: the product of ``sizes`` (bytes: times ``elem_bytes``)."""
         n = 1
         for s in self.sizes:
             n *= s
         return n
 
     def indices(self):
-        """Element indices of the host buffer in the order the DMA streams them
-        (``offset + sum(i_d * stride_d)``, outermost dimension first)."""
+        """Element indices of the host buffer in the order the DMA streams them.
+
+        Index ``offset + sum(i_d * stride_d)`` for every ``i_d < sizes[d]``,
+        outermost dimension first, as ``aiex.npu.dma_memcpy_nd`` walks them
+        (docs/research/mlir-aie-lowering.md section 5). The simulator uses it
+        to gather and scatter host data.
+
+        Returns
+        -------
+        numpy.ndarray
+            ``elements`` integer indices, in elements of the host buffer.
+
+        Examples
+        --------
+        >>> from partitioner.design import ShimTransfer
+        >>> t = ShimTransfer("in", "in0", "in", 0, [1, 1, 2, 4], [0, 0, 2, 1], 2)
+        >>> t.indices().tolist()
+        [0, 1, 2, 3, 2, 3, 4, 5]
+        """
         import numpy as np
 
         grids = np.meshgrid(*[np.arange(n) for n in self.sizes], indexing="ij")
@@ -182,6 +262,13 @@ class ShimTransfer:
 
 @dataclass
 class RuntimeSequence:
+    """``aiex.runtime_sequence``: what one NPU call does from the host's side.
+
+    The host buffers in XRT argument order, one shim transfer per FIFO and
+    column group (outputs first, so the drain is armed before the fill), and
+    the FIFOs whose transfers the call waits for (``aiex.npu.dma_wait``).
+    """
+
     buffers: list[HostBuffer]
     transfers: list[ShimTransfer]
     waits: list[str]  # FIFOs whose transfers the sequence waits for
@@ -189,7 +276,20 @@ class RuntimeSequence:
 
 @dataclass
 class Design:
-    """A placed multi-tile design: what every later stage reads."""
+    """A placed multi-tile design: what every later stage reads.
+
+    Built by :func:`partitioner.strategies.make_design` (or read back by
+    :func:`partitioner.read`). ``object_frames`` and ``depth`` are the values
+    the strategy chose when ``options`` left them unset.
+
+    Examples
+    --------
+    >>> from partitioner.strategies import make_design
+    >>> from partitioner.design import Options
+    >>> d = make_design(Options(batch=100, tiles=4))
+    >>> d.batch, d.object_frames, len(d.workers), d.compute_tiles[0]
+    (100, 25, 4, (0, 2))
+    """
 
     name: str
     options: Options
@@ -206,20 +306,52 @@ class Design:
 
     @property
     def batch(self) -> int:
+        """Frames one NPU call moves in and out (``options.batch``)."""
         return self.options.batch
 
     def worker(self, name: str) -> Worker:
+        """The worker called ``name``; StopIteration when there is none."""
         return next(w for w in self.workers if w.name == name)
 
     def fifo(self, name: str) -> ObjectFifo:
+        """The ObjectFIFO called ``name``; StopIteration when there is none."""
         return next(f for f in self.fifos if f.name == name)
 
     @property
     def compute_tiles(self) -> list[Coord]:
+        """The tiles of the placed workers, in worker order (empty before placement)."""
         return [w.tile for w in self.workers if w.tile is not None]
 
     def endpoint_tile(self, endpoint: str) -> Coord:
-        """Tile of a FIFO endpoint name (a worker, ``shim:<g>`` or ``mem:<g>``)."""
+        """Tile of a FIFO endpoint name (a worker, ``shim:<g>`` or ``mem:<g>``).
+
+        Parameters
+        ----------
+        endpoint : str
+            A worker's name, or ``shim:<g>`` / ``mem:<g>`` for column group g.
+
+        Returns
+        -------
+        Coord
+            ``(col, row)``.
+
+        Raises
+        ------
+        KeyError
+            No shim or mem tile is placed for that group.
+        StopIteration
+            No worker has that name.
+        AssertionError
+            The worker is not placed yet.
+
+        Examples
+        --------
+        >>> from partitioner.strategies import make_design
+        >>> from partitioner.design import Options
+        >>> d = make_design(Options(batch=100, tiles=4))
+        >>> d.endpoint_tile("shim:0"), d.endpoint_tile("mem:0"), d.endpoint_tile(d.workers[1].name)
+        ((0, 0), (0, 1), (0, 3))
+        """
         kind, _, g = endpoint.partition(":")
         if kind == "shim":
             return self.shims[int(g)]
@@ -230,7 +362,24 @@ class Design:
         return tile
 
     def dataflow(self) -> nx.MultiDiGraph:
-        """Endpoints (workers, ``shim:<g>``, ``mem:<g>``) as nodes, one edge per FIFO consumer."""
+        """Endpoints (workers, ``shim:<g>``, ``mem:<g>``) as nodes, one edge per FIFO consumer.
+
+        Returns
+        -------
+        networkx.MultiDiGraph
+            Edges ``producer -> consumer`` keyed by FIFO name, with attributes
+            ``fifo`` and ``bytes`` (bytes of one buffer). Links are not
+            edges: a distribute shows as ``shim -> mem`` and ``mem -> worker``.
+
+        Examples
+        --------
+        >>> from partitioner.strategies import make_design
+        >>> from partitioner.design import Options
+        >>> d = make_design(Options(strategy="pipeline", tiles=2, object_frames=10))
+        >>> sorted(d.dataflow().edges(keys=True))
+        [('logmel_0_0', 'shim:0', 'out0'), ('shim:0', 'spectrum_0_0', 'in0'),
+         ('spectrum_0_0', 'logmel_0_0', 's0_0_0')]
+        """
         g = nx.MultiDiGraph(name=self.name)
         for f in self.fifos:
             for c in f.consumers:

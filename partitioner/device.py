@@ -27,6 +27,13 @@ Coord = tuple[int, int]
 
 @dataclass(frozen=True)
 class TileKind:
+    """The resources of one kind of tile (``[tile.<kind>]`` in params/devices.toml).
+
+    ``memory_bytes`` of data memory in ``banks`` equal banks, ``locks``,
+    ``bds`` buffer descriptors, ``dma_in`` S2MM and ``dma_out`` MM2S channels;
+    the figures are AIETargetModel's (docs/research/mlir-aie-lowering.md section 3.2).
+    """
+
     name: str
     memory_bytes: int
     banks: int
@@ -38,7 +45,15 @@ class TileKind:
 
 @dataclass(frozen=True)
 class ShimLimits:
-    """dma_memcpy_nd limits on a shim tile, in 32-bit words."""
+    """``aiex.npu.dma_memcpy_nd`` limits on a shim tile (``[shim_dma]`` in params/devices.toml).
+
+    From the verifier in lib/Dialect/AIEX/IR/AIEXDialect.cpp
+    (docs/research/mlir-aie-lowering.md section 5): ``wrap_max`` is the largest
+    innermost size in 32-bit words and the largest middle size in elements,
+    ``stride_max_words`` the largest stride in words, ``repeat_max`` the
+    largest outermost (repeat) size, ``dims`` the dimensions besides the
+    repeat, ``align_bytes`` the alignment of offsets and runs in bytes.
+    """
 
     wrap_max: int
     stride_max_words: int
@@ -49,6 +64,22 @@ class ShimLimits:
 
 @dataclass(frozen=True)
 class Device:
+    """One NPU device as the model sees it: geometry, tile resources, clock and DMA width.
+
+    Loaded from params/devices.toml by :func:`load`. Tiles are ``(col, row)``;
+    ``clock_hz`` in Hz, ``dma_bytes_per_cycle`` bytes per cycle per channel,
+    ``max_lock_value`` the largest count a lock holds (AIETargetModel
+    getMaxLockValue), ``mem_bds_per_channel_parity`` the BDs a mem tile's even
+    (or odd) channels share (AIEAssignBufferDescriptorIDs.cpp isBdChannelAccessible).
+
+    Examples
+    --------
+    >>> from partitioner import device
+    >>> npu1 = device.load("npu1")
+    >>> npu1.columns, npu1.rows, npu1.kinds["compute"].memory_bytes
+    (4, 6, 65536)
+    """
+
     name: str
     columns: int
     generation: str
@@ -64,9 +95,38 @@ class Device:
 
     @property
     def rows(self) -> int:
+        """Rows of the array: the shim row, the mem rows and the compute rows (6 on npu1)."""
         return 1 + len(self.mem_rows) + len(self.compute_rows)
 
     def kind_of(self, tile: Coord) -> str:
+        """The kind of the tile at ``tile``: ``"shim"``, ``"mem"`` or ``"compute"``.
+
+        Parameters
+        ----------
+        tile : Coord
+            ``(col, row)``.
+
+        Returns
+        -------
+        str
+            ``"shim"`` on the shim row, ``"mem"`` on a mem row, else ``"compute"``.
+
+        Raises
+        ------
+        UserError
+            The tile is outside the array (aiecc rejects such an ``aie.tile``).
+
+        Examples
+        --------
+        >>> from partitioner import device
+        >>> npu1 = device.load("npu1")
+        >>> npu1.kind_of((0, 0)), npu1.kind_of((0, 1)), npu1.kind_of((3, 5))
+        ('shim', 'mem', 'compute')
+        >>> npu1.kind_of((4, 2))
+        Traceback (most recent call last):
+        ...
+        partitioner.errors.UserError: tile (4, 2) is outside npu1 (4 columns x 6 rows)
+        """
         col, row = tile
         if not (0 <= col < self.columns and 0 <= row < self.rows):
             raise UserError(f"tile ({col}, {row}) is outside {self.name} "
@@ -76,14 +136,45 @@ class Device:
         return "mem" if row in self.mem_rows else "compute"
 
     def kind(self, tile: Coord) -> TileKind:
+        """The resources (:class:`TileKind`) of the tile at ``tile``.
+
+        Parameters
+        ----------
+        tile : Coord
+            ``(col, row)``.
+
+        Returns
+        -------
+        TileKind
+
+        Raises
+        ------
+        UserError
+            The tile is outside the array.
+
+        Examples
+        --------
+        >>> from partitioner import device
+        >>> k = device.load("npu1").kind((0, 1))
+        >>> k.name, k.memory_bytes, k.banks, k.bds
+        ('mem', 524288, 8, 48)
+        """
         return self.kinds[self.kind_of(tile)]
 
     @property
     def compute_tiles(self) -> list[Coord]:
+        """Every compute tile of the array, column by column, bottom row first."""
         return [(c, r) for c in range(self.columns) for r in self.compute_rows]
 
     @cached_property
     def graph(self) -> nx.DiGraph:
+        """The array as a graph (see the module docstring): tiles with their resources as nodes.
+
+        Every pair of neighbours has an edge each way with ``stream=True``;
+        an edge ``core -> memory`` also carries ``reach=True`` when that core
+        loads and stores the neighbour's memory directly (AIETargetModel.cpp
+        isLegalMemAffinity). Built once per Device.
+        """
         g = nx.DiGraph(name=self.name)
         for col in range(self.columns):
             for row in range(self.rows):
@@ -110,7 +201,34 @@ class Device:
         return out
 
     def reaches(self, core: Coord, memory: Coord) -> bool:
-        """Can the core of ``core`` load/store the data memory of ``memory`` directly?"""
+        """Can the core of ``core`` load/store the data memory of ``memory`` directly?
+
+        On AIE2 a core reaches its own memory and its west, north and south
+        neighbours' unless the south one is a mem tile, never its east
+        neighbour's (AIETargetModel.cpp isLegalMemAffinity;
+        docs/research/mlir-aie-lowering.md section 3.3).
+
+        Parameters
+        ----------
+        core : Coord
+            The tile whose core loads and stores.
+        memory : Coord
+            The tile whose data memory it would use.
+
+        Returns
+        -------
+        bool
+            False when ``core`` is not a compute tile.
+
+        Examples
+        --------
+        >>> from partitioner import device
+        >>> npu1 = device.load("npu1")
+        >>> npu1.reaches((2, 2), (1, 2)), npu1.reaches((1, 2), (2, 2))  # west yes, east no
+        (True, False)
+        >>> npu1.reaches((1, 3), (1, 2)), npu1.reaches((1, 2), (1, 1))  # south, but not a mem tile
+        (True, False)
+        """
         if core == memory:
             return self.kind_of(core) == "compute"
         return bool(self.graph.edges.get((core, memory), {}).get("reach"))
@@ -118,9 +236,33 @@ class Device:
     def shared_memory_pool(self, producer: Coord, consumer: Coord) -> Coord | None:
         """Where a shared-memory FIFO's pool goes, or None when the two share no memory.
 
-        Mirrors AIEObjectFifoStatefulTransform: only compute tiles share; the
-        pool sits on the producer unless only the producer's core can reach the
-        consumer's memory, then on the consumer.
+        Mirrors AIEObjectFifoStatefulTransform (isSharedMemory and
+        createObjectFifoElements; docs/research/mlir-aie-lowering.md section
+        1.1): only compute tiles share; the pool sits on the producer unless
+        only the producer's core can reach the consumer's memory, then on the
+        consumer. (The research notes infer from the code, untested, that two
+        neighbouring mem tiles would share too; the model does not.)
+
+        Parameters
+        ----------
+        producer, consumer : Coord
+            The tiles of the FIFO's two ends.
+
+        Returns
+        -------
+        Coord or None
+            The tile that holds the one pool, or None: the FIFO needs DMA.
+
+        Examples
+        --------
+        >>> from partitioner import device
+        >>> npu1 = device.load("npu1")
+        >>> npu1.shared_memory_pool((1, 2), (1, 3))  # the consumer reaches south
+        (1, 2)
+        >>> npu1.shared_memory_pool((2, 2), (1, 2))  # only the producer reaches: on the consumer
+        (1, 2)
+        >>> npu1.shared_memory_pool((1, 1), (1, 2)) is None  # a mem tile never shares with a core
+        True
         """
         if self.kind_of(producer) != "compute" or self.kind_of(consumer) != "compute":
             return None
@@ -134,11 +276,58 @@ class Device:
 
 
 def available() -> list[str]:
+    """The device names params/devices.toml describes, sorted.
+
+    Returns
+    -------
+    list of str
+        Names accepted by :func:`load` and ``Options.device``.
+
+    Raises
+    ------
+    UserError
+        params/devices.toml is missing or malformed.
+
+    Examples
+    --------
+    >>> from partitioner import device
+    >>> device.available()
+    ['npu1', 'npu1_1col', 'npu1_2col', 'npu1_3col', 'npu2']
+    """
     return sorted(params.load("devices.toml")["devices"])
 
 
 @lru_cache(maxsize=None)
 def load(name: str = "npu1", override: Path | None = None) -> Device:
+    """The :class:`Device` ``name`` from params/devices.toml, with an override file's keys replaced.
+
+    Cached: the same arguments give the same object.
+
+    Parameters
+    ----------
+    name : str
+        A device of :func:`available`, the names of mlir-aie's ``aie.device``
+        (include/aie/Dialect/AIE/IR/AIEAttrs.td).
+    override : Path, optional
+        A TOML file with the layout of devices.toml holding only the keys
+        it changes (``--device-file``).
+
+    Returns
+    -------
+    Device
+
+    Raises
+    ------
+    UserError
+        Unknown device, or a parameter file missing or not valid TOML.
+
+    Examples
+    --------
+    >>> from partitioner import device
+    >>> d = device.load("npu1_2col")
+    >>> d.columns, d.compute_rows, d.shim.wrap_max
+    (2, (2, 3, 4, 5), 1023)
+    """
     data = params.load("devices.toml", override)
     devices = data.get("devices", {})
     if name not in devices:
@@ -159,5 +348,27 @@ def load(name: str = "npu1", override: Path | None = None) -> Device:
 
 
 def for_options(options) -> Device:
-    """The device a design's options name, with their parameter override file if any."""
+    """The device a design's options name, with their parameter override file if any.
+
+    Parameters
+    ----------
+    options : Options
+        Reads ``options.device`` and ``options.device_file``.
+
+    Returns
+    -------
+    Device
+
+    Raises
+    ------
+    UserError
+        As :func:`load`.
+
+    Examples
+    --------
+    >>> from partitioner import device
+    >>> from partitioner.design import Options
+    >>> device.for_options(Options(device="npu1_2col")).columns
+    2
+    """
     return load(options.device, Path(options.device_file) if options.device_file else None)

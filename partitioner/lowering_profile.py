@@ -10,6 +10,25 @@ from partitioner.errors import UserError
 
 @dataclass(frozen=True)
 class LoweringProfile:
+    """One mlir-aie version family's lowering and allocation rules (``[profiles.<name>]`` in params/lowering.toml).
+
+    Each field is a rule that changed between versions; lowering.toml names
+    the mlir-aie file or test each value comes from
+    (docs/research/mlir-aie-lowering.md sections 1.3, 1.4, 2):
+
+    * ``depth_one_single_buffer``: an integer depth 1 with acquire 1 on a
+      compute tile gives 1 buffer (2026), not 2 (2025,
+      depth_one_scalar_test.mlir);
+    * ``compute_alignment``, ``mem_alignment``: buffer alignment in bytes
+      applied by aie-assign-buffer-addresses (1 = none);
+    * ``static_data``: the kernel's .data/.rodata/.bss go ``"above-buffers"``
+      (linker script, AIETargetLdScript.cpp) or are ``"reserved"`` by the
+      allocator (``core_data``);
+    * ``bank_aware_straddle``: bank-aware may place a buffer over several banks;
+    * ``shim_prod_lock_init``: init value of a shim end's prod lock;
+    * ``default_stack_bytes``: ``aie.core`` ``stack_size`` when none is given.
+    """
+
     name: str
     summary: str
     depth_one_single_buffer: bool
@@ -22,11 +41,53 @@ class LoweringProfile:
 
 
 def available() -> list[str]:
+    """The profile names params/lowering.toml defines, sorted (the values of ``--mlir-aie``).
+
+    Returns
+    -------
+    list of str
+
+    Raises
+    ------
+    UserError
+        params/lowering.toml is missing or malformed.
+
+    Examples
+    --------
+    >>> from partitioner import lowering_profile
+    >>> lowering_profile.available()
+    ['2025', '2026']
+    """
     return sorted(params.load("lowering.toml")["profiles"])
 
 
 @lru_cache(maxsize=None)
 def load(name: str | None = None) -> LoweringProfile:
+    """The :class:`LoweringProfile` ``name`` from params/lowering.toml (cached).
+
+    Parameters
+    ----------
+    name : str, optional
+        A profile of :func:`available`; None: the file's ``default`` ("2025").
+
+    Returns
+    -------
+    LoweringProfile
+
+    Raises
+    ------
+    UserError
+        Unknown profile, or the parameter file is missing or malformed.
+
+    Examples
+    --------
+    >>> from partitioner import lowering_profile
+    >>> p = lowering_profile.load()
+    >>> p.name, p.compute_alignment, p.static_data
+    ('2025', 1, 'above-buffers')
+    >>> lowering_profile.load("2026").depth_one_single_buffer
+    True
+    """
     data = params.load("lowering.toml")
     name = name or data["default"]
     profiles = data["profiles"]

@@ -11,7 +11,30 @@ CELL = 18
 
 
 def array_picture(ev: Evaluation) -> list[str]:
-    """The device as a grid, top row first: each used tile shows what runs or sits there."""
+    """The device as a grid, top row first: each used tile shows what runs or sits there.
+
+    A worker's name on its compute tile, ``mem (link g)`` / ``shim (group g)``
+    on the tiles of column group g; ``.`` marks a free compute tile, ``-`` a
+    free shim or mem tile. Names are cut to fit a cell of ``CELL`` characters.
+
+    Parameters
+    ----------
+    ev : Evaluation
+        A placed design's evaluation.
+
+    Returns
+    -------
+    list of str
+        A header line with the column numbers, then one line per row.
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner import render
+    >>> lines = render.array_picture(partitioner.partition(batch=100, tiles=4))
+    >>> len(lines), lines[-1].split()
+    (7, ['row', '0', '[shim', '(group', '0)]', '-', '-', '-'])
+    """
     d, design = ev.device, ev.design
     label: dict[tuple[int, int], str] = {}
     for w in design.workers:
@@ -31,6 +54,24 @@ def array_picture(ev: Evaluation) -> list[str]:
 
 
 def fifo_lines(ev: Evaluation) -> list[str]:
+    """One line per ObjectFIFO (tiles, bytes per buffer x depth, frames, stream, shared memory or DMA), then per link.
+
+    Parameters
+    ----------
+    ev : Evaluation
+        A placed design's evaluation (its lowering says which FIFOs are shared memory).
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner import render
+    >>> print(render.fifo_lines(partitioner.partition(batch=100, tiles=4))[0])
+    in0        (0, 0)   -> (0, 1)               80,000 B x depth [2, 2]    100 frames  frames   DMA
+    """
     design, lowered = ev.design, ev.lowered
     out = []
     for f in design.fifos:
@@ -45,6 +86,25 @@ def fifo_lines(ev: Evaluation) -> list[str]:
 
 
 def tile_table(ev: Evaluation) -> list[str]:
+    """The per-tile table: bytes used of capacity, DMA in/out, locks, BDs (used/available) and buffers.
+
+    Parameters
+    ----------
+    ev : Evaluation
+
+    Returns
+    -------
+    list of str
+        A header, then one line per tile the design uses, by column then row.
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner import render
+    >>> table = render.tile_table(partitioner.partition(batch=100, tiles=4))
+    >>> table[0].split()[:2], table[2].split()[:5]
+    (['tile', 'kind'], ['(0,', '1)', 'mem', '192,000', '/'])
+    """
     caps = ev.device.kinds
     head = f"{'tile':8s} {'kind':8s} {'bytes used / capacity':>24s}  {'DMA in':>6s} {'DMA out':>7s} {'locks':>6s} {'BDs':>6s}  buffers"
     out = [head]
@@ -58,6 +118,24 @@ def tile_table(ev: Evaluation) -> list[str]:
 
 
 def summary(ev: Evaluation) -> list[str]:
+    """The design in one line (kernel, strategy, tiles, batch, object frames, depth, modes), then the model's notes.
+
+    Parameters
+    ----------
+    ev : Evaluation
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner import render
+    >>> print(render.summary(partitioner.partition(batch=100, tiles=4))[0])
+    design batch100_split4_d2: kernel mel, split over 4 compute tile(s) of npu1, batch 100 frames per call,
+    25 frames per FIFO buffer, depth 2, framed, basic-sequential, mlir-aie profile 2025
+    """
     d, o = ev.design, ev.design.options
     lines = [f"design {d.name}: kernel {o.kernel}, {o.strategy} over {len(d.workers)} compute tile(s) of {o.device}, "
              f"batch {o.batch} frames per call, {d.object_frames} frames per FIFO buffer, depth {d.depth}, "
@@ -67,6 +145,29 @@ def summary(ev: Evaluation) -> list[str]:
 
 
 def report(ev: Evaluation) -> str:
+    """The full text report ``npu-tiler partition`` prints: summary, array, FIFOs, tile table, verdict.
+
+    A design that does not fit ends with every error and the suggestions.
+
+    Parameters
+    ----------
+    ev : Evaluation
+
+    Returns
+    -------
+    str
+        Lines joined with newlines, no trailing newline.
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner import render
+    >>> render.report(partitioner.partition(batch=100, tiles=4)).splitlines()[-1]
+    'fits: yes'
+    >>> text = render.report(partitioner.partition(strategy="single", batch=100, tiles=1))
+    >>> print(text.splitlines()[-1])
+    would fit with: --object-frames 25 (frames per FIFO buffer; 4 per tile per call); --strategy split --tiles 4
+    """
     lines = summary(ev) + [""] + array_picture(ev) + ["", "ObjectFIFOs:"] + fifo_lines(ev) + [""] + tile_table(ev)
     if ev.fits:
         lines += ["", "fits: yes"]

@@ -24,7 +24,8 @@ class RunOutput:
 def run_frames(backend: backends.Backend, folder: Path, audio: np.ndarray, repeat: int = 1
                ) -> tuple[np.ndarray, list[float], int]:
     """The design's output for every frame of ``audio`` (first pass), and every call's time over ``repeat`` passes."""
-    design = partitioner.read(folder).design  # host-side layout of the calls
+    ev = partitioner.read(folder)  # host-side layout of the calls
+    design = ev.design
     backend.load(folder)
     times: list[float] = []
     first: list[np.ndarray] = []
@@ -36,7 +37,7 @@ def run_frames(backend: backends.Backend, folder: Path, audio: np.ndarray, repea
             calls += 1 if rep == 0 else 0
             if rep == 0:
                 first.append(next(iter(out.values())))
-    return host.frames_from_outputs(design, first, framing.n_frames(audio.size)), times, calls
+    return host.frames_from_outputs(design, first, framing.n_frames(audio.size, ev.spec.geometry)), times, calls
 
 
 def run_design(folder: Path, backend_name: str, audio: np.ndarray, repeat: int = 1, db: ResultsDB | None = None,

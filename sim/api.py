@@ -84,7 +84,7 @@ class CallRunner:
         """The design's output for every frame of ``audio``: (frames, values per frame), calls' padding dropped."""
         design = self.evaluation.design
         outs = [next(iter(self.call(inputs)[0].values())) for inputs in host.call_inputs(design, audio)]
-        return host.frames_from_outputs(design, outs, framing.n_frames(audio.size))
+        return host.frames_from_outputs(design, outs, framing.n_frames(audio.size, self.evaluation.spec.geometry))
 
 
 def _evaluation(design: DesignArg) -> Evaluation:
@@ -208,7 +208,7 @@ def simulate(design: DesignArg, audio: AudioArg = None, baseline: DesignArg | No
         worst = max(worst, cmp.max_abs_diff)
         outputs[label] = got
         frames += got.shape[0]
-        calls += host.n_calls(ev.design, framing.n_frames(samples.size))
+        calls += host.n_calls(ev.design, framing.n_frames(samples.size, ev.spec.geometry))
     t = timing.model(ev, frames, params, calls=calls)
     return SimResult(design=ev.design.name, baseline=base.design.name, frames=frames, calls=calls,
                      bit_exact=first is None, max_abs_diff=worst, first_difference=first, timing=t,

@@ -13,9 +13,11 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from partitioner import kernel_spec
 from partitioner.errors import AudioError
 
-SAMPLE_RATE = 16_000
+# Whisper's input rate: the mel kernel's geometry (kernels/mel/kernel.toml [geometry]).
+SAMPLE_RATE = kernel_spec.load("mel").geometry.sample_rate
 
 
 def to_int16(x: np.ndarray) -> np.ndarray:

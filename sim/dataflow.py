@@ -136,7 +136,7 @@ def _worker(net: Network, w: Worker, cycles: float):
     if net.execute:
         from sim import kernel
 
-        call = kernel.entry(w.symbol)
+        call = kernel.entry(w.symbol, kernel=net.ev.spec.name)
     views = [numpy_dtype(d.fifo(n).elem_type) for n, _ in ins + outs]
     acquire = {n: d.fifo(n).acquire.get(w.name, 1) for n, _ in ins + outs}
     tile = f"core {w.tile}"

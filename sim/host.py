@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from partitioner import kernel_spec
 from partitioner.design import Design
 from sim import framing
 
@@ -21,24 +22,28 @@ def n_calls(design: Design, n_frames: int) -> int:
 
 
 def call_inputs(design: Design, audio: np.ndarray) -> Iterator[dict[str, np.ndarray]]:
-    """For each NPU call, the host input buffers by name (flat arrays of their element type)."""
-    batch = design.batch
-    t = framing.n_frames(audio.size)
+    """For each NPU call, the host input buffers by name (flat arrays of their element type).
+
+    Audio is framed with the geometry of the design's kernel (its kernel.toml).
+    """
+    g = kernel_spec.load(design.options.kernel).geometry
+    batch, hop = design.batch, g.hop_samples
+    t = framing.n_frames(audio.size, g)
     calls = n_calls(design, t)
     inputs = [b for b in design.sequence.buffers if b.direction == "in"]
-    padded = framing.padded(audio)
-    need = calls * batch * framing.HOP + framing.OVERLAP
+    padded = framing.padded(audio, g)
+    need = calls * batch * hop + g.halo_samples
     padded = np.concatenate([padded, np.zeros(max(0, need - padded.size), np.int16)])
-    span = batch * framing.HOP + framing.OVERLAP
+    span = batch * hop + g.halo_samples
     # Frames are cut per call, so a long input is never framed whole (2.5x its size).
-    windows = np.lib.stride_tricks.sliding_window_view(padded, framing.N_FFT)[::framing.HOP]
+    windows = np.lib.stride_tricks.sliding_window_view(padded, g.frame_samples)[::hop]
     for c in range(calls):
         if design.options.frame_mode == "framed":
             frames = np.array(windows[c * batch:(c + 1) * batch], dtype=np.int16)
             frames[max(0, t - c * batch):] = 0  # frames past the audio are zero frames
             yield {b.name: frames.reshape(-1) for b in inputs}
         else:
-            start = c * batch * framing.HOP
+            start = c * batch * hop
             yield {b.name: padded[start:start + span] for b in inputs}
 
 

@@ -45,9 +45,13 @@ class KernelSources:
 
 
 def sources(name: str = "mel") -> KernelSources:
+    """The C sources of kernel ``name``, wherever :func:`kernels.kernel_dir` finds it
+    (``$NPU_TILER_KERNELS`` first, then the built-in kernels)."""
     folder = kernel_dir(name)
     if not folder.is_dir():
-        raise HostBuildError(f"no kernel named {name!r} (looked in {folder})")
+        roots = ", ".join(str(r) for r in kernels.kernel_roots())
+        raise HostBuildError(f"no kernel named {name!r} (looked in {roots}; "
+                             f"${kernels.KERNELS_ENV} adds folders)")
     return KernelSources(name, folder)
 
 

@@ -1,8 +1,10 @@
 """Whisper's mel filterbank, Hann window and DFT twiddles, in float64.
 
-This is the one place the numbers of the recipe are defined. The float
-reference (:mod:`sim.reference`) uses these arrays directly; the fixed-point
-tables of the C kernel (:mod:`sim.tables`) are quantised from them.
+This is the one place the arrays of the recipe are defined (its figures,
+sample rate, frame, hop and mel bands, are the mel kernel's kernel.toml
+[geometry]). The float reference (:mod:`sim.reference`) uses these arrays
+directly; the fixed-point tables of the C kernel (:mod:`sim.tables`) are
+quantised from them.
 
 The filterbank follows the Slaney definition that ``librosa.filters.mel``
 uses with its defaults (``htk=False``, ``norm="slaney"``): a mel scale that
@@ -17,11 +19,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-SAMPLE_RATE = 16_000
-N_FFT = 400
-HOP = 160
-N_BINS = N_FFT // 2 + 1
-N_MELS = 80
+from partitioner import kernel_spec
+
+# The recipe's figures are the mel kernel's [geometry] (kernels/mel/kernel.toml,
+# Whisper's: 16 kHz, n_fft 400, hop 160, 80 mels), so reference and kernel
+# cannot drift apart.
+_GEOMETRY = kernel_spec.load("mel").geometry
+SAMPLE_RATE = _GEOMETRY.sample_rate
+N_FFT = _GEOMETRY.frame_samples
+HOP = _GEOMETRY.hop_samples
+N_BINS = _GEOMETRY.n_bins
+N_MELS = _GEOMETRY.n_mels
 
 # Slaney mel scale constants: 200/3 Hz per mel below 1 kHz, then a log step
 # of ln(6.4)/27 per mel (the Auditory Toolbox definition).

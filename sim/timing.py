@@ -17,8 +17,6 @@ from sim import dataflow
 from sim.engine import Span
 from partitioner.params import TimingParams
 
-AUDIO_SECONDS_PER_FRAME = 0.01  # hop 160 at 16 kHz
-
 
 @dataclass(frozen=True)
 class Timing:
@@ -65,7 +63,7 @@ def model(ev: Evaluation, frames: int, params: TimingParams, calls: int | None =
     host_bytes = sum(b.nbytes for b in ev.design.sequence.buffers)
     return Timing(frames=frames, npu_calls=calls, device_seconds_per_call=device_s,
                   overhead_seconds_per_call=params.per_call_overhead_s, modeled_seconds=total,
-                  realtime_factor=(frames * AUDIO_SECONDS_PER_FRAME) / total if total else float("inf"),
+                  realtime_factor=(frames * ev.spec.geometry.seconds_per_frame) / total if total else float("inf"),
                   dma_bytes=calls * host_bytes)
 
 

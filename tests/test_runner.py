@@ -4,12 +4,8 @@ Unit tests of the XRT backend cover only what needs no device (buffer sizes,
 argument layout, error paths); the simulator backend runs for real.
 """
 import dataclasses
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
-import time
 
 import numpy as np
 import pytest
@@ -20,18 +16,14 @@ from partitioner.design import Options
 from partitioner.errors import UserError
 from runner import backends, calibrate, toolchain
 from runner.results import ResultsDB, RunRecord, regressions
-from sim import timing
+from sim import fixtures, timing
+from sim.audio import save_wav
 from partitioner.params import timing as load_params
-
-
-def cli(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "npu_tiler.cli", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})})
 
 
 # -- build ------------------------------------------------------------------------------------------------
 
-def test_build_without_peano_names_the_variable():
+def test_build_without_peano_names_the_variable(cli):
     r = cli("build", str(em.DESIGNS_DIR / "batch20_1tile"), env={"PEANO_INSTALL_DIR": ""})
     assert r.returncode == 2 and "PEANO_INSTALL_DIR" in r.stderr and "llvm-aie" in r.stderr
 
@@ -103,7 +95,7 @@ def test_xrt_instruction_count_conventions():
 
 
 @pytest.mark.skipif(backends.xrt_unavailable() is None, reason="pyxrt and an NPU are present: the error path differs")
-def test_run_on_xrt_without_an_npu_exits_2_naming_the_missing_piece(tmp_path):
+def test_run_on_xrt_without_an_npu_exits_2_naming_the_missing_piece(cli, tmp_path):
     r = cli("run", str(em.DESIGNS_DIR / "batch20_1tile"), "--backend", "xrt", "--db", str(tmp_path / "r.sqlite"))
     assert r.returncode == 2 and ("pyxrt" in r.stderr or "/dev/accel/accel0" in r.stderr)
     assert len(r.stderr.strip().splitlines()) == 1
@@ -111,7 +103,7 @@ def test_run_on_xrt_without_an_npu_exits_2_naming_the_missing_piece(tmp_path):
 
 # -- runs and the results database --------------------------------------------------------------------------
 
-def test_run_on_the_simulator_is_stored(tmp_path):
+def test_run_on_the_simulator_is_stored(cli, tmp_path):
     db = tmp_path / "r.sqlite"
     r = cli("run", str(em.DESIGNS_DIR / "batch100_hybrid"), "--db", str(db), "--repeat", "2")
     assert r.returncode == 0, r.stderr
@@ -131,7 +123,7 @@ def _record(design, median, date):
                      times=[median], date=date)
 
 
-def test_regressions_flag_growth_against_the_previous_run(tmp_path):
+def test_regressions_flag_growth_against_the_previous_run(cli, tmp_path):
     db = ResultsDB(tmp_path / "r.sqlite")
     db.add(_record("a", 1.0e-3, "2026-11-01T00:00:00+00:00"))
     db.add(_record("a", 1.2e-3, "2026-11-02T00:00:00+00:00"))
@@ -149,25 +141,108 @@ def test_regressions_flag_growth_against_the_previous_run(tmp_path):
     assert r.returncode == 2 and "not a date" in r.stderr
 
 
-def test_interrupted_run_leaves_no_partial_row(tmp_path):
+class InterruptOnCall(backends.Backend):
+    """Test double for an interruption, not an NPU: every call goes to the real backend (here the
+    simulator), except call number ``on_call`` of the run (counted over the design's and the baseline's
+    backends), which is interrupted: by a real SIGINT to this process (``how="sigint"``: Python's
+    handler raises KeyboardInterrupt, as Ctrl-C does), or by the real backend's own timeout check
+    (``how="timeout"``: that one call is given a timeout of 0 s, which any real call exceeds)."""
+
+    def __init__(self, real: backends.Backend, count: dict, on_call: int | None, how: str):
+        self.real, self.count, self.on_call, self.how = real, count, on_call, how
+        self.name, self.timing = real.name, real.timing
+
+    def load(self, folder):
+        self.real.load(folder)
+
+    def run(self, inputs):
+        self.count["calls"] += 1
+        if self.count["calls"] == self.on_call:
+            if self.how == "sigint":
+                assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+                signal.raise_signal(signal.SIGINT)  # raises KeyboardInterrupt here
+                raise AssertionError("SIGINT did not interrupt the call")
+            self.real.timeout_s = 0.0
+        return self.real.run(inputs)
+
+    def info(self):
+        return self.real.info()
+
+
+def interrupt_on_call(monkeypatch, on_call: int | None, how: str = "sigint") -> dict:
+    """Make every backend the run creates an InterruptOnCall; returns the shared call count."""
+    count = {"calls": 0, "made": []}
+    real_make = backends.make
+
+    def make(name, **kw):
+        count["made"].append((name, kw))
+        return InterruptOnCall(real_make(name, **kw), count, on_call, how)
+
+    monkeypatch.setattr(backends, "make", make)
+    return count
+
+
+# The interrupted runs: 300 frames of speech, 2 passes of batch100_split4 (ceil(300 / 100) = 3 calls
+# each: calls 1-6), then the batch-20 baseline once (ceil(300 / 20) = 15 calls: calls 7-21).
+SHORT_FRAMES, DESIGN_CALLS, BASELINE_CALLS = 300, 2 * 3, 15
+RUN_CALLS = DESIGN_CALLS + BASELINE_CALLS
+# Interrupt after the first call; at the design's last call; at the baseline's first call (every call
+# of the design done); at the run's very last call (all but that one done).
+INTERRUPT_AT = [2, DESIGN_CALLS, DESIGN_CALLS + 1, RUN_CALLS]
+
+
+@pytest.fixture(scope="module")
+def short_wav(tmp_path_factory):
+    path = tmp_path_factory.mktemp("audio") / "short.wav"
+    save_wav(path, fixtures.load("speech_en_sc")[:SHORT_FRAMES * 160])
+    return path
+
+
+def short_run(cli, short_wav, db, *extra):
+    return cli("run", em.DESIGNS_DIR / "batch100_split4", "--audio", short_wav, "--db", db, "--repeat", "2",
+               *extra)
+
+
+def test_a_run_through_the_interrupting_double_is_stored_when_nothing_interrupts(cli, monkeypatch, tmp_path,
+                                                                                short_wav):
+    # The control for the two tests below: the double passes every call on, the run is stored whole.
+    count = interrupt_on_call(monkeypatch, None)
+    r = short_run(cli, short_wav, tmp_path / "r.sqlite", "--timeout", "7.5")
+    assert r.returncode == 0, r.stderr
+    assert count["calls"] == RUN_CALLS
+    assert [kw["timeout_s"] for _, kw in count["made"]] == [7.5, 7.5]  # --timeout reaches both backends
+    (run,) = ResultsDB(tmp_path / "r.sqlite").runs()
+    assert run.npu_calls == DESIGN_CALLS // 2 and len(run.times) == DESIGN_CALLS and run.bit_exact
+
+
+@pytest.mark.parametrize("on_call", INTERRUPT_AT)
+def test_interrupted_run_leaves_no_partial_row(cli, monkeypatch, tmp_path, short_wav, on_call):
     db = tmp_path / "r.sqlite"
     ResultsDB(db).close()
-    p = subprocess.Popen([sys.executable, "-m", "npu_tiler.cli", "run", str(em.DESIGNS_DIR / "batch100_split4"),
-                          "--db", str(db), "--repeat", "500"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(3.0)
-    p.send_signal(signal.SIGINT)
-    _, err = p.communicate(timeout=60)
-    assert p.returncode == 130 and "interrupted" in err
+    count = interrupt_on_call(monkeypatch, on_call, "sigint")
+    r = short_run(cli, short_wav, db)
+    assert r.returncode == 130 and "interrupted" in r.stderr
+    assert count["calls"] == on_call  # stopped there, after on_call - 1 completed calls
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("SELECT COUNT(*) FROM runs").fetchone()[0] == 0
 
 
-def test_timed_out_call_stores_nothing(tmp_path):
+@pytest.mark.parametrize("on_call", INTERRUPT_AT)
+def test_timed_out_call_stores_nothing(cli, monkeypatch, tmp_path, short_wav, on_call):
     db = tmp_path / "r.sqlite"
-    r = cli("run", str(em.DESIGNS_DIR / "batch100_split4"), "--db", str(db), "--timeout", "0.000001")
-    assert r.returncode == 2 and "timeout" in r.stderr
+    count = interrupt_on_call(monkeypatch, on_call, "timeout")
+    r = short_run(cli, short_wav, db)
+    assert r.returncode == 2 and "timeout" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert count["calls"] == on_call
     assert ResultsDB(db).runs() == []
+
+
+def test_timeout_option_reaches_the_simulator(cli, tmp_path):
+    # No double: a 1 us timeout is exceeded by the first real call.
+    r = cli("run", em.DESIGNS_DIR / "batch100_split4", "--db", tmp_path / "r.sqlite", "--timeout", "0.000001")
+    assert r.returncode == 2 and "exceeded the 1e-06 s timeout" in r.stderr
+    assert ResultsDB(tmp_path / "r.sqlite").runs() == []
 
 
 # -- calibration ---------------------------------------------------------------------------------------------
@@ -209,6 +284,6 @@ def test_calibration_recovers_known_parameters(tmp_path):
     assert again.kernel_cycles_scale["mel"] == pytest.approx(got["kernel_scale.mel"])
 
 
-def test_calibrate_command_without_runs_says_so(tmp_path):
+def test_calibrate_command_without_runs_says_so(cli, tmp_path):
     r = cli("calibrate", "--db", str(tmp_path / "r.sqlite"), "--out", str(tmp_path / "c.toml"))
     assert r.returncode == 2 and "no runs to calibrate" in r.stderr

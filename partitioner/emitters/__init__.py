@@ -25,6 +25,8 @@ DESIGNS_DIR = REPO_ROOT / "designs"
 
 @dataclass(frozen=True)
 class Canonical:
+    """One of the designs committed under designs/: its folder name, options and why it is there."""
+
     name: str
     options: Options
     why: str
@@ -50,10 +52,34 @@ CANONICAL = (
 
 
 def source_hash(ev: Evaluation) -> str | None:
+    """SHA-256 of the kernel's C sources for manifest.json; None for a kernel with no sources here."""
     return kernels.source_hash(ev.spec.name) if ev.spec.has_sources else None
 
 
 def render_files(ev: Evaluation, kernel_src: str) -> dict[str, str]:
+    """The design folder's files as text, by file name; nothing is written.
+
+    Parameters
+    ----------
+    ev : Evaluation
+        The design and its check (the README and manifest quote its figures).
+    kernel_src : str
+        Where build.sh finds the kernel's C sources, relative to the folder.
+
+    Returns
+    -------
+    dict of str to str
+        ``aie.mlir``, ``aie.generic.mlir``, ``design.py``, ``build.sh``,
+        ``manifest.json``, ``README.md``; deterministic for the same inputs.
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner.emitters import render_files
+    >>> files = render_files(partitioner.partition(batch=100, tiles=4), "../../kernels/mel")
+    >>> sorted(files)
+    ['README.md', 'aie.generic.mlir', 'aie.mlir', 'build.sh', 'design.py', 'manifest.json']
+    """
     module = mlir.module(ev)
     return {
         "aie.mlir": render_pretty(module),
@@ -66,7 +92,41 @@ def render_files(ev: Evaluation, kernel_src: str) -> dict[str, str]:
 
 
 def write_folder(out: Path, contents: dict[str, str], overwrite: bool) -> None:
-    """Write ``contents`` as the folder ``out``, atomically."""
+    """Write ``contents`` as the folder ``out``, atomically.
+
+    The files go to a temporary folder beside ``out``, which is then renamed
+    into place (an existing ``out`` is moved aside first and removed), so a
+    failure leaves nothing half-written. ``build.sh``, if present, is made
+    executable.
+
+    Parameters
+    ----------
+    out : Path
+        The folder to create; its parent must exist.
+    contents : dict of str to str
+        File name -> text.
+    overwrite : bool
+        Replace ``out`` if it exists.
+
+    Raises
+    ------
+    UserError
+        ``out`` exists and not ``overwrite``, its parent does not exist or
+        is not writable, or writing fails.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from partitioner.emitters import write_folder
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "d"
+    >>> write_folder(out, {"a.txt": "hello"}, overwrite=False)
+    >>> [p.name for p in out.iterdir()]
+    ['a.txt']
+    >>> write_folder(out, {"a.txt": "hello"}, overwrite=False)
+    Traceback (most recent call last):
+    ...
+    partitioner.errors.UserError: ... already exists: choose another --out or add --overwrite
+    """
     out = Path(out)
     if out.exists() and not overwrite:
         raise UserError(f"{out} already exists: choose another --out or add --overwrite")
@@ -97,12 +157,51 @@ def write_folder(out: Path, contents: dict[str, str], overwrite: bool) -> None:
 
 
 def kernel_src_for(out: Path, ev: Evaluation) -> str:
-    """Where build.sh finds the kernel's C sources, relative to the design folder."""
+    """Where build.sh finds the kernel's C sources, relative to the design folder ``out``."""
     return os.path.relpath(ev.spec.folder, Path(out).resolve())
 
 
 def emit(ev: Evaluation, out: Path, overwrite: bool = False, force: bool = False,
          kernel_src: str | None = None) -> Path:
+    """Write the design folder of ``ev`` to ``out`` (what :func:`partitioner.emit` calls).
+
+    Parameters
+    ----------
+    ev : Evaluation
+        The design to emit.
+    out : Path
+        The folder to create.
+    overwrite : bool
+        Replace ``out`` if it exists.
+    force : bool
+        Emit a design that does not fit (its README says why it will fail).
+    kernel_src : str, optional
+        The kernel sources' folder as build.sh should name it, relative to
+        ``out``; default: the kernel's folder, relative to ``out`` resolved.
+
+    Returns
+    -------
+    Path
+        ``out``.
+
+    Raises
+    ------
+    UserError
+        The design does not fit and not ``force``, or the folder cannot be
+        written (see :func:`write_folder`).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile, partitioner
+    >>> from partitioner.emitters import emit
+    >>> out = emit(partitioner.partition(batch=100, tiles=4), pathlib.Path(tempfile.mkdtemp()) / "b100x4")
+    >>> (out / "aie.mlir").read_text().splitlines()[2]
+    'module {'
+    >>> emit(partitioner.partition(strategy="single", batch=100, tiles=1), out, overwrite=True)
+    Traceback (most recent call last):
+    ...
+    partitioner.errors.UserError: batch100_1tile_d2 does not fit (...); see `npu-tiler partition` ...
+    """
     if not ev.fits and not force:
         raise UserError(f"{ev.design.name} does not fit ({ev.errors[0].splitlines()[0]}); "
                         f"see `npu-tiler partition` for every reason, or add --force to emit it anyway")
@@ -111,6 +210,26 @@ def emit(ev: Evaluation, out: Path, overwrite: bool = False, force: bool = False
 
 
 def canonical_evaluation(c: Canonical) -> Evaluation:
+    """Evaluate a canonical design, named after its folder and with its reason as a note.
+
+    Parameters
+    ----------
+    c : Canonical
+        One of :data:`CANONICAL`.
+
+    Returns
+    -------
+    Evaluation
+        As :func:`partitioner.check.evaluate_options` gives it, with
+        ``design.name = c.name`` and ``c.why`` added to ``design.notes``.
+
+    Examples
+    --------
+    >>> from partitioner.emitters import CANONICAL, canonical_evaluation
+    >>> ev = canonical_evaluation(CANONICAL[0])
+    >>> ev.design.name, ev.fits, ev.design.notes
+    ('batch20_1tile', True, ["the baseline: the seed's batch-20 layout on one tile"])
+    """
     ev = evaluate_options(c.options)
     ev.design.name = c.name
     ev.design.notes.append(c.why)
@@ -118,7 +237,38 @@ def canonical_evaluation(c: Canonical) -> Evaluation:
 
 
 def emit_all(root: Path = DESIGNS_DIR, overwrite: bool = True) -> list[Path]:
-    """Regenerate the canonical designs into ``root``."""
+    """Regenerate the canonical designs into ``root``.
+
+    Every design's build.sh names the kernel sources relative to its folder
+    under :data:`DESIGNS_DIR`, whatever ``root`` is: a copy written elsewhere
+    is byte for byte the committed one (tests/test_emit.py compares them),
+    and its build.sh finds the sources only when the copy sits in designs/
+    (or ``KERNEL_SRC`` is set). ``npu-tiler emit --all`` calls it.
+
+    Parameters
+    ----------
+    root : Path
+        The folder to write into (created if missing); default: designs/.
+    overwrite : bool
+        Replace design folders that exist.
+
+    Returns
+    -------
+    list of Path
+        The folders written, in :data:`CANONICAL` order.
+
+    Raises
+    ------
+    UserError
+        A canonical design does not fit or cannot be written.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from partitioner.emitters import emit_all
+    >>> [p.name for p in emit_all(pathlib.Path(tempfile.mkdtemp()))][:3]
+    ['batch20_1tile', 'batch10_1tile', 'batch100_split2']
+    """
     root.mkdir(parents=True, exist_ok=True)
     out = []
     for c in CANONICAL:

@@ -11,18 +11,24 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Value:
+    """An SSA value: its name without the ``%`` and its MLIR type."""
+
     name: str  # without the %
     type: str
 
 
 @dataclass
 class Block:
+    """A region's single block: its arguments and its ops."""
+
     args: list[Value] = field(default_factory=list)
     ops: list[Op] = field(default_factory=list)
 
 
 @dataclass
 class Op:
+    """One operation, with its custom-syntax line and the pieces its generic form needs."""
+
     name: str
     pretty: str  # the custom-syntax line (results included), without region or trailing attrs
     operands: list[Value] = field(default_factory=list)
@@ -35,6 +41,7 @@ class Op:
     declaration: bool = False  # custom syntax prints no body (func.func private)
 
     def walk(self):
+        """This op and every op nested in its regions, depth first in program order."""
         yield self
         for block in self.regions:
             for op in block.ops:
@@ -42,6 +49,10 @@ class Op:
 
 
 def pretty(op: Op, indent: int = 0) -> list[str]:
+    """The lines of ``op`` in mlir-aie's custom syntax, two spaces per ``indent`` level.
+
+    Comments become ``//`` lines above the op; implicit terminators are left out.
+    """
     pad = "  " * indent
     lines = [f"{pad}// {line}" for line in op.comment.splitlines()] if op.comment else []
     if not op.regions or op.declaration:
@@ -56,6 +67,7 @@ def pretty(op: Op, indent: int = 0) -> list[str]:
 
 
 def generic(op: Op, indent: int = 0) -> list[str]:
+    """The lines of ``op`` in MLIR's generic form: ``"name"(operands) <{props}> ({regions}) : type``."""
     pad = "  " * indent
     res = ", ".join(f"%{r.name}" for r in op.results)
     head = f"{res} = " if res else ""
@@ -78,8 +90,50 @@ def generic(op: Op, indent: int = 0) -> list[str]:
 
 
 def render_pretty(module: Op) -> str:
+    """The module as aiecc reads it (``aie.mlir``): custom syntax, newline-terminated.
+
+    Parameters
+    ----------
+    module : Op
+        The op tree, usually :func:`partitioner.emitters.mlir.module`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from partitioner.emitters.ir import Block, Op, render_pretty
+    >>> m = Op("builtin.module", "module", regions=[Block(ops=[Op("aie.end", "aie.end")])])
+    >>> print(render_pretty(m), end="")
+    module {
+      aie.end
+    }
+    """
     return "\n".join(pretty(module)) + "\n"
 
 
 def render_generic(module: Op) -> str:
+    """The module in MLIR's generic form (``aie.generic.mlir``), for a stock MLIR parser.
+
+    ``mlir-opt --allow-unregistered-dialect`` reads it without the AIE dialects.
+
+    Parameters
+    ----------
+    module : Op
+
+    Returns
+    -------
+    str
+        Newline-terminated text.
+
+    Examples
+    --------
+    >>> from partitioner.emitters.ir import Block, Op, render_generic
+    >>> m = Op("builtin.module", "module", regions=[Block(ops=[Op("aie.end", "aie.end")])])
+    >>> print(render_generic(m), end="")
+    "builtin.module"() ({
+      "aie.end"() : () -> ()
+    }) : () -> ()
+    """
     return "\n".join(generic(module)) + "\n"

@@ -25,6 +25,14 @@ ENDLESS = 9223372036854775807  # IRON's range_(sys.maxsize)
 
 
 def memref(count: int, elem: str) -> str:
+    """The MLIR type of one FIFO object or host buffer: ``memref<{count}x{elem}>`` (``count`` elements).
+
+    Examples
+    --------
+    >>> from partitioner.emitters.mlir import memref
+    >>> memref(10000, "i16")
+    'memref<10000xi16>'
+    """
     return f"memref<{count}x{elem}>"
 
 
@@ -203,4 +211,32 @@ class _Builder:
 
 
 def module(ev: Evaluation) -> Op:
+    """The design as an MLIR module op tree (print it with :mod:`partitioner.emitters.ir`).
+
+    One ``aie.device`` holding the kernel declarations, the tiles, the
+    ObjectFIFOs and links, one ``aie.core`` per worker and the runtime
+    sequence, in the syntax of the mlir-aie version ``ev.profile`` names
+    (module docstring for the files each construct follows).
+
+    Parameters
+    ----------
+    ev : Evaluation
+        A placed design's evaluation (its profile picks the 2025 or 2026 syntax).
+
+    Returns
+    -------
+    Op
+        The ``builtin.module`` op.
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner.emitters.mlir import module
+    >>> from partitioner.emitters.ir import render_pretty
+    >>> m = module(partitioner.partition(batch=100, tiles=4))
+    >>> sum(1 for op in m.walk() if op.name == "aie.core")
+    4
+    >>> render_pretty(m).splitlines()[3]
+    '  aie.device(npu1) {'
+    """
     return _Builder(ev).module()

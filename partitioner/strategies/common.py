@@ -18,9 +18,6 @@ from partitioner.errors import UserError
 from partitioner.kernel_spec import EntryPoint, KernelSpec
 
 FRAME_MODES = ("framed", "dma-framed", "streamed")
-FRAME_SAMPLES = 400
-HOP_SAMPLES = 160
-HALO_SAMPLES = FRAME_SAMPLES - HOP_SAMPLES
 MEM_TILE_DEPTH = 2  # mem tiles have room: their pools stay double-buffered
 
 
@@ -193,29 +190,32 @@ def _sequence(options: Options, spec: KernelSpec, shape: Shape, f: int, in_type:
     batch, groups = options.batch, shape.groups
     per_group = batch // groups
     tail = shape.chain[-1]
+    # Samples per frame, per hop and of the halo: the kernel's kernel.toml [geometry].
+    geo = spec.geometry
+    frame, hop, halo = geo.frame_samples, geo.hop_samples, geo.halo_samples
     in_size, out_size = ELEM_BYTES[in_type], ELEM_BYTES[out_type]
     out_per_frame = tail.out_bytes_per_frame // out_size
     if options.frame_mode == "framed":
-        buf_in = HostBuffer("in", "in", in_type, batch * FRAME_SAMPLES, in_size, "frames", batch)
+        buf_in = HostBuffer("in", "in", in_type, batch * frame, in_size, "frames", batch)
     else:
-        buf_in = HostBuffer("in", "in", in_type, batch * HOP_SAMPLES + HALO_SAMPLES, in_size, "audio", batch)
+        buf_in = HostBuffer("in", "in", in_type, batch * hop + halo, in_size, "audio", batch)
     buf_out = HostBuffer("out", "out", out_type, batch * out_per_frame, out_size, tail.produces, batch)
     transfers = []
     for g in range(groups):
         if options.frame_mode == "framed":
-            t_in = ShimTransfer("in", f"in{g}", "in", g * per_group * FRAME_SAMPLES,
-                                [1, 1, 1, per_group * FRAME_SAMPLES], [0, 0, 0, 1], in_size, group=g)
+            t_in = ShimTransfer("in", f"in{g}", "in", g * per_group * frame,
+                                [1, 1, 1, per_group * frame], [0, 0, 0, 1], in_size, group=g)
         elif options.frame_mode == "dma-framed":
-            # Overlapping 400-sample windows every 160 samples, read from the raw audio.
-            t_in = ShimTransfer("in", f"in{g}", "in", g * per_group * HOP_SAMPLES,
-                                [1, 1, per_group, FRAME_SAMPLES], [0, 0, HOP_SAMPLES, 1], in_size, group=g)
+            # Overlapping frame windows (400 samples) every hop (160), read from the raw audio.
+            t_in = ShimTransfer("in", f"in{g}", "in", g * per_group * hop,
+                                [1, 1, per_group, frame], [0, 0, hop, 1], in_size, group=g)
         else:
-            # One chunk per object: its 240-sample halo and f hops; chunks every f hops.
-            length = HALO_SAMPLES + f * HOP_SAMPLES
+            # One chunk per object: its halo (240 samples) and f hops; chunks every f hops.
+            length = halo + f * hop
             rows, cols = _row_split(length, in_size, wrap_words)
             chunks = per_group // f
-            t_in = ShimTransfer("in", f"in{g}", "in", g * per_group * HOP_SAMPLES,
-                                [1, chunks, rows, cols], [0, f * HOP_SAMPLES, cols, 1], in_size, group=g)
+            t_in = ShimTransfer("in", f"in{g}", "in", g * per_group * hop,
+                                [1, chunks, rows, cols], [0, f * hop, cols, 1], in_size, group=g)
         t_out = ShimTransfer("out", f"out{g}", "out", g * per_group * out_per_frame,
                              [1, 1, 1, per_group * out_per_frame], [0, 0, 0, 1], out_size, group=g)
         transfers += [t_out, t_in]  # output first: the sequence arms the drain before filling
