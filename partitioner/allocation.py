@@ -1,28 +1,35 @@
 """Buffer addresses, as ``aie-assign-buffer-addresses`` assigns them (docs/research section 2).
 
-* ``basic-sequential``: the core's stack at ``[0, stack_size)``, then the
-  buffers largest first (stable), one after another, each aligned as the
-  profile says.
-* ``bank-aware`` (mid-2025): the memory split into equal banks (4 x 16 KiB on
-  a compute tile, 8 x 64 KiB on a mem tile); bank 0 starts after the stack;
-  buffers largest first go round-robin to the first bank, from a moving
-  cursor, where they fit whole. A buffer larger than a bank cannot be placed
-  (the 2026 profile lets buffers straddle banks: first fit over the map).
+* ``basic-sequential``: the core's stack at ``[0, stack_size)``, pinned
+  buffers where they are, then the others largest first (stable), one after
+  another, jumping past pinned ones, each aligned as the profile says.
+* ``bank-aware``: the memory split into equal banks (4 x 16 KiB on a compute
+  tile, 8 x 64 KiB on a mem tile). Mid-2025 (``round-robin``): largest first
+  to the first bank from a moving cursor where they fit whole; a buffer
+  larger than a bank cannot be placed. 2026 (``scored``): each buffer at the
+  best-scoring candidate (fewest banks touched, largest free run left, round
+  robin, slack, address), straddling banks only when nothing fits one.
+* ``default`` (no scheme named, as ``aie-assign-buffer-addresses`` without
+  ``alloc-scheme``): bank-aware, and when it runs out of room, a warning and
+  basic-sequential.
 
-The kernel's static data (.data/.rodata/.bss) is not a buffer in the 2025
-toolchain: the linker puts it above the highest buffer, so it must fit in the
-gap between the last buffer and the end of memory. The 2026 profile reserves
-it in the allocator like a buffer (``core_data``).
+The kernel's static data (.data/.rodata/.bss) is not a buffer: in the 2025
+toolchain the linker puts it above the highest buffer; in 2026 the allocator
+reserves room for it and the linker takes the largest free run.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from partitioner.lowering import TileResources
+from partitioner.errors import UserError
+from partitioner.lowering import BufferRequest, TileResources
 from partitioner.lowering_profile import LoweringProfile
+from partitioner.occupancy import Occupancy, align_up
 
 STACK = "(stack)"
 STATIC = "(kernel static data)"
+SCHEMES = ("default", "basic-sequential", "bank-aware")  # aiecc's --alloc-scheme, "default" = none given
 
 
 @dataclass(frozen=True)
@@ -91,19 +98,49 @@ class MemoryMap:
         return rows
 
 
-def _align(value: int, alignment: int) -> int:
-    return -(-value // alignment) * alignment
+def _requests(buffers: Iterable[BufferRequest | tuple[str, int]]) -> list[BufferRequest]:
+    return [b if isinstance(b, BufferRequest) else BufferRequest(*b) for b in buffers]
+
+
+@dataclass(frozen=True)
+class _Tile:
+    """What one allocation needs to know about its tile (AIEAssignBuffers.cpp ``tileMemoryLimits``)."""
+
+    coord: tuple[int, int]
+    has_core: bool
+    capacity: int
+    banks: int
+    stack: int
+    static_bytes: int
+    bus_align: int  # bytes every chosen address meets
+    vector_align: int  # bytes a buffer at least this large is aligned to (AIE2P: 64)
+
+    @property
+    def bank_size(self) -> int:
+        return self.capacity // self.banks
+
+    def align_for(self, b: BufferRequest) -> int:
+        """The alignment the allocator gives a buffer it places (getRequiredAlignBits)."""
+        return self.vector_align if b.nbytes >= self.vector_align else self.bus_align
+
+
+class _Failed(Exception):
+    """One scheme could not place the tile's buffers; ``retry`` tells whether another scheme may try."""
+
+    def __init__(self, errors: list[str], regions: list[Region], retry: bool = True):
+        super().__init__(errors[0] if errors else "")
+        self.errors, self.regions, self.retry = errors, regions, retry
 
 
 def allocate(res: TileResources, capacity: int, banks: int, stack: int, static_bytes: int,
-             scheme: str, profile: LoweringProfile) -> MemoryMap:
+             scheme: str, profile: LoweringProfile, generation: str = "aie2") -> MemoryMap:
     """Addresses for the pools of one compute or mem tile (see :func:`allocate_buffers`).
 
     Parameters
     ----------
     res : TileResources
         The tile's lowering (:func:`partitioner.lowering.lower`); every pool
-        contributes its ``<end>_buff_<i>`` buffers.
+        contributes its ``<end>_buff_<i>`` buffers, a hand-written design its ``aie.buffer`` ops.
     capacity : int
         The tile's data memory in bytes.
     banks : int
@@ -113,9 +150,11 @@ def allocate(res: TileResources, capacity: int, banks: int, stack: int, static_b
     static_bytes : int
         The kernel's .data/.rodata/.bss in bytes (compute tile only; 0 for none).
     scheme : str
-        ``"basic-sequential"`` or ``"bank-aware"`` (aiecc's ``--alloc-scheme``).
+        ``"default"``, ``"basic-sequential"`` or ``"bank-aware"`` (aiecc's ``--alloc-scheme``).
     profile : LoweringProfile
-        Alignment, straddling and static-data rules of the mlir-aie version.
+        Alignment, bank-aware and static-data rules of the mlir-aie version.
+    generation : str
+        ``"aie2"`` or ``"aie2p"``: the vector alignment of compute-tile buffers.
 
     Returns
     -------
@@ -134,20 +173,20 @@ def allocate(res: TileResources, capacity: int, banks: int, stack: int, static_b
     >>> mm.fits, mm.used  # stack 1,024 + buffers 2 x 20,000 + 2 x 4,000 + static data 5,641
     (True, 54665)
     """
-    buffers = [(name, p.buffer_bytes) for p in res.pools for name in p.buffer_names()]
-    return allocate_buffers(res.tile, res.kind == "compute", buffers, capacity, banks, stack, static_bytes,
-                            scheme, profile)
+    return allocate_buffers(res.tile, res.kind == "compute", res.buffers, capacity, banks, stack, static_bytes,
+                            scheme, profile, generation)
 
 
-def allocate_buffers(tile: tuple[int, int], is_compute: bool, buffers: list[tuple[str, int]], capacity: int,
-                     banks: int, stack: int, static_bytes: int, scheme: str,
-                     profile: LoweringProfile) -> MemoryMap:
+def allocate_buffers(tile: tuple[int, int], is_compute: bool,
+                     buffers: Iterable[BufferRequest | tuple[str, int]], capacity: int, banks: int, stack: int,
+                     static_bytes: int, scheme: str, profile: LoweringProfile,
+                     generation: str = "aie2") -> MemoryMap:
     """Addresses for named buffers on one tile; errors in aiecc's words when they do not fit.
 
     ``stack`` is reserved at address 0 on a tile with a core (``is_compute``);
     ``static_bytes`` is the kernel's .data/.rodata/.bss. The schemes follow
     AIEAssignBuffers.cpp and the static data AIETargetLdScript.cpp or, in the
-    2026 profile, the allocator's ``core_data`` (module docstring;
+    2026 profile, the largest free run (module docstring;
     docs/research/mlir-aie-lowering.md section 2).
 
     Parameters
@@ -156,8 +195,9 @@ def allocate_buffers(tile: tuple[int, int], is_compute: bool, buffers: list[tupl
         The tile, for the map and the ``core_data_<col>_<row>`` name.
     is_compute : bool
         The tile has a core: reserve ``stack`` and place ``static_bytes``.
-    buffers : list of (str, int)
-        Buffer names and sizes in bytes, in program order (ties keep it).
+    buffers : list of BufferRequest or (str, int)
+        Buffer names and sizes in bytes, in program order (ties keep it),
+        with any pinned address or bank.
     capacity : int
         Data memory in bytes.
     banks : int
@@ -167,9 +207,11 @@ def allocate_buffers(tile: tuple[int, int], is_compute: bool, buffers: list[tupl
     static_bytes : int
         Kernel static data in bytes (ignored unless ``is_compute``).
     scheme : str
-        ``"basic-sequential"``, or ``"bank-aware"``.
+        ``"default"`` (bank-aware, falling back to basic-sequential), ``"basic-sequential"``, or ``"bank-aware"``.
     profile : LoweringProfile
-        ``compute_alignment`` / ``mem_alignment``, ``bank_aware_straddle``, ``static_data``.
+        Alignment, the bank-aware variant and the static-data rule.
+    generation : str
+        ``"aie2"`` or ``"aie2p"`` (64 B vector alignment of large compute-tile buffers in 2026).
 
     Returns
     -------
@@ -197,77 +239,264 @@ def allocate_buffers(tile: tuple[int, int], is_compute: bool, buffers: list[tupl
     >>> allocate_buffers((0, 2), True, [("x", 20000)], 65536, 4, 1024, 0, "bank-aware", load("2025")).errors
     ["'aie.tile' op allocated buffers exceeded available memory",
      'Failed to allocate buffer: "x" with size: 20000 bytes.', 'MemoryMap:']
+
+    The 2026 allocator lets a buffer straddle banks when it fits none, touching as few banks as it can: a
+    32 KiB buffer goes on the bank 1 boundary, not after the stack over three banks
+    (test/assign-buffer-addresses/bank_aware_alloc_over_bank.mlir, over_bank_skips_stack):
+
+    >>> [(r.name, r.address) for r in allocate_buffers((0, 2), True, [("x", 32768)], 65536, 4, 1024, 0,
+    ...                                                "bank-aware", load("2026")).regions]
+    [('(stack)', 0), ('x', 16384)]
     """
-    alignment = profile.compute_alignment if is_compute else profile.mem_alignment
-    buffers = list(buffers)
-    if is_compute and static_bytes and profile.static_data == "reserved":
-        buffers.append((f"core_data_{tile[0]}_{tile[1]}", static_bytes))
-    buffers.sort(key=lambda b: -b[1])  # largest first; sort is stable
+    if scheme not in SCHEMES:
+        raise UserError(f"unknown allocation scheme {scheme!r}; choose one of {', '.join(SCHEMES)}")
+    align = profile.alignment(generation, is_compute)
+    t = _Tile(tile, is_compute, capacity, banks, stack if is_compute else 0, static_bytes if is_compute else 0,
+              align.bus, align.vector)
+    reqs = _requests(buffers)
     mm = MemoryMap(tile, capacity, scheme)
-    base = stack if is_compute else 0
-    if is_compute:
-        mm.regions.append(Region(STACK, stack, 0))
-    if scheme == "bank-aware":
-        _bank_aware(mm, buffers, capacity, banks, base, alignment, profile.bank_aware_straddle)
+    if scheme == "default":
+        # No scheme named: bank-aware first, basic-sequential when it runs out of room
+        # (AIEAssignBuffers.cpp, AIEAssignBufferAddressesPass::runOnOperation).
+        try:
+            regions = _bank_aware(t, reqs, profile)
+            mm.scheme = "bank-aware"
+        except _Failed as bank_failure:
+            if not bank_failure.retry:
+                return _failed(mm, t, bank_failure, "Bank-aware allocation failed.")
+            mm.notes.append("warning: Bank-aware allocation failed, trying basic sequential allocation.")
+            mm.scheme = "basic-sequential"
+            try:
+                regions = _basic_sequential(t, reqs, profile)
+            except _Failed as basic_failure:
+                return _failed(mm, t, basic_failure, "Basic sequential allocation also failed.")
     else:
-        _sequential(mm, buffers, base, alignment)
-    placed_end = max((r.end for r in mm.regions if r.address is not None), default=0)
-    if placed_end > capacity and not mm.errors:
-        mm.errors.append("'aie.tile' op allocated buffers exceeded available memory")
-    if is_compute and static_bytes and profile.static_data == "above-buffers":
-        free = capacity - placed_end
-        mm.regions.append(Region(STATIC, static_bytes, placed_end if free >= static_bytes else None))
-        if not mm.errors and free < static_bytes:
-            mm.errors.append(f"ld.lld: error: the kernel's .data/.rodata/.bss ({static_bytes} bytes) overflow "
-                             f"the data region above the last buffer by {static_bytes - max(free, 0)} bytes")
+        try:
+            regions = _bank_aware(t, reqs, profile) if scheme == "bank-aware" else _basic_sequential(t, reqs, profile)
+        except _Failed as failure:
+            return _failed(mm, t, failure, None)
+    mm.regions = _with_stack(t, regions)
+    _place_static_data(mm, t, profile)
     if mm.errors:
         mm.errors.append("MemoryMap:")
     return mm
 
 
-def _sequential(mm: MemoryMap, buffers: list[tuple[str, int]], base: int, alignment: int) -> None:
-    cursor = base
-    for name, size in buffers:
-        cursor = _align(cursor, alignment)
-        mm.regions.append(Region(name, size, cursor))
-        cursor += size
+def _with_stack(t: _Tile, regions: list[Region]) -> list[Region]:
+    return ([Region(STACK, t.stack, 0)] if t.has_core else []) + regions
 
 
-def _bank_aware(mm: MemoryMap, buffers: list[tuple[str, int]], capacity: int, banks: int, base: int,
-                alignment: int, straddle: bool) -> None:
-    bank_size = capacity // banks
-    free = [b * bank_size for b in range(banks)]
-    free[0] = max(free[0], base)
-    if base > bank_size:
-        # The stack sits in bank 0 and bank-aware never lets it run into bank 1: mlir-aie's
-        # checkAndPrintOverflow fails here (AIEAssignBuffers.cpp @019056e, simpleBankAwareAllocation).
-        mm.errors.append(f"'aie.tile' op allocated buffers exceeded available memory: Bank aware "
-                         f"(the {base} B stack overflows bank 0 of {bank_size} B)")
-        for name, size in buffers:
-            mm.regions.append(Region(name, size, None))
-        return
-    cursor = 0
-    for name, size in buffers:
-        placed = False
-        for step in range(banks):
-            b = (cursor + step) % banks
-            start = _align(free[b], alignment)
-            if start + size <= (b + 1) * bank_size:
-                mm.regions.append(Region(name, size, start))
-                free[b] = start + size
-                cursor = (b + 1) % banks
-                placed = True
+def _failed(mm: MemoryMap, t: _Tile, failure: _Failed, last: str | None) -> MemoryMap:
+    mm.regions = _with_stack(t, failure.regions)
+    mm.errors = [*failure.errors, *([last] if last else []), "MemoryMap:"]
+    if t.static_bytes:
+        mm.regions.append(Region(STATIC, t.static_bytes, None))
+    return mm
+
+
+# -- basic-sequential ---------------------------------------------------------------------------------
+
+def _basic_sequential(t: _Tile, reqs: list[BufferRequest], profile: LoweringProfile) -> list[Region]:
+    """Stack, then the unpinned buffers largest first (stable), each jumping past pinned ones.
+
+    AIEAssignBuffers.cpp ``basicAllocation``: pinned addresses stay; the
+    cursor aligns before and after each skip; the high-water mark over every
+    buffer decides the overflow.
+    """
+    pinned = sorted((b for b in reqs if b.address is not None), key=lambda b: b.address)
+    free = sorted((b for b in reqs if b.address is None), key=lambda b: -b.nbytes)  # stable
+    regions = [Region(b.name, b.nbytes, b.address) for b in pinned]
+    errors = [f"'aie.buffer' op buffer '{b.name}' at address 0x{b.address:X} overlaps with stack "
+              f"(size: {t.stack} bytes)" for b in pinned if b.nbytes and b.address < t.stack]
+    address, nxt = t.stack, 0
+    for b in free:
+        align = t.align_for(b)
+        address = align_up(address, align)
+        while nxt < len(pinned) and address + b.nbytes > pinned[nxt].address:
+            address = align_up(pinned[nxt].address + pinned[nxt].nbytes, align)
+            nxt += 1
+        regions.append(Region(b.name, b.nbytes, address))
+        address += b.nbytes
+    high = max([address, *(r.end for r in regions)])
+    if high > t.capacity:
+        errors.append("'aie.tile' op allocated buffers exceeded available memory")
+    if errors:
+        raise _Failed(errors, regions)
+    return regions
+
+
+# -- bank-aware ---------------------------------------------------------------------------------------
+
+def _bank_aware(t: _Tile, reqs: list[BufferRequest], profile: LoweringProfile) -> list[Region]:
+    if profile.bank_aware == "scored":
+        return _bank_aware_scored(t, reqs)
+    return _bank_aware_round_robin(t, reqs)
+
+
+def _bank_aware_round_robin(t: _Tile, reqs: list[BufferRequest]) -> list[Region]:
+    """The mid-2025 bank-aware scheme (AIEAssignBuffers.cpp ``simpleBankAwareAllocation``, search id 5799773962).
+
+    Each bank has a next-free pointer (bank 0's moved past the stack); pinned
+    addresses claim their bank, ``mem_bank`` buffers take their bank's pointer,
+    the rest go largest first round-robin from a cursor into the first bank
+    where they fit whole. A buffer larger than a bank cannot be placed.
+    """
+    size = t.bank_size
+    nxt = [b * size for b in range(t.banks)]
+    nxt[0] = max(nxt[0], t.stack)
+    regions: list[Region] = []
+    if t.stack > size:
+        # checkAndPrintOverflow: the stack runs past bank 0 (AIEAssignBuffers.cpp @019056e)
+        raise _Failed([f"'aie.tile' op allocated buffers exceeded available memory: Bank aware "
+                       f"(the {t.stack} B stack overflows bank 0 of {size} B)"],
+                      [Region(b.name, b.nbytes, None) for b in reqs])
+    for b in sorted((b for b in reqs if b.address is not None), key=lambda b: b.address):
+        bank = b.address // size
+        if b.address < nxt[bank]:
+            raise _Failed([f"'aie.buffer' op would override allocated address ({b.name} at 0x{b.address:X})"],
+                          regions, retry=False)
+        nxt[bank] = b.address + b.nbytes
+        regions.append(Region(b.name, b.nbytes, b.address))
+    for b in (b for b in reqs if b.address is None and b.mem_bank is not None):
+        if nxt[b.mem_bank] + b.nbytes > (b.mem_bank + 1) * size:
+            raise _Failed([f"'aie.buffer' op would override existing mem_bank ({b.name} in bank {b.mem_bank})"],
+                          regions, retry=False)
+        regions.append(Region(b.name, b.nbytes, nxt[b.mem_bank]))
+        nxt[b.mem_bank] += b.nbytes
+    cursor, failed = 0, []
+    for b in sorted((b for b in reqs if not b.pinned), key=lambda b: -b.nbytes):
+        for step in range(t.banks):
+            bank = (cursor + step) % t.banks
+            start = align_up(nxt[bank], t.align_for(b))
+            if start + b.nbytes <= (bank + 1) * size:
+                regions.append(Region(b.name, b.nbytes, start))
+                nxt[bank], cursor = start + b.nbytes, (bank + 1) % t.banks
                 break
-        if not placed and straddle:
-            start = _align(max(free), alignment)
-            if start + size <= capacity:
-                mm.regions.append(Region(name, size, start))
-                for b in range(banks):
-                    if free[b] < start + size and (b + 1) * bank_size > start:
-                        free[b] = min(start + size, (b + 1) * bank_size)
-                placed = True
-        if not placed:
-            mm.regions.append(Region(name, size, None))
-            mm.errors.append(f'Failed to allocate buffer: "{name}" with size: {size} bytes.')
-    if mm.errors:
-        mm.errors.insert(0, "'aie.tile' op allocated buffers exceeded available memory")
+        else:
+            regions.append(Region(b.name, b.nbytes, None))
+            failed.append(f'Failed to allocate buffer: "{b.name}" with size: {b.nbytes} bytes.')
+    if failed:
+        raise _Failed(["'aie.tile' op allocated buffers exceeded available memory", *failed], regions)
+    return regions
+
+
+def _bank_aware_scored(t: _Tile, reqs: list[BufferRequest]) -> list[Region]:
+    """The 2026 bank-aware scheme (AIEAssignBuffers.cpp, search id 60578706937: ``setBufferAddress``).
+
+    Pinned addresses first; then ``mem_bank`` buffers, each where it leaves
+    the largest free run in its bank; then the core's data sections are
+    reserved where they fragment least; then every other buffer, largest
+    first, at the best of these candidates: the tightest gap in each bank,
+    the tightest gap anywhere (straddling banks), the tightest bank-aligned
+    gap. Candidates rank by banks touched, then the largest free run left
+    (tiles with a core only), then round-robin distance from the cursor,
+    then slack, then address. The data reservation is lifted at the end.
+    """
+    occ = Occupancy(t.capacity)
+    occ.mark(0, min(t.stack, t.capacity))
+    size = t.bank_size
+    regions: list[Region] = []
+    for b in sorted((b for b in reqs if b.address is not None), key=lambda b: b.address):
+        end = b.address + b.nbytes
+        if b.address % t.bus_align:
+            raise _Failed([f"'aie.buffer' op address attribute value must be aligned to {8 * t.bus_align} bits "
+                           f"when the aligned attribute is set ({b.name})"], regions, retry=False)
+        if end > t.capacity:
+            raise _Failed([f"'aie.buffer' op address attribute would place the buffer past the end of the "
+                           f"tile's memory ({b.name})"], regions, retry=False)
+        if not occ.is_free(b.address, end):
+            raise _Failed([f"'aie.buffer' op would override allocated address ({b.name})"], regions, retry=False)
+        if b.mem_bank is not None and b.mem_bank != b.address // size:
+            raise _Failed([f"'aie.buffer' op mem_bank attribute is inconsistent with address attribute "
+                           f"({b.name})"], regions, retry=False)
+        occ.mark(b.address, end)
+        regions.append(Region(b.name, b.nbytes, b.address))
+    banked = [b for b in reqs if b.address is None and b.mem_bank is not None]
+    for b in sorted(banked, key=lambda b: -b.nbytes):
+        lo = b.mem_bank * size
+        start = occ.least_fragmenting(lo, lo + size, b.nbytes, t.align_for(b))
+        if start is None:
+            raise _Failed([f"'aie.buffer' op requires {b.nbytes} bytes in bank {b.mem_bank}, but only "
+                           f"{sum(e - s for s, e in occ.gaps(lo, lo + size))} of {size} bytes are free there "
+                           f"({b.name})"], regions, retry=False)
+        occ.mark(start, start + b.nbytes)
+        regions.append(Region(b.name, b.nbytes, start))
+    reserved = None
+    if t.has_core and t.static_bytes:
+        start = occ.least_fragmenting(0, t.capacity, t.static_bytes, t.vector_align)
+        if start is None:
+            raise _Failed([f"'aie.tile' op cannot reserve {t.static_bytes} contiguous bytes for this core's data "
+                           f"sections (reserved_data_size); the largest free run is {occ.largest_gap()} bytes"],
+                          regions)
+        reserved = (start, start + t.static_bytes)
+        occ.mark(*reserved)
+    cursor, failed = 0, None
+    for b in sorted((b for b in reqs if not b.pinned), key=lambda b: -b.nbytes):
+        start = _best_candidate(occ, t, b, cursor)
+        if start is None:
+            failed = b
+            regions.append(Region(b.name, b.nbytes, None))
+            break
+        occ.mark(start, start + b.nbytes)
+        regions.append(Region(b.name, b.nbytes, start))
+        cursor = (start // size + 1) % t.banks
+    if failed is not None:
+        placed = {r.name for r in regions}
+        regions += [Region(b.name, b.nbytes, None) for b in reqs if b.name not in placed]
+        raise _Failed([f"warning: Not all requested buffers fit in the available memory.",
+                       f'Failed to allocate buffer: "{failed.name}" with size: {failed.nbytes} bytes.'], regions)
+    if reserved is not None:
+        occ.unmark(*reserved)
+    return regions
+
+
+def _best_candidate(occ: Occupancy, t: _Tile, b: BufferRequest, cursor: int) -> int | None:
+    size, align = t.bank_size, t.align_for(b)
+    first, second = occ.top_two_gaps()
+    candidates = [occ.find_gap(i * size, (i + 1) * size, b.nbytes, align) for i in range(t.banks)]
+    candidates.append(occ.find_gap(0, t.capacity, b.nbytes, align))
+    if size % align == 0:
+        candidates.append(occ.find_gap(0, t.capacity, b.nbytes, size))
+
+    def rank(start: int) -> tuple[int, int, int, int, int]:
+        touched = 1 if b.nbytes == 0 else (start + b.nbytes - 1) // size - start // size + 1
+        gs, ge = occ.gap_at(start)
+        elsewhere = second if ge - gs == first else first
+        run_left = max(elsewhere, start - gs, ge - (start + b.nbytes))
+        return (touched, -run_left if t.has_core else 0, (start // size - cursor) % t.banks,
+                occ.slack_at(start, b.nbytes), start)
+
+    found = [c for c in candidates if c is not None]
+    return min(found, key=rank) if found else None
+
+
+# -- the kernel's static data -------------------------------------------------------------------------
+
+def _place_static_data(mm: MemoryMap, t: _Tile, profile: LoweringProfile) -> None:
+    """Where the linker puts the kernel's .data/.rodata/.bss, and whether they fit.
+
+    ``above-buffers`` (2025): AIETargetLdScript.cpp @0088ed6 starts the data
+    region at max(stack, highest buffer end). ``largest-free-run`` (2026): the
+    largest free run between the stack and the buffers (``coreDataRun``,
+    aligned to the vector width); too small a run is
+    ``checkAndPrintReservedData``'s warning, and the design fails.
+    """
+    if not (t.has_core and t.static_bytes):
+        return
+    if profile.static_data == "above-buffers":
+        start = max(r.end for r in mm.regions if r.address is not None)
+        free = t.capacity - start
+        mm.regions.append(Region(STATIC, t.static_bytes, start if free >= t.static_bytes else None))
+        if free < t.static_bytes:
+            mm.errors.append(f"ld.lld: error: the kernel's .data/.rodata/.bss ({t.static_bytes} bytes) overflow "
+                             f"the data region above the last buffer by {t.static_bytes - max(free, 0)} bytes")
+        return
+    occ = Occupancy(t.capacity)
+    for r in mm.regions:
+        if r.address is not None:
+            occ.mark(r.address, r.end)
+    start, run = occ.largest_run(t.vector_align)
+    mm.regions.append(Region(STATIC, t.static_bytes, start if run >= t.static_bytes else None))
+    if run < t.static_bytes:
+        mm.errors.append(f"warning: buffers leave only {run} contiguous bytes for the core's data sections, "
+                         f"which need {t.static_bytes} bytes.")

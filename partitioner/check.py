@@ -151,7 +151,7 @@ def evaluate(design: Design, device: Device | None = None, spec: KernelSpec | No
         if res.kind in ("compute", "mem"):
             is_core = res.kind == "compute" and tile in stacks
             mm = allocate(res, kind.memory_bytes, kind.banks, stacks.get(tile, 0) if is_core else 0,
-                          spec.static_data_bytes if is_core else 0, o.alloc_scheme, profile)
+                          spec.static_data_bytes if is_core else 0, o.alloc_scheme, profile, device.generation)
             memory[tile] = mm
             if not mm.fits:
                 errors.append(_memory_error(tile, res.kind, mm, design))

@@ -23,11 +23,11 @@ import networkx as nx
 Coord = tuple[int, int]
 
 # MLIR element types of FIFO objects and host buffers, and their sizes.
-ELEM_BYTES = {"i8": 1, "i16": 2, "i32": 4}
+ELEM_BYTES = {"i8": 1, "i16": 2, "i32": 4, "i64": 8, "bf16": 2, "f16": 2, "f32": 4, "f64": 8}
 
 
 def numpy_dtype(elem_type: str):
-    """The numpy dtype of an MLIR integer element type ("i16" -> int16).
+    """The numpy dtype of an MLIR element type ("i16" -> int16).
 
     The simulator and the hardware runner use it to view FIFO objects and
     host buffers with the element type the Design declares.
@@ -35,17 +35,19 @@ def numpy_dtype(elem_type: str):
     Parameters
     ----------
     elem_type : str
-        A key of :data:`ELEM_BYTES`: ``"i8"``, ``"i16"`` or ``"i32"``.
+        A key of :data:`ELEM_BYTES`: ``"i8"`` ... ``"i64"``, ``"f16"``,
+        ``"f32"``, ``"f64"`` or ``"bf16"``.
 
     Returns
     -------
     numpy.dtype
-        The signed integer dtype of the same width, native byte order.
+        A signed integer or float dtype of the same width, native byte order;
+        ``uint16`` for ``bf16`` (numpy has no bfloat16: the bits).
 
     Raises
     ------
     KeyError
-        ``elem_type`` is not one of the three.
+        ``elem_type`` is not a key of :data:`ELEM_BYTES`.
 
     Examples
     --------
@@ -55,6 +57,10 @@ def numpy_dtype(elem_type: str):
     """
     import numpy as np
 
+    if elem_type.startswith("f"):
+        return np.dtype(f"float{8 * ELEM_BYTES[elem_type]}")
+    if elem_type == "bf16":
+        return np.dtype("uint16")  # numpy has no bfloat16: the bits, viewed as 16-bit words
     return np.dtype(f"int{8 * ELEM_BYTES[elem_type]}")
 
 
@@ -135,6 +141,11 @@ class ObjectFifo:
     producer_tile: Coord | None = None
     consumer_tiles: list[Coord] = field(default_factory=list)
     acquire: dict[str, int] = field(default_factory=dict)  # endpoint -> max single acquire
+    # Attributes that decide the lowering of a FIFO read from any design (npu-tiler's own set none):
+    via_dma: bool = False  # {via_DMA = true}: DMA even between tiles that share memory
+    init_values: bool = False  # initValues: the producer pool keeps its declared depth; owns a 1-to-1 link
+    dims_to_stream: bool = False  # dimensionsToStream on the producer: needs a DMA
+    dims_from_stream: bool = False  # dimensionsFromStreamPerConsumer non-empty: needs a DMA
 
     def end_names(self) -> list[str]:
         """Names mlir-aie gives the FIFO's ends, producer first.
@@ -275,6 +286,38 @@ class RuntimeSequence:
 
 
 @dataclass
+class BufferDecl:
+    """``aie.buffer``: a buffer declared by hand on a tile, optionally pinned to an address or bank."""
+
+    name: str
+    tile: Coord
+    nbytes: int
+    address: int | None = None
+    mem_bank: int | None = None
+
+
+@dataclass
+class LockDecl:
+    """``aie.lock``: a lock declared by hand, optionally with its id and initial value."""
+
+    name: str
+    tile: Coord
+    lock_id: int | None = None
+    init: int = 0
+
+
+@dataclass
+class DmaChannelDecl:
+    """One ``aie.dma_start`` of a hand-written ``aie.mem``/``aie.memtile_dma``/``aie.shim_dma``: a channel
+    and the BDs its chain walks."""
+
+    tile: Coord
+    direction: str  # "in" (S2MM) | "out" (MM2S)
+    channel: int
+    bds: int
+
+
+@dataclass
 class Design:
     """A placed multi-tile design: what every later stage reads.
 
@@ -303,6 +346,11 @@ class Design:
     shims: dict[int, Coord] = field(default_factory=dict)  # group -> shim tile
     mem_tiles: dict[int, Coord] = field(default_factory=dict)  # group -> mem tile
     notes: list[str] = field(default_factory=list)
+    # What a hand-written design declares besides ObjectFIFOs (npu-tiler's own designs have none):
+    buffers: list[BufferDecl] = field(default_factory=list)
+    locks: list[LockDecl] = field(default_factory=list)
+    dma_channels: list[DmaChannelDecl] = field(default_factory=list)
+    tiles: list[Coord] = field(default_factory=list)  # every aie.tile declared, used or not
 
     @property
     def batch(self) -> int:

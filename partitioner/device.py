@@ -291,8 +291,8 @@ def available() -> list[str]:
     Examples
     --------
     >>> from partitioner import device
-    >>> device.available()
-    ['npu1', 'npu1_1col', 'npu1_2col', 'npu1_3col', 'npu2']
+    >>> device.available()[:6]
+    ['npu1', 'npu1_1col', 'npu1_2col', 'npu1_3col', 'npu1_4col', 'npu2']
     """
     return sorted(params.load("devices.toml")["devices"])
 
@@ -319,7 +319,8 @@ def load(name: str = "npu1", override: Path | None = None) -> Device:
     Raises
     ------
     UserError
-        Unknown device, or a parameter file missing or not valid TOML.
+        Unknown device, one devices.toml lists as unsupported, or a
+        parameter file missing or not valid TOML.
 
     Examples
     --------
@@ -330,9 +331,12 @@ def load(name: str = "npu1", override: Path | None = None) -> Device:
     """
     data = params.load("devices.toml", override)
     devices = data.get("devices", {})
+    if name in data.get("unsupported", {}):
+        raise UserError(f"device {name} is {data['unsupported'][name]}")
     if name not in devices:
         raise UserError(f"unknown device {name!r}; choose one of {', '.join(sorted(devices))}")
-    d, arr = devices[name], data["array"]
+    d, arr = devices[name], {**data["array"], **{k: v for k, v in devices[name].items()
+                                                if k in ("shim_row", "mem_rows", "compute_rows")}}
     kinds = {
         kind: TileKind(kind, t["memory_bytes"], t["banks"], t["locks"], t["bds"], t["dma_in"], t["dma_out"])
         for kind, t in data["tile"].items()

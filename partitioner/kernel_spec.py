@@ -75,10 +75,12 @@ class Arg(NamedTuple):
 
     @property
     def elem_bytes(self) -> int:
+        """Bytes of one element of the argument (``i16`` -> 2)."""
         return int(self.elem[1:]) // 8
 
     @property
     def is_pointer(self) -> bool:
+        """True for a buffer argument; the frame count is passed by value."""
         return self.role != "n_frames"
 
 
@@ -107,11 +109,15 @@ class EntryPoint:
         return self.in_halo_bytes + frames * self.in_bytes_per_frame
 
     def out_bytes(self, frames: int) -> int:
+        """Output bytes of one call on ``frames`` frames."""
         return frames * self.out_bytes_per_frame
 
 
 @dataclass(frozen=True)
 class KernelSpec:
+    """A kernel as kernel.toml describes it: geometry, entry points and their signatures, stage chains,
+    stream element types, static data, stack and measured costs."""
+
     name: str
     summary: str
     folder: Path
@@ -129,6 +135,7 @@ class KernelSpec:
     stack_by_entry: dict[str, int] = field(default_factory=dict)
 
     def entry(self, name: str) -> EntryPoint:
+        """The entry point ``name`` (an ``[entries]`` key); UserError naming the others when unknown."""
         try:
             return self.entries[name]
         except KeyError:
@@ -149,12 +156,14 @@ class KernelSpec:
         return tuple(self.entry(n) for n in self.pipelines[chain])
 
     def cycles_per_frame(self, entry: str) -> float | None:
+        """Modelled core cycles per frame of ``entry``, or None when kernel.toml gives no cost."""
         e = self.entry(entry)
         if e.instructions_per_frame is None or self.cycles_per_host_instruction is None:
             return None
         return e.instructions_per_frame * self.cycles_per_host_instruction
 
     def elem_type(self, stream: str) -> str:
+        """The MLIR element type of ``stream`` (``[streams]``); UserError when kernel.toml lacks it."""
         try:
             return self.streams[stream]
         except KeyError:
@@ -162,6 +171,7 @@ class KernelSpec:
 
     @property
     def has_sources(self) -> bool:
+        """True when the kernel has C sources (it can be built and simulated, not only partitioned)."""
         return bool(self.sources)
 
 

@@ -3,9 +3,11 @@
 Mirrors ``AIEObjectFifoStatefulTransform`` (rules and test cases in
 docs/research/mlir-aie-lowering.md, sections 1 and 4):
 
-* a FIFO uses shared memory only between two compute tiles that share memory
-  and with one consumer and no link; it then has one pool, one lock pair, no
-  DMA channel and no BD;
+* a FIFO uses shared memory only between two compute tiles that share memory,
+  with one consumer, no link, and no ``via_DMA`` or stream dimensions; it then
+  has one pool of its declared depth (test/objectFifo-stateful-transform/
+  access_patterns/AIE2_static_L1.mlir: depth 4, acquires 1 and 2, 4 buffers),
+  one lock pair, no DMA channel and no BD;
 * otherwise every end gets its own pool (a shim end none), a lock pair, one
   DMA channel (MM2S at the producer, S2MM at each consumer, lowest free index)
   and one BD per buffer;
@@ -14,17 +16,43 @@ docs/research/mlir-aie-lowering.md, sections 1 and 4):
   depth 1 with acquire 1 in the 2026 profile);
 * a distribute/join link: only the big FIFO's end on the mem tile has buffers,
   with one lock pair per sub-FIFO; the sub-FIFOs' mem-tile ends have none, and
-  the big end's channel walks ``depth x N`` BDs, each sub end's ``depth``;
-* each runtime-sequence transfer takes one shim BD.
+  the big end's channel walks ``depth x N`` BDs, each sub end's ``depth``; a
+  1-to-1 link's buffers belong to the side with more elements, or to the
+  output when it has initial values, else to the input
+  (AIEObjectFifoStatefulTransform / AIEObjectFifoSplit.cpp, 2026: createLinkPools);
+* a mem-tile buffer that does not fit what its tile has left goes to the west
+  neighbour mem tile, else the east one; its locks stay home
+  (adjacent_memtile_allocation/onelargefifo_on_2memtile.mlir, memtile_spill_order.mlir);
+* each runtime-sequence transfer takes one shim BD;
+* hand-written ``aie.buffer``, ``aie.lock`` and DMA channels count on their tiles.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from partitioner.design import Coord, Design, ObjectFifo
+from partitioner.design import Coord, Design, Link, ObjectFifo
 from partitioner.device import Device
 from partitioner.lowering_profile import LoweringProfile
+
+
+@dataclass(frozen=True)
+class BufferRequest:
+    """A buffer to place on a tile: its name and bytes, and any address or bank the design pinned.
+
+    ``address`` and ``mem_bank`` are ``aie.buffer``'s attributes of the same
+    names; buffers an ObjectFIFO lowering makes carry neither.
+    """
+
+    name: str
+    nbytes: int
+    address: int | None = None
+    mem_bank: int | None = None
+
+    @property
+    def pinned(self) -> bool:
+        """The design fixed its address or its bank: the allocator places it first."""
+        return self.address is not None or self.mem_bank is not None
 
 
 @dataclass
@@ -80,11 +108,15 @@ class TileResources:
     lock_pairs: int = 0
     channels: list[Channel] = field(default_factory=list)
     shim_bds: int = 0  # runtime-sequence BDs (shim tiles)
+    explicit_locks: int = 0  # hand-written aie.lock ops
+    # Every buffer that lives in this tile's memory, in program order: pool buffers (a spilled
+    # one on the neighbour that took it) and hand-written aie.buffer ops.
+    buffers: list[BufferRequest] = field(default_factory=list)
 
     @property
     def locks(self) -> int:
-        """Locks used: AIE2 creates them in prod/cons pairs (docs/research section 1.4)."""
-        return 2 * self.lock_pairs
+        """Locks used: AIE2 creates them in prod/cons pairs (docs/research section 1.4), plus hand-written ones."""
+        return 2 * self.lock_pairs + self.explicit_locks
 
     @property
     def dma_in(self) -> int:
@@ -103,8 +135,8 @@ class TileResources:
 
     @property
     def buffer_bytes(self) -> int:
-        """Bytes of all pools on the tile (stack and kernel static data not included)."""
-        return sum(p.nbytes for p in self.pools)
+        """Bytes of all buffers in the tile's memory (stack and kernel static data not included)."""
+        return sum(b.nbytes for b in self.buffers)
 
 
 @dataclass
@@ -194,14 +226,17 @@ def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
             tiles[tile] = TileResources(tile, device.kind_of(tile))
         return tiles[tile]
 
-    for tile in [*design.shims.values(), *design.mem_tiles.values(), *design.compute_tiles]:
+    for tile in [*design.tiles, *design.shims.values(), *design.mem_tiles.values(), *design.compute_tiles]:
         res(tile)
 
-    big_end: dict[str, int] = {}  # FIFO -> number of sub-FIFOs, for the big end of a link
-    sub_of: dict[str, str] = {}  # sub-FIFO -> big FIFO
+    fifo_of = {f.name: f for f in design.fifos}
+    big_end: dict[str, int] = {}  # FIFO -> number of sub-FIFOs, for the end of a link that owns its buffers
+    sub_of: dict[str, str] = {}  # the other FIFOs of a link -> the owner
     for link in design.links:
-        big_end[link.big] = len(link.subs)
-        sub_of.update({s: link.big for s in link.subs})
+        owner = link_owner(link, fifo_of)
+        others = [n for n in (*link.inputs, *link.outputs) if n != owner]
+        big_end[owner] = max(len(others), 1)
+        sub_of.update({s: owner for s in others})
     in_link = set(big_end) | set(sub_of)
 
     shared: set[str] = set()
@@ -209,17 +244,16 @@ def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
     next_channel: dict[tuple[Coord, str], int] = defaultdict(int)
     big_counts: dict[str, int] = {}
 
-    # Big ends first, so a sub end's BD count can use the big pool's size.
+    # Owning ends first, so a sub end's BD count can use the owner pool's size.
     ordered = sorted(design.fifos, key=lambda f: f.name not in big_end)
     for f in ordered:
         prod, cons = f.producer_tile, f.consumer_tiles
         pool_tile = None
-        if len(cons) == 1 and f.name not in in_link:
+        if len(cons) == 1 and f.name not in in_link and not needs_dma(f):
             pool_tile = device.shared_memory_pool(prod, cons[0])
         if pool_tile is not None:
             shared.add(f.name)
-            count = pool_count("compute", f.depth, 0, max(f.acquire.values(), default=None), profile)
-            p = Pool(f.name, f.name, pool_tile, count, f.object_bytes)
+            p = Pool(f.name, f.name, pool_tile, f.depth_for(0), f.object_bytes)
             pools[f.name].append(p)
             res(pool_tile).pools.append(p)
             res(pool_tile).lock_pairs += 1
@@ -232,9 +266,12 @@ def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
                 r.lock_pairs += 1
                 bds = 0  # the runtime sequence's transfers carry the shim BDs
             elif r.kind == "mem" and f.name in sub_of:
-                bds = big_counts[sub_of[f.name]]  # reads/writes its slice of each big buffer
+                bds = big_counts[sub_of[f.name]]  # reads/writes its slice of each owner buffer
             else:
-                count = pool_count(r.kind, f.depth, index, f.acquire.get(endpoint), profile)
+                if index == 0 and f.init_values:
+                    count = f.depth_for(0)  # initial values fill every declared buffer
+                else:
+                    count = pool_count(r.kind, f.depth, index, f.acquire.get(endpoint), profile)
                 p = Pool(end, f.name, tile, count, f.object_bytes)
                 pools[f.name].append(p)
                 r.pools.append(p)
@@ -252,4 +289,64 @@ def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
 
     for t in design.sequence.transfers:
         res(t.shim).shim_bds += 1
+    for lock in design.locks:
+        res(lock.tile).explicit_locks += 1
+    for ch in design.dma_channels:
+        r = res(ch.tile)
+        r.channels.append(Channel(ch.tile, ch.direction, ch.channel, "", "(hand-written DMA)", ch.bds))
+    _place_buffers(design, device, profile, tiles, res)
     return Lowered(tiles=tiles, shared=shared, pools=dict(pools))
+
+
+def needs_dma(f: ObjectFifo) -> bool:
+    """A FIFO that goes through DMA even between tiles that share memory (requiresDMAs, AIEObjectFifoSplit.cpp)."""
+    return f.via_dma or f.dims_to_stream or f.dims_from_stream or len(f.consumers) != 1
+
+
+def link_owner(link: Link, fifo_of: dict[str, ObjectFifo]) -> str:
+    """The FIFO of a link whose end on the link's tile holds the buffers.
+
+    A join's output, a distribute's input; for a 1-to-1 link the output when
+    it has initial values or more elements than the input, else the input
+    (createLinkPools in AIEObjectFifoSplit.cpp, 2026, and the stateful
+    transform before it).
+    """
+    if len(link.inputs) > 1 or len(link.outputs) > 1:
+        return link.big
+    src, dst = fifo_of[link.inputs[0]], fifo_of[link.outputs[0]]
+    return dst.name if dst.init_values or dst.elem_count > src.elem_count else src.name
+
+
+def _place_buffers(design: Design, device: Device, profile: LoweringProfile,
+                   tiles: dict[Coord, TileResources], res) -> None:
+    """Put every pool buffer and hand-written buffer in some tile's memory: ``TileResources.buffers``.
+
+    Mem-tile pool buffers claim their tile while it has room and spill to the
+    west, else the east neighbour mem tile (program order, or largest first
+    in the 2026 profile); everything else stays on its pool's tile.
+    """
+    left: dict[Coord, int] = {}
+
+    def room(tile: Coord) -> int:
+        return left.setdefault(tile, device.kind(tile).memory_bytes)
+
+    mem_pools = [p for r in tiles.values() if r.kind == "mem" for p in r.pools]
+    if profile.memtile_spill_order == "largest-first":
+        mem_pools.sort(key=lambda p: -p.buffer_bytes)
+    home: dict[tuple[str, int], Coord] = {}
+    for p in mem_pools:
+        for i in range(p.count):
+            col, row = p.tile
+            for tile in ((col, row), (col - 1, row), (col + 1, row)):
+                if 0 <= tile[0] < device.columns and device.kind_of(tile) == "mem" and room(tile) >= p.buffer_bytes:
+                    break
+            else:
+                tile = p.tile  # nowhere has room: the allocator reports the overflow at home
+            left[tile] = room(tile) - p.buffer_bytes
+            home[(p.name, i)] = tile
+    for r in list(tiles.values()):
+        for p in r.pools:
+            for i, name in enumerate(p.buffer_names()):
+                res(home.get((p.name, i), p.tile)).buffers.append(BufferRequest(name, p.buffer_bytes))
+    for b in design.buffers:
+        res(b.tile).buffers.append(BufferRequest(b.name, b.nbytes, b.address, b.mem_bank))

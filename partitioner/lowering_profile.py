@@ -20,11 +20,17 @@ class LoweringProfile:
       compute tile gives 1 buffer (2026), not 2 (2025,
       depth_one_scalar_test.mlir);
     * ``compute_alignment``, ``mem_alignment``: buffer alignment in bytes
-      applied by aie-assign-buffer-addresses (1 = none);
+      applied by aie-assign-buffer-addresses (1 = none), and
+      ``vector_alignment`` per device generation: a compute-tile buffer at
+      least that large is aligned to it (AIE2P: 64 B);
     * ``static_data``: the kernel's .data/.rodata/.bss go ``"above-buffers"``
-      (linker script, AIETargetLdScript.cpp) or are ``"reserved"`` by the
-      allocator (``core_data``);
-    * ``bank_aware_straddle``: bank-aware may place a buffer over several banks;
+      (linker script, AIETargetLdScript.cpp) or into the
+      ``"largest-free-run"`` the allocator leaves (2026);
+    * ``bank_aware``: ``"round-robin"`` (mid-2025, no buffer larger than a
+      bank) or ``"scored"`` (2026, candidates ranked, straddling allowed);
+    * ``memtile_spill_order``: the order in which mem-tile FIFO buffers claim
+      their tile before spilling to a neighbour (``"program"`` or
+      ``"largest-first"``);
     * ``shim_prod_lock_init``: init value of a shim end's prod lock;
     * ``default_stack_bytes``: ``aie.core`` ``stack_size`` when none is given.
     """
@@ -34,10 +40,27 @@ class LoweringProfile:
     depth_one_single_buffer: bool
     compute_alignment: int
     mem_alignment: int
-    static_data: str  # "above-buffers" | "reserved"
-    bank_aware_straddle: bool
+    static_data: str  # "above-buffers" | "largest-free-run"
+    bank_aware: str  # "round-robin" | "scored"
     shim_prod_lock_init: int
     default_stack_bytes: int
+    vector_alignment: dict[str, int]  # device generation -> bytes
+    memtile_spill_order: str  # "program" | "largest-first"
+
+    def alignment(self, generation: str, is_compute: bool) -> Alignment:
+        """The bus and vector alignment of buffers the allocator places on a tile (bytes)."""
+        if not is_compute:
+            return Alignment(self.mem_alignment, self.mem_alignment)
+        return Alignment(self.compute_alignment, max(self.compute_alignment,
+                                                      self.vector_alignment.get(generation, 1)))
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Every chosen address meets ``bus``; a buffer of at least ``vector`` bytes is aligned to ``vector``."""
+
+    bus: int
+    vector: int
 
 
 def available() -> list[str]:
@@ -83,8 +106,8 @@ def load(name: str | None = None) -> LoweringProfile:
     --------
     >>> from partitioner import lowering_profile
     >>> p = lowering_profile.load()
-    >>> p.name, p.compute_alignment, p.static_data
-    ('2025', 1, 'above-buffers')
+    >>> p.name, p.compute_alignment, p.static_data, p.bank_aware
+    ('2025', 1, 'above-buffers', 'round-robin')
     >>> lowering_profile.load("2026").depth_one_single_buffer
     True
     """
@@ -96,6 +119,8 @@ def load(name: str | None = None) -> LoweringProfile:
     p = profiles[name]
     return LoweringProfile(name=name, summary=p["summary"], depth_one_single_buffer=p["depth_one_single_buffer"],
                            compute_alignment=p["compute_alignment"], mem_alignment=p["mem_alignment"],
-                           static_data=p["static_data"], bank_aware_straddle=p["bank_aware_straddle"],
+                           static_data=p["static_data"], bank_aware=p["bank_aware"],
                            shim_prod_lock_init=p["shim_prod_lock_init"],
-                           default_stack_bytes=p["default_stack_bytes"])
+                           default_stack_bytes=p["default_stack_bytes"],
+                           vector_alignment=dict(p.get("vector_alignment", {})),
+                           memtile_spill_order=p["memtile_spill_order"])

@@ -28,7 +28,8 @@ class Placer(Protocol):
     not fit the device's array.
     """
 
-    def place_tiles(self, design: Design, device: Device) -> None: ...
+    def place_tiles(self, design: Design, device: Device) -> None:
+        """Set every worker's tile and every column group's shim and mem tile of ``design`` on ``device``."""
 
 
 class ColumnPlacer:
@@ -40,6 +41,7 @@ class ColumnPlacer:
     """
 
     def place_tiles(self, design: Design, device: Device) -> None:
+        """Column group g in column g; each chain's stages on consecutive compute rows."""
         _column_tiles(design, device)
 
 

@@ -25,6 +25,7 @@ import numpy as np
 from partitioner.check import Evaluation
 from partitioner.design import Design, ObjectFifo, ShimTransfer, Worker, numpy_dtype
 from partitioner.errors import UserError
+from partitioner.lowering import link_owner
 from sim.engine import Acquire, Busy, Engine, Pool, Release, Span
 from partitioner.params import TimingParams
 
@@ -73,10 +74,16 @@ def build(ev: Evaluation, params: TimingParams, execute: bool, trace: list[Span]
     lowered = ev.lowered
     links_by_big = {}
     sub_link = {}
+    fifo_of = {f.name: f for f in d.fifos}
     for link in d.links:
-        links_by_big[link.big] = (link, link.subs)
-        for s, off in zip(link.subs, link.offsets):
-            sub_link[s] = (link, link.big, off)
+        # The owner's end on the link's tile holds the buffers (the lowering's rule); the other
+        # FIFOs read or write their slice of them.
+        owner = link_owner(link, fifo_of)
+        subs = [n for n in (*link.inputs, *link.outputs) if n != owner]
+        offsets = link.offsets if len(subs) > 1 else [0]
+        links_by_big[owner] = (link, subs)
+        for s, off in zip(subs, offsets):
+            sub_link[s] = (link, owner, off)
 
     def pool_named(f: ObjectFifo, end: str):
         return next((p for p in lowered.pools.get(f.name, []) if p.name == end), None)
@@ -91,7 +98,8 @@ def build(ev: Evaluation, params: TimingParams, execute: bool, trace: list[Span]
         ends = f.end_names()
         prod_lp = pool_named(f, ends[0])
         if prod_lp is not None:
-            writers = links_by_big[f.name][1] if f.name in links_by_big else [f.producer]
+            owns_as_output = f.name in links_by_big and f.name in links_by_big[f.name][0].outputs
+            writers = links_by_big[f.name][1] if owns_as_output else [f.producer]
             net.writer_pool[f.name] = net.engine.pool(prod_lp.name, prod_lp.count, f.object_bytes, writers,
                                                       [f"{f.name}>{c}" for c in f.consumers], execute)
         net.reader_pools[f.name] = []
@@ -99,13 +107,14 @@ def build(ev: Evaluation, params: TimingParams, execute: bool, trace: list[Span]
             lp = pool_named(f, end)
             if lp is None:
                 continue
-            readers = links_by_big[f.name][1] if f.name in links_by_big else [c]
+            owns_as_input = f.name in links_by_big and f.name in links_by_big[f.name][0].inputs
+            readers = links_by_big[f.name][1] if owns_as_input else [c]
             net.reader_pools[f.name].append(
                 net.engine.pool(lp.name, lp.count, f.object_bytes, [f"{f.name}>{c}"], readers, execute))
     for sub, (link, big, off) in sub_link.items():
         big_f = d.fifo(big)
         elem = numpy_dtype(big_f.elem_type).itemsize
-        pool = net.writer_pool[big] if link.kind == "join" else net.reader_pools[big][0]
+        pool = net.writer_pool[big] if big in link.outputs else net.reader_pools[big][0]
         net.slices[sub] = (pool, off * elem, d.fifo(sub).object_bytes)
 
     for w in d.workers:
@@ -188,32 +197,34 @@ def _mover(net: Network, f: ObjectFifo, i: int, consumer: str):
 
 def _shim_feed(net: Network, t: ShimTransfer, data: np.ndarray | None, done: list, objects: int | None = None):
     f = net.design.fifo(t.fifo)
-    pool = net.reader_pools[f.name][0]
+    # A FIFO whose mem-tile end owns no buffers writes its slice of the link owner's.
+    pool, off, who = (net.slices[f.name][0], net.slices[f.name][1], f.name) if f.name in net.slices else \
+        (net.reader_pools[f.name][0], 0, f"{f.name}>{f.consumers[0]}")
     objects = _objects(t, f) if objects is None else objects
     stream = data[net.indices(t)].view(np.uint8) if data is not None else None
     cycles = _dma_cycles(net.params, f.object_bytes, shim=True)
     for k in range(objects):
-        b = (yield Acquire(pool, "write", f"{f.name}>{f.consumers[0]}"))[0]
+        b = (yield Acquire(pool, "write", who))[0]
         yield Busy(cycles, f"shim {t.shim} MM2S {f.name}", f"{f.name} object {k}")
         if stream is not None:
-            pool.buffers[b][:] = stream[k * f.object_bytes:(k + 1) * f.object_bytes]
-        yield Release(pool, "write", f"{f.name}>{f.consumers[0]}")
+            pool.buffers[b][off:off + f.object_bytes] = stream[k * f.object_bytes:(k + 1) * f.object_bytes]
+        yield Release(pool, "write", who)
     done.append(t)
 
 
 def _shim_drain(net: Network, t: ShimTransfer, out: np.ndarray | None, done: list, objects: int | None = None):
     f = net.design.fifo(t.fifo)
-    pool = net.writer_pool[f.name]
+    pool, off, who = (net.slices[f.name][0], net.slices[f.name][1], f.name) if f.name in net.slices else \
+        (net.writer_pool[f.name], 0, f"{f.name}>{f.consumers[0]}")
     objects = _objects(t, f) if objects is None else objects
     idx = net.indices(t) if out is not None else None
     cycles = _dma_cycles(net.params, f.object_bytes, shim=True)
-    who = f"{f.name}>{f.consumers[0]}"
     chunks = []
     for k in range(objects):
         b = (yield Acquire(pool, "read", who))[0]
         yield Busy(cycles, f"shim {t.shim} S2MM {f.name}", f"{f.name} object {k}")
         if out is not None:
-            chunks.append(pool.buffers[b].copy())
+            chunks.append(pool.buffers[b][off:off + f.object_bytes].copy())
         yield Release(pool, "read", who)
     if out is not None:
         out[idx] = np.concatenate(chunks).view(out.dtype)

@@ -61,7 +61,8 @@ def test_parameters_override_from_a_file(tmp_path):
 
 def test_chrome_trace_has_a_track_per_tile_and_channel(cli, tmp_path):
     out = tmp_path / "t.json"
-    r = cli("simulate", em.DESIGNS_DIR / "batch100_split4", "--timing-only", "--frames", "500", "--trace", out, "--json")
+    r = cli("simulate", em.DESIGNS_DIR / "batch100_split4", "--timing-only", "--frames", "500", "--trace", out,
+            "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["npu_calls"] == 5
     trace = json.loads(out.read_text())

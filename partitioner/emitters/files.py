@@ -8,7 +8,35 @@ from partitioner.check import Evaluation
 
 
 def build_script(ev: Evaluation, kernel_src: str) -> str:
-    """aiecc.py + Peano, with the flags of shared/docs/npu1-facts.md section 5."""
+    """The design's build.sh: the kernel with Peano, then the design with aiecc.py.
+
+    The flags are those of shared/docs/npu1-facts.md section 5. The script
+    checks for ``PEANO_INSTALL_DIR`` and ``aiecc.py`` and says how to get
+    them when missing (exit 2); it passes the design's ``--alloc-scheme`` to
+    aiecc.py and writes build/final.xclbin and build/insts.bin.
+
+    Parameters
+    ----------
+    ev : Evaluation
+        The design (its options, kernel and device generation).
+    kernel_src : str
+        The kernel sources' folder relative to the design folder
+        (``$KERNEL_SRC`` overrides it when the script runs).
+
+    Returns
+    -------
+    str
+        A bash script. A kernel without sources here gets a build that
+        expects its object file in build/.
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner.emitters import files
+    >>> script = files.build_script(partitioner.partition(batch=100, tiles=4), "../../kernels/mel")
+    >>> script.splitlines()[0], "--alloc-scheme=basic-sequential" in script
+    ('#!/usr/bin/env bash', True)
+    """
     o, spec = ev.design.options, ev.spec
     target = "aie2p-none-unknown-elf" if ev.device.generation == "aie2p" else "aie2-none-unknown-elf"
     if spec.has_sources:
@@ -44,6 +72,30 @@ echo "built $here/build/final.xclbin and $here/build/insts.bin"
 
 
 def manifest(ev: Evaluation, source_hash: str | None) -> dict:
+    """manifest.json's content: version, options, kernel, workers, host buffers and the resource check.
+
+    :mod:`partitioner.manifest` and :func:`partitioner.read` read it back;
+    the last keys are :meth:`~partitioner.check.Evaluation.as_json`'s.
+
+    Parameters
+    ----------
+    ev : Evaluation
+    source_hash : str or None
+        SHA-256 of the kernel's sources (``kernel.source_sha256``), None when unknown.
+
+    Returns
+    -------
+    dict
+        JSON-serialisable.
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner.emitters import files
+    >>> m = files.manifest(partitioner.partition(batch=100, tiles=4), None)
+    >>> m["design"], m["batch"], m["object_frames"], m["fits"], len(m["workers"])
+    ('batch100_split4_d2', 100, 25, True, 4)
+    """
     d, spec = ev.design, ev.spec
     return {
         "npu_tiler_version": __version__,
@@ -64,10 +116,42 @@ def manifest(ev: Evaluation, source_hash: str | None) -> dict:
 
 
 def manifest_text(ev: Evaluation, source_hash: str | None) -> str:
+    """:func:`manifest` as the text of manifest.json: indented JSON, keys in order, newline-terminated.
+
+    Examples
+    --------
+    >>> import json, partitioner
+    >>> from partitioner.emitters import files
+    >>> text = files.manifest_text(partitioner.partition(batch=100, tiles=4), None)
+    >>> json.loads(text)["kernel"]["source_sha256"] is None, text.endswith("}\\n")
+    (True, True)
+    """
     return json.dumps(manifest(ev, source_hash), indent=2, sort_keys=False) + "\n"
 
 
 def readme(ev: Evaluation) -> str:
+    """The design folder's README.md: what the design is, whether it fits, placement, resources, memory maps.
+
+    The tables are :mod:`partitioner.render`'s, so they match ``npu-tiler
+    partition``. A design emitted with ``--force`` says in bold that aiecc
+    will fail and lists the reasons.
+
+    Parameters
+    ----------
+    ev : Evaluation
+
+    Returns
+    -------
+    str
+        Markdown.
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner.emitters import files
+    >>> files.readme(partitioner.partition(batch=100, tiles=4)).splitlines()[0]
+    '# batch100_split4_d2'
+    """
     d, o = ev.design, ev.design.options
     lines = [f"# {d.name}", ""] + [f"{n[0].upper()}{n[1:]}." for n in d.notes] + ([""] if d.notes else [])
     lines += [f"{o.strategy} of the `{o.kernel}` kernel over {len(d.workers)} compute tile(s) of `{o.device}`: "

@@ -30,6 +30,39 @@ def _py(name: str) -> str:
 
 
 def render(ev: Evaluation) -> str:
+    """The design as an IRON program (``design.py``) that prints the same design's MLIR.
+
+    Uses only the names and keywords :mod:`partitioner.emitters.iron_api`
+    lists (the 2025 IRON API): Kernel per entry symbol, ObjectFifo per FIFO
+    with ``cons().split`` / ``prod().join`` for links, one Worker per tile
+    with explicit ``Tile`` placement and ``stack_size``, and ``rt.fill`` /
+    ``rt.drain`` with a TensorAccessPattern per shim transfer.
+
+    Parameters
+    ----------
+    ev : Evaluation
+        A placed design whose workers each have one input and one output FIFO.
+
+    Returns
+    -------
+    str
+        Python source, newline-terminated. It needs mlir-aie to run, not to be written.
+
+    Raises
+    ------
+    AssertionError
+        A worker has other than one input and one output FIFO.
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner.emitters import iron
+    >>> src = iron.render(partitioner.partition(batch=100, tiles=4))
+    >>> src.splitlines()[0][3:]  # after the module docstring's opening quotes
+    'batch100_split4_d2: split of the mel kernel over 4 compute tile(s) of npu1.'
+    >>> compile(src, "design.py", "exec") is not None
+    True
+    """
     d: Design = ev.design
     o = d.options
     spec = ev.spec

@@ -73,6 +73,7 @@ class TimingParams:
     kernel_cycles_scale: dict[str, float] = field(default_factory=dict)
 
     def seconds(self, cycles: float) -> float:
+        """``cycles`` of the array clock in seconds."""
         return cycles / self.clock_hz
 
 
@@ -148,6 +149,7 @@ class Seed:
     max_abs_error: float
 
     def row(self, name: str) -> SeedRow:
+        """The row called ``name`` (StopIteration when there is none)."""
         return next(r for r in self.rows if r.name == name)
 
 

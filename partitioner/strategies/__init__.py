@@ -28,7 +28,36 @@ ALLOC_SCHEMES = ("basic-sequential", "bank-aware")
 
 
 def validate(options: Options, device: Device) -> None:
-    """Reject options no design can be built from (exit 2 at the CLI)."""
+    """Reject options no design can be built from (exit 2 at the CLI).
+
+    Checks the strategy, batch (frames, >= 1), tiles (1 to the device's
+    compute tiles), depth (1 to 8 buffers), object frames, frame mode,
+    allocation scheme, stack size (bytes, >= 0) and the mlir-aie profile.
+    What depends on the strategy (tile counts, an even split) is checked
+    when its shape is built (:func:`make_design`).
+
+    Parameters
+    ----------
+    options : Options
+    device : Device
+        The device the options name (for its compute-tile count).
+
+    Raises
+    ------
+    UserError
+        The first option found wrong; the message names the fix.
+
+    Examples
+    --------
+    >>> from partitioner import device
+    >>> from partitioner.design import Options
+    >>> from partitioner.strategies import validate
+    >>> validate(Options(batch=100, tiles=4), device.load("npu1"))
+    >>> validate(Options(strategy="diagonal"), device.load("npu1"))
+    Traceback (most recent call last):
+    ...
+    partitioner.errors.UserError: unknown strategy 'diagonal'; choose one of single, split, pipeline, hybrid
+    """
     if options.strategy not in STRATEGIES:
         raise UserError(f"unknown strategy {options.strategy!r}; choose one of {', '.join(STRATEGIES)}")
     if options.batch < 1:
@@ -52,6 +81,17 @@ def validate(options: Options, device: Device) -> None:
 
 
 def design_name(options: Options) -> str:
+    """The default name of a design: batch, strategy and tiles, then the options that were set.
+
+    Examples
+    --------
+    >>> from partitioner.design import Options
+    >>> from partitioner.strategies import design_name
+    >>> design_name(Options(batch=100, tiles=4))
+    'batch100_split4'
+    >>> design_name(Options(strategy="single", batch=20, tiles=1, depth=1, frame_mode="dma-framed"))
+    'batch20_1tile_d1_dmaframed'
+    """
     o = options
     parts = [f"batch{o.batch}", f"{o.strategy}{o.tiles}" if o.strategy != "single" else "1tile"]
     if o.object_frames:
@@ -67,7 +107,48 @@ def make_design(options: Options, spec: KernelSpec | None = None, device: Device
                 placer: Placer | None = None) -> Design:
     """Build and place the Design for ``options`` (UserError on options that cannot make one).
 
-    ``placer`` decides the tiles (default: :class:`partitioner.placement.ColumnPlacer`).
+    Validates the options (:func:`validate`), lets the strategy decide the
+    shape (``STRATEGIES[options.strategy]``), checks that the batch splits
+    evenly over the chains, builds the FIFOs, links and runtime sequence
+    (:func:`partitioner.strategies.common.build`) and places the result
+    (:func:`partitioner.placement.place`). It does not check resources:
+    :func:`partitioner.check.evaluate` does.
+
+    Parameters
+    ----------
+    options : Options
+        ``depth=None`` builds depth 2 here (the fallback to 1 is
+        :func:`partitioner.check.evaluate_options`'s); ``object_frames=None``
+        gives each chain its whole share of the batch per buffer.
+    spec : KernelSpec, optional
+        Default: the kernel ``options.kernel`` names.
+    device : Device, optional
+        Default: the device ``options`` name.
+    placer : Placer, optional
+        Decides the tiles (default: :class:`partitioner.placement.ColumnPlacer`).
+
+    Returns
+    -------
+    Design
+        Placed: every worker, FIFO end, link and shim transfer has its tile.
+
+    Raises
+    ------
+    UserError
+        Invalid options, a tile count the strategy does not take, a batch
+        that does not split evenly, or a design the placer cannot fit.
+
+    Examples
+    --------
+    >>> from partitioner.strategies import make_design
+    >>> from partitioner.design import Options
+    >>> d = make_design(Options(batch=100, tiles=4))
+    >>> d.name, d.depth, d.object_frames, [w.tile for w in d.workers]
+    ('batch100_split4', 2, 25, [(0, 2), (0, 3), (0, 4), (0, 5)])
+    >>> make_design(Options(batch=99, tiles=4))
+    Traceback (most recent call last):
+    ...
+    partitioner.errors.UserError: batch 99 does not split evenly over 4 tiles: use a batch that is a multiple of 4 ...
     """
     device = device or device_mod.for_options(options)
     validate(options, device)

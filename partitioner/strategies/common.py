@@ -23,6 +23,9 @@ MEM_TILE_DEPTH = 2  # mem tiles have room: their pools stay double-buffered
 
 @dataclass(frozen=True)
 class Shape:
+    """What a strategy decides: the entry points of one chain, the column groups, chains per group, and
+    whether data passes through the group's mem tile."""
+
     chain: tuple[EntryPoint, ...]  # entry points of one chain, head first
     groups: int  # column groups
     chains_per_group: int
@@ -30,10 +33,12 @@ class Shape:
 
     @property
     def chains(self) -> int:
+        """Chains over all groups."""
         return self.groups * self.chains_per_group
 
     @property
     def workers(self) -> int:
+        """Workers (compute tiles) over all chains."""
         return self.chains * len(self.chain)
 
 
@@ -43,6 +48,7 @@ def head_stream(frame_mode: str) -> str:
 
 
 def chain_entries(spec: KernelSpec, frame_mode: str, staged: bool) -> tuple[EntryPoint, ...]:
+    """The entry points one chain runs: the stage chain for ``frame_mode``, or the one fused entry."""
     if staged:
         return spec.stages("chunked" if frame_mode == "streamed" else "framed")
     return (spec.fused(head_stream(frame_mode)),)
@@ -65,6 +71,7 @@ def groups_for(chains: int, stages: int, device: Device, options: Options) -> tu
 
 
 def object_frames(options: Options, frames_per_chain: int) -> int:
+    """Frames per ObjectFIFO object: ``--object-frames`` if given (it must divide the chain's frames), else all."""
     f = options.object_frames or frames_per_chain
     if f <= 0:
         raise UserError("--object-frames must be at least 1")
