@@ -5,15 +5,20 @@ input or a missing tool; no tracebacks for mistakes a user can fix.
 """
 from __future__ import annotations
 
+import math
 import sys
+import warnings
 from pathlib import Path
 
 import click
 import numpy as np
 
 from partitioner import __version__
+from partitioner.allocation import SCHEMES as CHECK_ALLOC_SCHEMES
+from partitioner.check import HOST_BUFFER_MAX_BYTES
 from partitioner.design import Options
 from partitioner.errors import NpuTilerError, UserError
+from partitioner.strategies import ALLOC_SCHEMES, FRAME_MODES, STRATEGIES
 from sim.engine import SimulationError
 
 # Exit codes: 0 success (fits, bit-exact), 1 the answer is "no" (does not fit, differs, deadlocks,
@@ -24,17 +29,71 @@ EXIT_CODES: tuple[tuple[type[NpuTilerError], int], ...] = ((SimulationError, 1),
 # Defaults live only on Options: every design option's default is read from it.
 _DEFAULT = Options()
 
+# The largest --batch: one NPU call's input must fit one XRT buffer (HOST_BUFFER_MAX_BYTES, 4 GiB - 1 B:
+# the xdna driver syncs a buffer object with 32-bit offsets and sizes; see partitioner/check.py) and the
+# smallest frame a built-in kernel reads is a 160-sample int16 hop (320 B): 13,421,772 frames. A larger
+# batch can never run; one below it that still overflows a buffer is reported by the check (exit 1).
+MIN_FRAME_BYTES = 320
+MAX_BATCH = HOST_BUFFER_MAX_BYTES // MIN_FRAME_BYTES
+# --timeout: pyxrt's run.wait takes milliseconds as a 32-bit count (49.7 days); one day is the cap.
+MAX_TIMEOUT_S = 86_400.0
+# --stack-size: aie.core's stack_size is an i32 attribute.
+MAX_STACK_BYTES = 2**31 - 1
+
+
+def _profiles() -> tuple[str, ...] | None:
+    """The --mlir-aie profiles of params/lowering.toml; None (checked later, with the file's own
+    error) when the file cannot be read."""
+    from partitioner import lowering_profile
+
+    try:
+        return tuple(lowering_profile.available())
+    except NpuTilerError:
+        return None
+
+
+class Choice(click.Choice):
+    """click.Choice whose error says "unknown <noun> 'x'; choose one of a, b", as the library's do."""
+
+    def __init__(self, choices, noun: str):
+        super().__init__(tuple(choices))
+        self.noun = noun
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(f"unknown {self.noun} {value!r}; choose one of {', '.join(map(str, self.choices))}", param, ctx)
+
+
+class Finite(click.FloatRange):
+    """A finite float in range (click's FloatRange lets nan and inf through)."""
+
+    def convert(self, value, param, ctx):
+        rv = super().convert(value, param, ctx)
+        if not math.isfinite(rv):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return rv
+
+
+PROFILES = _profiles()
+MLIR_AIE = Choice(PROFILES, "mlir-aie profile") if PROFILES else str
+
 
 def exit_code(exc: NpuTilerError) -> int:
     """The exit code of a library error (the library's errors carry none)."""
     return next((code for cls, code in EXIT_CODES if isinstance(exc, cls)), 2)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             invoke_without_command=True)
 @click.version_option(__version__, prog_name="npu-tiler")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Partition, emit, simulate and report multi-tile designs for AMD Ryzen AI NPUs
     (AIE2 "Phoenix", mlir-aie device npu1), starting with Whisper's log-mel kernel."""
+    if ctx.invoked_subcommand is None:  # a bare `npu-tiler`: its help, exit 0
+        click.echo(ctx.get_help())
 
 
 def _audio(path: str | None, builtin: str | None) -> tuple[str, np.ndarray]:
@@ -51,7 +110,7 @@ def _audio(path: str | None, builtin: str | None) -> tuple[str, np.ndarray]:
 
 
 @cli.command()
-@click.argument("audio", required=False, type=click.Path(dir_okay=False))
+@click.argument("audio", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
               help="Where to write the log-mel: a float32 .npy of shape (80, n_frames).")
 @click.option("--reference", is_flag=True, help="Compute Whisper's recipe in float64 NumPy instead of the kernel.")
@@ -67,18 +126,21 @@ def mel(audio: str | None, out: str, reference: bool, streamed: bool, builtin: s
     from sim import kernel
     from sim import reference as ref
 
-    name, samples = _audio(audio, builtin)
-    result = ref.log_mel_spectrogram(samples).astype(np.float32) if reference else kernel.log_mel(samples, streamed)
+    if audio is not None and builtin is not None:
+        raise click.UsageError(f"give AUDIO or --builtin NAME, not both ({audio} and --builtin {builtin})")
     out_path = Path(out)
     if not out_path.parent.is_dir():
         raise UserError(f"cannot write {out}: folder {out_path.parent} does not exist")
-    np.save(out_path, result)
+    name, samples = _audio(audio, builtin)
+    result = ref.log_mel_spectrogram(samples).astype(np.float32) if reference else kernel.log_mel(samples, streamed)
+    with open(out_path, "wb") as fh:  # np.save(path) would add ".npy" to a name without it
+        np.save(fh, result)
     click.echo(f"{name}: {result.shape[1]} frames -> {out} (float32 {result.shape[0]}x{result.shape[1]}, "
                f"{'float reference' if reference else 'fixed-point kernel'})")
 
 
 @cli.command()
-@click.argument("audio", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("audio", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 def accuracy(audio: tuple[str, ...]) -> None:
     """Kernel + finish() against the float reference on AUDIO files (default: every built-in signal).
 
@@ -153,28 +215,30 @@ def design_options(f):
     opts = [
         click.option("--kernel", default=_DEFAULT.kernel, show_default=True,
                      help="Kernel under kernels/: mel, or seed-mel (the seed's footprint, for calibration)."),
-        click.option("--batch", type=int, default=_DEFAULT.batch, show_default=True,
-                     help="Frames one NPU call (one runtime sequence) moves in and out."),
-        click.option("--tiles", type=int, default=_DEFAULT.tiles, show_default=True,
+        click.option("--batch", type=click.IntRange(1, MAX_BATCH), default=_DEFAULT.batch, show_default=True,
+                     help=f"Frames one NPU call (one runtime sequence) moves in and out (at most {MAX_BATCH:,}: "
+                          f"one call's input must fit one 4 GiB XRT buffer)."),
+        click.option("--tiles", type=click.IntRange(min=1), default=_DEFAULT.tiles, show_default=True,
                      help="Compute tiles the design uses."),
-        click.option("--strategy", default=_DEFAULT.strategy, show_default=True,
+        click.option("--strategy", type=Choice(STRATEGIES, "strategy"), default=_DEFAULT.strategy, show_default=True,
                      help="single | split (through a mem tile) | pipeline (kernel stages) | hybrid (pipelines side by side)."),
-        click.option("--object-frames", type=int, default=_DEFAULT.object_frames,
+        click.option("--object-frames", type=click.IntRange(min=1), default=_DEFAULT.object_frames,
                      help="Frames per ObjectFIFO buffer, i.e. per kernel call on a tile [default: batch / chains]."),
-        click.option("--depth", type=int, default=_DEFAULT.depth,
+        click.option("--depth", type=click.IntRange(1, 8), default=_DEFAULT.depth,
                      help="Buffers per FIFO end on compute tiles: 1 single, 2 double [default: 2 if it fits, else 1]."),
-        click.option("--frame-mode", default=_DEFAULT.frame_mode, show_default=True,
+        click.option("--frame-mode", type=Choice(FRAME_MODES, "frame mode"), default=_DEFAULT.frame_mode,
+                     show_default=True,
                      help="framed (host sends 400-sample frames) | dma-framed (shim reads overlapping windows "
                           "of raw audio) | streamed (tiles get contiguous hops with their 240-sample halo)."),
         click.option("--device", default=_DEFAULT.device, show_default=True,
                      help="npu1, npu1_1col..npu1_3col, npu2."),
-        click.option("--alloc-scheme", default=_DEFAULT.alloc_scheme, show_default=True,
-                     help="Buffer allocator modelled: basic-sequential | bank-aware."),
-        click.option("--mlir-aie", "mlir_aie", default=_DEFAULT.mlir_aie, show_default=True,
+        click.option("--alloc-scheme", type=Choice(ALLOC_SCHEMES, "allocation scheme"), default=_DEFAULT.alloc_scheme,
+                     show_default=True, help="Buffer allocator modelled: basic-sequential | bank-aware."),
+        click.option("--mlir-aie", "mlir_aie", type=MLIR_AIE, default=_DEFAULT.mlir_aie, show_default=True,
                      help="mlir-aie version profile for the rules that changed (params/lowering.toml): 2025 | 2026."),
-        click.option("--stack-size", type=int, default=_DEFAULT.stack_size,
+        click.option("--stack-size", type=click.IntRange(0, MAX_STACK_BYTES), default=_DEFAULT.stack_size,
                      help="Core stack reservation in bytes [default: the kernel's need, at least 1024]."),
-        click.option("--device-file", type=click.Path(dir_okay=False), default=_DEFAULT.device_file,
+        click.option("--device-file", type=click.Path(exists=True, dir_okay=False), default=_DEFAULT.device_file,
                      help="TOML overriding figures of partitioner/params/devices.toml (same layout)."),
     ]
     for opt in reversed(opts):
@@ -215,18 +279,23 @@ def partition(as_json: bool, **kw) -> None:
               help="Folder to write (must not exist unless --overwrite).")
 @click.option("--all", "all_designs", is_flag=True,
               help="Regenerate the canonical designs kept in designs/ (or under --out).")
-@click.option("--from", "from_dir", type=click.Path(file_okay=False), default=None,
+@click.option("--from", "from_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="With --generic: a kept design folder whose aie.mlir to print in generic form.")
 @click.option("--generic", is_flag=True,
               help="With --from: write only aie.generic.mlir (MLIR's generic form, readable by mlir-opt).")
-@click.option("--overwrite", is_flag=True, help="Replace --out if it exists.")
+@click.option("--overwrite", is_flag=True,
+              help="Replace --out if npu-tiler wrote it (its .npu-tiler marker) and it holds only npu-tiler's files.")
 @click.option("--force", is_flag=True, help="Emit a design that does not fit (its README says why it will fail).")
 def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool, overwrite: bool, force: bool,
          **kw) -> None:
     """Write a design as aie.mlir (+ aie.generic.mlir), design.py (IRON), build.sh, manifest.json, README.md.
 
     Takes the same design options as `partition`. Output is deterministic and
-    written atomically (a temporary folder renamed into place).
+    written atomically (a temporary folder renamed into place), marked with a
+    .npu-tiler file listing what npu-tiler wrote. Only such a folder is ever
+    replaced, and only while it holds nothing else: a folder npu-tiler did not
+    write, one with a file of yours in it (also under --all) and the current
+    folder are refused and left as they are.
     """
     from pathlib import Path as P
 
@@ -257,10 +326,13 @@ def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool
 
 
 @cli.command()
-@click.argument("mlir_file", type=click.Path(dir_okay=False))
+@click.argument("mlir_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the same JSON object as `partition --json`.")
-@click.option("--alloc-scheme", default=None, help="Override the allocator (default: manifest.json's, else basic-sequential).")
-@click.option("--mlir-aie", "mlir_aie", default=None, help="Override the mlir-aie profile (default: manifest.json's, else 2025).")
+@click.option("--alloc-scheme", type=Choice(CHECK_ALLOC_SCHEMES, "allocation scheme"), default=None,
+              help="Override the allocator: default (aiecc's own default: bank-aware, falling back to "
+                   "basic-sequential), basic-sequential or bank-aware [default: manifest.json's, else mlir-aie's].")
+@click.option("--mlir-aie", "mlir_aie", type=MLIR_AIE, default=None,
+              help="Override the mlir-aie profile (default: manifest.json's, else 2025).")
 def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str | None) -> None:
     """Read an aie.mlir (emitted or hand-written with the same ops), rebuild its Design and check it.
 
@@ -278,18 +350,18 @@ def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str
 
 
 @cli.command()
-@click.argument("design_dir", type=click.Path())
-@click.option("--audio", "audio", type=click.Path(dir_okay=False), default=None,
+@click.argument("design_dir", type=click.Path(exists=True))
+@click.option("--audio", "audio", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Audio to run (default: every built-in test signal, each as its own utterance).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--timing-only", is_flag=True, help="Only the timing model: no data moves, no kernel runs.")
-@click.option("--frames", type=int, default=None,
+@click.option("--frames", type=click.IntRange(min=1), default=None,
               help="Frames to model with --timing-only [default: 628,163, the seed's audio].")
-@click.option("--trace", "trace_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--trace", "trace_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write one call's modelled schedule as a Chrome/Perfetto trace (JSON).")
-@click.option("--params", "params_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--params", "params_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="TOML overriding sim/timing.toml (same layout).")
-@click.option("--baseline", "baseline_dir", type=click.Path(), default=None,
+@click.option("--baseline", "baseline_dir", type=click.Path(exists=True), default=None,
               help="Design to compare against [default: designs/batch20_1tile].")
 def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: bool, frames: int | None,
              trace_path: str | None, params_path: str | None, baseline_dir: str | None) -> None:
@@ -346,7 +418,7 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
 
 
 @cli.command("seed-table")
-@click.option("--params", "params_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--params", "params_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="TOML overriding sim/timing.toml.")
 def seed_table(params_path: str | None) -> None:
     """The seed's configurations and the kept designs, modelled for the seed's 628,163 frames."""
@@ -361,12 +433,14 @@ def seed_table(params_path: str | None) -> None:
 @click.option("--device", default=_DEFAULT.device, show_default=True, help="npu1, npu1_1col..npu1_3col, npu2.")
 @click.option("--out", "out", type=click.Path(file_okay=False), default="npu-tiler-report", show_default=True,
               help="Folder for report.html, report.md, points.csv, points.json and the plots.")
-@click.option("--jobs", type=int, default=None, help="Parallel processes [default: the machine's cores].")
-@click.option("--batch", "extra_batches", type=int, multiple=True,
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel processes [default: the machine's cores].")
+@click.option("--batch", "extra_batches", type=click.IntRange(1, MAX_BATCH), multiple=True,
               help="Add a batch size to the space (repeatable).")
-@click.option("--strategy", "strategies", multiple=True, help="Only these strategies (repeatable).")
-@click.option("--tiles", "tiles", type=int, multiple=True, help="Only these tile counts (repeatable).")
-@click.option("--frame-mode", "frame_modes", multiple=True, help="Only these frame modes (repeatable).")
+@click.option("--strategy", "strategies", type=Choice(STRATEGIES, "strategy"), multiple=True,
+              help="Only these strategies (repeatable).")
+@click.option("--tiles", "tiles", type=click.IntRange(min=1), multiple=True, help="Only these tile counts (repeatable).")
+@click.option("--frame-mode", "frame_modes", type=Choice(FRAME_MODES, "frame mode"), multiple=True,
+              help="Only these frame modes (repeatable).")
 @click.option("--cache", "cache_path", type=click.Path(dir_okay=False), default=None,
               help="SQLite cache of evaluated points [default: ~/.cache/npu-tiler/explore.sqlite].")
 @click.option("--no-simulate", is_flag=True, help="Do not emit and simulate the Pareto-front designs.")
@@ -391,17 +465,18 @@ def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches:
     from reports import seed_table
 
     out_dir = P(out)
+    timing_params = load_timing(params_path)  # a bad --params fails here, before any work
     _writable_dir(out_dir)
     space = ex.Space(kernel=kernel, device=device,
                      batches=tuple(sorted(set(ex.DEFAULT_BATCHES) | set(extra_batches))),
                      tiles=tuple(tiles) or ex.DEFAULT_TILES, strategies=tuple(strategies) or ex.STRATEGIES,
                      frame_modes=tuple(frame_modes) or ex.FRAME_MODES, params_path=params_path)
     study = ex.run(space, jobs=jobs or os.cpu_count() or 1, cache_path=P(cache_path) if cache_path else None,
-                   simulate_front=not no_simulate)
+                   simulate_front=not no_simulate, progress=sys.stderr.isatty())
     meta = {"kernel": kernel, "device": device, "evaluated": study.evaluated, "seconds": study.seconds,
             "space": {k: list(v) if isinstance(v, tuple) else v for k, v in space.__dict__.items()},
-            "seed_table": [r.__dict__ for r in seed_table.rows(load_timing(params_path))]}
-    design_space.save(out_dir, study.records, meta)
+            "seed_table": [r.__dict__ for r in seed_table.rows(timing_params)]}
+    design_space.save(out_dir, study.records, meta, progress=sys.stderr.isatty())
     n_fit = sum(r["fits"] for r in study.records)
     front = [r for r in study.records if r["pareto"]]
     sims = [r for r in front if r.get("simulated")]
@@ -411,7 +486,7 @@ def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches:
 
 
 @cli.command()
-@click.argument("out", type=click.Path(file_okay=False))
+@click.argument("out", type=click.Path(exists=True, file_okay=False))
 def report(out: str) -> None:
     """Re-render a design-space report from the points.json in OUT."""
     from pathlib import Path as P
@@ -419,8 +494,31 @@ def report(out: str) -> None:
     from reports import design_space
 
     _writable_dir(P(out), must_exist=True)
-    design_space.render(P(out))
+    _check_points(P(out) / "points.json")
+    try:
+        design_space.render(P(out), progress=sys.stderr.isatty())
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:  # records of another shape
+        raise UserError(f"{P(out) / 'points.json'} is not a points.json written by npu-tiler explore "
+                        f"({type(exc).__name__}: {exc}); re-run `npu-tiler explore --out {out}`") from None
     click.echo(f"wrote {P(out) / 'report.html'} and {P(out) / 'report.md'}")
+
+
+def _check_points(path) -> None:
+    """One line, not a traceback, for a points.json that is not a study: not JSON, not an object with
+    a list of point objects, or no points at all."""
+    import json
+
+    if not path.is_file():
+        return  # design_space.render says how to make one
+    try:
+        data = json.loads(path.read_text())
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise UserError(f"{path} is not a points.json written by npu-tiler explore (not JSON)") from None
+    if not isinstance(data, dict) or not isinstance(data.get("points"), list) \
+            or not all(isinstance(r, dict) for r in data["points"]):
+        raise UserError(f"{path} is not a points.json written by npu-tiler explore (no list of points)")
+    if not data["points"]:
+        raise UserError(f"{path} holds no points: nothing to report; run `npu-tiler explore --out {path.parent}`")
 
 
 def _writable_dir(path, must_exist: bool = False) -> None:
@@ -441,7 +539,7 @@ def _writable_dir(path, must_exist: bool = False) -> None:
 
 
 @cli.command()
-@click.argument("design_dir", type=click.Path())
+@click.argument("design_dir", type=click.Path(exists=True, file_okay=False))
 def build(design_dir: str) -> None:
     """Compile the kernel with Peano and the design with aiecc.py into DESIGN_DIR/build (xclbin + insts).
 
@@ -471,17 +569,20 @@ def _open_db(db_path):
 
 
 @cli.command()
-@click.argument("design_dir", type=click.Path())
-@click.option("--backend", type=click.Choice(["sim", "xrt"]), default="sim", show_default=True,
+@click.argument("design_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--backend", type=Choice(["sim", "xrt"], "backend"), default="sim", show_default=True,
               help="xrt: a real NPU through pyxrt; sim: the simulator (modelled times).")
-@click.option("--audio", type=click.Path(dir_okay=False), default=None, help="Audio [default: the built-in speech].")
-@click.option("--repeat", type=int, default=1, show_default=True, help="Passes over the audio (timings of every call).")
-@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds one call may take.")
+@click.option("--audio", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Audio [default: the built-in speech].")
+@click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Passes over the audio (timings of every call).")
+@click.option("--timeout", type=Finite(0, MAX_TIMEOUT_S, min_open=True), default=10.0, show_default=True,
+              help="Seconds one call may take (more than 0, at most one day).")
 @click.option("--xrt-convention", type=click.Choice(["opcode", "plain"]), default="opcode", show_default=True,
               help="kernel(3, instr, n, bufs...) as current mlir-aie, or kernel(instr, n, bufs...) as older helpers.")
 @click.option("--insts-unit", type=click.Choice(["words", "bytes"]), default="words", show_default=True,
               help="Unit of the instruction count passed to the kernel.")
-@click.option("--params", "params_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--params", "params_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Timing parameters for the sim backend (e.g. a calibration TOML).")
 @_db_option
 def run(design_dir: str, backend: str, audio: str | None, repeat: int, timeout: float, xrt_convention: str,
@@ -497,8 +598,6 @@ def run(design_dir: str, backend: str, audio: str | None, repeat: int, timeout: 
     from sim import fixtures
     from sim.audio import load_audio
 
-    if repeat < 1:
-        raise UserError("--repeat must be at least 1")
     samples = load_audio(audio) if audio else fixtures.default_audio()
     db = _open_db(db_path)
     try:
@@ -522,7 +621,8 @@ def run(design_dir: str, backend: str, audio: str | None, repeat: int, timeout: 
 @click.option("--since", default=None, help="Only runs on or after this date (YYYY-MM-DD).")
 @click.option("--regressions", "show_regressions", is_flag=True,
               help="Flag designs whose median time grew against their previous run (same backend).")
-@click.option("--threshold", type=float, default=0.10, show_default=True, help="Growth that counts as a regression.")
+@click.option("--threshold", type=Finite(min=0), default=0.10, show_default=True,
+              help="Growth that counts as a regression (0.10: 10%; at least 0).")
 @click.option("--report", "report_dir", type=click.Path(file_okay=False), default=None,
               help="With --regressions: write regressions.html/.md with a time-per-design plot here.")
 @_db_option
@@ -566,10 +666,11 @@ def results(design: str | None, since: str | None, show_regressions: bool, thres
 
 
 @cli.command()
-@click.option("--backend", default="xrt", show_default=True, help="Fit to runs of this backend.")
-@click.option("--out", "out", type=click.Path(dir_okay=False), default="calibration.toml", show_default=True,
-              help="Calibration TOML to write (use it with --params).")
-@click.option("--params", "params_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--backend", type=Choice(["sim", "xrt"], "backend"), default="xrt", show_default=True,
+              help="Fit to runs of this backend.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default="calibration.toml",
+              show_default=True, help="Calibration TOML to write (use it with --params).")
+@click.option("--params", "params_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Starting parameters [default: sim/timing.toml].")
 @_db_option
 def calibrate(backend: str, out: str, params_path: str | None, db_path: str | None) -> None:
@@ -598,8 +699,33 @@ def calibrate(backend: str, out: str, params_path: str | None, db_path: str | No
     click.echo(f"wrote {out}")
 
 
+def _own_warnings() -> tuple[type[Warning], ...]:
+    """The warnings npu-tiler itself gives (a kernel folder skipped, a corrupt cache rebuilt)."""
+    from partitioner.kernel_spec import BrokenKernelWarning
+    from reports.explore import CacheWarning
+
+    return BrokenKernelWarning, CacheWarning
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    click.echo(f"npu-tiler: warning: {message}", err=True)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Console entry point: one-line errors, exit 2 for bad input."""
+    """Console entry point: one-line errors, exit 2 for bad input, 130 when interrupted.
+
+    npu-tiler's own warnings are one line each (``npu-tiler: warning: ...``); other libraries'
+    warnings are not shown.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for category in _own_warnings():
+            warnings.filterwarnings("default", category=category)
+        warnings.showwarning = _show_warning
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         rc = cli.main(args=argv, prog_name="npu-tiler", standalone_mode=False)
     except click.UsageError as exc:
@@ -608,7 +734,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except click.ClickException as exc:
         click.echo(f"npu-tiler: error: {exc.format_message()}", err=True)
-        return exc.exit_code  # click's own exceptions do carry one
+        return 2  # click's other errors (a file it could not open) are bad input too
     except NpuTilerError as exc:
         click.echo(f"npu-tiler: error: {exc}", err=True)
         return exit_code(exc)
@@ -619,6 +745,8 @@ def main(argv: list[str] | None = None) -> int:
     except (click.Abort, KeyboardInterrupt):
         click.echo("npu-tiler: interrupted", err=True)
         return 130
+    except SystemExit as exc:  # a command's own sys.exit(n): its answer (fits, bit-exact, ...)
+        return exc.code if isinstance(exc.code, int) else 0
     return rc if isinstance(rc, int) else 0
 
 

@@ -120,7 +120,9 @@ class _Tile:
         return self.capacity // self.banks
 
     def align_for(self, b: BufferRequest) -> int:
-        """The alignment the allocator gives a buffer it places (getRequiredAlignBits)."""
+        """The alignment the allocator gives a buffer it places (getRequiredAlignBits; 1 for ``aligned = false``)."""
+        if not b.aligned:
+            return 1
         return self.vector_align if b.nbytes >= self.vector_align else self.bus_align
 
 

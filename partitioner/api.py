@@ -15,7 +15,7 @@ from partitioner.check import Evaluation, evaluate, evaluate_options
 from partitioner.design import Options
 from partitioner.emitters import emit as _emit
 from partitioner.errors import UserError
-from partitioner.mlir_reader import read as _read_mlir
+from partitioner.mlir.read import read_design as _read_mlir
 from partitioner.placement import Placer
 
 

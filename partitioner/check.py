@@ -138,11 +138,17 @@ def evaluate(design: Design, device: Device | None = None, spec: KernelSpec | No
     """
     o = design.options
     device = device or device_mod.for_options(o)
-    spec = spec or kernel_spec.load(o.kernel)
+    # A hand-written design may call a kernel npu-tiler has no kernel.toml for: everything but the
+    # kernel's own static data and stack need is still checked.
+    spec = spec or (kernel_spec.load(o.kernel) if o.kernel else None)
+    static_bytes = spec.static_data_bytes if spec is not None else 0
     profile = load_profile(o.mlir_aie)
     lowered = lower(design, device, profile)
     stacks = {w.tile: w.stack_bytes for w in design.workers}
     errors: list[str] = []
+    notes: list[str] = list(design.notes)
+    if spec is None:
+        notes.append("kernel static data: unknown (no kernel.toml for the cores' kernel), not checked")
     memory: dict[Coord, MemoryMap] = {}
     reports: list[TileReport] = []
     for tile in sorted(lowered.tiles, key=lambda t: (t[0], t[1])):
@@ -151,8 +157,9 @@ def evaluate(design: Design, device: Device | None = None, spec: KernelSpec | No
         if res.kind in ("compute", "mem"):
             is_core = res.kind == "compute" and tile in stacks
             mm = allocate(res, kind.memory_bytes, kind.banks, stacks.get(tile, 0) if is_core else 0,
-                          spec.static_data_bytes if is_core else 0, o.alloc_scheme, profile, device.generation)
+                          static_bytes if is_core else 0, o.alloc_scheme, profile, device.generation)
             memory[tile] = mm
+            notes += [f"{_tile_name(tile)}: {n}" for n in mm.notes]
             if not mm.fits:
                 errors.append(_memory_error(tile, res.kind, mm, design))
             buffers = [{"name": r.name, "bytes": r.nbytes, "address": r.address} for r in mm.regions]
@@ -163,10 +170,10 @@ def evaluate(design: Design, device: Device | None = None, spec: KernelSpec | No
         reports.append(TileReport(tile, res.kind, used, kind.memory_bytes, buffers, res.dma_in, res.dma_out,
                                   res.locks, res.bds,
                                   workers=[w.name for w in design.workers if w.tile == tile]))
-    errors += _stack_errors(design, spec)
+    errors += _stack_errors(design, spec) if spec is not None else []
     errors += _shim_errors(design, device)
     errors += _lock_value_errors(lowered, device)
-    return Evaluation(design, device, spec, profile, lowered, memory, reports, errors)
+    return Evaluation(design, device, spec, profile, lowered, memory, reports, errors, notes=notes)
 
 
 def _memory_error(tile: Coord, kind: str, mm: MemoryMap, design: Design) -> str:
@@ -222,9 +229,37 @@ def _lock_value_errors(lowered: Lowered, device: Device) -> list[str]:
             for pools in lowered.pools.values() for p in pools if p.count > device.max_lock_value]
 
 
+# Length limits of one NPU call's host side, beside the dma_memcpy_nd verifier's dimension limits:
+# * a shim BD counts the words one pass of its dimensions moves in a 32-bit field (aie-rt:
+#   XAIEMLGBL_NOC_MODULE_DMA_BD0_0_BUFFER_LENGTH_MASK = 0xFFFFFFFF, in 32-bit words); the repeat
+#   re-runs the BD and is not part of it;
+# * every host buffer is one XRT buffer object, and amd/xdna-driver syncs a buffer object with 32-bit
+#   offsets and sizes (amdxdna_gem.c: amdxdna_drm_clflush(abo, u32 start, u32 size)), so one larger
+#   than 4 GiB - 1 B is not synced whole. npu-tiler's --batch is capped from this figure too.
+SHIM_BD_MAX_WORDS = 2**32 - 1
+HOST_BUFFER_MAX_BYTES = 2**32 - 1
+
+
+def _length_errors(design: Design) -> list[str]:
+    """Host buffers larger than one XRT buffer, and shim transfers longer than one BD's length field."""
+    out = []
+    for b in design.sequence.buffers:
+        if b.nbytes > HOST_BUFFER_MAX_BYTES:
+            out.append(f"runtime sequence: host {b.direction}put buffer '{b.name}' is {b.nbytes:,} B; one XRT buffer "
+                       f"holds at most {HOST_BUFFER_MAX_BYTES:,} B (the xdna driver syncs buffers with 32-bit "
+                       f"sizes): use a smaller --batch")
+    for t in design.sequence.transfers:
+        words = t.sizes[1] * t.sizes[2] * t.sizes[3] * t.elem_bytes / 4
+        if words > SHIM_BD_MAX_WORDS:
+            out.append(f"runtime sequence, {t.direction} transfer of {t.fifo} on shim {t.shim}: {words:,.0f} words "
+                       f"in one buffer descriptor; a shim BD's buffer length holds at most {SHIM_BD_MAX_WORDS:,} "
+                       f"(32 bits): use a smaller --batch")
+    return out
+
+
 def _shim_errors(design: Design, device: Device) -> list[str]:
     lim = device.shim
-    out = []
+    out = _length_errors(design)
     for t in design.sequence.transfers:
         where = f"runtime sequence, {t.direction} transfer of {t.fifo} on shim {t.shim}"
         sizes, strides, eb = t.sizes, t.strides, t.elem_bytes

@@ -146,6 +146,10 @@ class ObjectFifo:
     init_values: bool = False  # initValues: the producer pool keeps its declared depth; owns a 1-to-1 link
     dims_to_stream: bool = False  # dimensionsToStream on the producer: needs a DMA
     dims_from_stream: bool = False  # dimensionsFromStreamPerConsumer non-empty: needs a DMA
+    repeat_count: int | None = None  # {repeat_count = n}: needs a DMA; the producer's BDs repeat
+    consumer_object_bytes: int | None = None  # asymmetric FIFO: bytes of a consumer-side object
+    allocate_tile: Coord | None = None  # aie.objectfifo.allocate: the shared pool's tile
+    external_buffers: int = 0  # aie.objectfifo.register_external_buffers on its shim end
 
     def end_names(self) -> list[str]:
         """Names mlir-aie gives the FIFO's ends, producer first.
@@ -294,6 +298,7 @@ class BufferDecl:
     nbytes: int
     address: int | None = None
     mem_bank: int | None = None
+    aligned: bool = True  # {aligned = false}: the allocator may place it at any byte
 
 
 @dataclass
@@ -350,7 +355,7 @@ class Design:
     buffers: list[BufferDecl] = field(default_factory=list)
     locks: list[LockDecl] = field(default_factory=list)
     dma_channels: list[DmaChannelDecl] = field(default_factory=list)
-    tiles: list[Coord] = field(default_factory=list)  # every aie.tile declared, used or not
+    tiles: list[Coord] = field(default_factory=list)  # every tile the design declares, sorted
 
     @property
     def batch(self) -> int:
@@ -371,12 +376,14 @@ class Design:
         return [w.tile for w in self.workers if w.tile is not None]
 
     def endpoint_tile(self, endpoint: str) -> Coord:
-        """Tile of a FIFO endpoint name (a worker, ``shim:<g>`` or ``mem:<g>``).
+        """Tile of a FIFO endpoint name (a worker, ``shim:<g>``, ``mem:<g>`` or ``tile:<col>,<row>``).
 
         Parameters
         ----------
         endpoint : str
-            A worker's name, or ``shim:<g>`` / ``mem:<g>`` for column group g.
+            A worker's name, ``shim:<g>`` / ``mem:<g>`` for column group g, or
+            ``tile:<col>,<row>`` for a compute tile without a core (a
+            hand-written design's FIFO end nobody acquires).
 
         Returns
         -------
@@ -405,6 +412,9 @@ class Design:
             return self.shims[int(g)]
         if kind == "mem":
             return self.mem_tiles[int(g)]
+        if kind == "tile":
+            col, row = g.split(",")
+            return int(col), int(row)
         tile = self.worker(endpoint).tile
         assert tile is not None, f"{endpoint} is not placed"
         return tile

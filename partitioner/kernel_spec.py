@@ -19,6 +19,7 @@ from typing import NamedTuple
 import kernels
 from partitioner.design import ELEM_BYTES
 from partitioner.errors import UserError
+from partitioner.params import Field, MapOf, check_schema
 
 STREAMS = ("frames", "hops", "chunk", "spectrum", "logmel")
 
@@ -30,6 +31,31 @@ ARG_DTYPES = {"i8": "int8", "u8": "uint8", "i16": "int16", "u16": "uint16", "i32
 # ``out`` written, ``n_frames`` the frame count passed by value, last.
 ARG_ROLES = ("in", "state", "out", "n_frames")
 GEOMETRY_KEYS = ("sample_rate", "frame_samples", "hop_samples", "n_mels")
+
+_BYTES = Field("int", 0)
+#: What a kernel.toml may hold (checked by :func:`load` with :func:`partitioner.params.check_schema`):
+#: a key outside it is refused naming the key and the accepted ones, never dropped silently.
+SCHEMA = {
+    "kernel": {"name": Field("str"), "summary": Field("str"), "sources": Field("str list"), "object": Field("str"),
+               "output": Field("str")},
+    "geometry": {k: Field("int", 1, required=True) for k in GEOMETRY_KEYS},
+    "streams": {s: Field("str", choices=tuple(ELEM_BYTES)) for s in STREAMS},
+    "cycles": {"per_host_instruction": Field("number", 0), "method": Field("str")},
+    "entries": MapOf({"symbol": Field("str", required=True), "args": Field("str list"),
+                      "role": Field("str", choices=("fused", "stage")),
+                      "consumes": Field("str", choices=STREAMS, required=True),
+                      "produces": Field("str", choices=STREAMS, required=True),
+                      "in_bytes_per_frame": Field("int", 0, required=True),
+                      "out_bytes_per_frame": Field("int", 0, required=True),
+                      "state_bytes": Field("int", 0, required=True), "in_halo_bytes": _BYTES}),
+    "pipelines": MapOf(Field("str list")),
+    "measured": {"static_data_bytes": _BYTES, "stack_bytes": _BYTES, "sections": MapOf(_BYTES),
+                 "stack_by_entry": MapOf(_BYTES), "instructions_per_frame": MapOf(_BYTES)},
+}
+
+
+class BrokenKernelWarning(UserWarning):
+    """A kernel folder whose kernel.toml does not load; lookups over every kernel skip it."""
 
 
 @dataclass(frozen=True)
@@ -176,8 +202,25 @@ class KernelSpec:
 
 
 def available() -> list[str]:
-    """Names of every kernel found (``NPU_TILER_KERNELS`` folders and the built-in one)."""
-    return kernels.available()
+    """Names of every kernel found (``NPU_TILER_KERNELS`` folders and the built-in one) whose
+    kernel.toml loads.
+
+    A folder whose kernel.toml is broken is skipped with a :class:`BrokenKernelWarning` naming
+    the problem, so one bad kernel does not break lookups over all of them (``npu-tiler check``
+    of a hand-written design finds its kernel by its entry points); loading that kernel by name
+    (:func:`load`) still fails with the error.
+    """
+    import warnings
+
+    out = []
+    for name in kernels.available():
+        try:
+            load(name, require_measured=False)
+        except UserError as exc:
+            warnings.warn(f"skipping kernel {name!r}: {exc}", BrokenKernelWarning, stacklevel=2)
+            continue
+        out.append(name)
+    return out
 
 
 def toml_path(name: str) -> Path:
@@ -268,12 +311,17 @@ def load(name: str, require_measured: bool = True) -> KernelSpec:
     """
     path = toml_path(name)
     if not path.is_file():
-        raise UserError(f"unknown kernel {name!r}; available: {', '.join(available())}")
+        raise UserError(f"unknown kernel {name!r}; available: {', '.join(kernels.available())}")
     try:
         data = tomllib.loads(path.read_text())
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"{path}: not valid TOML ({exc})") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path} is not a text file: a kernel.toml is TOML") from None
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
     where = str(path)
+    check_schema(data, SCHEMA, where, complete=True)
     meta, measured = data.get("kernel", {}), data.get("measured", {})
     if meta.get("name", name) != name:
         raise UserError(f"{where}: [kernel] name = {meta['name']!r} but the kernel's folder is {name!r}: "

@@ -48,6 +48,7 @@ class BufferRequest:
     nbytes: int
     address: int | None = None
     mem_bank: int | None = None
+    aligned: bool = True
 
     @property
     def pinned(self) -> bool:
@@ -232,11 +233,13 @@ def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
     fifo_of = {f.name: f for f in design.fifos}
     big_end: dict[str, int] = {}  # FIFO -> number of sub-FIFOs, for the end of a link that owns its buffers
     sub_of: dict[str, str] = {}  # the other FIFOs of a link -> the owner
+    link_tile: dict[str, Coord] = {}  # every FIFO of a link -> the tile the link sits on
     for link in design.links:
         owner = link_owner(link, fifo_of)
         others = [n for n in (*link.inputs, *link.outputs) if n != owner]
         big_end[owner] = max(len(others), 1)
         sub_of.update({s: owner for s in others})
+        link_tile.update({n: link.tile for n in (*link.inputs, *link.outputs)})
     in_link = set(big_end) | set(sub_of)
 
     shared: set[str] = set()
@@ -251,6 +254,11 @@ def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
         pool_tile = None
         if len(cons) == 1 and f.name not in in_link and not needs_dma(f):
             pool_tile = device.shared_memory_pool(prod, cons[0])
+            if pool_tile is not None and f.allocate_tile is not None:
+                pool_tile = f.allocate_tile  # aie.objectfifo.allocate names the tile that holds it
+        if f.name in sub_of and _shares_link_pool(f, link_tile.get(f.name), device):
+            shared.add(f.name)  # the consumer works in the link's own pool: no DMA on this FIFO
+            continue
         if pool_tile is not None:
             shared.add(f.name)
             p = Pool(f.name, f.name, pool_tile, f.depth_for(0), f.object_bytes)
@@ -262,27 +270,38 @@ def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
         for index, (end, tile, endpoint) in enumerate(ends):
             r = res(tile)
             direction = "out" if index == 0 else "in"
+            on_link = link_tile.get(f.name) == tile
             if r.kind == "shim":
                 r.lock_pairs += 1
-                bds = 0  # the runtime sequence's transfers carry the shim BDs
-            elif r.kind == "mem" and f.name in sub_of:
+                # The runtime sequence's transfers carry the shim BDs; registered external
+                # buffers get BDs of their own (link_test_DDR_to_L1_AIE2.mlir).
+                bds = f.external_buffers
+            elif on_link and f.name in sub_of:
                 bds = big_counts[sub_of[f.name]]  # reads/writes its slice of each owner buffer
             else:
                 if index == 0 and f.init_values:
                     count = f.depth_for(0)  # initial values fill every declared buffer
                 else:
                     count = pool_count(r.kind, f.depth, index, f.acquire.get(endpoint), profile)
-                p = Pool(end, f.name, tile, count, f.object_bytes)
+                nbytes = f.object_bytes if index == 0 or f.consumer_object_bytes is None else \
+                    f.consumer_object_bytes
+                p = Pool(end, f.name, tile, count, nbytes)
                 pools[f.name].append(p)
                 r.pools.append(p)
-                if r.kind == "mem" and f.name in big_end:
+                if on_link and f.name in big_end:
                     n = big_end[f.name]
                     big_counts[f.name] = count
                     r.lock_pairs += n
                     bds = count * n
                 else:
-                    r.lock_pairs += 1
+                    static_init = index == 0 and f.init_values and profile.static_init_without_locks and \
+                        r.kind == "mem" and f.name not in in_link
+                    r.lock_pairs += 0 if static_init else 1
                     bds = count
+                if index == 0 and f.repeat_count is not None and count > 1:
+                    # each buffer's BD repeats; one buffer uses the hardware repeat instead
+                    # (repeat_count/hw_repeat_optimization_test.mlir, init_values_repeat_test.mlir)
+                    bds = count * f.repeat_count
             key = (tile, direction)
             r.channels.append(Channel(tile, direction, next_channel[key], f.name, end, bds))
             next_channel[key] += 1
@@ -300,7 +319,15 @@ def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
 
 def needs_dma(f: ObjectFifo) -> bool:
     """A FIFO that goes through DMA even between tiles that share memory (requiresDMAs, AIEObjectFifoSplit.cpp)."""
-    return f.via_dma or f.dims_to_stream or f.dims_from_stream or len(f.consumers) != 1
+    return (f.via_dma or f.dims_to_stream or f.dims_from_stream or f.repeat_count is not None
+            or f.consumer_object_bytes is not None or len(f.consumers) != 1)
+
+
+def _shares_link_pool(f: ObjectFifo, link_tile: Coord | None, device: Device) -> bool:
+    """A link's output delegated by ``aie.objectfifo.allocate`` to the link's compute tile, whose consumer
+    reaches that tile's memory: the forward is shared memory (link/link_via_shared_mem2.mlir)."""
+    return (f.allocate_tile is not None and f.allocate_tile == link_tile and len(f.consumer_tiles) == 1
+            and device.kind_of(link_tile) == "compute" and device.reaches(f.consumer_tiles[0], link_tile))
 
 
 def link_owner(link: Link, fifo_of: dict[str, ObjectFifo]) -> str:
@@ -344,9 +371,12 @@ def _place_buffers(design: Design, device: Device, profile: LoweringProfile,
                 tile = p.tile  # nowhere has room: the allocator reports the overflow at home
             left[tile] = room(tile) - p.buffer_bytes
             home[(p.name, i)] = tile
-    for r in list(tiles.values()):
-        for p in r.pools:
-            for i, name in enumerate(p.buffer_names()):
-                res(home.get((p.name, i), p.tile)).buffers.append(BufferRequest(name, p.buffer_bytes))
+    # Program order of the lowered buffers, which breaks ties between equal sizes: the last
+    # ObjectFIFO's first (test/npu-xrt/add_one_two output @aa7ab18: objFifo_out1 before objFifo_in1_cons).
+    order = {f.name: i for i, f in enumerate(design.fifos)}
+    all_pools = sorted((p for r in tiles.values() for p in r.pools), key=lambda p: -order.get(p.fifo, 0))
+    for p in all_pools:
+        for i, name in enumerate(p.buffer_names()):
+            res(home.get((p.name, i), p.tile)).buffers.append(BufferRequest(name, p.buffer_bytes))
     for b in design.buffers:
-        res(b.tile).buffers.append(BufferRequest(b.name, b.nbytes, b.address, b.mem_bank))
+        res(b.tile).buffers.append(BufferRequest(b.name, b.nbytes, b.address, b.mem_bank, b.aligned))

@@ -46,6 +46,7 @@ class LoweringProfile:
     default_stack_bytes: int
     vector_alignment: dict[str, int]  # device generation -> bytes
     memtile_spill_order: str  # "program" | "largest-first"
+    static_init_without_locks: bool  # a mem-tile producer with init values and no link gets no locks (2026)
 
     def alignment(self, generation: str, is_compute: bool) -> Alignment:
         """The bus and vector alignment of buffers the allocator places on a tile (bytes)."""
@@ -123,4 +124,5 @@ def load(name: str | None = None) -> LoweringProfile:
                            shim_prod_lock_init=p["shim_prod_lock_init"],
                            default_stack_bytes=p["default_stack_bytes"],
                            vector_alignment=dict(p.get("vector_alignment", {})),
-                           memtile_spill_order=p["memtile_spill_order"])
+                           memtile_spill_order=p["memtile_spill_order"],
+                           static_init_without_locks=p["static_init_without_locks"])

@@ -112,6 +112,7 @@ def _finish(design: Design, device: Device) -> None:
     for t in design.sequence.transfers:
         t.shim = design.shims[t.group]
     _number_shim_bds(design)
+    design.tiles = sorted({*design.shims.values(), *design.mem_tiles.values(), *design.compute_tiles})
 
 
 def _number_shim_bds(design: Design) -> None:

@@ -8,14 +8,20 @@ compute tile's memory, channels, locks and BDs, and for the seed's audio
 cached in SQLite by a hash of the point and of every model input (parameter
 files, kernel spec and sources, version), so re-runs only evaluate new points.
 The Pareto front minimises modelled time, compute tiles used and worst-tile
-memory over the points that fit.
+memory over the points that fit; beside it, the best designs for a batch of
+100 frames (``FOCUS_BATCH``: the mission's question), the fastest for each
+tile count that buys speed (:func:`focus_front`). Batches that do not divide by
+the chains are in the space: their chains' shares differ by one frame.
 """
 from __future__ import annotations
 
 import hashlib
 import itertools
 import json
+import os
 import sqlite3
+import sys
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -31,7 +37,8 @@ DEFAULT_BATCHES = (1, 10, 20, 25, 50, 100, 200, 400)
 DEFAULT_TILES = (1, 2, 4, 8, 16)
 STRATEGIES = tuple(STRATEGY_FUNCS)
 DEPTHS = (1, 2)
-OBJECT_FRAMES = (None, 1, 10)  # None: batch / chains, the seed's layout
+OBJECT_FRAMES = (None, 1, 10)  # None: each chain's whole share of the batch, the seed's layout
+FOCUS_BATCH = 100  # the report's "best at batch 100": the batch the mission asks about
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,14 @@ class Space:
         device.load(self.device)
 
     def points(self) -> list[Options]:
-        """Every (strategy, tile count) pair the strategy can build, crossed with the rest; deduplicated."""
+        """Every (strategy, tile count) pair the strategy can build, crossed with the rest; deduplicated.
+
+        Any batch goes with any tile count: when the batch does not divide by
+        the chains, their shares differ by one frame (``partition --batch 100
+        --tiles 8``: four chains of 13, four of 12). Unset object frames then
+        give each chain its own share, which no single ``--object-frames``
+        equals, so the point is kept beside the explicit sizes.
+        """
         spec = kernel_spec.load(self.kernel)
         stages = len(spec.pipelines.get("framed", ())) or None
         seen, out = set(), []
@@ -76,6 +90,7 @@ class Space:
             chains = {"single": 1, "split": tiles, "pipeline": 1, "hybrid": tiles // (stages or 1)}[strategy]
             for batch, depth, mode, f, alloc in itertools.product(self.batches, self.depths, self.frame_modes,
                                                                   self.object_frames, self.alloc_schemes):
+                # unset coincides with an explicit size only when every chain's share equals it
                 f_eff = f if f is not None else (batch // chains if batch % chains == 0 else None)
                 key = (strategy, tiles, batch, depth, mode, f_eff, alloc)
                 if key in seen:
@@ -88,6 +103,8 @@ class Space:
 
 
 def _valid_pair(strategy: str, tiles: int, stages: int | None) -> bool:
+    """Whether the strategy builds designs of ``tiles`` compute tiles at all (any batch then goes:
+    uneven shares included). Split takes any count; hybrid whole pipelines, at least two."""
     if strategy == "single":
         return tiles == 1
     if strategy == "split":
@@ -188,32 +205,127 @@ def point_id(options: Options, params_path: str | None = None) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
+class CacheWarning(UserWarning):
+    """The explore cache could not be read as one and was moved aside; a new one was started."""
+
+
 class Cache:
-    """SQLite store of point records by id; each batch of writes is one transaction (WAL)."""
+    """SQLite store of point records by id; each batch of writes is one transaction (WAL).
+
+    A file that is not a readable SQLite database (corrupt, truncated, another
+    format) holds only records that can be evaluated again: it is renamed to
+    ``<name>.corrupt-<timestamp>`` (with its ``-wal``/``-shm`` files) and a new
+    cache is started, with a :class:`CacheWarning` saying so. A cache that
+    cannot be written (read-only file or folder), or an SQLite database that
+    is not an explore cache, is left alone: :class:`UserError` naming the file
+    and the fix.
+    """
 
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS points (id TEXT PRIMARY KEY, record TEXT NOT NULL)")
-        self.db.commit()
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot create the folder of the explore cache {self.path}: {exc.strerror or exc}; "
+                            f"pass --cache with a file elsewhere") from None
+        if self.path.is_dir():
+            raise UserError(f"the explore cache {self.path} is a folder: pass --cache with a file")
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as exc:
+            if not _is_corrupt(exc):
+                raise UserError(f"cannot use the explore cache {self.path} ({exc}): make it and its folder "
+                                f"writable, or pass --cache with another file") from None
+            moved = self._move_aside()
+            import warnings
+
+            warnings.warn(f"the explore cache {self.path} was not a readable SQLite database ({exc}): moved it to "
+                          f"{moved.name} and started a new cache (points are evaluated again)", CacheWarning,
+                          stacklevel=2)
+            try:
+                self.db = self._open()
+            except sqlite3.Error as exc2:
+                raise UserError(f"cannot create the explore cache {self.path} ({exc2}): pass --cache with "
+                                f"another file") from None
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        try:
+            check = db.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
+            cols = {r[1] for r in db.execute("PRAGMA table_info(points)")}
+            tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                               "AND name NOT LIKE 'sqlite_%'")]
+            if (cols and not {"id", "record"} <= cols) or (not cols and tables):
+                raise UserError(f"{self.path} is an SQLite database but not an explore cache (tables "
+                                f"{', '.join(tables)}): pass --cache with another file")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("CREATE TABLE IF NOT EXISTS points (id TEXT PRIMARY KEY, record TEXT NOT NULL)")
+            db.commit()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _move_aside(self) -> Path:
+        import time
+
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        try:
+            for suffix in ("-wal", "-shm"):  # a stale log must not be replayed into the new cache
+                side = self.path.with_name(self.path.name + suffix)
+                if side.exists():
+                    side.rename(target.with_name(target.name + suffix))
+            self.path.rename(target)
+        except OSError as exc:
+            raise UserError(f"the explore cache {self.path} is corrupt and cannot be moved aside "
+                            f"({exc.strerror or exc}): delete it, or pass --cache with another file") from None
+        return target
+
+    def _fail(self, exc: sqlite3.Error) -> UserError:
+        return UserError(f"the explore cache {self.path} failed ({exc}): make it writable, or delete it or pass "
+                         f"--cache with another file to start a new one")
 
     def get_many(self, ids: Iterable[str]) -> dict[str, dict]:
+        """The cached records of ``ids`` (those there are), by id."""
         ids = list(ids)
         out = {}
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            rows = self.db.execute(f"SELECT id, record FROM points WHERE id IN ({','.join('?' * len(part))})", part)
-            out.update({k: json.loads(v) for k, v in rows})
+        try:
+            for i in range(0, len(ids), 500):
+                part = ids[i:i + 500]
+                rows = self.db.execute(f"SELECT id, record FROM points WHERE id IN ({','.join('?' * len(part))})", part)
+                out.update({k: json.loads(v) for k, v in rows})
+        except sqlite3.Error as exc:
+            raise self._fail(exc) from None
+        except (json.JSONDecodeError, TypeError):
+            raise UserError(f"the explore cache {self.path} holds a record that is not JSON: delete it or pass "
+                            f"--cache with another file") from None
         return out
 
     def put_many(self, records: list[dict]) -> None:
-        with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO points (id, record) VALUES (?, ?)",
-                                [(r["id"], json.dumps(r)) for r in records])
+        """Store ``records`` in one transaction: all of them or (interrupted, failed) none."""
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO points (id, record) VALUES (?, ?)",
+                                    [(r["id"], json.dumps(r)) for r in records])
+        except sqlite3.Error as exc:
+            raise self._fail(exc) from None
 
     def close(self) -> None:
+        """Close the database (idempotent)."""
         self.db.close()
+
+
+def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite says the file is not a (sound) database, rather than that it cannot write it."""
+    return getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") \
+        or not isinstance(exc, sqlite3.OperationalError)
 
 
 # -- Pareto front ---------------------------------------------------------------------------------------
@@ -240,10 +352,109 @@ def pareto(records: list[dict]) -> list[dict]:
 
 @dataclass
 class Study:
+    """A run's records, how many it evaluated, and when its command started.
+
+    ``seconds`` is measured end to end: from ``started`` (the ``npu-tiler``
+    process's start when run by the command, else the call of :func:`run`)
+    to the moment it is read, so read after the report is written it is the
+    whole command's time.
+    """
+
     space: Space
     records: list[dict] = field(default_factory=list)
     evaluated: int = 0  # points evaluated in this run (not from the cache)
-    seconds: float = 0.0
+    started: float = field(default_factory=time.time)  # epoch seconds: the command's start
+
+    @property
+    def seconds(self) -> float:
+        """Seconds from the command's start to now."""
+        return time.time() - self.started
+
+
+def command_started() -> float | None:
+    """When this process started (epoch seconds), if it is the ``npu-tiler`` command; else None.
+
+    Under the console script (or ``python -m npu_tiler``) the process's start
+    is the command's, interpreter start-up and imports included. Read from
+    Linux's /proc (10 ms ticks); None elsewhere, and in a process that only
+    calls the library (tests, notebooks), where the caller's own clock counts.
+    """
+    argv0 = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if argv0 is None or not (argv0.name == "npu-tiler" or argv0.parent.name == "npu_tiler"):
+        return None
+    try:
+        stat = Path("/proc/self/stat").read_text()
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        ticks = int(stat.rsplit(")", 1)[1].split()[19])  # field 22, starttime, after "pid (comm)"
+        return time.time() - (uptime - ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def focus_front(records: list[dict], batch: int = FOCUS_BATCH) -> list[dict]:
+    """The fastest design of one batch for each compute-tile count that buys speed, fastest first.
+
+    Among the points of ``batch`` that fit: per number of compute tiles the
+    fastest (ties: the less memory on the fullest tile, then the space's
+    order), kept when it is faster than every design on fewer tiles. The
+    first is the best at that batch; empty when none of its points fits.
+    """
+    best: dict[int, dict] = {}
+    for r in records:
+        if r["batch"] != batch or not r["fits"] or r["modeled_seconds"] is None:
+            continue
+        k = r["compute_tiles"]
+        if k not in best or (r["modeled_seconds"], r["worst_tile_bytes"]) < \
+                (best[k]["modeled_seconds"], best[k]["worst_tile_bytes"]):
+            best[k] = r
+    out, fastest = [], float("inf")
+    for k in sorted(best):
+        if best[k]["modeled_seconds"] < fastest:
+            out.append(best[k])
+            fastest = best[k]["modeled_seconds"]
+    return sorted(out, key=lambda r: r["modeled_seconds"])
+
+
+def design_folder(rec: dict) -> str:
+    """The folder, relative to the report, a linked point's design is emitted to: ``designs/<name>``.
+
+    The name is the design's (batch, strategy, tiles and the set options),
+    with the allocator when it is not the default, so that two linked points
+    never share a folder.
+    """
+    name = rec.get("design") or "design"
+    if rec.get("alloc_scheme") and rec["alloc_scheme"] != Options.alloc_scheme:
+        name += "_" + rec["alloc_scheme"].replace("-", "")
+    return f"designs/{name}"
+
+
+def command_args(rec: dict) -> list[str]:
+    """The design options of a point that differ from the defaults, as ``npu-tiler`` arguments.
+
+    Examples
+    --------
+    >>> command_args({**asdict(Options()), "batch": 50, "depth": 2, "frame_mode": "streamed"})
+    ['--batch', '50', '--depth', '2', '--frame-mode', 'streamed']
+    """
+    default = Options()
+    out = []
+    for name in Options.__dataclass_fields__:
+        value = rec.get(name)
+        if value is None or value == getattr(default, name):
+            continue
+        out += [f"--{name.replace('_', '-')}", str(value)]
+    return out
+
+
+def command(rec: dict, verb: str = "emit") -> str:
+    """The exact command that reproduces a point: ``npu-tiler emit <options> --out designs/<name>``
+    (run in the report folder), or ``npu-tiler partition <options>``."""
+    import shlex
+
+    args = ["npu-tiler", verb, *command_args(rec)]
+    if verb == "emit":
+        args += ["--out", design_folder(rec)]
+    return shlex.join(args)
 
 
 def chunks(items: list, size: int) -> Iterator[list]:
@@ -258,10 +469,13 @@ def _options_of(rec: dict) -> Options:
 
 
 def simulate_point(rec: dict) -> dict:
-    """Emit a front point and run the built-in audio through it against the batch-20 baseline.
+    """Emit a linked point and run the built-in audio through it against the batch-20 baseline.
 
     The design goes through its emitted files and back (``sim.simulate`` on
-    the folder), as every kept design is validated.
+    the folder), as every kept design is validated. The folder is a
+    temporary one: the report emits the same bytes into its own designs/
+    (:func:`reports.design_space.emit_designs`), also for points whose
+    result comes from the cache.
     """
     import tempfile
 
@@ -282,14 +496,25 @@ def simulate_point(rec: dict) -> dict:
 
 def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: bool = True,
         simulate_front: bool = True) -> Study:
-    import time
+    """Evaluate the space (cached points reused), mark the fronts, simulate the linked designs.
 
+    Linked designs are the Pareto front and the best of batch
+    ``FOCUS_BATCH`` per tile count (:func:`focus_front`); each is emitted
+    and simulated bit-exact against the batch-20 baseline unless its cached
+    record already says so. The study's ``seconds`` count from the
+    command's start (:func:`command_started`), else from this call.
+
+    Interrupted (Ctrl-C, KeyboardInterrupt): the exception propagates after the
+    worker processes are terminated (they ignore SIGINT, so none prints a
+    traceback) and the cache is closed; every chunk stored so far is whole
+    (one transaction each) and the chunk in flight is not stored at all.
+    """
     from tqdm import tqdm
 
     from sim.paths import cache_dir
 
     space.check()
-    t0 = time.perf_counter()
+    started = command_started() or time.time()
     points = space.points()
     if not points:
         raise UserError("the design space is empty after the filters: widen --batch/--tiles/--strategy")
@@ -298,7 +523,7 @@ def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: b
         ids = [point_id(o, space.params_path) for o in points]
         known = cache.get_many(ids)
         todo = [o for o, i in zip(points, ids) if i not in known]
-        study = Study(space)
+        study = Study(space, started=started)
         bar = tqdm(total=len(todo), desc="evaluating", unit="pt", disable=not progress or not todo, leave=False)
         try:
             jobs_list = [(c, space.params_path) for c in chunks(todo, 48)]
@@ -311,12 +536,16 @@ def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: b
             bar.close()
         records = [known[i] for i in ids]
         front = pareto(records)
-        front_ids = {r["id"] for r in front}
+        focus = focus_front(records)
+        front_ids, focus_ids = {r["id"] for r in front}, {r["id"] for r in focus}
         for r in records:
             r["pareto"] = r["id"] in front_ids
+            r["pareto_focus"] = r["id"] in focus_ids  # fastest of batch FOCUS_BATCH on its tile count
+            r["best_focus"] = bool(focus) and r["id"] == focus[0]["id"]  # the fastest of them
         if simulate_front:
-            todo_sim = [r for r in front if r.get("simulated") is None]
-            bar = tqdm(total=len(todo_sim), desc="simulating front", unit="design",
+            linked = list({r["id"]: r for r in front + focus}.values())
+            todo_sim = [r for r in linked if r.get("simulated") is None]
+            bar = tqdm(total=len(todo_sim), desc="simulating linked designs", unit="design",
                        disable=not progress or not todo_sim, leave=False)
             try:
                 for res in _map(simulate_point, todo_sim, jobs):
@@ -327,7 +556,6 @@ def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: b
             finally:
                 bar.close()
         study.records = records
-        study.seconds = time.perf_counter() - t0
         return study
     finally:
         cache.close()
@@ -341,5 +569,13 @@ def _map(fn, items: list, jobs: int):
     import multiprocessing as mp
 
     ctx = mp.get_context("fork")
-    with ctx.Pool(min(jobs, len(items))) as pool:
+    # Workers ignore Ctrl-C: the parent gets it, leaves the pool (which terminates them) and exits 130
+    # with one line, instead of every worker printing a KeyboardInterrupt traceback.
+    with ctx.Pool(min(jobs, len(items)), initializer=_ignore_sigint) as pool:
         yield from pool.imap(fn, items)
+
+
+def _ignore_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -10,22 +10,34 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from runner.results import Regression, RunRecord  # noqa: E402
 
 
-def _plot(runs: list[RunRecord]) -> bytes:
-    fig, ax = plt.subplots(figsize=(8, 4.5))
+def figure(runs: list[RunRecord]):
+    """The time-per-design plot: median time per call of each design and backend over its runs 1, 2, ...
+
+    The x axis counts runs, so its ticks are whole numbers; the legend sits
+    outside the axes so it hides no line.
+    """
+    fig, ax = plt.subplots(figsize=(9, 4.5), layout="constrained")
     series: dict[tuple[str, str], list[RunRecord]] = {}
     for r in runs:
         series.setdefault((r.design, r.backend), []).append(r)
     for (design, backend), rs in sorted(series.items()):
         ax.plot(range(1, len(rs) + 1), [r.median_s * 1e3 for r in rs], marker="o", label=f"{design} ({backend})")
-    ax.set_xlabel("run (oldest first)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # runs are counted: no run 1.5
+    ax.set_xlabel("run number of the design (1 = oldest)")
     ax.set_ylabel("median time per NPU call (ms)")
     ax.set_title("Time per design over runs")
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+    return fig
+
+
+def _plot(runs: list[RunRecord]) -> bytes:
+    fig = figure(runs)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)

@@ -80,16 +80,64 @@ def git_commit() -> str:
 
 
 class ResultsDB:
+    """The results database at ``path`` (created with its folder when missing).
+
+    Opening checks the file: one that is not a sound SQLite database (corrupt,
+    truncated, another format), one that cannot be written, or an SQLite
+    database whose ``runs`` table is not this one gives :class:`UserError`
+    naming the file and the fix. The file is never moved or changed: it holds
+    measurements that cannot be made again.
+    """
+
     def __init__(self, path: Path):
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot create the folder of the results database {self.path}: "
+                            f"{exc.strerror or exc}; pass --db (or set NPU_TILER_DB) with a file elsewhere") from None
+        if self.path.is_dir():
+            raise UserError(f"the results database {self.path} is a folder: pass --db (or set NPU_TILER_DB) "
+                            f"with a file")
+        try:
             self.db = sqlite3.connect(self.path, timeout=30)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        try:
+            check = self.db.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
+            cols = {r[1] for r in self.db.execute("PRAGMA table_info(runs)")}
+            want = {"id", "date", "design", "backend", "times", "median_s", "options"}
+            if cols and not want <= cols:
+                raise UserError(f"{self.path} is an SQLite database but not npu-tiler's results database (its "
+                                f"`runs` table lacks {', '.join(sorted(want - cols))}): pass --db with another file")
+            tables = [r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                    "AND name NOT LIKE 'sqlite_%'")]
+            if not cols and tables:
+                raise UserError(f"{self.path} is an SQLite database of something else (tables {', '.join(tables)}), "
+                                f"not npu-tiler's results database: pass --db with another file")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute(SCHEMA)
             self.db.commit()
-        except (OSError, sqlite3.Error) as exc:
-            raise UserError(f"cannot open the results database {self.path}: {exc}") from None
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise self._error(exc) from None
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _error(self, exc: sqlite3.Error) -> UserError:
+        """One line naming the file, what SQLite said and the fix."""
+        name = getattr(exc, "sqlite_errorname", "")
+        if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or not isinstance(exc, sqlite3.OperationalError):
+            fix = ("it is not a sound SQLite database: restore it from a backup, or move it away and pass --db "
+                   "(or set NPU_TILER_DB) to start a new one")
+        elif name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+            fix = "another process holds it: try again when it is done"
+        else:
+            fix = "make it and its folder writable, or pass --db (or set NPU_TILER_DB) with another file"
+        return UserError(f"cannot use the results database {self.path} ({exc}): {fix}")
 
     def add(self, r: RunRecord) -> int:
         row = asdict(r)
@@ -98,8 +146,12 @@ class ResultsDB:
         row["times"] = json.dumps(r.times)
         row.update(median_s=r.median_s, min_s=min(r.times), max_s=max(r.times))
         cols = ", ".join(row)
-        with self.db:  # one transaction: the row is there whole or not at all
-            cur = self.db.execute(f"INSERT INTO runs ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        try:
+            with self.db:  # one transaction: the row is there whole or not at all
+                cur = self.db.execute(f"INSERT INTO runs ({cols}) VALUES ({', '.join('?' * len(row))})",
+                                      list(row.values()))
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
         return int(cur.lastrowid)
 
     def runs(self, design: str | None = None, since: str | None = None, backend: str | None = None) -> list[RunRecord]:
@@ -113,17 +165,25 @@ class ResultsDB:
         if backend:
             q += " AND backend = ?"
             args.append(backend)
-        cur = self.db.execute(q + " ORDER BY date, id", args)
-        names = [c[0] for c in cur.description]
+        try:
+            cur = self.db.execute(q + " ORDER BY date, id", args)
+            names = [c[0] for c in cur.description]
+            rows = cur.fetchall()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
         out = []
-        for row in cur.fetchall():
+        for row in rows:
             d = dict(zip(names, row))
-            for k in ("median_s", "min_s", "max_s"):
-                d.pop(k)
-            d["options"] = json.loads(d["options"])
-            d["times"] = json.loads(d["times"])
-            d["bit_exact"] = None if d["bit_exact"] is None else bool(d["bit_exact"])
-            out.append(RunRecord(**d))
+            try:
+                for k in ("median_s", "min_s", "max_s"):
+                    d.pop(k)
+                d["options"] = json.loads(d["options"])
+                d["times"] = json.loads(d["times"])
+                d["bit_exact"] = None if d["bit_exact"] is None else bool(d["bit_exact"])
+                out.append(RunRecord(**d))
+            except (KeyError, TypeError, ValueError):
+                raise UserError(f"the results database {self.path} holds a run npu-tiler cannot read (id "
+                                f"{d.get('id')}): restore it from a backup or pass --db with another file") from None
         return out
 
     def close(self) -> None:

@@ -48,6 +48,18 @@ def call_inputs(design: Design, audio: np.ndarray) -> Iterator[dict[str, np.ndar
 
 
 def frames_from_outputs(design: Design, outputs: list[np.ndarray], n_frames: int) -> np.ndarray:
-    """(n_frames, values per frame) from the per-call output buffers, padding dropped."""
+    """(n_frames, values per frame) from the per-call output buffers, padding dropped.
+
+    Raises UserError when an output buffer does not hold whole frames of the design's batch (a
+    hand-written design whose buffers disagree with its batch: without manifest.json the batch is
+    Options' default).
+    """
+    from partitioner.errors import UserError
+
+    for o in outputs:
+        if o.size == 0 or o.size % design.batch:
+            raise UserError(f"{design.name}: one call's output buffer holds {o.size:,} values, not whole frames of "
+                            f"the design's batch of {design.batch} frames: its host buffers and batch disagree "
+                            f"(a design without manifest.json is taken as batch {design.batch})")
     per_call = np.concatenate([o.reshape(design.batch, -1) for o in outputs])
     return per_call[:n_frames]

@@ -11,9 +11,20 @@ These are the figures ``kernels/<name>/kernel.toml`` states in its
   differ, so it is an estimate there);
 * instructions per frame: valgrind's callgrind, inclusive count of each entry
   point over a fixed input, divided by the frames it processed.
+
+And one figure kernel.toml does not hold: :func:`proxy32_instructions_per_frame`
+counts the instructions per frame of a 32-bit proxy build, the kernel compiled
+for ARMv6-M (Thumb-1: a 32 x 32 -> 32-bit multiply, no 64-bit multiply, no
+divide, no count-leading-zeros, like AIE2's scalar unit apart from its clz)
+and run under ``qemu-arm``, split into the kernel's own instructions and those
+of any libgcc helper it calls. ``python -m sim.measure`` prints it beside the
+host count.
 """
 from __future__ import annotations
 
+import argparse
+import bisect
+import collections
 import re
 import shutil
 import subprocess
@@ -201,3 +212,170 @@ def write_measured(toml_file: Path, m: Measurement) -> None:
     from partitioner.kernel_spec import load
 
     load.cache_clear()
+
+
+# ---- the 32-bit proxy build ---------------------------------------------------------------------
+
+PROXY32_CC = "arm-linux-gnueabi-gcc"
+#: How the proxy compiles the kernel: what tests/test_kernel_32bit.py builds too.
+PROXY32_FLAGS = ("-mthumb", "-march=armv6-m", "-O2", "-ffreestanding")
+PROXY32_FRAMES = 4
+
+
+@dataclass
+class ProxyCount:
+    """Instructions per frame of ``mel_frames`` in the ARMv6-M proxy build, by where they ran."""
+
+    kernel: int
+    helpers: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return self.kernel + sum(self.helpers.values())
+
+
+def armv6m_libgcc() -> Path | None:
+    """libgcc built for ARMv6-M (from gcc-arm-none-eabi), or None.
+
+    The proxy's own libgcc (gcc-arm-linux-gnueabi) is built for ARMv5TE in ARM
+    state, with a 64-bit multiply instruction: its helpers would neither link
+    with Thumb-1 callers nor cost what they cost on a core without one. Only
+    a kernel that calls helpers needs this one."""
+    cc = shutil.which("arm-none-eabi-gcc")
+    if cc is None:
+        return None
+    out = subprocess.run([cc, "-mthumb", "-march=armv6-m", "-print-libgcc-file-name"],
+                         capture_output=True, text=True).stdout.strip()
+    return Path(out) if out and Path(out).is_file() else None
+
+
+def _proxy_driver(frames: int) -> str:
+    return f"""
+#include <stdint.h>
+#include "mel.h"
+#define T {frames}
+static int16_t frames[T * MEL_N_FFT], out[T * MEL_N_MELS];
+int main(void) {{
+    uint32_t s = 12345u;
+    for (int i = 0; i < T * MEL_N_FFT; ++i) {{ s = s * 1664525u + 1013904223u; frames[i] = (int16_t)(s >> 16) / 4; }}
+    mel_frames(frames, out, T);
+    return out[0] == 12345;
+}}
+"""
+
+
+def _text_ranges(map_file: Path) -> list[tuple[int, int, str]]:
+    """(start, end, input file) of every .text input section in a GNU ld map."""
+    text = map_file.read_text()
+    pat = re.compile(r"^ \.text\S*\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+)$", re.M)
+    return sorted((int(a, 16), int(a, 16) + int(n, 16), obj) for a, n, obj in pat.findall(text) if int(n, 16))
+
+
+def count_qemu_instructions(exe: Path) -> dict[int, int]:
+    """Executed guest instructions of ``exe`` under qemu-arm, per translation-block start address.
+
+    qemu's user-mode emulator without its plugins: ``-d in_asm`` prints each
+    translated block's instructions once, ``-d exec`` with ``nochain`` logs
+    every execution of a block, and the two multiply up."""
+    qemu = shutil.which("qemu-arm")
+    if qemu is None:
+        raise HostBuildError("qemu-arm not found (apt-get install qemu-user)")
+    proc = subprocess.Popen([qemu, "-d", "in_asm,exec,nochain", "-D", "/dev/stderr", str(exe)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    size: dict[int, int] = {}
+    runs: collections.Counter[int] = collections.Counter()
+    block = None
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if line.startswith("Trace "):
+            runs[int(line.split("[", 1)[1].split("/")[1], 16)] += 1
+        elif line.startswith("IN:"):
+            block = None
+        elif line.startswith("0x"):
+            pc = int(line[2:line.index(":")], 16)
+            if block is None:
+                block = pc
+                size[block] = 0
+            size[block] += 1
+    if proc.wait() not in (0, 1):  # the driver returns 0 or 1
+        raise HostBuildError(f"{exe.name} failed under qemu-arm (exit {proc.returncode})")
+    return {pc: n * size.get(pc, 0) for pc, n in runs.items()}
+
+
+def proxy32_instructions_per_frame(src: KernelSources, frames: int = PROXY32_FRAMES,
+                                   libgcc: Path | None = None) -> ProxyCount:
+    """Instructions per frame of ``mel_frames`` built for ARMv6-M, counted under qemu-arm.
+
+    The kernel is compiled with :data:`PROXY32_FLAGS`, linked statically with a
+    driver that runs it on ``frames`` frames of noise, and every instruction
+    executed inside the kernel's object or a libgcc helper is counted (the
+    driver and the C library are not). Helpers resolve from ``libgcc`` (default
+    :func:`armv6m_libgcc`); a kernel that needs none links without it."""
+    cc = shutil.which(PROXY32_CC)
+    if cc is None:
+        raise HostBuildError(f"{PROXY32_CC} not found (apt-get install gcc-arm-linux-gnueabi)")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpd = Path(tmp)
+        objs = []
+        for c in src.c_files:
+            obj = tmpd / (c.stem + ".o")
+            subprocess.run([cc, *PROXY32_FLAGS, f"-I{src.folder}", "-c", str(c), "-o", str(obj)],
+                           check=True, capture_output=True)
+            objs.append(obj)
+        undefined = subprocess.run([PROXY32_CC.replace("gcc", "nm"), "-u", *map(str, objs)],
+                                   capture_output=True, text=True, check=True).stdout.split()
+        helpers_lib = []
+        if [u for u in undefined if u not in ("U",) and not u.endswith(":")]:
+            lib = libgcc or armv6m_libgcc()
+            if lib is None:
+                raise HostBuildError("the kernel calls libgcc helpers and no ARMv6-M libgcc was found "
+                                     "(apt-get install gcc-arm-none-eabi)")
+            helpers_lib = [str(lib)]
+        (tmpd / "driver.c").write_text(_proxy_driver(frames))
+        exe, map_file = tmpd / "driver", tmpd / "driver.map"
+        subprocess.run([cc, "-O2", "-static", f"-I{src.folder}", str(tmpd / "driver.c"), *map(str, objs),
+                        *helpers_lib, "-o", str(exe), f"-Wl,-Map,{map_file}"], check=True, capture_output=True)
+        ranges = _text_ranges(map_file)
+        counts = count_qemu_instructions(exe)
+    starts = [a for a, _, _ in ranges]
+    kernel_objs = {str(o) for o in objs}
+    kernel, helpers = 0, collections.Counter()
+    for pc, n in counts.items():
+        i = bisect.bisect_right(starts, pc) - 1
+        if i < 0 or pc >= ranges[i][1]:
+            continue
+        obj = ranges[i][2]
+        if obj in kernel_objs:
+            kernel += n
+        elif helpers_lib and obj.startswith(helpers_lib[0]):
+            helpers[obj.rsplit("(", 1)[-1].rstrip(")")] += n
+    return ProxyCount(kernel=kernel // frames, helpers={k: v // frames for k, v in sorted(helpers.items())})
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the mel kernel's instructions per frame: host (callgrind) and 32-bit proxy (qemu-arm)."""
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--kernel", default="mel")
+    ap.add_argument("--folder", type=Path, help="Measure the sources in this folder instead (e.g. an older mel.c).")
+    ap.add_argument("--frames", type=int, default=PROXY32_FRAMES)
+    args = ap.parse_args(argv)
+    from partitioner.kernel_spec import load
+    from sim.hostbuild import sources
+
+    src = KernelSources(args.kernel, args.folder.resolve()) if args.folder else sources(args.kernel)
+    calls = {e.symbol: call_expression(e.symbol, e.consumes, e.produces, e.state_bytes > 0)
+             for e in load(args.kernel, require_measured=False).entries.values()}
+    host = instructions_per_frame(src, calls)
+    print(f"host x86-64 (callgrind)   mel_frames {host['mel_frames']:>9,} instructions/frame")
+    proxy = proxy32_instructions_per_frame(src, args.frames)
+    print(f"ARMv6-M proxy (qemu-arm)  mel_frames {proxy.total:>9,} instructions/frame")
+    print(f"  in the kernel's code               {proxy.kernel:>9,}")
+    for name, n in proxy.helpers.items():
+        print(f"  in libgcc {name:24s} {n:>9,}")
+    if not proxy.helpers:
+        print("  in libgcc helpers                  0 (none called)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -7,7 +7,9 @@ header differs from what this module generates.
 Fixed-point formats (the C code relies on them, see ``kernels/mel/mel.c``):
 
 * window: Q30, half of the symmetric periodic Hann (``w[n] == w[400-n]``);
-* twiddles: Q30 cosine over a quarter turn of the 400-point circle;
+* twiddles: Q30 cosine over a quarter turn of the 400-point circle, stored
+  split for the kernel's 32-bit products as ``c = hi * 2**15 + lo`` with
+  ``lo`` in ``[-2**14, 2**14)`` (``hi`` uint16, ``lo`` int16);
 * mel filters: unit-peak triangles in Q15 stored sparsely (first bin, length,
   offset into one weights array), and ``log10`` of each filter's Slaney area
   norm in Q24, added after the log;
@@ -91,6 +93,23 @@ def build_tables() -> Tables:
     )
 
 
+def split15(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``v = hi * 2**15 + lo`` with ``lo`` in ``[-2**14, 2**14)`` (the kernel's split15)."""
+    v = np.asarray(v, dtype=np.int64)
+    hi = (v + (1 << 14)) >> 15
+    return hi, v - (hi << 15)
+
+
+def twiddle_steps() -> np.ndarray:
+    """400 / L for the DFT length L = prod(FFT_RADICES[i:]) each FFT stage i forms."""
+    return np.array([mf.N_FFT // int(np.prod(FFT_RADICES[i:])) for i in range(len(FFT_RADICES))])
+
+
+def weight_sum_max(t: Tables) -> int:
+    """Largest sum of one mel filter's stored Q15 weights."""
+    return max(int(t.tri[o:o + n].astype(np.int64).sum()) for o, n in zip(t.filt_off, t.filt_len))
+
+
 def _c_array(ctype: str, name: str, values: np.ndarray, per_line: int = 10) -> str:
     items = [str(int(v)) for v in values]
     lines = [", ".join(items[i:i + per_line]) for i in range(0, len(items), per_line)]
@@ -110,11 +129,18 @@ def render_header(t: Tables) -> str:
         f"#define MEL_TRI_Q {TRI_Q}\n#define MEL_LOG_Q {LOG_Q}\n",
         f"#define MEL_LOG_TABLE_BITS {LOG_TABLE_BITS}\n#define MEL_OUTPUT_Q {OUTPUT_Q}\n",
         f"#define MEL_FILTER_MAX_BINS {nbins_max}\n",
+        "/* largest sum of one filter's Q15 weights (bounds the kernel's 32-bit mel sums) */\n",
+        f"#define MEL_FILTER_WEIGHT_SUM_MAX {weight_sum_max(t)}\n",
         f"#define MEL_TRI_NNZ {t.tri.size}\n",
         f"/* log10(2) in Q30 */\n#define MEL_LOG10_2_Q30 {int(round(np.log10(2) * (1 << 30)))}\n\n",
         _c_array("uint8_t", "MEL_FFT_RADICES", np.array(FFT_RADICES)),
+        "/* stage i of the FFT forms DFTs of length L = prod(MEL_FFT_RADICES[i..]):\n"
+        " * W_L^t == W_400^(t * MEL_FFT_TW_STEP[i]), a table instead of a division */\n",
+        _c_array("uint16_t", "MEL_FFT_TW_STEP", twiddle_steps()),
         _c_array("int32_t", "MEL_WINDOW_HALF", t.window_half, per_line=6),
-        _c_array("int32_t", "MEL_COS_QUARTER", t.cos_quarter, per_line=6),
+        "/* cos(2 pi j / 400) in Q30 = MEL_COS_QUARTER_HI[j] * 2^15 + MEL_COS_QUARTER_LO[j] */\n",
+        _c_array("uint16_t", "MEL_COS_QUARTER_HI", split15(t.cos_quarter)[0], per_line=12),
+        _c_array("int16_t", "MEL_COS_QUARTER_LO", split15(t.cos_quarter)[1], per_line=12),
         _c_array("uint8_t", "MEL_FFT_PERM", t.perm, per_line=20),
         _c_array("uint8_t", "MEL_FILT_START", t.filt_start, per_line=20),
         _c_array("uint8_t", "MEL_FILT_LEN", t.filt_len, per_line=20),

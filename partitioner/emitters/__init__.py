@@ -91,13 +91,114 @@ def render_files(ev: Evaluation, kernel_src: str) -> dict[str, str]:
     }
 
 
+#: The file npu-tiler writes into every folder it creates: its version, then the files it wrote.
+#: Only a folder holding it is ever replaced (``--overwrite``, ``emit --all``), and only while it
+#: holds nothing else than those files and :data:`OWN_SUBFOLDERS`.
+MARKER = ".npu-tiler"
+#: Written into a design folder by other npu-tiler commands: ``build/`` (``npu-tiler build``).
+OWN_SUBFOLDERS = ("build",)
+
+
+def marker_text(names) -> str:
+    """The marker file's text for a folder holding ``names``: deterministic for the same names."""
+    from partitioner import __version__
+
+    return (f"npu-tiler {__version__}\n# npu-tiler wrote this folder; `npu-tiler emit --overwrite` replaces it only "
+            f"while it holds nothing but these files (and build/):\n" + "".join(f"{n}\n" for n in sorted(names)))
+
+
+def marked_files(folder: Path) -> set[str] | None:
+    """The files the marker of ``folder`` lists, or None when ``folder`` holds no readable marker
+    (it was not written by npu-tiler)."""
+    try:
+        lines = (Path(folder) / MARKER).read_text().splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not lines or not lines[0].startswith("npu-tiler "):
+        return None
+    return {line for line in lines[1:] if line and not line.startswith("#")}
+
+
+def check_replaceable(out: Path, overwrite: bool) -> None:
+    """Refuse, with one line, to write ``out`` unless it is new or an npu-tiler folder it may replace.
+
+    ``out`` may be written when it does not exist, or when ``overwrite`` is set
+    and it is a folder npu-tiler marked (:data:`MARKER`) that holds only the
+    files the marker lists (and :data:`OWN_SUBFOLDERS`). The current folder,
+    or one holding it, is never replaced. Nothing is written.
+
+    Raises
+    ------
+    UserError
+        The reason ``out`` is not written, and what to do instead.
+    """
+    out = Path(out)
+    try:
+        here, target = Path.cwd().resolve(), out.resolve()
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
+    if target == here or target in here.parents:
+        raise UserError(f"--out {out} is the current folder{'' if target == here else ' or holds it'}: npu-tiler "
+                        f"writes a design into a folder of its own; give a new folder, e.g. --out {out / 'design'}")
+    if not os.path.lexists(out):
+        return
+    if out.is_symlink():
+        raise UserError(f"{out} is a symbolic link: npu-tiler does not replace links; choose another --out")
+    if not out.is_dir():
+        raise UserError(f"{out} already exists and is not a folder: choose another --out")
+    listed = marked_files(out)
+    if listed is None:
+        raise UserError(f"{out} already exists and was not written by npu-tiler (no {MARKER} file in it): "
+                        f"npu-tiler replaces only folders it wrote; choose another --out")
+    if not overwrite:
+        raise UserError(f"{out} already exists: choose another --out or add --overwrite")
+    try:
+        unknown = sorted(set(os.listdir(out)) - listed - {MARKER, *OWN_SUBFOLDERS})
+    except OSError as exc:
+        raise UserError(f"cannot read {out}: {exc.strerror or exc}") from None
+    if unknown:
+        shown = ", ".join(unknown[:3]) + (f" and {len(unknown) - 3} more" if len(unknown) > 3 else "")
+        raise UserError(f"{out} holds {shown}, which npu-tiler did not write: move {'it' if len(unknown) == 1 else 'them'} "
+                        f"out of the folder first (npu-tiler never deletes files it did not write)")
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where the
+    system has no such call, so the caller falls back to two renames."""
+    import ctypes
+    import errno
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EPERM, errno.EOPNOTSUPP):  # no support for it here
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
 def write_folder(out: Path, contents: dict[str, str], overwrite: bool) -> None:
-    """Write ``contents`` as the folder ``out``, atomically.
+    """Write ``contents`` as the folder ``out``, atomically, marked as npu-tiler's.
 
     The files go to a temporary folder beside ``out``, which is then renamed
-    into place (an existing ``out`` is moved aside first and removed), so a
-    failure leaves nothing half-written. ``build.sh``, if present, is made
-    executable.
+    into place (an existing ``out`` is swapped with it in one step where the
+    system can, else moved aside first, and then removed), so a failure leaves
+    nothing half-written. The folder gets the marker :data:`MARKER` listing
+    the files, and the permissions the umask gives (``build.sh`` executable).
+
+    Only an npu-tiler folder is replaced (see :func:`check_replaceable`): a
+    folder without the marker, one holding a file npu-tiler did not write,
+    the current folder and a symbolic link are refused, and nothing is touched.
 
     Parameters
     ----------
@@ -106,12 +207,12 @@ def write_folder(out: Path, contents: dict[str, str], overwrite: bool) -> None:
     contents : dict of str to str
         File name -> text.
     overwrite : bool
-        Replace ``out`` if it exists.
+        Replace ``out`` if it exists and npu-tiler wrote it.
 
     Raises
     ------
     UserError
-        ``out`` exists and not ``overwrite``, its parent does not exist or
+        ``out`` exists and may not be replaced, its parent does not exist or
         is not writable, or writing fails.
 
     Examples
@@ -120,21 +221,29 @@ def write_folder(out: Path, contents: dict[str, str], overwrite: bool) -> None:
     >>> from partitioner.emitters import write_folder
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "d"
     >>> write_folder(out, {"a.txt": "hello"}, overwrite=False)
-    >>> [p.name for p in out.iterdir()]
-    ['a.txt']
+    >>> sorted(p.name for p in out.iterdir())
+    ['.npu-tiler', 'a.txt']
     >>> write_folder(out, {"a.txt": "hello"}, overwrite=False)
     Traceback (most recent call last):
     ...
     partitioner.errors.UserError: ... already exists: choose another --out or add --overwrite
+    >>> (out / "notes.txt").write_text("mine")
+    4
+    >>> write_folder(out, {"a.txt": "hello"}, overwrite=True)
+    Traceback (most recent call last):
+    ...
+    partitioner.errors.UserError: ... holds notes.txt, which npu-tiler did not write: move it out ...
     """
     out = Path(out)
-    if out.exists() and not overwrite:
-        raise UserError(f"{out} already exists: choose another --out or add --overwrite")
+    if MARKER in contents:
+        raise ValueError(f"{MARKER} is npu-tiler's marker, not a design file")
+    check_replaceable(out, overwrite)
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
         raise UserError(f"cannot write {out}: folder {parent} does not exist")
     if not os.access(parent, os.W_OK):
         raise UserError(f"cannot write {out}: no permission to write in {parent}")
+    mode = 0o777 & ~_umask()
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
     except OSError as exc:
@@ -142,15 +251,28 @@ def write_folder(out: Path, contents: dict[str, str], overwrite: bool) -> None:
     try:
         for name, text in contents.items():
             (tmp / name).write_text(text)
+        (tmp / MARKER).write_text(marker_text(contents))
         if "build.sh" in contents:
-            (tmp / "build.sh").chmod(0o755)
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=parent))
-            os.replace(out, old / "d")
-            os.replace(tmp, out)
-            shutil.rmtree(old)
+            (tmp / "build.sh").chmod(mode)
+        tmp.chmod(mode)  # mkdtemp made it 0700
+        if not os.path.lexists(out):
+            os.rename(tmp, out)  # onto nothing (or, raced, an empty folder): never over a user's files
+        elif _exchange(tmp, out):
+            shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old folder
         else:
-            os.replace(tmp, out)
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=parent))
+            try:
+                os.rename(out, old / "d")
+            except OSError:
+                old.rmdir()
+                raise
+            try:
+                os.rename(tmp, out)
+            except OSError:
+                os.rename(old / "d", out)  # put the old folder back (if that fails too, it stays in `old`)
+                old.rmdir()
+                raise
+            shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
@@ -245,12 +367,17 @@ def emit_all(root: Path = DESIGNS_DIR, overwrite: bool = True) -> list[Path]:
     and its build.sh finds the sources only when the copy sits in designs/
     (or ``KERNEL_SRC`` is set). ``npu-tiler emit --all`` calls it.
 
+    Nothing is written unless every design folder may be: an existing one must
+    be an npu-tiler folder (:data:`MARKER`) holding only the files npu-tiler
+    wrote, so a user's file inside one (notes, a hand edit saved under a new
+    name) stops the whole run with one line and stays where it is.
+
     Parameters
     ----------
     root : Path
         The folder to write into (created if missing); default: designs/.
     overwrite : bool
-        Replace design folders that exist.
+        Replace design folders that npu-tiler wrote.
 
     Returns
     -------
@@ -260,7 +387,8 @@ def emit_all(root: Path = DESIGNS_DIR, overwrite: bool = True) -> list[Path]:
     Raises
     ------
     UserError
-        A canonical design does not fit or cannot be written.
+        A canonical design does not fit, a folder may not be replaced (see
+        :func:`check_replaceable`), or it cannot be written.
 
     Examples
     --------
@@ -269,10 +397,18 @@ def emit_all(root: Path = DESIGNS_DIR, overwrite: bool = True) -> list[Path]:
     >>> [p.name for p in emit_all(pathlib.Path(tempfile.mkdtemp()))][:3]
     ['batch20_1tile', 'batch10_1tile', 'batch100_split2']
     """
-    root.mkdir(parents=True, exist_ok=True)
+    root = Path(root)
+    if os.path.lexists(root) and not root.is_dir():
+        raise UserError(f"{root} exists and is not a folder: choose another --out")
+    for c in CANONICAL:  # refuse before writing anything
+        check_replaceable(root / c.name, overwrite)
+    evs = [canonical_evaluation(c) for c in CANONICAL]
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create {root}: {exc.strerror or exc}") from None
     out = []
-    for c in CANONICAL:
-        ev = canonical_evaluation(c)
+    for c, ev in zip(CANONICAL, evs):
         kernel_src = os.path.relpath(ev.spec.folder, (DESIGNS_DIR / c.name).resolve())
         out.append(emit(ev, root / c.name, overwrite=overwrite, kernel_src=kernel_src))
     return out

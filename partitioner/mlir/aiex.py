@@ -64,6 +64,7 @@ from xdsl.dialects.builtin import (
     i32,
     i64,
 )
+from xdsl.context import Context
 from xdsl.ir import (
     Attribute,
     Block,
@@ -331,9 +332,10 @@ class BlockFloatType(ParametrizedAttribute, TypeAttribute):
 class PacketInfoStandIn(ParametrizedAttribute):
     """``#aie.packet_info<pkt_type = T, pkt_id = I>`` (AIEAttrs.td PacketInfoAttr).
 
-    The attribute belongs to the ``aie`` dialect (partitioner.mlir.aie); this stand-in is
-    used, and is registered by whoever needs it, only while that dialect has none. It is
-    not part of :data:`AIEX`, so the two never clash in one context.
+    The attribute belongs to the ``aie`` dialect (partitioner.mlir.aie): the stripped form
+    ``packet = <...>`` is read with the class the parser's context registers under that
+    name, and with this stand-in only when the context has none. It is not part of
+    :data:`AIEX`, so the two never clash in one context.
     """
 
     name = "aie.packet_info"
@@ -361,15 +363,11 @@ class PacketInfoStandIn(ParametrizedAttribute):
         printer.print_string(f"<pkt_type = {self.pkt_type.data}, pkt_id = {self.pkt_id.data}>")
 
 
-def packet_info_class() -> type[ParametrizedAttribute]:
-    """The ``aie.packet_info`` attribute class: the aie dialect's if it has one."""
-    try:
-        from partitioner.mlir.aie import AIE
-    except ImportError:  # pragma: no cover - aie.py always defines AIE
-        return PacketInfoStandIn
-    for attr in AIE.attributes:
-        if attr.name == "aie.packet_info" and issubclass(attr, ParametrizedAttribute):
-            return attr
+def packet_info_class(ctx: Context | None = None) -> type[ParametrizedAttribute]:
+    """The ``aie.packet_info`` class the context registers (the aie dialect's), else the stand-in."""
+    cls = ctx.get_optional_attr("aie.packet_info") if ctx is not None else None
+    if isinstance(cls, type) and issubclass(cls, ParametrizedAttribute) and cls.name == "aie.packet_info":
+        return cls
     return PacketInfoStandIn
 
 
@@ -377,7 +375,7 @@ def _parse_packet(parser: Parser) -> Attribute:
     """``<pkt_type = 0, pkt_id = 2>`` (the stripped form an assembly format prints)."""
     if parser._current_token.text == "#":  # the full form, #aie.packet_info<...>
         return parser.parse_attribute()
-    cls = packet_info_class()
+    cls = packet_info_class(parser.ctx)
     return cls.new(cls.parse_parameters(parser))
 
 
@@ -396,7 +394,8 @@ def _packet_fields(attr: Attribute) -> tuple[int | None, int | None]:
 # aiex.runtime_sequence (the v1.x form; mlir-aie main moved it to aie.runtime_sequence)
 # ---------------------------------------------------------------------------------------
 
-# AIEX.td (commit 97737142e4c8) AIE_RuntimeSequenceOp: Symbol, NoTerminator,
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commit 97737142e4c8, v1.x)
+# AIE_RuntimeSequenceOp: Symbol, NoTerminator,
 # HasParent<"AIE::DeviceOp">, DefaultValuedAttr<SymbolNameAttr, "sequence">:$sym_name,
 # hasCustomAssemblyFormat; parse/print in the v1.x AIEXDialect.cpp:
 # `aiex.runtime_sequence @name(%a: memref<...>, ...) { ... }`, the name left out when
@@ -557,12 +556,14 @@ def _check_burst_length(op: Operation, burst: int) -> None:
                         "Supported burst lengths: " + " ".join(map(str, SHIM_BURST_LENGTHS)))
 
 
-# AIEX.td (commit 00d58b94e6c8) AIE_NpuDmaMemcpyNdOp: AttrSizedOperandSegments
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_NpuDmaMemcpyNdOp: AttrSizedOperandSegments
 # (memref, offsets, sizes, strides), DenseI64ArrayAttr static_offsets/sizes/strides with
 # exactly 4 entries (outermost first), packet, metadata, id, issue_token, zero padding,
 # burst_length; assemblyFormat
 # `( $memref [offsets][sizes][strides] (, packet = $packet)? ) attr-dict : type($memref)`;
-# verifier NpuDmaMemcpyNdOp::verify and verifyStridesWraps in AIEXDialect.cpp (0155ebd7c8b7).
+# verifier NpuDmaMemcpyNdOp::verify and verifyStridesWraps in
+# lib/Dialect/AIEX/IR/AIEXDialect.cpp (commit 0155ebd7c8b7).
 @irdl_op_definition
 class NpuDmaMemcpyNdOp(IRDLOperation):
     name = "aiex.npu.dma_memcpy_nd"
@@ -628,8 +629,16 @@ class NpuDmaMemcpyNdOp(IRDLOperation):
     @classmethod
     def parse(cls, parser: Parser) -> NpuDmaMemcpyNdOp:
         parser.parse_punctuation("(")
+        if parser.parse_optional_integer() is not None:
+            # The 2024 form (test/npu-xrt/add_one_objFifo/aie.mlir @0f643a5): a leading x, y pair,
+            # and three strides with the innermost stride 1 implied.
+            parser.parse_punctuation(",")
+            parser.parse_integer()
+            parser.parse_punctuation(",")
         memref = parser.parse_unresolved_operand()
         lists = [_parse_index_list(parser) for _ in range(3)]
+        if len(lists[2][1]) == 3:
+            lists[2] = (lists[2][0], [*lists[2][1], 1])
         props: dict[str, Attribute] = {}
         attrs: dict[str, Attribute] = {}
         if parser.parse_optional_punctuation(",") is not None:
@@ -741,7 +750,8 @@ class NpuDmaMemcpyNdOp(IRDLOperation):
                 raise _fail(self, "Packet ID field can only hold 5 bits.")
 
 
-# AIEX.td AIE_NpuDmaWaitOp: FlatSymbolRefAttr:$symbol, assemblyFormat `attr-dict`;
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_NpuDmaWaitOp: FlatSymbolRefAttr:$symbol, assemblyFormat `attr-dict`;
 # NpuDmaWaitOp::verify (AIEXDialect.cpp 0155ebd7c8b7): the symbol must be in the device.
 @irdl_op_definition
 class NpuDmaWaitOp(IRDLOperation):
@@ -830,7 +840,8 @@ class _OperandsOrAttrs(IRDLOperation):
                     raise _fail(self, f"requires attribute '{k}' (or the {n} values as operands)")
 
 
-# AIEX.td AIE_NpuWrite32Op: v1.x `attr-dict` with UI32Attr address/value; main
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_NpuWrite32Op: v1.x `attr-dict` with UI32Attr address/value; main
 # `($address, $value) attr-dict : type, type` with I32 operands; optional buffer/column/row.
 @irdl_op_definition
 class NpuWrite32Op(_OperandsOrAttrs):
@@ -846,7 +857,8 @@ class NpuWrite32Op(_OperandsOrAttrs):
     operandSegmentSizes = opt_prop_def(DenseArrayBase)
 
 
-# AIEX.td AIE_NpuMaskWrite32Op: as write32 with a mask.
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_NpuMaskWrite32Op: as write32 with a mask.
 @irdl_op_definition
 class NpuMaskWrite32Op(_OperandsOrAttrs):
     name = "aiex.npu.maskwrite32"
@@ -862,7 +874,8 @@ class NpuMaskWrite32Op(_OperandsOrAttrs):
     operandSegmentSizes = opt_prop_def(DenseArrayBase)
 
 
-# AIEX.td AIE_NpuSyncOp: v1.x `attr-dict` with I32Attr column, row, direction (0 S2MM,
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_NpuSyncOp: v1.x `attr-dict` with I32Attr column, row, direction (0 S2MM,
 # 1 MM2S), channel, column_num, row_num; main: the six as I32 operands, `: type(operands)`.
 @irdl_op_definition
 class NpuSyncOp(_OperandsOrAttrs):
@@ -879,7 +892,8 @@ class NpuSyncOp(_OperandsOrAttrs):
     operandSegmentSizes = opt_prop_def(DenseArrayBase)
 
 
-# AIEX.td AIE_NpuBlockWriteOp: UI32Attr address, memref data, buffer/column/row;
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_NpuBlockWriteOp: UI32Attr address, memref data, buffer/column/row;
 # assemblyFormat `( $data ) attr-dict : type($data)`.
 @irdl_op_definition
 class NpuBlockWriteOp(IRDLOperation):
@@ -910,7 +924,8 @@ class NpuBlockWriteOp(IRDLOperation):
         printer.print_attribute(self.data.type)
 
 
-# AIEX.td AIE_NpuWriteRTPOp: FlatSymbolRefAttr buffer, UI32Attr index, value; v1.x
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_NpuWriteRTPOp: FlatSymbolRefAttr buffer, UI32Attr index, value; v1.x
 # `($buffer, $index, $value) attr-dict` with I32Attr value; main: I32 operand value,
 # `($buffer, $index, $value) attr-dict : type($value)`; NpuWriteRTPOp::parse
 # (0155ebd7c8b7) takes `0` or `0 : ui32` and `42` or `%v`.
@@ -968,7 +983,8 @@ class NpuWriteRTPOp(IRDLOperation):
         _check_segments(self, [len(self.dyn)])
 
 
-# AIEX.td AIE_NpuAddressPatchOp: v1.x `attr-dict` with UI32Attr addr, I32Attr arg_idx,
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_NpuAddressPatchOp: v1.x `attr-dict` with UI32Attr addr, I32Attr arg_idx,
 # I32Attr arg_plus; main: I32 operand arg_plus and optional I32 addr_val,
 # `( $arg_plus : type ) (addr $addr_val : type)? attr-dict`.
 @irdl_op_definition
@@ -1014,7 +1030,8 @@ class NpuAddressPatchOp(IRDLOperation):
             raise _fail(self, "needs arg_plus as an attribute (v1.x) or as an operand, not both")
 
 
-# AIEX.td AIE_NpuPushQueueOp: column, row, DMAChannelDir direction, channel,
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_NpuPushQueueOp: column, row, DMAChannelDir direction, channel,
 # issue_token, repeat_count, bd_id; v1.x `($column, $row, $direction : $channel) attr-dict`
 # (repeat_count, bd_id I32Attr); main `... bd_id $bd_id repeat $repeat_count attr-dict
 # : type($bd_id), type($repeat_count)`; NpuPushQueueOp::verify.
@@ -1085,7 +1102,8 @@ class NpuPushQueueOp(IRDLOperation):
             raise _fail(self, "Repeat count exceeds the [0:255] range.")
 
 
-# AIEX.td AIE_NpuWriteBdOp: every BD field as an I32Attr, `attr-dict`;
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_NpuWriteBdOp: every BD field as an I32Attr, `attr-dict`;
 # NpuWriteBdOp::verify (AIEXDialect.cpp 0155ebd7c8b7) with npu1 tile kinds
 # (row 0 shim NOC, row 1 memory tile).
 @irdl_op_definition
@@ -1162,7 +1180,8 @@ class NpuWriteBdOp(IRDLOperation):
         _check_burst_length(self, f.get("burst_length", 0))
 
 
-# AIEX.td AIE_NpuPreemptOp: UI8Attr level, `attr-dict`.
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_NpuPreemptOp: UI8Attr level, `attr-dict`.
 @irdl_op_definition
 class NpuPreemptOp(IRDLOperation):
     name = "aiex.npu.preempt"
@@ -1180,7 +1199,8 @@ class NpuPreemptOp(IRDLOperation):
         _print_attr_dict(printer, self)
 
 
-# AIEX.td AIE_NpuLoadPdiOp: optional device_ref, id, size, address, `attr-dict`.
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_NpuLoadPdiOp: optional device_ref, id, size, address, `attr-dict`.
 @irdl_op_definition
 class NpuLoadPdiOp(IRDLOperation):
     name = "aiex.npu.load_pdi"
@@ -1228,7 +1248,8 @@ def _print_typed(printer: Printer, keyword: str, value: SSAValue) -> None:
     printer.print_attribute(value.type)
 
 
-# AIEX.td AIE_DMAConfigureTaskOp: Index tile, DMAChannelDir direction, I32Attr channel,
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_DMAConfigureTaskOp: Index tile, DMAChannelDir direction, I32Attr channel,
 # issue_token (false), repeat_count (0), main: Optional<I32> repeat_count_val and
 # bd_id_val (AttrSizedOperandSegments), packet; result Index; region of aie.dma_bd ops;
 # HasAncestor runtime sequence (HasParent in v1.x); assemblyFormat
@@ -1313,7 +1334,8 @@ class DMAConfigureTaskOp(IRDLOperation):
         _verify_bd_chain(self, self.body)
 
 
-# AIEX.td AIE_DMAConfigureTaskForOp: SymbolRefAttr alloc (Flat in v1.x), issue_token,
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_DMAConfigureTaskForOp: SymbolRefAttr alloc (Flat in v1.x), issue_token,
 # repeat_count, main: Optional<I32> repeat_count_val; result Index;
 # assemblyFormat `$alloc (repeat $v : type)? regions attr-dict`.
 @irdl_op_definition
@@ -1377,21 +1399,24 @@ class _TaskOp(IRDLOperation):
         _require_parent(self, RUNTIME_SEQUENCE_OPS, ancestor=True)
 
 
-# AIEX.td AIE_DMAStartTaskOp: Index task, `( $task ) attr-dict`.
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_DMAStartTaskOp: Index task, `( $task ) attr-dict`.
 @irdl_op_definition
 class DMAStartTaskOp(_TaskOp):
     name = "aiex.dma_start_task"
     task = operand_def(IndexType)
 
 
-# AIEX.td AIE_DMAAwaitTaskOp: Index task, `( $task ) attr-dict`.
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_DMAAwaitTaskOp: Index task, `( $task ) attr-dict`.
 @irdl_op_definition
 class DMAAwaitTaskOp(_TaskOp):
     name = "aiex.dma_await_task"
     task = operand_def(IndexType)
 
 
-# AIEX.td AIE_DMAFreeTaskOp: Index task, `( $task ) attr-dict`.
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_DMAFreeTaskOp: Index task, `( $task ) attr-dict`.
 @irdl_op_definition
 class DMAFreeTaskOp(_TaskOp):
     name = "aiex.dma_free_task"
@@ -1424,7 +1449,8 @@ class _StartBdChainBase(IRDLOperation):
         printer.print_string(")")
 
 
-# AIEX.td AIE_DMAStartBdChainOp: `$symbol ( $args ) : ( types ) on ( $tile , $direction ,
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_DMAStartBdChainOp: `$symbol ( $args ) : ( types ) on ( $tile , $direction ,
 # $channel ) attr-dict`, result Index, HasParent runtime sequence.
 @irdl_op_definition
 class DMAStartBdChainOp(_StartBdChainBase):
@@ -1468,7 +1494,8 @@ class DMAStartBdChainOp(_StartBdChainBase):
         _require_parent(self, RUNTIME_SEQUENCE_OPS, ancestor=False)
 
 
-# AIEX.td AIE_DMAStartBdChainForOp: `$symbol ( $args ) : ( types ) for $alloc attr-dict`.
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIE_DMAStartBdChainForOp: `$symbol ( $args ) : ( types ) for $alloc attr-dict`.
 @irdl_op_definition
 class DMAStartBdChainForOp(_StartBdChainBase):
     name = "aiex.dma_start_bd_chain_for"
@@ -1501,7 +1528,8 @@ class DMAStartBdChainForOp(_StartBdChainBase):
         _require_parent(self, RUNTIME_SEQUENCE_OPS, ancestor=False)
 
 
-# AIEX.td AIEX_SetLockOp: Index lock, I32Attr value, `( $lock , $value ) attr-dict`,
+# Xilinx/mlir-aie include/aie/Dialect/AIEX/IR/AIEX.td (commits 00d58b94e6c8 main, 97737142e4c8 v1.x)
+# AIEX_SetLockOp: Index lock, I32Attr value, `( $lock , $value ) attr-dict`,
 # HasParent runtime sequence; SetLockOp::verify: value at most the target's maximum (63).
 @irdl_op_definition
 class SetLockOp(IRDLOperation):

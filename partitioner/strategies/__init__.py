@@ -33,8 +33,8 @@ def validate(options: Options, device: Device) -> None:
     Checks the strategy, batch (frames, >= 1), tiles (1 to the device's
     compute tiles), depth (1 to 8 buffers), object frames, frame mode,
     allocation scheme, stack size (bytes, >= 0) and the mlir-aie profile.
-    What depends on the strategy (tile counts, an even split) is checked
-    when its shape is built (:func:`make_design`).
+    What depends on the strategy (tile counts, the batch and object size
+    against the chains) is checked when its shape is built (:func:`make_design`).
 
     Parameters
     ----------
@@ -108,8 +108,10 @@ def make_design(options: Options, spec: KernelSpec | None = None, device: Device
     """Build and place the Design for ``options`` (UserError on options that cannot make one).
 
     Validates the options (:func:`validate`), lets the strategy decide the
-    shape (``STRATEGIES[options.strategy]``), checks that the batch splits
-    evenly over the chains, builds the FIFOs, links and runtime sequence
+    shape (``STRATEGIES[options.strategy]``), splits the batch over the
+    chains (shares differ by at most one frame, the first chains take the
+    extra one: :func:`partitioner.strategies.common.chain_shares`), builds
+    the FIFOs, links and runtime sequence
     (:func:`partitioner.strategies.common.build`) and places the result
     (:func:`partitioner.placement.place`). It does not check resources:
     :func:`partitioner.check.evaluate` does.
@@ -119,7 +121,8 @@ def make_design(options: Options, spec: KernelSpec | None = None, device: Device
     options : Options
         ``depth=None`` builds depth 2 here (the fallback to 1 is
         :func:`partitioner.check.evaluate_options`'s); ``object_frames=None``
-        gives each chain its whole share of the batch per buffer.
+        gives each chain its whole share of the batch per buffer; a set
+        ``object_frames`` must divide every chain's share.
     spec : KernelSpec, optional
         Default: the kernel ``options.kernel`` names.
     device : Device, optional
@@ -136,7 +139,9 @@ def make_design(options: Options, spec: KernelSpec | None = None, device: Device
     ------
     UserError
         Invalid options, a tile count the strategy does not take, a batch
-        that does not split evenly, or a design the placer cannot fit.
+        smaller than the chains, an object size that does not divide the
+        shares (or differs in objects per call within a column group), or a
+        design the placer cannot fit.
 
     Examples
     --------
@@ -145,19 +150,19 @@ def make_design(options: Options, spec: KernelSpec | None = None, device: Device
     >>> d = make_design(Options(batch=100, tiles=4))
     >>> d.name, d.depth, d.object_frames, [w.tile for w in d.workers]
     ('batch100_split4', 2, 25, [(0, 2), (0, 3), (0, 4), (0, 5)])
-    >>> make_design(Options(batch=99, tiles=4))
+    >>> d = make_design(Options(batch=100, tiles=8))
+    >>> [w.frames_per_call for w in d.workers], d.object_frames
+    ([13, 13, 13, 13, 12, 12, 12, 12], 13)
+    >>> [link.offsets for link in d.links if link.kind == "distribute"]  # i16 elements: 400 per frame
+    [[0, 5200, 10400, 15600], [0, 4800, 9600, 14400]]
+    >>> make_design(Options(batch=3, tiles=4))
     Traceback (most recent call last):
     ...
-    partitioner.errors.UserError: batch 99 does not split evenly over 4 tiles: use a batch that is a multiple of 4 ...
+    partitioner.errors.UserError: batch 3 cannot give each of 4 tiles a frame: use a batch of at least 4 frames ...
     """
     device = device or device_mod.for_options(options)
     validate(options, device)
     spec = spec or kernel_spec.load(options.kernel)
     shape = STRATEGIES[options.strategy](options, spec, device)
-    if options.batch % shape.chains:
-        multiple = shape.chains
-        raise UserError(f"batch {options.batch} does not split evenly over {shape.chains} "
-                        f"{'chains' if len(shape.chain) > 1 else 'tiles'}: use a batch that is a multiple of "
-                        f"{multiple} (e.g. {-(-options.batch // multiple) * multiple}) or fewer tiles")
     design = build(options, spec, device, shape, design_name(options), device.shim.wrap_max)
     return place(design, device, placer)

@@ -23,13 +23,16 @@ def shape(options: Options, spec: KernelSpec, device: Device) -> Shape:
     Returns
     -------
     Shape
-        ``tiles // stages`` chains packed into column groups, ``via_mem_tile=True``.
+        ``tiles // stages`` chains packed into as few column groups as hold
+        them (``group_chains``: the first groups take the extra chain),
+        ``via_mem_tile=True``. The batch need not divide by the chains: their
+        shares differ by at most one frame.
 
     Raises
     ------
     UserError
         The tile count is not a multiple of the stages or under two pipelines,
-        or the chains do not fit or spread evenly over the columns.
+        or the chains need more columns than the device has.
 
     Examples
     --------
@@ -46,5 +49,5 @@ def shape(options: Options, spec: KernelSpec, device: Device) -> Shape:
     if options.tiles % stages or options.tiles < 2 * stages:
         raise UserError(f"hybrid runs pipelines of {stages} stages side by side: --tiles must be a multiple "
                         f"of {stages} and at least {2 * stages}, not {options.tiles}")
-    groups, per_group = groups_for(options.tiles // stages, stages, device, options)
-    return Shape(chain, groups, per_group, via_mem_tile=True)
+    groups, counts = groups_for(options.tiles // stages, stages, device, options)
+    return Shape(chain, groups, max(counts), via_mem_tile=True, group_chains=counts)

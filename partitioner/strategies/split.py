@@ -1,18 +1,17 @@
-"""``split``: the batch split into K equal parts through a mem tile (distribute in, join out).
+"""``split``: the batch split into K parts through a mem tile (distribute in, join out).
 
-Each column group has its shim, its mem tile and up to four workers; K > 4
-uses several columns, the runtime sequence giving each its slice of the batch.
+K is any tile count the device holds. The parts differ by at most one frame
+(batch 100 over 8: four of 13, four of 12), each worker's FIFOs sized to its
+part. Each column group has its shim, its mem tile and up to four workers; K
+> 4 uses several columns (as few as hold K, spread as evenly as they go), the
+runtime sequence giving each its slice of the batch.
 """
 from __future__ import annotations
 
 from partitioner.design import Options
 from partitioner.device import Device
-from partitioner.errors import UserError
 from partitioner.kernel_spec import KernelSpec
 from partitioner.strategies.common import Shape, chain_entries, groups_for
-
-TILE_COUNTS = (1, 2, 4, 8, 16)
-
 
 def shape(options: Options, spec: KernelSpec, device: Device) -> Shape:
     """K chains of one fused worker, through the mem tile, packed into as few columns as possible.
@@ -20,7 +19,7 @@ def shape(options: Options, spec: KernelSpec, device: Device) -> Shape:
     Parameters
     ----------
     options : Options
-        Reads ``tiles`` (K, one of ``TILE_COUNTS``) and ``frame_mode``.
+        Reads ``tiles`` (K, 1 to the device's compute tiles) and ``frame_mode``.
     spec : KernelSpec
         The kernel: its fused entry point for the frame mode's input.
     device : Device
@@ -29,13 +28,13 @@ def shape(options: Options, spec: KernelSpec, device: Device) -> Shape:
     Returns
     -------
     Shape
-        ``chains_per_group`` workers per column group, ``via_mem_tile=True``.
+        Workers per column group in ``group_chains`` (the first groups take
+        the extra one), ``via_mem_tile=True``.
 
     Raises
     ------
     UserError
-        K is not in ``TILE_COUNTS``, or the chains do not fit or spread evenly
-        over the columns.
+        K needs more columns than the device has.
 
     Examples
     --------
@@ -46,10 +45,9 @@ def shape(options: Options, spec: KernelSpec, device: Device) -> Shape:
     >>> s = split.shape(Options(batch=200, tiles=8), spec, npu1)
     >>> [e.name for e in s.chain], s.groups, s.chains_per_group, s.via_mem_tile
     (['frames'], 2, 4, True)
+    >>> split.shape(Options(batch=100, tiles=6), spec, npu1).chains_in_groups
+    (3, 3)
     """
-    k = options.tiles
-    if k not in TILE_COUNTS:
-        raise UserError(f"split takes --tiles in {{{', '.join(map(str, TILE_COUNTS))}}}, not {k}: "
-                        f"equal parts per column of the array")
-    groups, per_group = groups_for(k, 1, device, options)
-    return Shape(chain_entries(spec, options.frame_mode, staged=False), groups, per_group, via_mem_tile=True)
+    groups, counts = groups_for(options.tiles, 1, device, options)
+    return Shape(chain_entries(spec, options.frame_mode, staged=False), groups, max(counts), via_mem_tile=True,
+                 group_chains=counts)

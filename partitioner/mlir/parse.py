@@ -1,0 +1,273 @@
+"""MLIR text -> a verified xDSL ``builtin.module``, for any mlir-aie design.
+
+Contract:
+
+* :func:`parse_module` parses custom (pretty) or generic MLIR with the dialects of an
+  mlir-aie design: builtin, arith, scf, func, memref, cf (xDSL's) and aie, aiex
+  (:mod:`partitioner.mlir.aie`, :mod:`partitioner.mlir.aiex`); then verifies it;
+* every failure is one :class:`MlirError` (a ``partitioner.errors.UserError``) with the
+  file, line, column and offending token, and a one-line message
+  ``file:line:col: what (at `token`)``: syntax errors (xDSL ``ParseError``), verifier
+  failures (``VerifyException`` / ``DiagnosticException``, located at the op that fails or
+  the op mlir-aie reports it on), an op no dialect defines (``unknown operation `aie.foo```),
+  unreadable files;
+* nothing is guessed: an operation this reader does not know is an error, never skipped.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from xdsl.context import Context
+from xdsl.dialects import arith, builtin, cf, func, memref, scf
+from xdsl.dialects.builtin import ModuleOp
+from xdsl.dialects.builtin import I64, DenseIntOrFPElementsAttr, IntegerAttr, MemRefType, StringAttr, UnitAttr
+from xdsl.ir import Attribute, Dialect, Operation
+from xdsl.irdl import IRDLOperation, irdl_op_definition, opt_prop_def, prop_def, traits_def
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.traits import SymbolOpInterface
+from xdsl.utils.exceptions import DiagnosticException, ParseError
+from xdsl.utils.lexer import Input, Span
+
+from partitioner.errors import UserError
+from partitioner.mlir.aie import AIE, AieVerifyError
+from partitioner.mlir.aiex import AIEX
+
+_TOKEN_CHARS = 40
+
+
+class MlirError(UserError):
+    """An MLIR file that cannot be read: where (file, line, column, token) and what."""
+
+    def __init__(self, filename: str, line: int, column: int, token: str, what: str):
+        self.filename = filename
+        self.line = line
+        self.column = column
+        self.token = token
+        self.what = what
+        at = f" (at `{token}`)" if token else ""
+        super().__init__(f"{filename}:{line}:{column}: {what}{at}")
+
+
+@irdl_op_definition
+class MemRefGlobalOp(IRDLOperation):
+    """``memref.global "public" @buf : memref<16xi32> (= dense<...>)?``: xDSL's op with MLIR's syntax.
+
+    xDSL 0.74's ``memref.global`` reads only the generic form; designs lowered by aiecc
+    declare one per ObjectFIFO buffer in the custom one (MLIR MemRefOps.td GlobalOp:
+    ``($sym_visibility^)? (`constant` $constant^)? $sym_name `:` custom<GlobalMemrefOpTypeAndInitialValue>
+    attr-dict``). A declaration has no initial value, so that property is optional here.
+    """
+
+    name = "memref.global"
+    sym_name = prop_def(StringAttr)
+    sym_visibility = opt_prop_def(StringAttr)
+    type = prop_def(MemRefType)
+    initial_value = opt_prop_def(UnitAttr | DenseIntOrFPElementsAttr)
+    constant = opt_prop_def(UnitAttr)
+    alignment = opt_prop_def(IntegerAttr[I64])
+    traits = traits_def(SymbolOpInterface())
+
+    @classmethod
+    def parse(cls, parser: Parser) -> MemRefGlobalOp:
+        props: dict[str, Attribute] = {}
+        if (visibility := parser.parse_optional_str_literal()) is not None:
+            props["sym_visibility"] = StringAttr(visibility)
+        if parser.parse_optional_keyword("constant") is not None:
+            props["constant"] = UnitAttr()
+        props["sym_name"] = parser.parse_symbol_name()
+        parser.parse_punctuation(":")
+        pos = parser.pos
+        t = parser.parse_type()
+        if not isinstance(t, MemRefType):
+            parser.raise_error(f"expected a memref type, got {t}", pos, parser.pos)
+        props["type"] = t
+        if parser.parse_optional_punctuation("=") is not None:
+            if parser.parse_optional_keyword("uninitialized") is not None:
+                props["initial_value"] = UnitAttr()
+            else:
+                parser.parse_keyword("dense")
+                props["initial_value"] = parser.parse_dense_int_or_fp_elements_attr(
+                    builtin.TensorType(t.element_type, t.get_shape()))
+        attrs = parser.parse_optional_attr_dict()
+        for key in [k for k in attrs if k in cls.get_irdl_definition().properties]:
+            props[key] = attrs.pop(key)
+        return cls.create(properties=props, attributes=attrs)
+
+    def print(self, printer: Printer) -> None:
+        if self.sym_visibility is not None:
+            printer.print_string(" ")
+            printer.print_string_literal(self.sym_visibility.data)
+        if self.constant is not None:
+            printer.print_string(" constant")
+        printer.print_string(" ")
+        printer.print_symbol_name(self.sym_name.data)
+        printer.print_string(" : ")
+        printer.print_attribute(self.type)
+        if isinstance(self.initial_value, UnitAttr):
+            printer.print_string(" = uninitialized")
+        elif self.initial_value is not None:
+            printer.print_string(" = ")
+            self.initial_value.print_without_type(printer)
+        rest = {k: v for k, v in self.properties.items()
+                if k not in ("sym_visibility", "constant", "sym_name", "type", "initial_value")}
+        rest.update(self.attributes)
+        if rest:
+            printer.print_string(" ")
+            printer.print_attr_dict(dict(sorted(rest.items())))
+
+
+def _memref_dialect() -> Dialect:
+    """xDSL's memref dialect with :class:`MemRefGlobalOp` in place of its ``memref.global``."""
+    ops = [MemRefGlobalOp if op is memref.GlobalOp else op for op in memref.MemRef.operations]
+    return Dialect("memref", ops, list(memref.MemRef.attributes))
+
+
+def make_context() -> Context:
+    """A context with every dialect an mlir-aie design uses; unregistered ops are errors."""
+    ctx = Context(allow_unregistered=False)
+    for dialect in (builtin.Builtin, arith.Arith, scf.Scf, func.Func, _memref_dialect(), cf.Cf, AIE, AIEX):
+        ctx.load_dialect(dialect)
+    return ctx
+
+
+class _Parser(Parser):
+    """xDSL's parser, remembering where each op's name is, and naming unknown ops."""
+
+    def __init__(self, ctx: Context, text: str, name: str):
+        super().__init__(ctx, text, name)
+        self.op_spans: dict[int, Span] = {}
+        self._name_spans: list[Span] = []
+
+    def _parse_op_result_list(self):  # noqa: ANN202 - xDSL's signature
+        results = super()._parse_op_result_list()
+        self._name_spans.append(self._current_token.span)
+        return results
+
+    def parse_operation(self) -> Operation:
+        depth = len(self._name_spans)
+        op = super().parse_operation()
+        if len(self._name_spans) > depth:
+            self.op_spans[id(op)] = self._name_spans.pop()
+        return op
+
+    def _get_op_by_name(self, name: str) -> type[Operation]:
+        if (op_type := self.ctx.get_optional_op(name, dialect_stack=self._parser_state.dialect_stack)) is not None:
+            return op_type
+        span = self._name_spans[-1] if self._name_spans else self._current_token.span
+        self.raise_error(f"unknown operation `{name}`", span)
+
+
+def _location(span: Span, filename: str) -> tuple[int, int, str]:
+    """(line, column, token) of a span; the token is its first word, from the source."""
+    loc = span.get_location()
+    words = span.text.split()
+    token = words[0] if words else _token_at(span.input, span.start)
+    return loc.line, loc.col, token[:_TOKEN_CHARS]
+
+
+def _token_at(inp: Input, pos: int) -> str:
+    """The source text from ``pos`` to the end of its word (for zero-width error spans)."""
+    text = inp.content
+    end = pos
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[pos:end] or ("end of file" if pos >= len(text) else text[pos:pos + 1])
+
+
+def _first_line(message: str) -> str:
+    lines = [line.strip() for line in str(message).splitlines() if line.strip()]
+    return lines[0] if lines else "invalid MLIR"
+
+
+def _parse_error(err: ParseError, filename: str) -> MlirError:
+    line, col, token = _location(err.span, filename)
+    return MlirError(filename, line, col, token, _first_line(err.msg))
+
+
+def _op_error(op: Operation, spans: dict[int, Span], filename: str, message: str) -> MlirError:
+    span = spans.get(id(op))
+    if span is None:
+        return MlirError(filename, 1, 1, op.name, message)
+    line, col, _ = _location(span, filename)
+    return MlirError(filename, line, col, op.name, message)
+
+
+def _walk(op: Operation):
+    yield op
+    for region in op.regions:
+        for block in region.blocks:
+            for inner in block.ops:
+                yield from _walk(inner)
+
+
+def _verify(module: ModuleOp, spans: dict[int, Span], filename: str) -> None:
+    """Verify every op, outermost first as MLIR does, reporting the first failure.
+
+    Pass 1 checks each op's IRDL invariants (operand, result, property and trait
+    constraints) so that pass 2's custom verifiers, which look at other ops (a FIFO's
+    tiles, an acquire's FIFO), only ever see well-formed neighbours.
+    """
+    ops = list(_walk(module))
+    for op in ops:
+        if isinstance(op, IRDLOperation):
+            try:
+                type(op).get_irdl_definition().verify(op)
+            except DiagnosticException as err:
+                raise _op_error(op, spans, filename, _first_line(str(err))) from None
+    for op in ops:
+        try:
+            op.verify(verify_nested_ops=False)
+        except DiagnosticException as err:
+            message = _first_line(err.args[0] if err.args else str(err))
+            where = err.op if isinstance(err, AieVerifyError) and err.op is not None else op
+            raise _op_error(where, spans, filename, message.removeprefix("Operation does not verify: ")) from None
+
+
+def parse_module(text: str, filename: str) -> ModuleOp:
+    """The verified module ``text`` describes; ``filename`` names it in errors.
+
+    Raises :class:`MlirError` for a syntax error, an unknown operation, type or attribute,
+    or a verifier failure.
+    """
+    parser = _Parser(_context(), text, filename)
+    try:
+        module = parser.parse_module()
+    except ParseError as err:
+        raise _parse_error(err, filename) from None
+    except (DiagnosticException, ValueError) as err:
+        # Raised while building an op or attribute from parsed parts (e.g. a value out of range).
+        span = Span(parser.pos, parser.pos, parser.lexer.input)
+        line, col, token = _location(span, filename)
+        raise MlirError(filename, line, col, token, _first_line(str(err))) from None
+    _verify(module, parser.op_spans, filename)
+    return module
+
+
+def parse_file(path: str | Path) -> ModuleOp:
+    """:func:`parse_module` of a file; a missing, binary or non-UTF-8 file is an MlirError on line 1."""
+    path = Path(path)
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise MlirError(name, 1, 1, "", f"cannot read the file: {err.strerror or err}") from None
+    if b"\x00" in data:
+        raise MlirError(name, 1, 1, "", "not a text file (it holds NUL bytes): give an MLIR file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise MlirError(name, 1, 1, "", f"not UTF-8 text (byte {err.start} is {data[err.start]:#04x}): "
+                                        "give an MLIR file") from None
+    return parse_module(text, name)
+
+
+_CONTEXT: Context | None = None
+
+
+def _context() -> Context:
+    """One shared context (loading dialects is the slow part of a small parse)."""
+    global _CONTEXT  # noqa: PLW0603 - a cache
+    if _CONTEXT is None:
+        _CONTEXT = make_context()
+    return _CONTEXT
