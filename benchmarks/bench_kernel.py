@@ -5,6 +5,13 @@
 Prints frames/s of each (best of --repeat, both measured in this run) and the
 ratio, and the accuracy of kernel + finish() against the reference on the
 same audio. Timings are the host's, not an NPU's.
+
+    python benchmarks/bench_kernel.py --instructions [--folder OLD_KERNEL_DIR]
+
+prints instructions per frame instead: the host build under callgrind and the
+32-bit proxy build (ARMv6-M, no 64-bit multiply or divide) under qemu-arm,
+split into the kernel's own code and libgcc helpers (``sim.measure``; the same
+as ``python -m sim.measure``).
 """
 from __future__ import annotations
 
@@ -35,7 +42,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--minutes", type=float, default=10.0)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--instructions", action="store_true",
+                    help="Count instructions per frame (host callgrind, ARMv6-M proxy under qemu-arm) instead.")
+    ap.add_argument("--folder", help="With --instructions: measure the kernel sources in this folder.")
     args = ap.parse_args()
+    if args.instructions:
+        from sim import measure
+
+        raise SystemExit(measure.main(["--folder", args.folder] if args.folder else []))
     audio = ten_minutes(args.minutes)
     n = framing.n_frames(audio.size)
     frames = framing.frames(audio)

@@ -5,21 +5,36 @@ input or a missing tool; no tracebacks for mistakes a user can fix.
 """
 from __future__ import annotations
 
-import math
+import os
+import signal
 import sys
-import warnings
-from pathlib import Path
 
-import click
-import numpy as np
 
-from partitioner import __version__
-from partitioner.allocation import SCHEMES as CHECK_ALLOC_SCHEMES
-from partitioner.check import HOST_BUFFER_MAX_BYTES
-from partitioner.design import Options
-from partitioner.errors import NpuTilerError, UserError
-from partitioner.strategies import ALLOC_SCHEMES, FRAME_MODES, STRATEGIES
-from sim.engine import SimulationError
+def _interrupted_while_starting(signum, frame) -> None:
+    os.write(2, b"npu-tiler: interrupted\n")
+    os._exit(130)
+
+
+# Ctrl-C during the imports below (most of a second) gives the same one line as later, not a traceback.
+try:
+    _SIGINT_BEFORE = signal.signal(signal.SIGINT, _interrupted_while_starting)
+except ValueError:  # imported from a thread other than the main one: nothing to guard
+    _SIGINT_BEFORE = None
+
+import math  # noqa: E402
+import warnings  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import click  # noqa: E402
+import numpy as np  # noqa: E402
+
+from partitioner import __version__  # noqa: E402
+from partitioner.allocation import SCHEMES as CHECK_ALLOC_SCHEMES  # noqa: E402
+from partitioner.check import HOST_BUFFER_MAX_BYTES  # noqa: E402
+from partitioner.design import Options  # noqa: E402
+from partitioner.errors import NpuTilerError, UserError  # noqa: E402
+from partitioner.strategies import ALLOC_SCHEMES, FRAME_MODES, STRATEGIES  # noqa: E402
+from sim.engine import SimulationError  # noqa: E402
 
 # Exit codes: 0 success (fits, bit-exact), 1 the answer is "no" (does not fit, differs, deadlocks,
 # regression), 2 the input is wrong or a tool is missing, 130 interrupted.
@@ -78,6 +93,9 @@ class Finite(click.FloatRange):
 
 PROFILES = _profiles()
 MLIR_AIE = Choice(PROFILES, "mlir-aie profile") if PROFILES else str
+
+if _SIGINT_BEFORE is not None:  # imports done: KeyboardInterrupt again, which main() turns into the line
+    signal.signal(signal.SIGINT, _SIGINT_BEFORE)
 
 
 def exit_code(exc: NpuTilerError) -> int:
@@ -334,10 +352,14 @@ def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool
 @click.option("--mlir-aie", "mlir_aie", type=MLIR_AIE, default=None,
               help="Override the mlir-aie profile (default: manifest.json's, else 2025).")
 def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str | None) -> None:
-    """Read an aie.mlir (emitted or hand-written with the same ops), rebuild its Design and check it.
+    """Read any mlir-aie design (AIE2 family: npu1, npu2 and their partial arrays, xcve2302, xcve2802) and
+    say what mlir-aie will make of it, tile by tile.
 
-    Prints the same per-tile table and JSON as `partition`; exit 0 if it fits,
-    1 if not, 2 if the file cannot be read (with the line).
+    Pretty or generic form, npu-tiler's own output, a hand-written design or one IRON printed. Options
+    come from manifest.json beside the file, else from the IR itself (the output says which figures were
+    derived). Prints the same per-tile table and JSON as `partition` (JSON adds `notes`, `device`,
+    `mlir_aie`, `alloc_scheme`); exit 0 if it fits, 1 if not, 2 if the file cannot be read (file:line:col
+    and the offending token).
     """
     import json
 
@@ -345,7 +367,13 @@ def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str
     from partitioner import render
 
     ev = partitioner.read(mlir_file, verify_sources=False, alloc_scheme=alloc_scheme, mlir_aie=mlir_aie)
-    click.echo(json.dumps(ev.as_json(), indent=2) if as_json else render.report(ev))
+    if as_json:
+        o = ev.design.options
+        out = {**ev.as_json(), "notes": list(ev.notes), "device": o.device, "mlir_aie": o.mlir_aie,
+               "alloc_scheme": o.alloc_scheme}
+        click.echo(json.dumps(out, indent=2))
+    else:
+        click.echo(render.report(ev))
     sys.exit(0 if ev.fits else 1)
 
 
@@ -726,8 +754,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        rc = cli.main(args=argv, prog_name="npu-tiler", standalone_mode=False)
+        # cli.main() without its standalone handling (which writes a bare newline on Ctrl-C)
+        with cli.make_context("npu-tiler", args) as ctx:
+            rc = cli.invoke(ctx)
+    except click.exceptions.Exit as exc:  # --help, --version
+        return exc.exit_code
     except click.UsageError as exc:
         cmd = exc.ctx.command_path if exc.ctx else "npu-tiler"
         click.echo(f"npu-tiler: error: {exc.format_message()} (see `{cmd} --help`)", err=True)

@@ -11,7 +11,7 @@ The pieces, in pipeline order: :mod:`~partitioner.design` (Options, Design),
 :mod:`~partitioner.strategies`, :mod:`~partitioner.placement` (pluggable
 placers), :mod:`~partitioner.lowering` (mlir-aie's ObjectFIFO rules, per
 profile), :mod:`~partitioner.allocation`, :mod:`~partitioner.check`
-(Evaluation), :mod:`~partitioner.emitters`, :mod:`~partitioner.mlir_reader`;
+(Evaluation), :mod:`~partitioner.emitters`, :mod:`~partitioner.mlir` (read any design);
 parameters in :mod:`~partitioner.params`.
 """
 __version__ = "0.1.0"

@@ -137,6 +137,10 @@ def summary(ev: Evaluation) -> list[str]:
     25 frames per FIFO buffer, depth 2, framed, basic-sequential, mlir-aie profile 2025
     """
     d, o = ev.design, ev.design.options
+    if not o.strategy:  # a design read without a manifest or a kernel npu-tiler knows: no batch to speak of
+        return [f"design {d.name}: {len(d.workers)} core(s) on {o.device}, kernel "
+                f"{ev.spec.name if ev.spec else 'unknown'}, {len(d.fifos)} ObjectFIFO(s), depth {d.depth}, "
+                f"{o.alloc_scheme}, mlir-aie profile {o.mlir_aie}"] + [f"note: {n}" for n in ev.notes]
     lines = [f"design {d.name}: kernel {o.kernel}, {o.strategy} over {len(d.workers)} compute tile(s) of {o.device}, "
              f"batch {o.batch} frames per call, {d.object_frames} frames per FIFO buffer, depth {d.depth}, "
              f"{o.frame_mode}, {o.alloc_scheme}, mlir-aie profile {o.mlir_aie}"]

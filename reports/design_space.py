@@ -263,12 +263,15 @@ def plot_fits_map(records: list[dict]) -> bytes:
     rows = -(-len(strategies) // cols)
     fig, axes = plt.subplots(rows, cols, figsize=(4.9 * cols, 0.36 * len(batches) * rows + 1.7 * rows),
                              squeeze=False, layout="constrained")
+    cells: dict[tuple, list[dict]] = {}
+    for r in records:
+        cells.setdefault((r["strategy"], r["batch"], r["tiles"]), []).append(r)
     for ax, s in zip(axes.flat, strategies):
         grid = [[float("nan")] * len(tiles) for _ in batches]
         text = [[""] * len(tiles) for _ in batches]
         for i, b in enumerate(batches):
             for j, t in enumerate(tiles):
-                pts = [r for r in records if r["strategy"] == s and r["batch"] == b and r["tiles"] == t]
+                pts = cells.get((s, b, t))
                 if pts:
                     n_fit = sum(r["fits"] for r in pts)
                     grid[i][j] = n_fit / len(pts)
@@ -333,6 +336,7 @@ def invalid_kind(reason: str) -> str:
     text = re.sub(r"\([^)]*\)", "", text)
     text = re.sub(r"\d+(?:, \d+)+", "N, ...", text)
     text = re.sub(r"\b\d+\b", "N", text)
+    text = re.sub(r"\bN (frame|tile|chain)\b", r"N \1s", text)  # one kind whether the count was 1 or more
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -383,7 +387,8 @@ class _View:
         f = r.get("object_frames_effective") or r["object_frames"]
         objects = f"{f} frame{'s' if f != 1 else ''} per object" if r["object_frames"] else \
             f"each chain's share per object (up to {f} frames)" if f else "each chain's share per object"
-        return (f"{r['strategy']} / batch {r['batch']} / {r['tiles']} tiles / {objects} / depth {r['depth']} / "
+        tiles = f"{r['tiles']} tile{'s' if r['tiles'] != 1 else ''}"
+        return (f"{r['strategy']} / batch {r['batch']} / {tiles} / {objects} / depth {r['depth']} / "
                 f"{r['frame_mode']} / {r['alloc_scheme']}")
 
     def sim_note(self, r: dict) -> str:

@@ -54,13 +54,12 @@ def memory_error_tiles(log: str, mlir_text: str) -> list[tuple[int, int]]:
 
 def explain_memory_error(log: str, folder: Path) -> str:
     """The model's memory map for each tile aiecc rejected, to read next to aiecc's own."""
-    from partitioner.check import evaluate
-    from partitioner.mlir_reader import read
+    import partitioner
 
     tiles = memory_error_tiles(log, (folder / "aie.mlir").read_text())
     if not tiles:
         return ""
-    ev = evaluate(read(folder / "aie.mlir"))
+    ev = partitioner.read(folder, verify_sources=False)
     parts = []
     for t in tiles:
         mm = ev.memory.get(t)

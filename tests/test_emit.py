@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+import partitioner
 from partitioner import emitters as em
 from partitioner.check import evaluate, evaluate_options
 from partitioner.design import Options
 from partitioner.emitters import iron_api
-from partitioner.mlir_reader import read
 
 DESIGNS = sorted(p for p in em.DESIGNS_DIR.iterdir() if p.is_dir())
 MLIR_OPT = shutil.which("mlir-opt-22")
@@ -164,8 +164,16 @@ def test_unwritable_or_missing_parent_is_one_line(cli, tmp_path):
 def test_unreadable_and_foreign_mlir_name_the_problem(cli, tmp_path):
     foreign = tmp_path / "foreign.mlir"
     foreign.write_text('module {\n  func.func @f() {\n    return\n  }\n}\n')
-    r = cli("check", str(foreign))
-    assert r.returncode == 2 and "foreign.mlir:2:" in r.stderr
+    r = cli("check", str(foreign))  # valid MLIR, but no device to check
+    assert r.returncode == 2 and "no `aie.device`" in r.stderr
+    broken = tmp_path / "broken.mlir"
+    broken.write_text('module {\n  aie.device(npu1) {\n    %t = aie.tile(0, \n  }\n}\n')
+    r = cli("check", str(broken))  # a syntax error: file:line:col and the token
+    assert r.returncode == 2 and "broken.mlir:4:" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    unknown = tmp_path / "unknown.mlir"
+    unknown.write_text('module {\n  aie.device(npu1) {\n    %t = aie.tile(0, 2)\n    aie.frobnicate(%t)\n  }\n}\n')
+    r = cli("check", str(unknown))  # an op it does not know: named, with its line and column
+    assert r.returncode == 2 and "unknown.mlir:4:" in r.stderr and "aie.frobnicate" in r.stderr
     binary = tmp_path / "x.mlir"
     binary.write_bytes(b"\xff\xfe\x00\x81")
     r = cli("check", str(binary))
@@ -180,7 +188,7 @@ def test_check_reads_a_hand_edited_design_and_sees_the_change(tmp_path):
     text = (src / "aie.mlir").read_text().replace("aie.objectfifo @in0_0(%tile_0_1, {%tile_0_2}, [2, 2])",
                                                   "aie.objectfifo @in0_0(%tile_0_1, {%tile_0_2}, [2, 3])")
     (tmp_path / "aie.mlir").write_text(text)
-    ev = evaluate(read(tmp_path / "aie.mlir"))
+    ev = partitioner.read(tmp_path / "aie.mlir")
     assert not ev.fits and "(0, 2)" in ev.errors[0]  # 3 x 20,000 B no longer fits
 
 

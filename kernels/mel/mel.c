@@ -11,12 +11,13 @@
  * multiply and every 32-bit division or remainder into a library call. So the
  * per-frame path has no 64-bit type at all, no division and no remainder:
  *
- * - A product of a Q30 constant and a 31-bit sample is formed exactly from
- *   16-bit pieces. Both are split as v = h * 2^15 + l with l in [-2^14, 2^14)
+ * - A product of a Q30 constant and a DFT value (up to 31 bits) is formed
+ *   exactly from 16-bit pieces. Both are split as v = h * 2^15 + l with l in [-2^14, 2^14)
  *   (split15); a sum of such products plus c * 2^30 is kept exactly as three
  *   int32 words hi * 2^30 + mid * 2^15 + lo (struct wide) and rounded once at
  *   the end (wide_round30/31/floor30). Every rounding is therefore the same as
- *   the earlier int64 code's, and so is every output bit.
+ *   the earlier int64 code's, and so is every output bit (checked on every
+ *   built-in signal, full-scale frames and random spectra).
  * - The power re^2 + im^2 (up to 2^60) is formed the same way and turned into
  *   the spectrum word (exponent, 26-bit mantissa) from two 30-bit limbs.
  * - The mel sums (weights Q15 x 26-bit mantissas, up to 2^45) are two

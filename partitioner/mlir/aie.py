@@ -4,7 +4,12 @@ assembly formats and verifiers, so ``partitioner.mlir.parse`` reads any mlir-aie
 Contract:
 
 * every op parses from mlir-aie's custom (pretty) syntax and from MLIR's generic form,
-  and prints back to the same custom syntax (``xdsl.printer.Printer``);
+  and prints back to the same custom syntax (``xdsl.printer.Printer``); printing and
+  parsing again gives the same IR;
+* properties are kept as written: ODS default values are not filled in (read them with
+  the ops' accessors, e.g. ``CoreOp.stack_bytes``), except what aie-opt's generic form
+  requires and the custom syntax implies (an ObjectFIFO's empty ``dimensionsToStream`` /
+  ``dimensionsFromStreamPerConsumer``, the implicit ``aie.end`` of single-block regions);
 * mlir-aie's ``I32EnumAttr`` arguments (device, port, channel direction, wire bundle,
   lock action) are stored as ``i32`` ``IntegerAttr`` properties, as ``aie-opt`` prints
   them in generic form (``<{device = 4 : i32}>``); the generic form npu-tiler itself
@@ -615,13 +620,13 @@ def _parse_attr_dict(parser: Parser, cls: type[IRDLOperation], props: dict[str, 
     return _props_and_attrs(cls, entries, props)
 
 
-def _print_attr_dict(printer: Printer, op: Operation, elide: Iterable[str] = (),
-                     defaults: Mapping[str, Attribute] | None = None) -> None:
-    """`` {k = v, ...}``: properties not shown elsewhere, then attributes, sorted as MLIR does;
-    properties equal to their ODS default are left out (as mlir-aie's printers do)."""
+def _print_attr_dict(printer: Printer, op: Operation, elide: Iterable[str] = ()) -> None:
+    """`` {k = v, ...}``: the properties the custom syntax does not show elsewhere and the
+    attributes, sorted by name as MLIR does. Every property present is printed: a
+    DefaultValuedAttr left out stays out (unlike aie-opt, nothing is filled in), one
+    written out stays in, so printing and parsing again gives the same IR."""
     skip = set(elide)
-    defaults = defaults or {}
-    entries = {k: v for k, v in op.properties.items() if k not in skip and defaults.get(k) != v}
+    entries = {k: v for k, v in op.properties.items() if k not in skip}
     entries.update(op.attributes)
     if entries:
         printer.print_string(" ")
@@ -922,7 +927,6 @@ class CoreOp(IRDLOperation):
         body = parser.parse_region()
         props: dict[str, Attribute] = {}
         attrs = _parse_attr_dict(parser, cls, props)
-        props.setdefault("stack_size", _STACK_DEFAULT)
         return cls.create(operands=[tile], result_types=[IndexType()], properties=props, attributes=attrs,
                           regions=[body])
 
@@ -931,11 +935,12 @@ class CoreOp(IRDLOperation):
         printer.print_operand(self.tile)
         printer.print_string(") ")
         printer.print_region(self.body)
-        _print_attr_dict(printer, self, defaults={"stack_size": _STACK_DEFAULT})
+        _print_attr_dict(printer, self)
 
     @property
     def stack_bytes(self) -> int:
-        return _int(self.stack_size, 0x400)
+        """``stack_size``, else its ODS default (0x400)."""
+        return _int(self.stack_size, _STACK_DEFAULT.value.data)
 
     def verify_(self) -> None:
         _check_tile_kind(self, self.tile, ("compute",), "a core tile")
@@ -1136,8 +1141,6 @@ def _ancestors(op: Operation) -> Iterator[Operation]:
 # Ops: ObjectFIFOs
 # ----------------------------------------------------------------------------------------
 
-_FALSE = IntegerAttr(0, i1)
-
 
 def _depths(attr: Attribute) -> list[int]:
     if isinstance(attr, ArrayAttr):
@@ -1177,10 +1180,7 @@ class ObjectFifoCreateOp(IRDLOperation):
     consumerElemType = opt_prop_def(ObjectFifoType)  # AIEDialect.cpp (2026): asymmetric FIFOs
     # Not in mlir-aie: npu-tiler's own generic form writes it (partitioner/emitters/mlir.py).
     operand_segment_sizes = opt_prop_def(DenseArrayBase, prop_name="operandSegmentSizes")
-    traits = lazy_traits_def(lambda: (SymbolOpInterface(),))
-
-    _DEFAULTS: ClassVar[dict[str, Attribute]] = {"via_DMA": _FALSE, "plio": _FALSE,
-                                                 "disable_synchronization": _FALSE}
+    traits = traits_def(SymbolOpInterface())
 
     @classmethod
     def parse(cls, parser: Parser) -> ObjectFifoCreateOp:
@@ -1230,8 +1230,6 @@ class ObjectFifoCreateOp(IRDLOperation):
             props["initValues"] = ArrayAttr(values)
         props["dimensionsToStream"] = to_stream
         props["dimensionsFromStreamPerConsumer"] = BDDimLayoutArrayArrayAttr.get(from_stream)
-        for key, value in cls._DEFAULTS.items():
-            props.setdefault(key, value)
         return cls.create(operands=[producer, *consumers], properties=props, attributes=attrs)
 
     def print(self, printer: Printer) -> None:
@@ -1259,8 +1257,7 @@ class ObjectFifoCreateOp(IRDLOperation):
         printer.print_string(")")
         _print_attr_dict(printer, self, ("sym_name", "elemNumber", "elemType", "dimensionsToStream",
                                          "dimensionsFromStreamPerConsumer", "initValues", "operandSegmentSizes",
-                                         "consumerElemType"),
-                         self._DEFAULTS)
+                                         "consumerElemType"))
         printer.print_string(" : ")
         printer.print_attribute(self.elemType)
         if self.consumerElemType is not None:
@@ -1837,7 +1834,6 @@ class DMAStartOp(IRDLOperation):
                 parser.parse_punctuation("=")
                 props["repeat_count"] = _i32(_parse_int(parser))
         attrs = _parse_attr_dict(parser, cls, props)
-        props.setdefault("repeat_count", _i32(0))
         return cls.create(result_types=[i1], properties=props, attributes=attrs, successors=[dest, chain])
 
     def print(self, printer: Printer) -> None:
@@ -1845,7 +1841,7 @@ class DMAStartOp(IRDLOperation):
         printer.print_block_name(self.dest)
         printer.print_string(", ")
         printer.print_block_name(self.chain)
-        if _int(self.repeat_count, 0):
+        if self.repeat_count is not None:
             printer.print_string(f", repeat_count = {self.repeat_count.value.data}")
         printer.print_string(")")
         _print_attr_dict(printer, self, ("channel_dir", "channel_index", "repeat_count"))
@@ -1910,9 +1906,6 @@ class DMABDOp(IRDLOperation):
                     props[field] = _i32(_parse_int(parser))
             _parse_bd_keywords(parser, props)
         attrs = _parse_attr_dict(parser, cls, props)
-        props.setdefault("offset", _i32(0))
-        if _int(props.get("pad_value"), 1) == 0:
-            del props["pad_value"]  # DefaultValuedOptionalAttr: 0 is "not set"
         operand = parser.resolve_operand(buf, t)
         return cls.create(operands=[operand], properties=props, attributes=attrs)
 
@@ -1921,7 +1914,7 @@ class DMABDOp(IRDLOperation):
         printer.print_operand(self.buffer)
         printer.print_string(" : ")
         printer.print_attribute(self.buffer.type)
-        if self.len is not None or _int(self.offset, 0):
+        if self.len is not None or self.offset is not None:
             printer.print_string(f", {_int(self.offset, 0)}")
         if self.len is not None:
             printer.print_string(f", {self.len.value.data}")
@@ -1931,7 +1924,7 @@ class DMABDOp(IRDLOperation):
         if self.pad_dimensions is not None:
             printer.print_string(", ")
             self.pad_dimensions.print_parameters(printer)
-        if _int(self.pad_value, 0):
+        if self.pad_value is not None:
             printer.print_string(f", pad_value = {self.pad_value.value.data}")
         printer.print_string(")")
         _print_attr_dict(printer, self, _BD_ELIDE)
@@ -2041,9 +2034,6 @@ class DMABDPacketOp(IRDLOperation):
     irdl_options = (ParsePropInAttrDict(),)
 
 
-_DMA_DEFAULTS: dict[str, Attribute] = {"loop": IntegerAttr(1, i1), "repeat_count": _i32(0)}
-
-
 # AIEOps.td @ 2741ca50 AIE_DMAOp: `(` $channel_dir `,` $channel_index `)` attr-dict ` `
 # `[` regions `]`; ParentOneOf<[MemOp, MemTileDMAOp, ShimDMAOp]>, NoTerminator; result i1.
 # AIEDialect.cpp DMAOp::verify.
@@ -2070,13 +2060,11 @@ class DMAOp(IRDLOperation):
             props["channel_index"] = _i32(_parse_int(parser))
         attrs = _parse_attr_dict(parser, cls, props)
         regions = parser.parse_comma_separated_list(parser.Delimiter.SQUARE, parser.parse_region)
-        for k, v in _DMA_DEFAULTS.items():
-            props.setdefault(k, v)
         return cls.create(result_types=[i1], properties=props, attributes=attrs, regions=regions)
 
     def print(self, printer: Printer) -> None:
         printer.print_string(f"({DMA_CHANNEL_DIR.keyword(self.channel_dir)}, {self.channel_index.value.data})")
-        _print_attr_dict(printer, self, ("channel_dir", "channel_index"), _DMA_DEFAULTS)
+        _print_attr_dict(printer, self, ("channel_dir", "channel_index"))
         printer.print_string(" [")
         for i, r in enumerate(self.bds):
             if i:
@@ -2294,7 +2282,6 @@ class ShimDMAAllocationOp(IRDLOperation):
                 else:
                     props["packet"] = _parse_packet_info(parser)
         attrs = _parse_attr_dict(parser, cls, props)
-        props.setdefault("plio", _FALSE)
         return cls.create(operands=operands, properties=props, attributes=attrs)
 
     @property
@@ -2315,8 +2302,7 @@ class ShimDMAAllocationOp(IRDLOperation):
             printer.print_string(", ")
             self.packet.print_parameters(printer)
         printer.print_string(")")
-        _print_attr_dict(printer, self, ("sym_name", "channel_dir", "channel_index", "col", "packet"),
-                         {"plio": _FALSE})
+        _print_attr_dict(printer, self, ("sym_name", "channel_dir", "channel_index", "col", "packet"))
 
     def verify_(self) -> None:
         DMA_CHANNEL_DIR.check(self.channel_dir, "channel_dir", self)

@@ -363,10 +363,13 @@ def _options(ir: _Ir, manifest: dict, overrides: dict | None, spec: KernelSpec |
     if manifest.get("options"):
         return Options(**{**{k: v for k, v in manifest["options"].items() if k in known}, **given,
                           "device": ir.device})
-    derived: dict = {"device": ir.device, "kernel": spec.name if spec else ""}
+    # Without a kernel npu-tiler knows, there is no batch or strategy to speak of: left empty, not defaulted.
+    derived: dict = {"device": ir.device, "kernel": spec.name if spec else "", "strategy": "", "batch": 0,
+                     "tiles": len(workers), "frame_mode": ""}
     derived["mlir_aie"] = "2026" if ir.sequence_dialect == "aie" else "2025"
-    notes.append(f"mlir-aie profile {derived['mlir_aie']}: derived from the runtime sequence's dialect "
-                 f"({ir.sequence_dialect or 'none'}.runtime_sequence)")
+    how = (f"the runtime sequence's dialect ({ir.sequence_dialect}.runtime_sequence)" if ir.sequence_dialect
+           else "no runtime_sequence op (the older func.func form)")
+    notes.append(f"mlir-aie profile {derived['mlir_aie']}: derived from {how}")
     derived["alloc_scheme"] = "default"
     notes.append("allocation scheme: mlir-aie's default (bank-aware, falling back to basic-sequential)")
     heads = _heads(ir, workers)
