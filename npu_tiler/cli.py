@@ -146,6 +146,8 @@ def mel(audio: str | None, out: str, reference: bool, streamed: bool, builtin: s
 
     if audio is not None and builtin is not None:
         raise click.UsageError(f"give AUDIO or --builtin NAME, not both ({audio} and --builtin {builtin})")
+    if reference and streamed:
+        raise click.UsageError("--streamed feeds the kernel hops; --reference does not run the kernel: give one")
     out_path = Path(out)
     if not out_path.parent.is_dir():
         raise UserError(f"cannot write {out}: folder {out_path.parent} does not exist")
@@ -264,6 +266,19 @@ def design_options(f):
     return f
 
 
+def _given(*names: str) -> list[str]:
+    """The options among ``names`` (parameter names) the user gave on the command line."""
+    ctx = click.get_current_context()
+    flags = {p.name: p.opts[0] for p in ctx.command.params}
+    return [flags[n] for n in names if ctx.get_parameter_source(n) not in (None, click.core.ParameterSource.DEFAULT)]
+
+
+def _refuse_unused(options: list[str], why: str) -> None:
+    """A UsageError when options that would be ignored were given: nothing is silently dropped."""
+    if options:
+        raise click.UsageError(f"{', '.join(options)} {'has' if len(options) == 1 else 'have'} no effect {why}")
+
+
 def options_from(kw: dict) -> Options:
     """The Options of a command's design options."""
     return Options(**{k: kw[k] for k in Options.__dataclass_fields__})
@@ -319,15 +334,21 @@ def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool
 
     from partitioner import emitters as em
 
+    design_opts = [k for k in Options.__dataclass_fields__ if k in kw]
     if all_designs:
+        _refuse_unused(_given(*design_opts, "from_dir", "generic", "force"),
+                       "with --all: it regenerates the canonical designs with their own options")
         for path in em.emit_all(P(out) if out else em.DESIGNS_DIR):
             click.echo(f"wrote {path}")
         return
     if out is None:
         raise UserError("--out DIR is required (or --all for the canonical designs)")
+    if generic and from_dir is None:
+        raise click.UsageError("--generic needs --from DESIGN: it writes a kept design's aie.mlir in generic form")
     if from_dir is not None:
         if not generic:
             raise UserError("--from needs --generic: it prints a kept design's aie.mlir in generic form")
+        _refuse_unused(_given(*design_opts, "force"), "with --from: the design is read from its folder")
         import partitioner
         from partitioner.emitters.ir import render_generic
         from partitioner.emitters.mlir import module
@@ -662,6 +683,8 @@ def results(design: str | None, since: str | None, show_regressions: bool, thres
 
     from runner import results as res
 
+    if not show_regressions:
+        _refuse_unused(_given("threshold", "report_dir"), "without --regressions")
     if since:
         try:
             date.fromisoformat(since)

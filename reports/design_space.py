@@ -345,7 +345,7 @@ class _View:
 
     def __init__(self, records: list[dict], meta: dict, folders: dict[str, str]):
         self.records, self.meta, self.folders = records, meta, folders
-        self.front = [r for r in records if r.get("pareto")]
+        self.front = sorted((r for r in records if r.get("pareto")), key=explore.objectives)
         self.focus = [r for r in records if r.get("pareto_focus")]
         self.focus.sort(key=explore.objectives)
         self.best = next((r for r in self.focus if r.get("best_focus")), self.focus[0] if self.focus else None)

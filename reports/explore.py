@@ -162,7 +162,13 @@ def evaluate_point(options: Options, timing_cache: dict | None = None, params_pa
     if timing_cache is not None and tkey in timing_cache:
         t = timing_cache[tkey]
     else:
-        t = timing.model(ev, seed_figures().frames, load_timing(params_path)).as_dict()
+        # The parameter files are read once per chunk (the cache's "params" entry), not once per point.
+        params = timing_cache.get(("params", params_path)) if timing_cache is not None else None
+        if params is None:
+            params = (load_timing(params_path), seed_figures().frames)
+            if timing_cache is not None:
+                timing_cache[("params", params_path)] = params
+        t = timing.model(ev, params[1], params[0]).as_dict()
         if timing_cache is not None:
             timing_cache[tkey] = t
     rec.update(npu_calls=t["npu_calls"], dma_bytes=t["dma_bytes"], modeled_seconds=t["modeled_seconds"],

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 
 from sim.hostbuild import C_STD_FLAGS, HostBuildError, KernelSources, build_object, compiler
 
@@ -350,6 +351,318 @@ def proxy32_instructions_per_frame(src: KernelSources, frames: int = PROXY32_FRA
         elif helpers_lib and obj.startswith(helpers_lib[0]):
             helpers[obj.rsplit("(", 1)[-1].rstrip(")")] += n
     return ProxyCount(kernel=kernel // frames, helpers={k: v // frames for k, v in sorted(helpers.items())})
+
+
+# ---- per-stage operation counts on the 32-bit proxy ----------------------------------------------
+#
+# The cycle model (partitioner/kernel_spec.py, partitioner/params/costs.toml) needs, per entry point and
+# per stage of the kernel, how many operations of each class one frame executes. They are counted on
+# the same ARMv6-M proxy build as above, under qemu-arm, with every executed instruction attributed
+#
+# * to a class by its Thumb mnemonic (:func:`thumb_classes`), and
+# * to a stage by where it comes from in the source: the object is compiled with ``-g`` (which does not
+#   change the code GCC generates) and each executed address is resolved with ``addr2line -i``, which
+#   names the whole chain of inlined functions; the innermost function that is not a shared helper
+#   (:data:`HELPERS`) decides the stage (:data:`STAGE_OF`). ``logmel_one`` holds two stages: its lines
+#   up to the end of the mel sums (the line of :data:`MEL_END_MARK`) are "mel", the rest "log".
+#
+# Symbol ranges alone would not do: GCC inlines most static functions (split_real, log2_q24, the
+# helpers), so a stage's code sits inside another function's range. Stage-wise drivers alone would
+# give only the two pipeline stages. Each entry point runs in its own driver (so its counts hold only
+# its own work) on frames of the built-in speech, whose inputs are computed on the host and compiled
+# into the driver as arrays (the spectrum words of mel_logmel come from the host build, which gives
+# the proxy's bits: tests/test_kernel_32bit.py).
+
+#: Operation classes of the cycle model, in the order kernel.toml lists them.
+OP_CLASSES = ("mul", "alu", "load", "store", "branch", "call")
+#: Stages of the mel kernel. "entry" is the entry point's own frame loop and calls, "state" the hop
+#: state update of the *_hops entries.
+STAGES = ("entry", "window", "fft", "split_power", "mel", "log", "state")
+#: Functions of mel.c whose code belongs to one stage wherever it is inlined.
+STAGE_OF = {
+    "window_pack": "window", "window_at": "window", "sample_at": "window", "window_mul": "window",
+    "fft200": "fft", "fft_radix2": "fft", "fft_radix5": "fft", "dft5": "fft", "dft5_part": "fft",
+    "rotate": "fft", "twiddle_at": "fft",
+    "split_real": "split_power", "power_spectrum": "split_power", "power_word": "split_power",
+    "log2_q24": "log",
+    "advance_state": "state",
+    "spectrum_one": "entry",
+}
+#: Shared helpers: their code counts for the stage of the function they are inlined into.
+HELPERS = {"split15", "wide_mac", "wide_msub", "wide_round30", "wide_round31", "wide_floor30",
+           "qcos", "qsin", "bit_length32", "clz32"}
+#: The last source line of logmel_one that is part of the mel sums (the carry between the halves).
+MEL_END_MARK = "acc_lo &= (1u << MEL_ACC_SPLIT) - 1u;"
+PROXY32_STAGE_FRAMES = 8
+
+_BRANCHES = {"b", "beq", "bne", "bcs", "bhs", "bcc", "blo", "bmi", "bpl", "bvs", "bvc", "bhi", "bls",
+             "bge", "blt", "bgt", "ble", "b.n", "b.w"}
+_INSN = re.compile(r"^0x([0-9a-f]+):\s+(?:[0-9a-f]{8}|[0-9a-f]{4}(?: [0-9a-f]{4})?)\s+(\S+)\s*(.*)$")
+
+
+def _reg_count(operands: str) -> tuple[int, bool]:
+    """Registers named in a Thumb register list ``{r4, r5, r7, lr}`` (ranges counted), and whether pc is one."""
+    inside = operands[operands.find("{") + 1:operands.find("}")]
+    n = 0
+    pc = False
+    for part in (p.strip() for p in inside.split(",") if p.strip()):
+        if "-" in part:
+            a, b = (int(x.strip().lstrip("r")) for x in part.split("-"))
+            n += b - a + 1
+        else:
+            n += 1
+            pc = pc or part == "pc"
+    return n, pc
+
+
+def thumb_classes(mnemonic: str, operands: str) -> dict[str, int]:
+    """The operations one executed ARMv6-M (Thumb) instruction stands for, by class.
+
+    * mul: ``muls`` (32 x 32 -> 32 bits, AIE2's ``mul``);
+    * load / store: ``ldr*`` / ``str*``, and ``ldm``/``pop`` / ``stm``/``push`` as one per register
+      (AIE2 loads and stores one scalar word per slot and cycle); a literal-pool load
+      ``ldr rX, [pc, #..]`` is a constant, not data: ALU (AIE2 materialises it with ``movxm``);
+    * branch: ``b`` and conditional branches, ``bx`` to a register other than lr;
+    * call: ``bl``/``blx`` and the return (``bx lr``, ``pop {.., pc}``: the return itself, the
+      other registers popped are loads);
+    * alu: everything else (moves, adds, shifts, logic, compares, extends).
+    """
+    m = mnemonic.lower()
+    ops = operands.replace(" ", "").lower()
+    if m in ("muls", "mul"):
+        return {"mul": 1}
+    if m in ("push", "stm", "stmia", "stmea"):
+        return {"store": _reg_count(operands)[0]}
+    if m in ("pop", "ldm", "ldmia", "ldmfd"):
+        n, pc = _reg_count(operands)
+        return {"load": n - 1, "call": 1} if pc else {"load": n}
+    if m.startswith("ldr"):
+        return {"alu": 1} if ",[pc" in ops else {"load": 1}
+    if m.startswith("str"):
+        return {"store": 1}
+    if m in ("bl", "blx"):
+        return {"call": 1}
+    if m == "bx":
+        return {"call": 1} if ops == "lr" else {"branch": 1}
+    if m in _BRANCHES:
+        return {"branch": 1}
+    return {"alu": 1}
+
+
+def stage_of(chain: list[tuple[str, int]], mel_end_line: int) -> str:
+    """The stage of one address from its inline chain ``[(function, line), ...]``, innermost first."""
+    for func, line in chain:
+        if func in HELPERS:
+            continue
+        if func == "logmel_one":
+            return "mel" if line <= mel_end_line else "log"
+        if func in STAGE_OF:
+            return STAGE_OF[func]
+        if func.startswith("mel_"):
+            return "entry"
+        raise HostBuildError(f"no stage for kernel function {func!r}: add it to sim/measure.py STAGE_OF "
+                             f"(or HELPERS)")
+    raise HostBuildError(f"an address of the kernel resolves to helpers only: {chain}")
+
+
+def _addr2line(exe: Path, pcs: list[int]) -> dict[int, list[tuple[str, int]]]:
+    """Inline chain of each address: [(function, line)], innermost first (binutils' addr2line -i)."""
+    tool = shutil.which(PROXY32_CC.replace("gcc", "addr2line"))
+    if tool is None:
+        raise HostBuildError(f"{PROXY32_CC.replace('gcc', 'addr2line')} not found "
+                             f"(apt-get install binutils-arm-linux-gnueabi)")
+    out = subprocess.run([tool, "-a", "-f", "-i", "-e", str(exe)], input="".join(f"0x{pc:x}\n" for pc in pcs),
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    chains: dict[int, list[tuple[str, int]]] = {}
+    pc = None
+    i = 0
+    while i < len(out):
+        line = out[i]
+        if line.startswith("0x"):
+            pc = int(line, 16)
+            chains[pc] = []
+            i += 1
+            continue
+        func, where = line.strip(), out[i + 1] if i + 1 < len(out) else "??:0"
+        m = re.search(r":(\d+)", where)
+        chains[pc].append((func, int(m.group(1)) if m else 0))
+        i += 2
+    return chains
+
+
+def _qemu_instructions(exe: Path) -> tuple[dict[int, int], dict[int, tuple[str, str]]]:
+    """Executions of every guest instruction of ``exe`` under qemu-arm, and its (mnemonic, operands)."""
+    qemu = shutil.which("qemu-arm")
+    if qemu is None:
+        raise HostBuildError("qemu-arm not found (apt-get install qemu-user)")
+    proc = subprocess.Popen([qemu, "-d", "in_asm,exec,nochain", "-D", "/dev/stderr", str(exe)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    blocks: dict[int, list[int]] = {}
+    insn: dict[int, tuple[str, str]] = {}
+    runs: collections.Counter[int] = collections.Counter()
+    block = None
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if line.startswith("Trace "):
+            runs[int(line.split("[", 1)[1].split("/")[1], 16)] += 1
+        elif line.startswith("IN:"):
+            block = None
+        elif line.startswith("0x"):
+            m = _INSN.match(line.rstrip())
+            if m is None:
+                continue
+            pc = int(m.group(1), 16)
+            if block is None:
+                block = pc
+                blocks[block] = []
+            blocks[block].append(pc)
+            insn[pc] = (m.group(2), m.group(3))
+    if proc.wait() not in (0, 1):
+        raise HostBuildError(f"{exe.name} failed under qemu-arm (exit {proc.returncode})")
+    per_pc: collections.Counter[int] = collections.Counter()
+    for start, n in runs.items():
+        for pc in blocks.get(start, ()):
+            per_pc[pc] += n
+    return dict(per_pc), insn
+
+
+def _c_array(values: np.ndarray) -> str:
+    return "{" + ",".join(str(int(v)) for v in values.ravel()) + "}"
+
+
+_C_TYPES = {"i8": "int8_t", "u8": "uint8_t", "i16": "int16_t", "u16": "uint16_t", "i32": "int32_t", "u32": "uint32_t"}
+
+
+def stage_inputs(name: str, frames: int) -> dict[str, np.ndarray]:
+    """Inputs of every stream for ``frames`` consecutive frames of the built-in speech (its middle):
+    frames, hops with their state, chunk, and the spectrum words (from the host build)."""
+    from partitioner.kernel_spec import load
+    from sim import fixtures
+    from sim.kernel import binding
+
+    spec = load(name, require_measured=False)
+    g = spec.geometry
+    audio = fixtures.default_audio()
+    start = (audio.size // 2) // g.hop_samples * g.hop_samples
+    chunk = audio[start:start + g.halo_samples + frames * g.hop_samples].astype(np.int16)
+    framed = np.stack([chunk[i * g.hop_samples:i * g.hop_samples + g.frame_samples] for i in range(frames)])
+    data = {"frames": framed, "chunk": chunk, "hops": chunk[g.halo_samples:], "state": chunk[:g.halo_samples]}
+    producer = next((e for e in spec.entries.values() if e.consumes == "frames" and e.produces == "spectrum"), None)
+    if producer is not None:
+        data["spectrum"] = binding(name).run(producer.name, framed)
+    return data
+
+
+def _stage_driver(spec, e, inputs: dict[str, np.ndarray], frames: int) -> str:
+    in_arg, out_arg, state_arg = e.arg("in"), e.arg("out"), e.arg("state")
+    lines = ["#include <stdint.h>", f'#include "{spec.name}.h"',
+             f"static const {_C_TYPES[in_arg.elem]} in_data[] = {_c_array(inputs[e.consumes])};"]
+    call = ["in_data"]
+    if state_arg is not None:
+        lines.append(f"static {_C_TYPES[state_arg.elem]} state_data[] = {_c_array(inputs['state'])};")
+        call.append("state_data")
+    lines.append(f"static {_C_TYPES[out_arg.elem]} out_data[{frames * e.out_bytes_per_frame // out_arg.elem_bytes}];")
+    call.append("out_data")
+    lines += ["int main(void) {", f"    {e.symbol}({', '.join(call)}, {frames});",
+              "    return out_data[0] == 12345;", "}"]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class StageOps:
+    """Per entry symbol, per stage, per class: operations one frame executes on the 32-bit proxy."""
+
+    ops: dict[str, dict[str, dict[str, int]]]
+    text_bytes: int  # .text of the proxy object (ARMv6-M Thumb)
+    control_transfers: int  # static branches, calls and returns in that .text
+    frames: int
+
+
+def _proxy_objects(src: KernelSources, tmpd: Path, extra: tuple[str, ...] = ()) -> list[Path]:
+    cc = shutil.which(PROXY32_CC)
+    if cc is None:
+        raise HostBuildError(f"{PROXY32_CC} not found (apt-get install gcc-arm-linux-gnueabi)")
+    objs = []
+    for c in src.c_files:
+        obj = tmpd / (c.stem + ".o")
+        subprocess.run([cc, *PROXY32_FLAGS, *extra, f"-I{src.folder}", "-c", str(c), "-o", str(obj)],
+                       check=True, capture_output=True)
+        objs.append(obj)
+    return objs
+
+
+def _static_control_transfers(objs: list[Path]) -> int:
+    tool = shutil.which(PROXY32_CC.replace("gcc", "objdump"))
+    if tool is None:
+        raise HostBuildError(f"{PROXY32_CC.replace('gcc', 'objdump')} not found (apt-get install binutils-arm-linux-gnueabi)")
+    n = 0
+    for obj in objs:
+        text = subprocess.run([tool, "-d", "--no-show-raw-insn", str(obj)], capture_output=True, text=True,
+                              check=True).stdout
+        for line in text.splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 2 and re.match(r"\s*[0-9a-f]+:$", parts[0]):
+                mnem, operands = parts[1].strip(), (parts[2] if len(parts) > 2 else "")
+                cls = thumb_classes(mnem, operands)
+                n += cls.get("branch", 0) + cls.get("call", 0)
+    return n
+
+
+def proxy32_stage_ops(name: str = "mel", frames: int = PROXY32_STAGE_FRAMES,
+                      src: KernelSources | None = None) -> StageOps:
+    """Operations per frame by entry point, stage and class, counted on the ARMv6-M proxy under qemu-arm.
+
+    Every entry point of ``kernels/<name>/kernel.toml`` runs in its own static driver on ``frames``
+    consecutive frames of the built-in speech; the counts are totals over the run divided by
+    ``frames``, rounded to whole operations.
+    """
+    from partitioner.kernel_spec import load
+    from sim.hostbuild import sources
+
+    spec = load(name, require_measured=False)
+    src = src or sources(name)
+    cc = shutil.which(PROXY32_CC)
+    if cc is None:
+        raise HostBuildError(f"{PROXY32_CC} not found (apt-get install gcc-arm-linux-gnueabi)")
+    mel_c = src.folder / f"{name}.c"
+    mark = [i for i, line in enumerate(mel_c.read_text().splitlines(), 1) if MEL_END_MARK in line]
+    if len(mark) != 1:
+        raise HostBuildError(f"{mel_c}: the end of the mel sums ({MEL_END_MARK!r}) must appear once; "
+                             f"update sim/measure.py MEL_END_MARK")
+    inputs = stage_inputs(name, frames)
+    ops: dict[str, dict[str, dict[str, int]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpd = Path(tmp)
+        objs = _proxy_objects(src, tmpd, ("-g",))
+        text_bytes = sum(section_text_bytes(o) for o in objs)
+        transfers = _static_control_transfers(objs)
+        for e in spec.entries.values():
+            (tmpd / "driver.c").write_text(_stage_driver(spec, e, inputs, frames))
+            exe, map_file = tmpd / "driver", tmpd / "driver.map"
+            subprocess.run([cc, "-O2", "-static", f"-I{src.folder}", str(tmpd / "driver.c"), *map(str, objs),
+                            "-o", str(exe), f"-Wl,-Map,{map_file}"], check=True, capture_output=True)
+            kernel_ranges = [(a, b) for a, b, obj in _text_ranges(map_file) if obj in {str(o) for o in objs}]
+            per_pc, insn = _qemu_instructions(exe)
+            mine = {pc: n for pc, n in per_pc.items() if any(a <= pc < b for a, b in kernel_ranges)}
+            chains = _addr2line(exe, sorted(mine))
+            totals: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+            for pc, n in mine.items():
+                stage = stage_of(chains.get(pc, []), mark[0])
+                for cls, k in thumb_classes(*insn[pc]).items():
+                    totals[stage][cls] += k * n
+            ops[e.symbol] = {s: {c: round(totals[s][c] / frames) for c in OP_CLASSES}
+                             for s in STAGES if s in totals}
+    return StageOps(ops=ops, text_bytes=text_bytes, control_transfers=transfers, frames=frames)
+
+
+def section_text_bytes(obj: Path) -> int:
+    """Bytes of the ``.text*`` sections of an object (the ARM cross ``size -A``)."""
+    tool = shutil.which(PROXY32_CC.replace("gcc", "size")) or shutil.which("size")
+    if tool is None:
+        raise HostBuildError("`size` (GNU binutils) not found: apt-get install binutils")
+    out = subprocess.run([tool, "-A", str(obj)], capture_output=True, text=True, check=True).stdout
+    return sum(int(p[1]) for p in (line.split() for line in out.splitlines())
+               if len(p) >= 2 and p[0].startswith(".text") and p[1].isdigit())
 
 
 def main(argv: list[str] | None = None) -> int:

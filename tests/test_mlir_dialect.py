@@ -174,6 +174,16 @@ module {  // and after a brace
       aie.end
     }"""),
     "implicit_module": "aie.device(npu1) {\n  %t = aie.tile(0, 2)\n}\n",
+    "memref_global_and_index_ops": in_device("""
+    memref.global "public" @of_buff_0 : memref<16xi32>
+    memref.global "private" constant @table : memref<4xi32> = dense<[1, 2, 3, 4]>
+    %t = aie.tile(0, 2)
+    aie.core(%t) {
+      %c1 = arith.constant 1 : index
+      %c2 = index.constant 2
+      %i = index.add %c1, %c2
+      aie.end
+    }"""),
     "cf_blocks_in_a_core": in_device("""
     %t = aie.tile(0, 2)
     aie.core(%t) {
@@ -257,6 +267,22 @@ FAMILIES = {
     "objectfifo_allocate": in_device(_TILES + """
     aie.objectfifo @of(%t2, {%t3}, 2 : i32) : !aie.objectfifo<memref<16xi32>>
     aie.objectfifo.allocate @of (%t3)"""),
+    "objectfifo_register_external_buffers": in_device(_TILES + """
+    %ext0 = aie.external_buffer : memref<64xi32>
+    %ext1 = aie.external_buffer : memref<64xi32>
+    aie.objectfifo @of(%shim, {%t2}, 2 : i32) : !aie.objectfifo<memref<64xi32>>
+    aie.objectfifo.register_external_buffers @of (%shim, {%ext0, %ext1}) : (memref<64xi32>, memref<64xi32>)"""),
+    "objectfifo_2026_forms": in_device(_TILES + """
+    aie.objectfifo @wide(%mem, {%t2}, 2 : i32) : !aie.objectfifo<memref<40xi32>> -> !aie.objectfifo<memref<10xi32>>
+    aie.objectfifo @of(%t2, {%t3}, 1 : i32) : !aie.objectfifo<memref<256xi32>>
+    aie.core(%t2) {
+      %buf = aie.objectfifo.buffer @of (0) : memref<256xi32>
+      %acq, %rel = aie.objectfifo.lock @of (Produce) : (index, index)
+      %w = aie.objectfifo.acquire @wide(Consume, 1) : !aie.objectfifosubview<memref<10xi32>>
+      %one = arith.constant 1 : i32
+      aie.use_lock(%acq, AcquireGreaterEqual, %one)
+      aie.end
+    }""", "npu2"),
     "buffer": in_device(_TILES + """
     %a = aie.buffer(%t2) : memref<16xi32>
     %b = aie.buffer(%t2) {sym_name = "b", address = 4096 : i32, mem_bank = 1 : i32} : memref<256xbf16>
@@ -359,6 +385,16 @@ FAMILIES = {
     aie.wire(%shim : North, %mux : South)
     aie.cascade_flow(%t2, %t3)
     aie.configure_cascade(%t3, North, South)"""),
+    "newer_property_in_generic_form": """"builtin.module"() ({
+  "aie.device"() <{device = 4 : i32}> ({
+    %0 = "aie.tile"() <{col = 0 : i32, row = 2 : i32}> : () -> index
+    %1 = "aie.core"(%0) <{link_files = ["a.o"], stack_size = 1024 : i32}> ({
+      "aie.end"() : () -> ()
+    }) : (index) -> index
+    "aie.end"() : () -> ()
+  }) : () -> ()
+}) : () -> ()
+""",
     "aie_opt_generic_form": """"builtin.module"() ({
   "aie.device"() <{device = 4 : i32}> ({
     %0 = "aie.tile"() <{col = 0 : i32, row = 1 : i32}> : () -> index
@@ -394,13 +430,14 @@ def test_custom_print_is_mlir_aies_syntax():
 
 
 def test_generic_form_is_aie_opts():
-    """Enums are i32 integers and the ObjectFIFO carries its default properties, as aie-opt prints."""
+    """Enums are i32 integers and the ObjectFIFO has the properties aie-opt requires; default
+    values stay out unless written (aie-opt accepts a DefaultValuedAttr left out)."""
     text = show(parse_module(FAMILIES["objectfifo_acquire_release_access"], "acq.mlir"), generic=True)
     assert '"aie.device"() <{device = 4 : i32}>' in text
     assert "port = 1 : i32" in text
     assert "dimensionsToStream = #aie<bd_dim_layout_array[]>" in text
     assert "dimensionsFromStreamPerConsumer = #aie<bd_dim_layout_array_array[[]]>" in text
-    assert "via_DMA = false" in text
+    assert "via_DMA" not in text and "stack_size" not in text
 
 
 def test_enum_values_read_the_same_in_every_form():
@@ -412,6 +449,16 @@ def test_enum_values_read_the_same_in_every_form():
         assert ports <= {"Produce", "Consume"} and "Consume" in ports
     assert ops_of(generic, aie.DeviceOp)[0].device_name == "npu1"
     assert ops_of(parse_module(FAMILIES["device_generic_i32"], "c.mlir"), aie.DeviceOp)[0].device_name == "npu2_1col"
+
+
+def test_properties_are_kept_as_written():
+    """ODS defaults are not filled in: a reader can tell a written default from none."""
+    module = parse_module(FAMILIES["core_attributes"], "cores.mlir")
+    written, elf = ops_of(module, aie.CoreOp)
+    assert written.stack_size.value.data == 2048 and written.link_with.data == "kernel.o"
+    assert elf.stack_size is None and elf.stack_bytes == 1024 and elf.elf_file.data == "core_0_3.elf"
+    text = show(parse_module(SYNTAX["space_before_fifo_parens"], "s.mlir"))
+    assert "stack_size" not in text and "via_DMA" not in text
 
 
 def test_objectfifo_accessors():
@@ -679,7 +726,8 @@ def test_every_mlir_aie_device_has_a_model():
     assert aie.device_model("xcvc1902").generation == "aie1"
     assert aie.device_model("xcve2802").mem_rows == (1, 2)
     assert not aie.device_model("xcve2302").is_shim_noc(0, 0) and aie.device_model("xcve2302").is_shim_noc(2, 0)
-    assert set(aie.devices_missing_from_toml()) <= {"xcvc1902", "npu"}
+    assert set(aie.devices_missing_from_toml()) <= {"xcvc1902"}
+    assert ops_of(parse_module("aie.device(npu) {\n}\n", "npu.mlir"), aie.DeviceOp)[0].device_name == "npu1"
 
 
 def generated_design(lines: int = 1000) -> str:

@@ -1,9 +1,14 @@
 """mlir-aie's aie and aiex dialects on xDSL: read any design, print it pretty or generic.
 
 * :mod:`partitioner.mlir.aie`: the ``aie`` dialect (ops, attributes, types), with mlir-aie's
-  assembly formats and verifiers (mlir-aie ``include/aie/Dialect/AIE/IR/AIEOps.td``);
+  assembly formats and verifiers (mlir-aie ``include/aie/Dialect/AIE/IR/AIEOps.td``,
+  ``lib/Dialect/AIE/IR/AIEDialect.cpp``), and the device models its verifiers use;
 * :mod:`partitioner.mlir.aiex`: the ``aiex`` dialect (``AIEX/IR/AIEX.td``);
-* :mod:`partitioner.mlir.parse`: text -> verified ``builtin.module``, errors with file:line:col.
+* :mod:`partitioner.mlir.parse`: text -> verified ``builtin.module``
+  (``parse_module(text, filename)``, ``parse_file(path)``); every failure is one
+  ``MlirError`` with file, line, column and token;
+* :mod:`partitioner.mlir.read`: a parsed design -> the partitioner's ``Design``.
 
-builtin, arith, scf, func and memref come from xDSL.
+builtin, arith, scf, func, memref and cf come from xDSL. Nothing is imported here, so
+importing one module does not load the others.
 """

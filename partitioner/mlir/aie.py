@@ -130,7 +130,8 @@ AIE_DEVICE_VALUES: dict[str, int] = {
     "npu2": 8, "npu2_1col": 9, "npu2_2col": 10, "npu2_3col": 11, "npu2_4col": 12,
     "npu2_5col": 13, "npu2_6col": 14, "npu2_7col": 15,
 }
-LEGACY_DEVICES = ("npu1_4col", "npu")  # npu: the 2024 name of npu1
+LEGACY_DEVICES = ("npu1_4col",)
+DEVICE_RENAMES = {"npu": "npu1"}  # mlir-aie's 2024 name of npu1, read as npu1
 
 _NPU_ROWS = dict(mem_rows=(1,), compute_rows=(2, 3, 4, 5))
 
@@ -152,7 +153,6 @@ _DEVICES: dict[str, dict] = {
     "npu1_2col": dict(generation="aie2", columns=2, **_NPU_ROWS),
     "npu1_3col": dict(generation="aie2", columns=3, **_NPU_ROWS),
     "npu1_4col": dict(generation="aie2", columns=4, **_NPU_ROWS),
-    "npu": dict(generation="aie2", columns=4, **_NPU_ROWS),
     "npu2": dict(generation="aie2p", columns=8, **_NPU_ROWS),
     **{f"npu2_{n}col": dict(generation="aie2p", columns=n, **_NPU_ROWS) for n in range(1, 8)},
 }
@@ -209,13 +209,13 @@ class DeviceModel:
 
 
 def known_devices() -> list[str]:
-    """Every device name the custom syntax accepts (AIEAttrs.td plus legacy spellings)."""
-    return sorted({*AIE_DEVICE_VALUES, *LEGACY_DEVICES})
+    """Every device name a design may give (AIEAttrs.td plus legacy spellings)."""
+    return sorted({*AIE_DEVICE_VALUES, *LEGACY_DEVICES, *DEVICE_RENAMES})
 
 
 def devices_missing_from_toml() -> list[str]:
     """The devices mlir-aie has that ``params/devices.toml`` does not describe."""
-    return sorted(set(known_devices()) - set(device_mod.available()))
+    return sorted(set(_DEVICES) - set(device_mod.available()))
 
 
 @lru_cache(maxsize=None)
@@ -224,10 +224,10 @@ def device_model(name: str) -> DeviceModel:
 
     Raises KeyError for a name mlir-aie does not have.
     """
+    name = DEVICE_RENAMES.get(name, name)
     table = _DEVICES[name]
-    toml_name = "npu1" if name == "npu" else name
-    if toml_name in device_mod.available():
-        d = device_mod.load(toml_name)
+    if name in device_mod.available():
+        d = device_mod.load(name)
         return DeviceModel(name, d.generation, d.columns, d.shim_row, tuple(d.mem_rows), tuple(d.compute_rows),
                            table.get("noc_columns"), _kinds(d.kinds))
     kinds = (_kinds(device_mod.load("npu1").kinds) if table["generation"] != "aie1"
@@ -312,6 +312,8 @@ class _KeywordAttr(Data[str]):
         with parser.in_angle_brackets():
             pos = parser.pos
             word = parser.parse_identifier()
+            if cls.ENUM is AIE_DEVICE:
+                word = DEVICE_RENAMES.get(word, word)
             legacy = LEGACY_DEVICES if cls.ENUM is AIE_DEVICE else ()
             if word not in cls.ENUM.cases and word not in legacy:
                 parser.raise_error(f"expected {cls.ENUM.name}: one of {', '.join(cls.ENUM.cases)}", pos, parser.pos)
@@ -788,6 +790,7 @@ class DeviceOp(IRDLOperation):
         with parser.in_parens():
             pos = parser.pos
             word = parser.parse_identifier()
+        word = DEVICE_RENAMES.get(word, word)
         if word in AIE_DEVICE.cases:
             device: Attribute = AIE_DEVICE.attr(word)
         elif word in LEGACY_DEVICES:
@@ -1668,6 +1671,70 @@ class ObjectFifoAllocateOp(IRDLOperation):
             raise _error("cannot allocate a shared memory module to objectfifo with set dimensions attribute")
 
 
+# The 2026 direct-access ops, from mlir-aie's lit tests (test/objectFifo-stateful-transform/base/
+# objectfifo_lock_buffer_depth1_aie2.mlir @ dced06db): `aie.objectfifo.buffer @of (0) : memref<..>`
+# and `%acq, %rel = aie.objectfifo.lock @of (Produce) : (index, index)`. Their ODS was not
+# available: the property names (objFifo_name, index, port) follow the sibling ops, so their
+# generic form may differ from aie-opt's.
+@irdl_op_definition
+class ObjectFifoBufferOp(IRDLOperation):
+    """``%b = aie.objectfifo.buffer @of (i) : memref<...>``: object ``i`` of a FIFO, without acquiring it (2026)."""
+
+    name = "aie.objectfifo.buffer"
+    objFifo_name = prop_def(SymbolRefAttr)
+    index = prop_def(IntegerAttr[I32])
+    buffer = result_def(MemRefType)
+    assembly_format = "$objFifo_name `(` $index `)` attr-dict `:` type($buffer)"
+    irdl_options = (ParsePropInAttrDict(),)
+
+    def verify_(self) -> None:
+        if _enclosing(self, CoreOp) is None:
+            raise _op_error(self, "must be called from inside a CoreOp")
+        fifo = lookup_objectfifo(self, self.objFifo_name)
+        if fifo is None:
+            raise _error("cannot retrieve associated object FIFO")
+        if fifo.memref_type != self.buffer.type:
+            raise _op_error(self, f"buffer type {self.buffer.type} does not match the objectFifo's {fifo.memref_type}")
+
+
+@irdl_op_definition
+class ObjectFifoLockOp(IRDLOperation):
+    """``%acq, %rel = aie.objectfifo.lock @of (Port) : (index, index)``: the locks of one end of a FIFO (2026)."""
+
+    name = "aie.objectfifo.lock"
+    objFifo_name = prop_def(SymbolRefAttr)
+    port = prop_def(IntegerAttr[I32])
+    acq_lock = result_def(IndexType)
+    rel_lock = result_def(IndexType)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> ObjectFifoLockOp:
+        props: dict[str, Attribute] = {"objFifo_name": SymbolRefAttr(parser.parse_symbol_name())}
+        with parser.in_parens():
+            props["port"] = OBJECTFIFO_PORT.parse(parser)
+        attrs = _parse_attr_dict(parser, cls, props)
+        parser.parse_punctuation(":")
+        pos = parser.pos
+        types = parser.parse_comma_separated_list(parser.Delimiter.PAREN, parser.parse_type)
+        if types != [_INDEX, _INDEX]:
+            parser.raise_error("expected the lock types (index, index)", pos, parser.pos)
+        return cls.create(result_types=types, properties=props, attributes=attrs)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_attribute(self.objFifo_name)
+        printer.print_string(f"({OBJECTFIFO_PORT.keyword(self.port)})")
+        _print_attr_dict(printer, self, ("objFifo_name", "port"))
+        printer.print_string(" : (index, index)")
+
+    def verify_(self) -> None:
+        OBJECTFIFO_PORT.check(self.port, "port", self)
+        if _enclosing(self, CoreOp) is None:
+            raise _op_error(self, "must be called from inside a CoreOp")
+        if lookup_objectfifo(self, self.objFifo_name) is None:
+            raise _error("cannot retrieve associated object FIFO")
+
+
 # AIEOps.td @ 2741ca50 AIE_ObjectFifoRegisterExternalBuffersOp: attr-dict $objFifo_name `(` $tile
 # `,` `{` $externalBuffers `}` `)` `:` `(` type($externalBuffers) `)`; IsShimNOCTile.
 @irdl_op_definition
@@ -2267,11 +2334,15 @@ class ShimDMAAllocationOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> ShimDMAAllocationOp:
-        props: dict[str, Attribute] = {"sym_name": parser.parse_symbol_name()}
+        name = parser.parse_symbol_name()
+        # The column form is the era of a FlatSymbolRefAttr name (a design may also have a
+        # memref.global of that name); the tile form, of a symbol of its own.
+        props: dict[str, Attribute] = {"sym_name": SymbolRefAttr(name)}
         operands = []
         with parser.in_parens():
             if (tile := parser.parse_optional_operand(_INDEX)) is not None:
                 operands.append(tile)
+                props["sym_name"] = name
                 parser.parse_punctuation(",")
             props["channel_dir"] = DMA_CHANNEL_DIR.parse(parser)
             parser.parse_punctuation(",")
@@ -2685,6 +2756,7 @@ AIE = Dialect(
         DeviceOp, TileOp, EndOp, CoreOp, BufferOp, ExternalBufferOp, LockOp, UseLockOp,
         ObjectFifoCreateOp, ObjectFifoLinkOp, ObjectFifoAcquireOp, ObjectFifoReleaseOp,
         ObjectFifoSubviewAccessOp, ObjectFifoAllocateOp, ObjectFifoRegisterExternalBuffersOp,
+        ObjectFifoBufferOp, ObjectFifoLockOp,
         MemOp, MemTileDMAOp, ShimDMAOp, DMAStartOp, DMABDOp, NextBDOp, DMABDPacketOp, DMAOp,
         FlowOp, PacketFlowOp, PacketSourceOp, PacketDestOp, ShimDMAAllocationOp, RuntimeSequenceOp,
         SwitchboxOp, ShimMuxOp, ConnectOp, WireOp, AMSelOp, MasterSetOp, PacketRulesOp, PacketRuleOp,

@@ -3,15 +3,19 @@
 Contract:
 
 * :func:`parse_module` parses custom (pretty) or generic MLIR with the dialects of an
-  mlir-aie design: builtin, arith, scf, func, memref, cf (xDSL's) and aie, aiex
-  (:mod:`partitioner.mlir.aie`, :mod:`partitioner.mlir.aiex`); then verifies it;
+  mlir-aie design: builtin, arith, scf, func, memref, cf (xDSL's; ``memref.global`` and
+  a few ``index`` ops, which xDSL 0.74 cannot read, defined here) and aie, aiex
+  (:mod:`partitioner.mlir.aie`, :mod:`partitioner.mlir.aiex`); then verifies it, every op,
+  outermost first, stopping at the first failure;
 * every failure is one :class:`MlirError` (a ``partitioner.errors.UserError``) with the
   file, line, column and offending token, and a one-line message
   ``file:line:col: what (at `token`)``: syntax errors (xDSL ``ParseError``), verifier
   failures (``VerifyException`` / ``DiagnosticException``, located at the op that fails or
   the op mlir-aie reports it on), an op no dialect defines (``unknown operation `aie.foo```),
   unreadable files;
-* nothing is guessed: an operation this reader does not know is an error, never skipped.
+* nothing is guessed: an operation this reader does not know is an error, never skipped;
+  an ``aie`` op's property it does not know (one a newer mlir-aie added) is kept as an
+  attribute, as the custom syntax's attribute dictionary keeps it.
 """
 from __future__ import annotations
 
@@ -19,10 +23,27 @@ from pathlib import Path
 
 from xdsl.context import Context
 from xdsl.dialects import arith, builtin, cf, func, memref, scf
-from xdsl.dialects.builtin import ModuleOp
-from xdsl.dialects.builtin import I64, DenseIntOrFPElementsAttr, IntegerAttr, MemRefType, StringAttr, UnitAttr
+from xdsl.dialects.builtin import (
+    I64,
+    DenseIntOrFPElementsAttr,
+    IndexType,
+    IntegerAttr,
+    MemRefType,
+    ModuleOp,
+    StringAttr,
+    TensorType,
+    UnitAttr,
+)
 from xdsl.ir import Attribute, Dialect, Operation
-from xdsl.irdl import IRDLOperation, irdl_op_definition, opt_prop_def, prop_def, traits_def
+from xdsl.irdl import (
+    IRDLOperation,
+    irdl_op_definition,
+    operand_def,
+    opt_prop_def,
+    prop_def,
+    result_def,
+    traits_def,
+)
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.traits import SymbolOpInterface
@@ -33,7 +54,7 @@ from partitioner.errors import UserError
 from partitioner.mlir.aie import AIE, AieVerifyError
 from partitioner.mlir.aiex import AIEX
 
-_TOKEN_CHARS = 40
+_TOKEN_CHARS = 40  # longest token quoted in a message
 
 
 class MlirError(UserError):
@@ -47,6 +68,11 @@ class MlirError(UserError):
         self.what = what
         at = f" (at `{token}`)" if token else ""
         super().__init__(f"{filename}:{line}:{column}: {what}{at}")
+
+
+# ---------------------------------------------------------------------------------------
+# Ops of builtin MLIR dialects that xDSL 0.74 cannot read in their custom form
+# ---------------------------------------------------------------------------------------
 
 
 @irdl_op_definition
@@ -88,7 +114,7 @@ class MemRefGlobalOp(IRDLOperation):
             else:
                 parser.parse_keyword("dense")
                 props["initial_value"] = parser.parse_dense_int_or_fp_elements_attr(
-                    builtin.TensorType(t.element_type, t.get_shape()))
+                    TensorType(t.element_type, t.get_shape()))
         attrs = parser.parse_optional_attr_dict()
         for key in [k for k in attrs if k in cls.get_irdl_definition().properties]:
             props[key] = attrs.pop(key)
@@ -123,12 +149,65 @@ def _memref_dialect() -> Dialect:
     return Dialect("memref", ops, list(memref.MemRef.attributes))
 
 
+class _IndexBinaryOp(IRDLOperation):
+    """``index.<op> %a, %b``: MLIR's index dialect arithmetic (IndexOps.td IndexBinaryOp)."""
+
+    lhs = operand_def(IndexType)
+    rhs = operand_def(IndexType)
+    result = result_def(IndexType)
+    assembly_format = "$lhs `,` $rhs attr-dict"
+
+
+def _index_op(mnemonic: str) -> type[IRDLOperation]:
+    cls = type(f"Index{mnemonic.capitalize()}Op", (_IndexBinaryOp,),
+               {"name": f"index.{mnemonic}", "__doc__": f"``index.{mnemonic} %a, %b`` (MLIR IndexOps.td)."})
+    return irdl_op_definition(cls)
+
+
+@irdl_op_definition
+class IndexConstantOp(IRDLOperation):
+    """``index.constant 42``: an index constant (MLIR IndexOps.td ConstantOp)."""
+
+    name = "index.constant"
+    value = prop_def(IntegerAttr[IndexType])
+    result = result_def(IndexType)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> IndexConstantOp:
+        value = IntegerAttr(parser.parse_integer(allow_boolean=False), IndexType())
+        attrs = parser.parse_optional_attr_dict()
+        return cls.create(properties={"value": value}, attributes=attrs, result_types=[IndexType()])
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(f" {self.value.value.data}")
+        if self.attributes:
+            printer.print_string(" ")
+            printer.print_attr_dict(self.attributes)
+
+
+def _index_dialect() -> Dialect:
+    """The part of MLIR's index dialect kernels in aie.core bodies use (xDSL 0.74 has none)."""
+    binary = [_index_op(m) for m in ("add", "sub", "mul", "divs", "divu", "rems", "remu", "maxs", "mins",
+                                     "maxu", "minu", "shl", "shrs", "shru", "and", "or", "xor")]
+    return Dialect("index", [*binary, IndexConstantOp], [])
+
+
 def make_context() -> Context:
-    """A context with every dialect an mlir-aie design uses; unregistered ops are errors."""
+    """A context with every dialect an mlir-aie design uses; unregistered ops are errors.
+
+    builtin, arith, scf, func, memref (with :class:`MemRefGlobalOp`), cf and index from
+    xDSL or here; aie and aiex from :mod:`partitioner.mlir.aie` / :mod:`partitioner.mlir.aiex`.
+    """
     ctx = Context(allow_unregistered=False)
-    for dialect in (builtin.Builtin, arith.Arith, scf.Scf, func.Func, _memref_dialect(), cf.Cf, AIE, AIEX):
+    for dialect in (builtin.Builtin, arith.Arith, scf.Scf, func.Func, _memref_dialect(), cf.Cf, _index_dialect(),
+                    AIE, AIEX):
         ctx.load_dialect(dialect)
     return ctx
+
+
+# ---------------------------------------------------------------------------------------
+# Parsing, locating and verifying
+# ---------------------------------------------------------------------------------------
 
 
 class _Parser(Parser):
@@ -151,6 +230,16 @@ class _Parser(Parser):
             self.op_spans[id(op)] = self._name_spans.pop()
         return op
 
+    def _parse_generic_operation(self, op_type: type[Operation]) -> Operation:
+        """As xDSL's, but an ``aie`` op's property this dialect does not define (one a newer
+        mlir-aie added, e.g. ``link_files``) is kept as an attribute, as the custom syntax does."""
+        op = super()._parse_generic_operation(op_type)
+        if op.name.startswith("aie.") and isinstance(op, IRDLOperation):
+            known = type(op).get_irdl_definition().properties
+            for key in [k for k in op.properties if k not in known]:
+                op.attributes.setdefault(key, op.properties.pop(key))
+        return op
+
     def _get_op_by_name(self, name: str) -> type[Operation]:
         if (op_type := self.ctx.get_optional_op(name, dialect_stack=self._parser_state.dialect_stack)) is not None:
             return op_type
@@ -158,7 +247,7 @@ class _Parser(Parser):
         self.raise_error(f"unknown operation `{name}`", span)
 
 
-def _location(span: Span, filename: str) -> tuple[int, int, str]:
+def _location(span: Span) -> tuple[int, int, str]:
     """(line, column, token) of a span; the token is its first word, from the source."""
     loc = span.get_location()
     words = span.text.split()
@@ -181,7 +270,7 @@ def _first_line(message: str) -> str:
 
 
 def _parse_error(err: ParseError, filename: str) -> MlirError:
-    line, col, token = _location(err.span, filename)
+    line, col, token = _location(err.span)
     return MlirError(filename, line, col, token, _first_line(err.msg))
 
 
@@ -189,7 +278,7 @@ def _op_error(op: Operation, spans: dict[int, Span], filename: str, message: str
     span = spans.get(id(op))
     if span is None:
         return MlirError(filename, 1, 1, op.name, message)
-    line, col, _ = _location(span, filename)
+    line, col, _ = _location(span)
     return MlirError(filename, line, col, op.name, message)
 
 
@@ -238,7 +327,7 @@ def parse_module(text: str, filename: str) -> ModuleOp:
     except (DiagnosticException, ValueError) as err:
         # Raised while building an op or attribute from parsed parts (e.g. a value out of range).
         span = Span(parser.pos, parser.pos, parser.lexer.input)
-        line, col, token = _location(span, filename)
+        line, col, token = _location(span)
         raise MlirError(filename, line, col, token, _first_line(str(err))) from None
     _verify(module, parser.op_spans, filename)
     return module
