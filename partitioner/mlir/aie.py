@@ -177,9 +177,11 @@ class DeviceModel:
 
     @property
     def rows(self) -> int:
+        """Rows in the array: the shim row, the memory-tile rows and the compute rows."""
         return 1 + len(self.mem_rows) + len(self.compute_rows)
 
     def contains(self, col: int, row: int) -> bool:
+        """Whether tile ``(col, row)`` is inside the array (``0 <= col < columns``, ``0 <= row < rows``)."""
         return 0 <= col < self.columns and 0 <= row < self.rows
 
     def kind_of(self, col: int, row: int) -> str:
@@ -189,9 +191,11 @@ class DeviceModel:
         return "mem" if row in self.mem_rows else "compute"
 
     def is_shim_noc(self, col: int, row: int) -> bool:
+        """Whether ``(col, row)`` is a shim tile with a NOC connection (every shim column when ``noc_columns`` is None)."""
         return row == self.shim_row and (self.noc_columns is None or col in self.noc_columns)
 
     def resource(self, col: int, row: int, what: str) -> int:
+        """How many ``what`` (``locks``, ``bds``, ``dma_in`` or ``dma_out``) a tile of ``(col, row)``'s kind has."""
         return self.kinds[self.kind_of(col, row)][what]
 
     def legal_mem_affinity(self, core: tuple[int, int], mem: tuple[int, int]) -> bool:
@@ -255,6 +259,7 @@ class I32Enum:
         self.by_value = {v: k for k, v in self.cases.items()}
 
     def attr(self, keyword: str) -> IntegerAttr:
+        """The ``i32`` ``IntegerAttr`` of case ``keyword`` (KeyError for a keyword the enum does not have)."""
         return IntegerAttr(self.cases[keyword], i32)
 
     def parse(self, parser: AttrParser) -> IntegerAttr:
@@ -274,6 +279,7 @@ class I32Enum:
         raise VerifyException(f"expected a {self.name} value, got {attr}")
 
     def check(self, attr: Attribute, what: str, op: Operation) -> None:
+        """Raise a verify error on ``op`` unless ``attr`` (its property ``what``) is one of the enum's cases."""
         name = self.keyword(attr)
         if name not in self.cases:
             raise _op_error(op, f"attribute '{what}' failed to satisfy constraint: {self.name}")
@@ -516,6 +522,7 @@ class BDDimLayoutArrayArrayAttr(ParametrizedAttribute, OpaqueSyntaxAttribute):
 
     @classmethod
     def get(cls, elements: Iterable[BDDimLayoutArrayAttr] = ()) -> BDDimLayoutArrayArrayAttr:
+        """The attribute of ``elements``: one ``BDDimLayoutArrayAttr`` per consumer, in consumer order."""
         return cls(ArrayAttr(tuple(elements)))
 
     def print_parameters(self, printer: Printer) -> None:
@@ -783,6 +790,7 @@ class DeviceOp(IRDLOperation):
 
     @property
     def model(self) -> DeviceModel:
+        """The :class:`DeviceModel` of the device (``device_model(self.device_name)``)."""
         return device_model(self.device_name)
 
     @classmethod
@@ -862,6 +870,7 @@ class TileOp(IRDLOperation):
 
     @property
     def coords(self) -> tuple[int, int]:
+        """``(col, row)`` as ints."""
         return self.col.value.data, self.row.value.data
 
     @property
@@ -1110,6 +1119,7 @@ class UseLockOp(IRDLOperation):
 
     @property
     def action_name(self) -> str:
+        """The LockAction keyword: ``Acquire``, ``AcquireGreaterEqual`` or ``Release``."""
         return LOCK_ACTION.keyword(self.action)
 
     def verify_(self) -> None:
@@ -1276,6 +1286,7 @@ class ObjectFifoCreateOp(IRDLOperation):
 
     @property
     def fifo_name(self) -> str:
+        """The FIFO's symbol name, without the ``@``."""
         return self.sym_name.data
 
     @property
@@ -1290,12 +1301,15 @@ class ObjectFifoCreateOp(IRDLOperation):
 
     @property
     def memref_type(self) -> MemRefType:
+        """The memref type of one object, from ``elemType`` (a ``consumerElemType`` may differ on the consumer side)."""
         return self.elemType.element_type
 
     def dims_to_stream(self) -> list[BDDimLayoutAttr]:
+        """The producer's ``dimensionsToStream`` access pattern, outermost dimension first ([] when none)."""
         return list(self.dimensionsToStream or ())
 
     def dims_from_stream(self, consumer: int) -> list[BDDimLayoutAttr]:
+        """Consumer ``consumer``'s (0-based) ``dimensionsFromStream`` access pattern, outermost first ([] when none)."""
         per = list(self.dimensionsFromStreamPerConsumer or ())
         return list(per[consumer]) if consumer < len(per) else []
 
@@ -1401,18 +1415,22 @@ class ObjectFifoLinkOp(IRDLOperation):
 
     @property
     def ins(self) -> list[str]:
+        """The names of the input FIFOs (``fifoIns``), in order, without ``@``."""
         return [s.string_value() for s in self.fifoIns.data]
 
     @property
     def outs(self) -> list[str]:
+        """The names of the output FIFOs (``fifoOuts``), in order, without ``@``."""
         return [s.string_value() for s in self.fifoOuts.data]
 
     @property
     def is_join(self) -> bool:
+        """True for a join: more than one input FIFO."""
         return len(self.fifoIns.data) > 1
 
     @property
     def is_distribute(self) -> bool:
+        """True for a distribute: more than one output FIFO."""
         return len(self.fifoOuts.data) > 1
 
     def _fifos(self, names: ArrayAttr) -> list[ObjectFifoCreateOp]:
@@ -1425,9 +1443,11 @@ class ObjectFifoLinkOp(IRDLOperation):
         return out
 
     def input_fifos(self) -> list[ObjectFifoCreateOp]:
+        """The ``aie.objectfifo`` ops of ``fifoIns``, in order (AieVerifyError when one is not found)."""
         return self._fifos(self.fifoIns)
 
     def output_fifos(self) -> list[ObjectFifoCreateOp]:
+        """The ``aie.objectfifo`` ops of ``fifoOuts``, in order (AieVerifyError when one is not found)."""
         return self._fifos(self.fifoOuts)
 
     def shared_tile(self) -> SSAValue | None:
@@ -1574,10 +1594,12 @@ class ObjectFifoAcquireOp(IRDLOperation):
 
     @property
     def fifo_name(self) -> str:
+        """The name of the FIFO acquired from, without ``@``."""
         return self.objFifo_name.string_value()
 
     @property
     def port_name(self) -> str:
+        """The port keyword: ``Produce`` or ``Consume``."""
         return OBJECTFIFO_PORT.keyword(self.port)
 
     def verify_(self) -> None:
@@ -1613,10 +1635,12 @@ class ObjectFifoReleaseOp(IRDLOperation):
 
     @property
     def fifo_name(self) -> str:
+        """The name of the FIFO released to, without ``@``."""
         return self.objFifo_name.string_value()
 
     @property
     def port_name(self) -> str:
+        """The port keyword: ``Produce`` or ``Consume``."""
         return OBJECTFIFO_PORT.keyword(self.port)
 
     def verify_(self) -> None:
@@ -1915,6 +1939,7 @@ class DMAStartOp(IRDLOperation):
 
     @property
     def direction(self) -> str:
+        """The channel direction keyword: ``S2MM`` or ``MM2S``."""
         return DMA_CHANNEL_DIR.keyword(self.channel_dir)
 
     def verify_(self) -> None:
@@ -2357,6 +2382,7 @@ class ShimDMAAllocationOp(IRDLOperation):
 
     @property
     def alloc_name(self) -> str:
+        """The allocation's name (what a ``metadata`` refers to), without ``@``, whichever form ``sym_name`` has."""
         return self.sym_name.data if isinstance(self.sym_name, StringAttr) else self.sym_name.string_value()
 
     def print(self, printer: Printer) -> None:

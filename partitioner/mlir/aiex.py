@@ -324,6 +324,7 @@ class BlockFloatType(ParametrizedAttribute, TypeAttribute):
 
     @property
     def bitwidth(self) -> int:
+        """Bits of one block: block size * mantissa bits + shared exponent bits + subtile shift bits (72 for v8bfp16ebs8)."""
         block, mantissa, exponent, shift = self.FORMATS[self.block_type.data]
         return block * mantissa + exponent + shift
 
@@ -402,6 +403,8 @@ def _packet_fields(attr: Attribute) -> tuple[int | None, int | None]:
 # it is the default, no attr-dict.
 @irdl_op_definition
 class RuntimeSequenceOp(IRDLOperation):
+    """``aiex.runtime_sequence @name(%a: memref<...>, ...) {...}``: a device's host control program (v1.x; main has ``aie.runtime_sequence``), its arguments the host buffers."""
+
     name = "aiex.runtime_sequence"
 
     sym_name = opt_prop_def(StringAttr)
@@ -411,10 +414,12 @@ class RuntimeSequenceOp(IRDLOperation):
 
     @property
     def sequence_name(self) -> str:
+        """The sequence's symbol name, or mlir-aie's default ``sequence`` when it has none."""
         return self.sym_name.data if self.sym_name is not None else DEFAULT_SEQUENCE_NAME
 
     @property
     def args(self) -> tuple[SSAValue, ...]:
+        """The body's block arguments (the host buffers, in order); () for a body without a block."""
         block = self.body.blocks.first
         return tuple(block.args) if block is not None else ()
 
@@ -566,6 +571,8 @@ def _check_burst_length(op: Operation, burst: int) -> None:
 # lib/Dialect/AIEX/IR/AIEXDialect.cpp (commit 0155ebd7c8b7).
 @irdl_op_definition
 class NpuDmaMemcpyNdOp(IRDLOperation):
+    """``aiex.npu.dma_memcpy_nd``: one shim DMA transfer of the runtime sequence: a host buffer's access pattern (offsets, sizes, strides, outermost first) to or from the shim end of the ObjectFIFO (or ``aie.shim_dma_allocation``) that ``metadata`` names."""
+
     name = "aiex.npu.dma_memcpy_nd"
 
     memref = operand_def(MemRefType | UnrankedMemRefType)
@@ -700,6 +707,7 @@ class NpuDmaMemcpyNdOp(IRDLOperation):
         return sizes[2] == 1 and sizes[1] == 1 and strides[3] == 1 and strides[2] == 0 and strides[1] == 0
 
     def offset_in_bytes(self) -> int | None:
+        """The transfer's start offset in the buffer, in bytes (sum of offset * stride, times the element size); None when not constant or the element width is unknown."""
         pattern, bits = self.constant_pattern(), _element_bits(self.memref.type)
         if pattern is None or bits is None:
             return None
@@ -755,6 +763,8 @@ class NpuDmaMemcpyNdOp(IRDLOperation):
 # NpuDmaWaitOp::verify (AIEXDialect.cpp 0155ebd7c8b7): the symbol must be in the device.
 @irdl_op_definition
 class NpuDmaWaitOp(IRDLOperation):
+    """``aiex.npu.dma_wait {symbol = @of}``: block until the shim DMA of the ObjectFIFO or ``aie.shim_dma_allocation`` ``symbol`` sends its task-complete token (lowers to ``aiex.npu.sync``)."""
+
     name = "aiex.npu.dma_wait"
 
     symbol = prop_def(FlatSymbolRefAttrConstr)
@@ -845,6 +855,8 @@ class _OperandsOrAttrs(IRDLOperation):
 # `($address, $value) attr-dict : type, type` with I32 operands; optional buffer/column/row.
 @irdl_op_definition
 class NpuWrite32Op(_OperandsOrAttrs):
+    """``aiex.npu.write32``: write the 32-bit ``value`` at ``address`` in the array (relative to ``buffer``, or to tile ``column``/``row``, when given)."""
+
     name = "aiex.npu.write32"
     VALUES: ClassVar[tuple[str, ...]] = ("address", "value")
 
@@ -861,6 +873,8 @@ class NpuWrite32Op(_OperandsOrAttrs):
 # AIE_NpuMaskWrite32Op: as write32 with a mask.
 @irdl_op_definition
 class NpuMaskWrite32Op(_OperandsOrAttrs):
+    """``aiex.npu.maskwrite32``: read-modify-write of the 32-bit word at ``address``: only the bits set in ``mask`` take ``value``."""
+
     name = "aiex.npu.maskwrite32"
     VALUES: ClassVar[tuple[str, ...]] = ("address", "value", "mask")
 
@@ -879,6 +893,8 @@ class NpuMaskWrite32Op(_OperandsOrAttrs):
 # 1 MM2S), channel, column_num, row_num; main: the six as I32 operands, `: type(operands)`.
 @irdl_op_definition
 class NpuSyncOp(_OperandsOrAttrs):
+    """``aiex.npu.sync``: block the sequence until a task-complete token arrives from DMA ``channel`` (``direction`` 0 S2MM, 1 MM2S) of tile ``column``/``row``, over ``column_num`` x ``row_num`` tiles."""
+
     name = "aiex.npu.sync"
     VALUES: ClassVar[tuple[str, ...]] = ("column", "row", "direction", "channel", "column_num", "row_num")
 
@@ -897,6 +913,8 @@ class NpuSyncOp(_OperandsOrAttrs):
 # assemblyFormat `( $data ) attr-dict : type($data)`.
 @irdl_op_definition
 class NpuBlockWriteOp(IRDLOperation):
+    """``aiex.npu.blockwrite(%data)``: write the words of the ``data`` memref from ``address`` on (relative to ``buffer`` or tile ``column``/``row`` when given), in one instruction."""
+
     name = "aiex.npu.blockwrite"
 
     data = operand_def(MemRefType)
@@ -931,6 +949,8 @@ class NpuBlockWriteOp(IRDLOperation):
 # (0155ebd7c8b7) takes `0` or `0 : ui32` and `42` or `%v`.
 @irdl_op_definition
 class NpuWriteRTPOp(IRDLOperation):
+    """``aiex.npu.rtp_write(@buf, index, value)``: write a runtime parameter: ``value`` into element ``index`` of the RTP buffer ``@buf``."""
+
     name = "aiex.npu.rtp_write"
 
     dyn = var_operand_def(IntegerType)
@@ -989,6 +1009,8 @@ class NpuWriteRTPOp(IRDLOperation):
 # `( $arg_plus : type ) (addr $addr_val : type)? attr-dict`.
 @irdl_op_definition
 class NpuAddressPatchOp(IRDLOperation):
+    """``aiex.npu.address_patch``: at launch, write the address of runtime-sequence argument ``arg_idx`` plus ``arg_plus`` into the BD address field at ``addr``."""
+
     name = "aiex.npu.address_patch"
 
     dyn = var_operand_def(IntegerType)  # [arg_plus] or [arg_plus, addr_val] (main)
@@ -1037,6 +1059,8 @@ class NpuAddressPatchOp(IRDLOperation):
 # : type($bd_id), type($repeat_count)`; NpuPushQueueOp::verify.
 @irdl_op_definition
 class NpuPushQueueOp(IRDLOperation):
+    """``aiex.npu.push_queue(col, row, MM2S : ch)``: launch BD ``bd_id`` by pushing it onto a tile DMA channel's task queue, with ``repeat_count`` and an optional task-complete token (``issue_token``)."""
+
     name = "aiex.npu.push_queue"
 
     dyn = var_operand_def(IntegerType)  # main: [repeat_count, bd_id] (operand order)
@@ -1108,6 +1132,8 @@ class NpuPushQueueOp(IRDLOperation):
 # (row 0 shim NOC, row 1 memory tile).
 @irdl_op_definition
 class NpuWriteBdOp(IRDLOperation):
+    """``aiex.npu.writebd``: program every field of buffer descriptor ``bd_id`` of tile ``column``/``row`` (length, offset, d0-d2 sizes/strides, iteration, locks, packet header, next BD)."""
+
     name = "aiex.npu.writebd"
 
     column = prop_def(I32Attr)
@@ -1184,6 +1210,8 @@ class NpuWriteBdOp(IRDLOperation):
 # AIE_NpuPreemptOp: UI8Attr level, `attr-dict`.
 @irdl_op_definition
 class NpuPreemptOp(IRDLOperation):
+    """``aiex.npu.preempt {level}``: a point where the instruction stream may be preempted (``level`` 0 no-op, 1 mem tile, 2 AIE tile, 3 AIE registers)."""
+
     name = "aiex.npu.preempt"
 
     level = prop_def(UI8Attr)
@@ -1203,6 +1231,8 @@ class NpuPreemptOp(IRDLOperation):
 # AIE_NpuLoadPdiOp: optional device_ref, id, size, address, `attr-dict`.
 @irdl_op_definition
 class NpuLoadPdiOp(IRDLOperation):
+    """``aiex.npu.load_pdi``: load a device image (PDI ``id``, or the device ``device_ref``; ``size``, ``address``) to (re)configure the partition from the sequence."""
+
     name = "aiex.npu.load_pdi"
 
     device_ref = opt_prop_def(FlatSymbolRefAttrConstr)
@@ -1257,6 +1287,8 @@ def _print_typed(printer: Printer, keyword: str, value: SSAValue) -> None:
 # regions attr-dict`; DMAConfigureTaskOp::verify (block chain).
 @irdl_op_definition
 class DMAConfigureTaskOp(IRDLOperation):
+    """``%t = aiex.dma_configure_task(%tile, MM2S, 0) {...}``: a DMA task on a tile's channel, the BD chain in its region; the result is the task's handle."""
+
     name = "aiex.dma_configure_task"
 
     tile = operand_def(IndexType)
@@ -1340,6 +1372,8 @@ class DMAConfigureTaskOp(IRDLOperation):
 # assemblyFormat `$alloc (repeat $v : type)? regions attr-dict`.
 @irdl_op_definition
 class DMAConfigureTaskForOp(IRDLOperation):
+    """``%t = aiex.dma_configure_task_for @alloc {...}``: a DMA task as ``dma_configure_task``, on the tile, direction and channel of the shim DMA allocation (or ObjectFIFO) ``alloc``."""
+
     name = "aiex.dma_configure_task_for"
 
     repeat_count_val = opt_operand_def(IntegerType)
@@ -1403,6 +1437,8 @@ class _TaskOp(IRDLOperation):
 # AIE_DMAStartTaskOp: Index task, `( $task ) attr-dict`.
 @irdl_op_definition
 class DMAStartTaskOp(_TaskOp):
+    """``aiex.dma_start_task(%t)``: submit a configured task to its channel's queue."""
+
     name = "aiex.dma_start_task"
     task = operand_def(IndexType)
 
@@ -1411,6 +1447,8 @@ class DMAStartTaskOp(_TaskOp):
 # AIE_DMAAwaitTaskOp: Index task, `( $task ) attr-dict`.
 @irdl_op_definition
 class DMAAwaitTaskOp(_TaskOp):
+    """``aiex.dma_await_task(%t)``: block the sequence until the task completes (it must have ``issue_token = true``)."""
+
     name = "aiex.dma_await_task"
     task = operand_def(IndexType)
 
@@ -1419,6 +1457,8 @@ class DMAAwaitTaskOp(_TaskOp):
 # AIE_DMAFreeTaskOp: Index task, `( $task ) attr-dict`.
 @irdl_op_definition
 class DMAFreeTaskOp(_TaskOp):
+    """``aiex.dma_free_task(%t)``: let the BD allocator reuse the task's BD IDs (once the task is known complete)."""
+
     name = "aiex.dma_free_task"
     task = operand_def(IndexType)
 
@@ -1454,6 +1494,8 @@ class _StartBdChainBase(IRDLOperation):
 # $channel ) attr-dict`, result Index, HasParent runtime sequence.
 @irdl_op_definition
 class DMAStartBdChainOp(_StartBdChainBase):
+    """``%t = aiex.dma_start_bd_chain @chain(%a) : (T) on (%tile, MM2S, 0)``: an ``aie.bd_chain`` with arguments as a task on a tile's channel, started at once."""
+
     name = "aiex.dma_start_bd_chain"
 
     args = var_operand_def()
@@ -1498,6 +1540,8 @@ class DMAStartBdChainOp(_StartBdChainBase):
 # AIE_DMAStartBdChainForOp: `$symbol ( $args ) : ( types ) for $alloc attr-dict`.
 @irdl_op_definition
 class DMAStartBdChainForOp(_StartBdChainBase):
+    """``%t = aiex.dma_start_bd_chain_for @chain(%a) : (T) for @alloc``: as ``dma_start_bd_chain``, on the channel of the shim DMA allocation ``alloc``."""
+
     name = "aiex.dma_start_bd_chain_for"
 
     args = var_operand_def()
@@ -1533,6 +1577,8 @@ class DMAStartBdChainForOp(_StartBdChainBase):
 # HasParent runtime sequence; SetLockOp::verify: value at most the target's maximum (63).
 @irdl_op_definition
 class SetLockOp(IRDLOperation):
+    """``aiex.set_lock(%lock, v)``: set an ``aie.lock``'s value (at most 63) from the sequence, without blocking."""
+
     name = "aiex.set_lock"
 
     lock = operand_def(IndexType)
