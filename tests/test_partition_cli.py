@@ -47,7 +47,7 @@ def test_text_output_shows_the_placement_and_table(run):
 
 
 @pytest.mark.parametrize("args", [
-    ["--batch", "0"], ["--tiles", "3"], ["--device", "npu9"], ["--kernel", "foo"], ["--depth", "-1"],
+    ["--batch", "0"], ["--batch", "3", "--tiles", "4"], ["--device", "npu9"], ["--kernel", "foo"], ["--depth", "-1"],
     ["--tiles", "17"], ["--strategy", "bogus"], ["--batch", "x"],
 ])
 def test_bad_arguments_exit_2_with_one_line(run, args):
