@@ -134,6 +134,18 @@ def linked(records: list[dict]) -> list[dict]:
     return list(out.values())
 
 
+def _npu_tiler_wrote(folder: Path) -> bool:
+    """Only a design folder npu-tiler marked, holding only what it wrote, may be removed."""
+    from partitioner.emitters import check_replaceable
+    from partitioner.errors import UserError
+
+    try:
+        check_replaceable(folder, overwrite=True)
+    except UserError:
+        return False
+    return True
+
+
 def emit_designs(out: Path, records: list[dict], progress: bool = True) -> dict[str, str]:
     """Emit every linked point's design into ``out/designs/<name>/``; {point id: folder relative to ``out``}.
 
@@ -157,7 +169,7 @@ def emit_designs(out: Path, records: list[dict], progress: bool = True) -> dict[
         folders[r["id"]] = folder
     designs.mkdir(exist_ok=True)
     for old in list(designs.iterdir()):
-        if old.is_dir() and (old / "manifest.json").is_file() and f"designs/{old.name}" not in taken:
+        if old.is_dir() and f"designs/{old.name}" not in taken and _npu_tiler_wrote(old):
             shutil.rmtree(old)
     for r in tqdm(todo, desc="emitting designs", unit="design", disable=not progress or not todo, leave=False):
         try:
