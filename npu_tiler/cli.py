@@ -284,10 +284,15 @@ def options_from(kw: dict) -> Options:
     return Options(**{k: kw[k] for k in Options.__dataclass_fields__})
 
 
+COST_PROFILE_HELP = ("Kernel cost profile (partitioner/params/costs.toml): scalar | aie2-vector (a projection), "
+                     "or a TOML file of that layout (e.g. from `npu-tiler calibrate`) [default: scalar].")
+
+
 @cli.command()
 @design_options
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (fits, tiles, errors) instead of text.")
-def partition(as_json: bool, **kw) -> None:
+@click.option("--cost-profile", "cost_profile", default=None, metavar="NAME|FILE", help=COST_PROFILE_HELP)
+def partition(as_json: bool, cost_profile: str | None, **kw) -> None:
     """Build, place and check one design; print the placement and every tile's resources.
 
     Exit 0 if it fits, 1 if not (with each reason in aiecc's words and changes
@@ -297,12 +302,17 @@ def partition(as_json: bool, **kw) -> None:
 
     import partitioner
     from partitioner import render
+    from partitioner.params import seed as load_seed
+    from partitioner.params import timing as load_timing
+    from sim import timing
 
+    params = timing.with_cost(load_timing(), cost_profile)  # an unknown profile fails here
     ev = partitioner.partition(options_from(kw))
     if as_json:
         click.echo(json.dumps(ev.as_json(), indent=2))
     else:
         click.echo(render.report(ev))
+        click.echo(timing.band_line(ev, load_seed().frames, params))
     sys.exit(0 if ev.fits else 1)
 
 
@@ -350,11 +360,10 @@ def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool
             raise UserError("--from needs --generic: it prints a kept design's aie.mlir in generic form")
         _refuse_unused(_given(*design_opts, "force"), "with --from: the design is read from its folder")
         import partitioner
-        from partitioner.emitters.ir import render_generic
-        from partitioner.emitters.mlir import module
+        from partitioner.emitters.mlir import render as render_mlir
 
         ev = partitioner.read(P(from_dir), verify_sources=False)
-        em.write_folder(P(out), {"aie.generic.mlir": render_generic(module(ev))}, overwrite)
+        em.write_folder(P(out), {"aie.generic.mlir": render_mlir(ev)["aie.generic.mlir"]}, overwrite)
         click.echo(f"wrote {P(out) / 'aie.generic.mlir'}")
         return
     import partitioner
@@ -412,8 +421,10 @@ def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str
               help="TOML overriding sim/timing.toml (same layout).")
 @click.option("--baseline", "baseline_dir", type=click.Path(exists=True), default=None,
               help="Design to compare against [default: designs/batch20_1tile].")
+@click.option("--cost-profile", "cost_profile", default=None, metavar="NAME|FILE", help=COST_PROFILE_HELP)
 def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: bool, frames: int | None,
-             trace_path: str | None, params_path: str | None, baseline_dir: str | None) -> None:
+             trace_path: str | None, params_path: str | None, baseline_dir: str | None,
+             cost_profile: str | None) -> None:
     """Run a design folder in the simulator, bit for bit against the single-tile batch-20 baseline.
 
     The simulator executes the design as emitted (its aie.mlir read back):
@@ -430,7 +441,7 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
     from partitioner.params import timing as load_timing
     from sim import timing
 
-    params = load_timing(params_path)
+    params = timing.with_cost(load_timing(params_path), cost_profile)
     ev = partitioner.read(design_dir)
     name = ev.design.name
     if trace_path:
@@ -440,13 +451,16 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
         t = sim.model_time(ev, frames, timing_params=params)
         result = {"design": name, "frames": t.frames, "modeled_seconds": t.modeled_seconds, "npu_calls": t.npu_calls,
                   "dma_bytes": t.dma_bytes, "device_seconds_per_call": t.device_seconds_per_call,
-                  "realtime_factor": t.realtime_factor}
+                  "realtime_factor": t.realtime_factor, "modeled_seconds_low": t.band.low,
+                  "modeled_seconds_high": t.band.high, "cost_profile": t.cost_profile, "projected": t.projected}
         if as_json:
             click.echo(json.dumps(result, indent=2))
         else:
-            click.echo(f"{name}: {t.frames:,} frames in {t.npu_calls:,} NPU calls, modelled {t.modeled_seconds:.3f} s "
-                       f"({t.device_seconds_per_call * 1e6:.1f} us device + {t.overhead_seconds_per_call * 1e6:.1f} us "
-                       f"host per call), {t.realtime_factor:.0f}x realtime; timing model only")
+            click.echo(f"{name}: {t.frames:,} frames in {t.npu_calls:,} NPU calls, modelled {t.band_text(3)} "
+                       f"[low-high; {t.cost_profile}{', a projection' if t.projected else ''}] "
+                       f"({(t.device_seconds_per_call_low or 0) * 1e6:.1f}-{t.device_seconds_per_call * 1e6:.1f} us "
+                       f"device + {t.overhead_seconds_per_call * 1e6:.1f} us host per call), "
+                       f"{t.realtime_factor:.0f}x realtime at the high end; timing model only")
         return
     if audio is not None:
         from sim.audio import load_audio
@@ -469,12 +483,14 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
 @cli.command("seed-table")
 @click.option("--params", "params_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="TOML overriding sim/timing.toml.")
-def seed_table(params_path: str | None) -> None:
+@click.option("--cost-profile", "cost_profile", default=None, metavar="NAME|FILE", help=COST_PROFILE_HELP)
+def seed_table(params_path: str | None, cost_profile: str | None) -> None:
     """The seed's configurations and the kept designs, modelled for the seed's 628,163 frames."""
     from reports import seed_table as st
     from partitioner.params import timing as load_timing
+    from sim import timing
 
-    click.echo(st.render(st.rows(load_timing(params_path))))
+    click.echo(st.render(st.rows(timing.with_cost(load_timing(params_path), cost_profile))))
 
 
 @cli.command()

@@ -172,6 +172,7 @@ def evaluate(design: Design, device: Device | None = None, spec: KernelSpec | No
                                   workers=[w.name for w in design.workers if w.tile == tile]))
     errors += _stack_errors(design, spec) if spec is not None else []
     errors += _shim_errors(design, device)
+    errors += _program_memory_errors(design, spec)
     errors += _lock_value_errors(lowered, device)
     return Evaluation(design, device, spec, profile, lowered, memory, reports, errors, notes=notes)
 
@@ -286,6 +287,49 @@ def _shim_errors(design: Design, device: Device) -> list[str]:
             if stride * eb / 4 > lim.stride_max_words:
                 out.append(f"{where}: Stride {label} exceeds the [1:{lim.stride_max_words}] range")
     return out
+
+
+_PROGRAM_MEMORY: dict[str | None, int | None] = {}
+
+
+def _program_memory_bytes(device_file: str | None) -> int | None:
+    """A compute tile's program memory in bytes (devices.toml [tile.compute] program_memory_bytes,
+    with ``--device-file``'s override); read once per file."""
+    from partitioner import params
+
+    if device_file not in _PROGRAM_MEMORY:
+        _PROGRAM_MEMORY[device_file] = params.load("devices.toml", device_file)["tile"]["compute"].get(
+            "program_memory_bytes")
+    return _PROGRAM_MEMORY[device_file]
+
+
+def _program_memory_errors(design: Design, spec: KernelSpec | None, code_bytes: float | None = None,
+                           capacity: int | None = None) -> list[str]:
+    """The kernel's code against a compute tile's program memory (16 KiB on AIE2).
+
+    ``code_bytes`` is the size checked: by default the high (conservative) end of the kernel's
+    estimate (:meth:`KernelSpec.code_bytes`: the 32-bit proxy's .text times the factor of
+    params/costs.toml [code_size]); ``capacity`` by default the device's ``program_memory_bytes``.
+    A kernel without a code measurement is not checked. One error for the design (every core runs
+    the same kernel), naming the kernel and both sizes.
+    """
+    if spec is None or not design.workers:
+        return []
+    how = ""
+    if code_bytes is None:
+        band = spec.code_bytes()
+        if band is None:
+            return []
+        code_bytes = band.high
+        how = (f" (estimate: the 32-bit proxy's .text {spec.code_bytes_proxy:,} B x {band.high / spec.code_bytes_proxy:g}, "
+               f"partitioner/params/costs.toml [code_size])")
+    if capacity is None:
+        capacity = _program_memory_bytes(design.options.device_file)
+    if capacity is None or code_bytes <= capacity:
+        return []
+    tiles = ", ".join(_tile_name(t) for t in sorted({w.tile for w in design.workers}))
+    return [f"{tiles}: kernel {spec.name}'s code needs {code_bytes:,.0f} B of program memory, a compute tile "
+            f"has {capacity:,} B{how}: the core's program would not link"]
 
 
 def evaluate_options(options: Options, suggest: bool = True, placer: Placer | None = None) -> Evaluation:

@@ -7,6 +7,12 @@ the stack it needs: what a compute tile must hold besides the ObjectFIFO
 buffers. Every kernel fact the partitioner and the simulator use is read from
 here; kernels are found as :func:`kernels.kernel_dir` says (``NPU_TILER_KERNELS``
 first, then the built-in folder).
+
+The kernel's cycles per frame are a band per stage (:meth:`KernelSpec.stage_bands`):
+the operations one frame executes in each stage by class ([measured.ops_per_frame],
+counted on the 32-bit proxy by :mod:`sim.measure`) priced by a cost profile of
+``partitioner/params/costs.toml`` (:func:`cost_profile`), or for a projected profile the
+stage's vector work ([vector_work]) priced by published throughput.
 """
 from __future__ import annotations
 
@@ -32,7 +38,41 @@ ARG_DTYPES = {"i8": "int8", "u8": "uint8", "i16": "int16", "u16": "uint16", "i32
 ARG_ROLES = ("in", "state", "out", "n_frames")
 GEOMETRY_KEYS = ("sample_rate", "frame_samples", "hop_samples", "n_mels")
 
+#: Operation classes of the cycle model (counted per stage on the 32-bit proxy, priced by costs.toml).
+OP_CLASSES = ("mul", "alu", "load", "store", "branch", "call")
+#: Kinds of cost profile: counted (ops x per-class cycles), projected (vector work x published rates),
+#: calibrated (ops x per-class cycles fitted to hardware runs: one figure, no band).
+PROFILE_KINDS = ("counted", "projected", "calibrated")
+COSTS_TOML = Path(__file__).resolve().parent / "params" / "costs.toml"
+
 _BYTES = Field("int", 0)
+
+
+@dataclass(frozen=True)
+class _BandField(Field):
+    """A band ``[low, high]`` of two numbers >= 0 with low <= high (or, with ``single``, also one number)."""
+
+    single: bool = False
+
+    def accepts(self, value: object) -> bool:
+        number = Field("number", 0)
+        if self.single and number.accepts(value):
+            return True
+        return (isinstance(value, list) and len(value) == 2 and all(number.accepts(v) for v in value)
+                and value[0] <= value[1])
+
+    def describe(self) -> str:
+        band = "[low, high]: two numbers >= 0, low <= high"
+        return f"a number >= 0 or {band}" if self.single else band
+
+
+_BAND = _BandField("band")
+_WORK = _BandField("band", single=True)
+#: The work of one stage, per frame, for the projected vector profile (kernel.toml [vector_work.<stage>]):
+#: complex MACs (cint32 x cint16), int32 x int16 and int16 x int16 MACs, 32-bit lane operations, bytes
+#: copied, scalar table lookups, scattered elements, FFT points x radix stages, vector loops, calls.
+VECTOR_WORK_KEYS = ("cmacs", "macs32x16", "macs16", "elementwise", "bytes_moved", "gathers", "permute",
+                    "fft_point_stages", "loops", "calls")
 #: What a kernel.toml may hold (checked by :func:`load` with :func:`partitioner.params.check_schema`):
 #: a key outside it is refused naming the key and the accepted ones, never dropped silently.
 SCHEMA = {
@@ -41,6 +81,10 @@ SCHEMA = {
     "geometry": {k: Field("int", 1, required=True) for k in GEOMETRY_KEYS},
     "streams": {s: Field("str", choices=tuple(ELEM_BYTES)) for s in STREAMS},
     "cycles": {"per_host_instruction": Field("number", 0), "method": Field("str")},
+    # The aie2-vector projection's work per stage (written by hand) and the cycle bands the cost
+    # profiles give (written by `npu-tiler kernel-info --write`): see COSTS_SCHEMA and costs.toml.
+    "vector_work": MapOf({**{k: _WORK for k in VECTOR_WORK_KEYS}, "scalar": Field("bool")}),
+    "cycle_bands": MapOf({"stages": MapOf(_BAND), "entries": MapOf(_BAND), "note": Field("str")}),
     "entries": MapOf({"symbol": Field("str", required=True), "args": Field("str list"),
                       "role": Field("str", choices=("fused", "stage")),
                       "consumes": Field("str", choices=STREAMS, required=True),
@@ -50,7 +94,11 @@ SCHEMA = {
                       "state_bytes": Field("int", 0, required=True), "in_halo_bytes": _BYTES}),
     "pipelines": MapOf(Field("str list")),
     "measured": {"static_data_bytes": _BYTES, "stack_bytes": _BYTES, "sections": MapOf(_BYTES),
-                 "stack_by_entry": MapOf(_BYTES), "instructions_per_frame": MapOf(_BYTES)},
+                 "stack_by_entry": MapOf(_BYTES), "instructions_per_frame": MapOf(_BYTES),
+                 # the 32-bit proxy (sim/measure.py): per entry symbol, per stage, operations per frame by class
+                 "ops_per_frame": MapOf(MapOf({c: _BYTES for c in OP_CLASSES})),
+                 "ops_frames": Field("int", 1), "ops_method": Field("str"),
+                 "code_bytes_proxy": _BYTES, "control_transfers_proxy": _BYTES},
 }
 
 
@@ -139,6 +187,228 @@ class EntryPoint:
         return frames * self.out_bytes_per_frame
 
 
+# -- cost profiles (partitioner/params/costs.toml) -------------------------------------------------------
+
+
+class Band(NamedTuple):
+    """A modelled figure as a band: ``low`` (optimistic end) and ``high`` (conservative end)."""
+
+    low: float
+    high: float
+
+    def __add__(self, other: "Band") -> "Band":  # type: ignore[override]
+        return Band(self.low + other.low, self.high + other.high)
+
+    def scaled(self, k: float) -> "Band":
+        """Both ends times ``k``."""
+        return Band(self.low * k, self.high * k)
+
+    def end(self, which: str) -> float:
+        """The ``"low"`` or ``"high"`` end."""
+        return self.low if which == "low" else self.high
+
+
+ZERO = Band(0.0, 0.0)
+_SOURCE = Field("str")
+_COST = {"cycles": Field("number", 0, required=True), "source": _SOURCE}
+_FIGURE = {"value": Field("number", 0), "low": Field("number", 0), "high": Field("number", 0), "source": _SOURCE}
+#: The figures a projected profile prices vector work with (costs.toml [profiles.<p>.rates]).
+RATE_KEYS = ("cmacs_per_cycle", "macs32x16_per_cycle", "macs16_per_cycle", "lanes", "store_bytes_per_cycle",
+             "fft_cycles_per_point_stage", "loop_fill_cycles", "gather", "permute", "call")
+#: The layout of costs.toml and of a ``--cost-profile FILE`` (e.g. a calibration).
+COSTS_SCHEMA = {
+    "default": Field("str"),
+    "code_size": {"factor": _FIGURE, "delay_slot_bytes": _FIGURE},
+    "profiles": MapOf({
+        "label": Field("str", required=True), "kind": Field("str", choices=PROFILE_KINDS, required=True),
+        "summary": Field("str"),
+        "high": {c: _COST for c in OP_CLASSES},
+        "slots": MapOf({"classes": Field("str list", choices=OP_CLASSES), "per_cycle": Field("number", 0, True),
+                        "source": _SOURCE}),
+        "costs": {c: _COST for c in OP_CLASSES},
+        "rates": {k: _FIGURE for k in RATE_KEYS},
+    }),
+}
+
+
+@dataclass(frozen=True)
+class CostProfile:
+    """One cost profile: how a stage's counted operations (or vector work) become cycles, as a band.
+
+    ``kind`` is ``counted`` (``high`` cycles per class; ``slots``: the perfect-packing constraints of
+    the low end), ``projected`` (``rates`` that price kernel.toml's [vector_work]) or ``calibrated``
+    (``costs``: cycles per class fitted to hardware runs, one figure: low = high).
+    """
+
+    name: str
+    label: str
+    kind: str
+    summary: str = ""
+    high: dict[str, float] = field(default_factory=dict)
+    slots: tuple[tuple[tuple[str, ...], float], ...] = ()
+    costs: dict[str, float] = field(default_factory=dict)
+    rates: dict[str, Band] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def projected(self) -> bool:
+        """True for a projection (not a measurement of any kernel that exists)."""
+        return self.kind == "projected"
+
+    def counted_band(self, ops: dict[str, int], scalar: "CostProfile | None" = None) -> Band:
+        """Cycles of counted operations ``{class: n}``.
+
+        counted: low = the busiest slot group (sum of its classes' operations / its per-cycle
+        capacity), high = sum of n x high cycles; calibrated: sum of n x cycles (low = high);
+        projected: the ``scalar`` profile's band (a stage that stays scalar code).
+        """
+        if self.kind == "calibrated":
+            v = sum(ops.get(c, 0) * self.costs.get(c, 0.0) for c in OP_CLASSES)
+            return Band(v, v)
+        if self.kind == "projected":
+            if scalar is None:
+                raise UserError(f"cost profile {self.name!r}: a stage kept scalar needs the scalar profile")
+            return scalar.counted_band(ops)
+        high = sum(ops.get(c, 0) * self.high.get(c, 0.0) for c in OP_CLASSES)
+        low = max((sum(ops.get(c, 0) for c in classes) / per for classes, per in self.slots), default=0.0)
+        return Band(float(low), float(high))
+
+    def projected_band(self, work: dict[str, Band]) -> Band:
+        """Cycles of one stage's vector work (kernel.toml [vector_work.<stage>]; each figure a Band)."""
+        r = self.rates
+
+        def w(key: str) -> Band:
+            return work.get(key, ZERO)
+
+        def rate(key: str) -> float:
+            if key not in r:
+                raise UserError(f"cost profile {self.name!r} has no rate `{key}`")
+            return r[key].high
+
+        macs = (w("cmacs").low / rate("cmacs_per_cycle") + w("macs32x16").low / rate("macs32x16_per_cycle")
+                + w("macs16").low / rate("macs16_per_cycle"))
+        lanes = w("elementwise").low / rate("lanes") + w("bytes_moved").low / rate("store_bytes_per_cycle")
+        low = (macs + lanes + w("gathers").low * r["gather"].low + w("permute").low * r["permute"].low
+               + w("calls").low * r["call"].low)
+        fft = (w("fft_point_stages").high * rate("fft_cycles_per_point_stage") if "fft_point_stages" in work
+               else w("cmacs").high / rate("cmacs_per_cycle"))
+        high = (fft + w("macs32x16").high / rate("macs32x16_per_cycle") + w("macs16").high / rate("macs16_per_cycle")
+                + w("elementwise").high / rate("lanes") + w("bytes_moved").high / rate("store_bytes_per_cycle")
+                + w("loops").high * rate("loop_fill_cycles") + w("gathers").high * r["gather"].high
+                + w("permute").high * r["permute"].high + w("calls").high * r["call"].high)
+        return Band(low, max(low, high))
+
+
+@dataclass(frozen=True)
+class Costs:
+    """costs.toml (or a ``--cost-profile FILE``): the profiles, the default one, the code-size factors."""
+
+    profiles: dict[str, CostProfile]
+    default: str
+    code_factor: Band
+    delay_slot_bytes: float
+    path: Path
+
+    def profile(self, name: str | None = None) -> CostProfile:
+        """The profile ``name`` (default: the file's default); UserError naming the others."""
+        name = name or self.default
+        try:
+            return self.profiles[name]
+        except KeyError:
+            raise UserError(f"no cost profile {name!r}; choose one of {', '.join(self.profiles)} "
+                            f"(or give a TOML file in the layout of {COSTS_TOML.name})") from None
+
+
+def _figure(t: dict, where: str) -> Band:
+    if "value" in t:
+        return Band(float(t["value"]), float(t["value"]))
+    if "low" in t and "high" in t and t["low"] <= t["high"]:
+        return Band(float(t["low"]), float(t["high"]))
+    raise UserError(f"{where}: give `value`, or `low` <= `high`")
+
+
+def _profile(name: str, t: dict, where: str) -> CostProfile:
+    kind = t["kind"]
+    need = {"counted": ("high", "slots"), "calibrated": ("costs",), "projected": ("rates",)}[kind]
+    for key in need:
+        if key not in t:
+            raise UserError(f"{where}: profile {name!r} is {kind} and needs a [profiles.{name}.{key}] table")
+    sources = {f"{sec}.{k}": v.get("source", "") for sec in ("high", "costs", "rates", "slots")
+               for k, v in t.get(sec, {}).items()}
+    if kind == "counted" and set(t["high"]) != set(OP_CLASSES):
+        raise UserError(f"{where}: [profiles.{name}.high] must price every class: {', '.join(OP_CLASSES)}")
+    if kind == "calibrated" and set(t["costs"]) != set(OP_CLASSES):
+        raise UserError(f"{where}: [profiles.{name}.costs] must price every class: {', '.join(OP_CLASSES)}")
+    rates = {k: _figure(v, f"{where} [profiles.{name}.rates.{k}]") for k, v in t.get("rates", {}).items()}
+    if kind == "projected":
+        missing = [k for k in RATE_KEYS if k not in rates]
+        if missing:
+            raise UserError(f"{where}: [profiles.{name}.rates] lacks {', '.join(missing)}")
+    return CostProfile(
+        name=name, label=t["label"], kind=kind, summary=t.get("summary", ""),
+        high={c: float(v["cycles"]) for c, v in t.get("high", {}).items()},
+        slots=tuple((tuple(v["classes"]), float(v["per_cycle"])) for v in t.get("slots", {}).values()),
+        costs={c: float(v["cycles"]) for c, v in t.get("costs", {}).items()},
+        rates=rates, sources=sources)
+
+
+@lru_cache(maxsize=None)
+def load_costs(path: str | None = None) -> Costs:
+    """costs.toml, or a file of its layout (a calibration's profile). Cached by path.
+
+    A file other than costs.toml may hold just its profile(s); the code-size factors and the default
+    then come from costs.toml, and a file with one profile makes it the default.
+    """
+    base_path = COSTS_TOML
+    where = str(path or base_path)
+    from partitioner.params import read_toml
+
+    data = read_toml(Path(path) if path else base_path)
+    check_schema(data, COSTS_SCHEMA, where, complete=True)
+    if path is not None and Path(path).resolve() != base_path.resolve():
+        base = load_costs(None)
+        profiles = {n: _profile(n, t, where) for n, t in data.get("profiles", {}).items()}
+        if not profiles:
+            raise UserError(f"{where}: no [profiles.<name>] table: a cost-profile file holds at least one profile")
+        default = data.get("default") or (next(iter(profiles)) if len(profiles) == 1 else base.default)
+        merged = {**base.profiles, **profiles}
+        if default not in merged:
+            raise UserError(f"{where}: default = {default!r} is not a profile")
+        return Costs(merged, default, base.code_factor, base.delay_slot_bytes, Path(path))
+    profiles = {n: _profile(n, t, where) for n, t in data.get("profiles", {}).items()}
+    default = data.get("default", "scalar")
+    if default not in profiles:
+        raise UserError(f"{where}: default = {default!r} is not one of the profiles ({', '.join(profiles)})")
+    code = data.get("code_size", {})
+    factor = _figure(code["factor"], where + " [code_size.factor]") if "factor" in code else Band(2.0, 2.0)
+    slot = _figure(code["delay_slot_bytes"], where + " [code_size]").high if "delay_slot_bytes" in code else 0.0
+    return Costs(profiles, default, factor, slot, base_path)
+
+
+def cost_profile(name: "str | CostProfile | None" = None) -> CostProfile:
+    """A cost profile by name (costs.toml) or by file (``*.toml``: its default profile); None: the default;
+    a CostProfile is returned as it is (an in-memory one, e.g. while calibrating).
+
+    Examples
+    --------
+    >>> from partitioner import kernel_spec
+    >>> kernel_spec.cost_profile().name, kernel_spec.cost_profile("aie2-vector").projected
+    ('scalar', True)
+    """
+    if isinstance(name, CostProfile):
+        return name
+    if name is not None and (name.endswith(".toml") or "/" in name):
+        costs = load_costs(str(Path(name)))
+        return costs.profile(None)
+    return load_costs(None).profile(name)
+
+
+def profile_names() -> tuple[str, ...]:
+    """The profiles of costs.toml, default first."""
+    c = load_costs(None)
+    return (c.default, *(n for n in c.profiles if n != c.default))
+
+
 @dataclass(frozen=True)
 class KernelSpec:
     """A kernel as kernel.toml describes it: geometry, entry points and their signatures, stage chains,
@@ -159,6 +429,17 @@ class KernelSpec:
     streams: dict[str, str] = field(default_factory=dict)  # stream -> MLIR element type
     sections: dict[str, int] = field(default_factory=dict)
     stack_by_entry: dict[str, int] = field(default_factory=dict)
+    # The cycle model: per entry symbol, per stage, operations per frame by class (32-bit proxy), the
+    # vector work per stage (aie2-vector projection), the bands kernel.toml states (a snapshot the
+    # tests compare with the model), and the proxy's code size.
+    ops_per_frame: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    vector_work: dict[str, dict[str, Band]] = field(default_factory=dict)
+    vector_scalar_stages: frozenset[str] = frozenset()
+    stated_bands: dict[str, dict[str, dict[str, Band]]] = field(default_factory=dict)
+    code_bytes_proxy: int | None = None
+    control_transfers_proxy: int | None = None
+    # bands already computed, by (entry, profile name or file): the timing model asks for them per worker
+    _bands: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def entry(self, name: str) -> EntryPoint:
         """The entry point ``name`` (an ``[entries]`` key); UserError naming the others when unknown."""
@@ -181,12 +462,77 @@ class KernelSpec:
             raise UserError(f"kernel {self.name!r} has no stage chain {chain!r}: it cannot be pipelined that way")
         return tuple(self.entry(n) for n in self.pipelines[chain])
 
-    def cycles_per_frame(self, entry: str) -> float | None:
-        """Modelled core cycles per frame of ``entry``, or None when kernel.toml gives no cost."""
+    def cycles_per_frame(self, entry: str, profile: str | None = None, end: str = "high") -> float | None:
+        """Modelled core cycles per frame of ``entry``: one end (default the high, conservative one) of
+        :meth:`cycle_band` under ``profile`` (default: costs.toml's); None when kernel.toml gives no cost."""
+        band = self.cycle_band(entry, profile)
+        return None if band is None else band.end(end)
+
+    @property
+    def has_stage_model(self) -> bool:
+        """True when kernel.toml has per-stage operation counts ([measured.ops_per_frame])."""
+        return bool(self.ops_per_frame)
+
+    def stage_bands(self, entry: str, profile: "str | CostProfile | None" = None) -> dict[str, Band] | None:
+        """Cycles per frame of each stage ``entry`` runs, as bands, under ``profile``; None without counts.
+
+        Examples
+        --------
+        >>> from partitioner import kernel_spec
+        >>> bands = kernel_spec.load("mel").stage_bands("frames")
+        >>> list(bands)
+        ['entry', 'window', 'fft', 'split_power', 'mel', 'log']
+        >>> all(b.low <= b.high for b in bands.values())
+        True
+        """
         e = self.entry(entry)
-        if e.instructions_per_frame is None or self.cycles_per_host_instruction is None:
+        ops = self.ops_per_frame.get(e.symbol)
+        if not ops:
             return None
-        return e.instructions_per_frame * self.cycles_per_host_instruction
+        p = profile if isinstance(profile, CostProfile) else cost_profile(profile)
+        scalar = cost_profile(None) if p.kind == "projected" else None
+        if scalar is not None and scalar.kind != "counted":
+            scalar = load_costs(None).profile("scalar")
+        out = {}
+        for stage, counts in ops.items():
+            if p.kind == "projected" and stage not in self.vector_scalar_stages:
+                if stage not in self.vector_work:
+                    raise UserError(f"kernel {self.name!r}: stage {stage!r} has no [vector_work.{stage}] in "
+                                    f"kernel.toml: the {p.name} profile cannot price it")
+                out[stage] = p.projected_band(self.vector_work[stage])
+            else:
+                out[stage] = p.counted_band(counts, scalar)
+        return out
+
+    def cycle_band(self, entry: str, profile: "str | CostProfile | None" = None) -> Band | None:
+        """Cycles per frame of ``entry`` as a band: its stages' bands summed (:meth:`stage_bands`);
+        without stage counts the old estimate (host instructions x ``per_host_instruction``, a point);
+        None when kernel.toml gives neither."""
+        key = (entry, profile) if profile is None or isinstance(profile, str) else None
+        if key is not None and key in self._bands:
+            return self._bands[key]
+        bands = self.stage_bands(entry, profile)
+        result: Band | None
+        if bands is not None:
+            result = ZERO
+            for b in bands.values():
+                result = result + b
+        else:
+            e = self.entry(entry)
+            if e.instructions_per_frame is None or self.cycles_per_host_instruction is None:
+                result = None
+            else:
+                v = e.instructions_per_frame * self.cycles_per_host_instruction
+                result = Band(v, v)
+        if key is not None:
+            self._bands[key] = result
+        return result
+
+    def code_bytes(self) -> Band | None:
+        """Estimated AIE2 code size of the kernel: the proxy's .text times costs.toml's factor band."""
+        if self.code_bytes_proxy is None:
+            return None
+        return load_costs(None).code_factor.scaled(self.code_bytes_proxy)
 
     def elem_type(self, stream: str) -> str:
         """The MLIR element type of ``stream`` (``[streams]``); UserError when kernel.toml lacks it."""
@@ -354,6 +700,12 @@ def load(name: str, require_measured: bool = True) -> KernelSpec:
     if not entries:
         raise UserError(f"{where}: no [entries] table")
     cycles = data.get("cycles", {})
+    ops = {sym: {st: {c: int(n.get(c, 0)) for c in OP_CLASSES} for st, n in stages.items()}
+           for sym, stages in measured.get("ops_per_frame", {}).items()}
+    vector_work = {st: {k: Band(*v) if isinstance(v, list) else Band(v, v) for k, v in t.items() if k != "scalar"}
+                   for st, t in data.get("vector_work", {}).items()}
+    stated = {p: {part: {k: Band(*v) for k, v in t.get(part, {}).items()} for part in ("stages", "entries")}
+              for p, t in data.get("cycle_bands", {}).items()}
     return KernelSpec(
         name=name,
         summary=meta.get("summary", ""),
@@ -372,4 +724,10 @@ def load(name: str, require_measured: bool = True) -> KernelSpec:
         streams=streams,
         sections=dict(measured.get("sections", {})),
         stack_by_entry=dict(measured.get("stack_by_entry", {})),
+        ops_per_frame=ops,
+        vector_work=vector_work,
+        vector_scalar_stages=frozenset(st for st, t in data.get("vector_work", {}).items() if t.get("scalar")),
+        stated_bands=stated,
+        code_bytes_proxy=measured.get("code_bytes_proxy"),
+        control_transfers_proxy=measured.get("control_transfers_proxy"),
     )

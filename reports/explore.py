@@ -573,11 +573,19 @@ def _map(fn, items: list, jobs: int):
             yield fn(it)
         return
     import multiprocessing as mp
+    import signal
 
     ctx = mp.get_context("fork")
     # Workers ignore Ctrl-C: the parent gets it, leaves the pool (which terminates them) and exits 130
-    # with one line, instead of every worker printing a KeyboardInterrupt traceback.
-    with ctx.Pool(min(jobs, len(items)), initializer=_ignore_sigint) as pool:
+    # with one line, instead of every worker printing a KeyboardInterrupt traceback. SIGINT is blocked
+    # while the pool forks, so a Ctrl-C then waits for the parent instead of reaching a worker that has
+    # not yet ignored it.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = ctx.Pool(min(jobs, len(items)), initializer=_ignore_sigint)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    with pool:
         yield from pool.imap(fn, items)
 
 
@@ -585,3 +593,4 @@ def _ignore_sigint() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

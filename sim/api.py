@@ -8,6 +8,8 @@ host-built kernel's, its times are the timing model's.
 """
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,23 +70,133 @@ class CallRunner:
         The placed design to run.
     timing_params : TimingParams, optional
         For the modelled time of each call; default ``partitioner.params.timing()``.
+
+    :meth:`run_audio` runs a long input's calls on several threads when the
+    design's calls are independent (see ``sim.dataflow.calls_independent``):
+    each thread its own network of the same design, its own contiguous range
+    of calls, the kernel (C, called without the GIL) on its own core. Every
+    call is still the whole dataflow simulation; the result is the same bits
+    as one network running every call in order, which it falls back to when
+    any call does not end with every FIFO empty. ``last_run`` says how the
+    last :meth:`run_audio` ran.
     """
 
     def __init__(self, evaluation: Evaluation, timing_params: TimingParams | None = None):
         self.evaluation = evaluation
         self.params = timing_params or param_files.timing()
         self.net = dataflow.build(evaluation, self.params, execute=True)
+        self.last_run: dict = {}
 
     def call(self, inputs: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], float]:
         """One NPU call: the output host buffers by name, and its modelled seconds (host overhead included)."""
         out, cycles = dataflow.run_call(self.net, inputs)
         return out, self.params.per_call_overhead_s + self.params.seconds(cycles)
 
-    def run_audio(self, audio: np.ndarray) -> np.ndarray:
-        """The design's output for every frame of ``audio``: (frames, values per frame), calls' padding dropped."""
+    def run_audio(self, audio: np.ndarray, threads: int | None = None) -> np.ndarray:
+        """The design's output for every frame of ``audio``: (frames, values per frame), calls' padding dropped.
+
+        ``threads``: networks run side by side, each on a contiguous range of
+        the calls; default :func:`default_threads` for this many calls; 1 runs
+        every call on this runner's own network, in order.
+        """
         design = self.evaluation.design
-        outs = [next(iter(self.call(inputs)[0].values())) for inputs in host.call_inputs(design, audio)]
-        return host.frames_from_outputs(design, outs, framing.n_frames(audio.size, self.evaluation.spec.geometry))
+        n = framing.n_frames(np.asarray(audio).size, self.evaluation.spec.geometry)
+        calls = host.n_calls(design, n)
+        k = default_threads(calls) if threads is None else max(1, min(int(threads), calls))
+        layout = host.output_layout(design)
+        why = None
+        if k > 1:
+            why = ("no output buffer of whole frames" if layout is None else
+                   dataflow.calls_independent(self.net) or
+                   (None if dataflow.quiescent(self.net) else "this runner's FIFOs are not empty"))
+            if why is None:
+                try:
+                    got = self._run_parallel(audio, n, calls, k, layout)
+                    self.last_run = {"path": "dataflow", "threads": k, "calls": calls}
+                    return got
+                except Exception as e:  # noqa: BLE001 - the in-order run below gives the same result or error
+                    why = f"{type(e).__name__}: {e}"
+        got = self._run_in_order(audio, n, layout)
+        self.last_run = {"path": "dataflow", "threads": 1, "calls": calls}
+        if why is not None:
+            self.last_run["parallel_refused"] = why
+        return got
+
+    def _run_in_order(self, audio: np.ndarray, n: int, layout) -> np.ndarray:
+        design = self.evaluation.design
+        if layout is None:  # the general form (and its error for buffers that do not hold whole frames)
+            outs = [next(iter(self.call(inputs)[0].values())) for inputs in host.call_inputs(design, audio)]
+            return host.frames_from_outputs(design, outs, n)
+        name, width, dtype = layout
+        got = np.empty((n, width), dtype)
+        for c, inputs in enumerate(host.call_inputs(design, audio)):
+            out, _ = dataflow.run_call(self.net, inputs)
+            host.put_call_output(design, got, c, out[name])
+        return got
+
+    def _run_parallel(self, audio: np.ndarray, n: int, calls: int, k: int, layout) -> np.ndarray:
+        design = self.evaluation.design
+        name, width, dtype = layout
+        got = np.empty((n, width), dtype)
+        bounds = [calls * i // k for i in range(k + 1)]
+        nets = []
+        for i, lo in enumerate(bounds[:-1]):
+            # Each thread its own kernel instance: the kernel's statics are per core, as on the NPU.
+            net = dataflow.build(self.evaluation, self.params, execute=True, kernel_instance=i + 1)
+            net.calls = lo  # process names (and any error) number calls as one network would
+            nets.append(net)
+        stop = threading.Event()
+
+        def run(net, lo: int, hi: int) -> None:
+            for c, inputs in zip(range(lo, hi), host.call_inputs(design, audio, lo, hi)):
+                if stop.is_set():
+                    return
+                out, _ = dataflow.run_call(net, inputs)
+                if not dataflow.quiescent(net):
+                    raise _NotIndependent(f"call {c} ends with objects in its FIFOs")
+                host.put_call_output(design, got, c, out[name])
+
+        errors: list[BaseException] = []
+
+        def guarded(*args) -> None:
+            try:
+                run(*args)
+            except BaseException as e:  # noqa: BLE001 - re-raised in the caller's thread
+                errors.append(e)
+                stop.set()
+
+        workers = [threading.Thread(target=guarded, args=(net, lo, hi), daemon=True)
+                   for net, lo, hi in zip(nets[1:], bounds[1:-1], bounds[2:])]
+        for w in workers:
+            w.start()
+        guarded(nets[0], bounds[0], bounds[1])
+        for w in workers:
+            w.join()
+        if errors:
+            raise errors[0]
+        return got
+
+
+class _NotIndependent(Exception):
+    """A call left objects in a FIFO: calls are not independent, run them in order."""
+
+
+THREADS_ENV = "NPU_TILER_SIM_THREADS"
+MIN_CALLS_PER_THREAD = 16  # below this a thread's own network costs more than it saves
+
+
+def default_threads(calls: int) -> int:
+    """Threads :meth:`CallRunner.run_audio` uses for ``calls`` NPU calls: the CPUs this process may use
+    (``NPU_TILER_SIM_THREADS`` overrides), at least 16 calls each."""
+    env = os.environ.get(THREADS_ENV, "")
+    if env.strip().isdigit():
+        cpus = int(env)
+    else:
+        try:
+            cpus = len(os.sched_getaffinity(0))
+        except AttributeError:  # not Linux
+            cpus = os.cpu_count() or 1
+    return max(1, min(cpus, calls // MIN_CALLS_PER_THREAD))
 
 
 def _evaluation(design: DesignArg) -> Evaluation:
@@ -145,10 +257,16 @@ def compare(got: np.ndarray, want: np.ndarray) -> Comparison:
     if got.shape != want.shape:
         raise UserError(f"design output has shape {got.shape}, baseline {want.shape}: the designs "
                         f"do not compute the same thing")
-    diff = np.abs(got.astype(np.int64) - want.astype(np.int64))
-    bad = np.argwhere(diff > 0)
-    first = (int(bad[0][0]), int(bad[0][1])) if len(bad) else None
-    return Comparison(got.shape[0], not len(bad), int(diff.max(initial=0)), first)
+    worst, first = 0, None
+    rows = max(1, (1 << 20) // max(1, int(np.prod(got.shape[1:], dtype=np.int64))))
+    for lo in range(0, got.shape[0], rows):  # in blocks: a long output is never widened whole
+        diff = np.abs(got[lo:lo + rows].astype(np.int64) - want[lo:lo + rows].astype(np.int64))
+        worst = max(worst, int(diff.max(initial=0)))
+        if first is None:
+            bad = np.argwhere(diff > 0)
+            if len(bad):
+                first = (lo + int(bad[0][0]), *(int(i) for i in bad[0][1:]))
+    return Comparison(got.shape[0], first is None, worst, first)
 
 
 def simulate(design: DesignArg, audio: AudioArg = None, baseline: DesignArg | None = None, *,

@@ -15,6 +15,13 @@ builds, on :mod:`sim.engine`, one process per hardware unit:
 
 With ``execute=False`` no data moves and no kernel runs: the same schedule in
 simulated cycles is the timing model (:mod:`sim.timing`).
+
+Data moves as views made once per network (each buffer's slice, each
+transfer's run of the host buffer) and kernels are called on the buffers'
+addresses, so a step costs little beyond the kernel itself.
+:func:`calls_independent` and :func:`quiescent` say when a call's output
+depends on its inputs alone, which lets ``sim.CallRunner`` run ranges of
+calls on separate networks in parallel threads.
 """
 from __future__ import annotations
 
@@ -44,6 +51,10 @@ class Network:
     calls: int = 0
     kernel_cycles: dict[str, float] = field(default_factory=dict)
     _indices: dict[int, np.ndarray] = field(default_factory=dict)
+    kernel_instance: int = 0  # which copy of the kernel library (its static data) the workers call
+    plans: dict[int, "_ShimPlan"] = field(default_factory=dict)  # transfer -> what it does each call
+    joins: list[tuple[Pool, list[tuple[int, int]]]] = field(default_factory=list)  # pools written in slices
+    shims: list = field(default_factory=list)  # the last call's shim processes
 
     def indices(self, t: ShimTransfer) -> np.ndarray:
         """The transfer's element order (computed once per transfer, not per call)."""
@@ -58,19 +69,37 @@ class Network:
 
 
 def _cycles_per_frame(ev: Evaluation, entry: str, params: TimingParams) -> float:
-    c = ev.spec.cycles_per_frame(entry)
+    """Core cycles per frame of ``entry``: one end of the kernel's cycle band.
+
+    The cost profile and the end come from ``params`` (:class:`sim.timing.CostParams`; plain
+    TimingParams: costs.toml's default profile, high end). Without a cost in kernel.toml, timing.toml
+    [kernels] gives the figure. timing.toml [kernel_scale] multiplies it, except under a calibrated
+    profile, whose per-class costs already are the calibration.
+    """
+    from partitioner.kernel_spec import cost_profile
+
+    selected = getattr(params, "cost_profile", None)  # a name (cached bands) or a CostProfile object
+    profile = cost_profile(selected)
+    band = ev.spec.cycle_band(entry, selected)
+    c = None if band is None else band.end(getattr(params, "band_end", "high"))
     if c is None:
         c = params.kernel_cycles_fallback.get(ev.spec.name)
     if c is None:
         raise UserError(f"kernel {ev.spec.name}: no cycles per frame in kernel.toml nor in sim/timing.toml [kernels]")
+    if profile.kind == "calibrated":
+        return c
     return c * params.kernel_cycles_scale.get(ev.spec.name, 1.0)
 
 
-def build(ev: Evaluation, params: TimingParams, execute: bool, trace: list[Span] | None = None) -> Network:
+def build(ev: Evaluation, params: TimingParams, execute: bool, trace: list[Span] | None = None,
+          kernel_instance: int = 0) -> Network:
+    """The pools and processes of ``ev``'s design; ``execute`` moves data and runs the kernel (the
+    copy ``kernel_instance`` of its library: networks running in parallel threads need their own)."""
     d = ev.design
     if execute and not ev.spec.has_sources:
         raise UserError(f"kernel {ev.spec.name} has no source to run: only --timing-only works for it")
-    net = Network(ev, params, execute, Engine(lock_cycles=params.lock_cycles, trace=trace))
+    net = Network(ev, params, execute, Engine(lock_cycles=params.lock_cycles, trace=trace),
+                  kernel_instance=kernel_instance)
     lowered = ev.lowered
     links_by_big = {}
     sub_link = {}
@@ -111,11 +140,15 @@ def build(ev: Evaluation, params: TimingParams, execute: bool, trace: list[Span]
             readers = links_by_big[f.name][1] if owns_as_input else [c]
             net.reader_pools[f.name].append(
                 net.engine.pool(lp.name, lp.count, f.object_bytes, [f"{f.name}>{c}"], readers, execute))
+    sliced: dict[int, tuple[Pool, list[tuple[int, int]]]] = {}
     for sub, (link, big, off) in sub_link.items():
         big_f = d.fifo(big)
         elem = numpy_dtype(big_f.elem_type).itemsize
         pool = net.writer_pool[big] if big in link.outputs else net.reader_pools[big][0]
         net.slices[sub] = (pool, off * elem, d.fifo(sub).object_bytes)
+        if big in link.outputs and sub in link.inputs:  # a join: the big object is its slices
+            sliced.setdefault(id(pool), (pool, []))[1].append((off * elem, d.fifo(sub).object_bytes))
+    net.joins = list(sliced.values())
 
     for w in d.workers:
         cyc = _cycles_per_frame(ev, w.entry, params) * w.object_frames + params.kernel_call_cycles
@@ -145,29 +178,55 @@ def _worker(net: Network, w: Worker, cycles: float):
     if net.execute:
         from sim import kernel
 
-        call = kernel.entry(w.symbol, kernel=net.ev.spec.name)
-    views = [numpy_dtype(d.fifo(n).elem_type) for n, _ in ins + outs]
-    acquire = {n: d.fifo(n).acquire.get(w.name, 1) for n, _ in ins + outs}
-    tile = f"core {w.tile}"
+        # The C entry point on the buffers' addresses, in place (the GIL is released during the call).
+        call = kernel.entry_by_address(w.symbol, kernel=net.ev.spec.name, instance=net.kernel_instance)
+    frames = w.object_frames
+    # The requests are the same every iteration: made once.
+    acq_in = [Acquire(pool, "read", w.name, d.fifo(n).acquire.get(w.name, 1)) for n, pool in ins]
+    acq_out = [Acquire(pool, "write", w.name, d.fifo(n).acquire.get(w.name, 1)) for n, pool in outs]
+    rel = [Release(a.pool, a.role, a.who, a.n) for a in (*acq_in, *acq_out)]
+    busy = Busy(cycles, f"core {w.tile}", f"{w.symbol} x{frames}")
+    if len(acq_in) == 1 and len(acq_out) == 1:  # the common shape: one object in, one out
+        (a_in,), (a_out,) = acq_in, acq_out
+        r_in, r_out = rel
+        p_in, p_out = a_in.pool, a_out.pool
+        while True:
+            i = (yield a_in)[0]
+            o = (yield a_out)[0]
+            yield busy
+            if call is not None:
+                call(p_in.addresses[i], p_out.addresses[o], frames)
+            yield r_in
+            yield r_out
     while True:
-        bufs = []
-        for n, pool in ins:
-            idx = yield Acquire(pool, "read", w.name, acquire[n])
-            bufs.append((pool, idx[0]))
-        for n, pool in outs:
-            idx = yield Acquire(pool, "write", w.name, acquire[n])
-            bufs.append((pool, idx[0]))
-        yield Busy(cycles, tile, f"{w.symbol} x{w.object_frames}")
+        addrs = []
+        for a in acq_in:
+            idx = yield a
+            if call is not None:
+                addrs.append(a.pool.addresses[idx[0]])
+        for a in acq_out:
+            idx = yield a
+            if call is not None:
+                addrs.append(a.pool.addresses[idx[0]])
+        yield busy
         if call is not None:
-            call([pool.buffers[i].view(dt) for (pool, i), dt in zip(bufs, views)], w.object_frames)
-        for n, pool in ins:
-            yield Release(pool, "read", w.name, acquire[n])
-        for n, pool in outs:
-            yield Release(pool, "write", w.name, acquire[n])
+            call(*addrs, frames)
+        for r in rel:
+            yield r
 
 
 def _reader_index(f: ObjectFifo, consumer: str) -> int:
     return f.consumers.index(consumer)
+
+
+def _views(pool: Pool, off: int, nbytes: int) -> list[memoryview] | None:
+    """Each buffer's bytes ``[off, off + nbytes)``, as views made once.
+
+    Memoryviews: copying between them is a plain memcpy that keeps the GIL,
+    where NumPy would release and take it back around each copy, a chance for
+    another simulating thread to take it.
+    """
+    return [memoryview(b[off:off + nbytes]) for b in pool.buffers] if pool.buffers is not None else None
 
 
 def _mover(net: Network, f: ObjectFifo, i: int, consumer: str):
@@ -181,53 +240,136 @@ def _mover(net: Network, f: ObjectFifo, i: int, consumer: str):
     dst_who = f.name if dst_slice else me
     cycles = _dma_cycles(net.params, f.object_bytes)
     track = f"dma {f.producer_tile}->{f.consumer_tiles[i]} {f.name}"
+    acq_src, acq_dst = Acquire(src, "read", src_who), Acquire(dst, "write", dst_who)
+    rel_src, rel_dst = Release(src, "read", src_who), Release(dst, "write", dst_who)
+    busy = Busy(cycles, track, f"{f.name} {f.object_bytes} B")
+    copy = None
+    if net.execute:
+        src_views = _views(src, src_slice[1], src_slice[2]) if src_slice else _views(src, 0, src.nbytes)
+        dst_views = _views(dst, dst_slice[1], dst_slice[2]) if dst_slice else _views(dst, 0, dst.nbytes)
+        copy = True
     while True:
-        s = (yield Acquire(src, "read", src_who))[0]
-        t = (yield Acquire(dst, "write", dst_who))[0]
-        yield Busy(cycles, track, f"{f.name} {f.object_bytes} B")
-        if net.execute:
-            sv = src.buffers[s][src_slice[1]:src_slice[1] + src_slice[2]] if src_slice else src.buffers[s]
-            if dst_slice:
-                dst.buffers[t][dst_slice[1]:dst_slice[1] + dst_slice[2]] = sv
-            else:
-                dst.buffers[t][:] = sv
-        yield Release(src, "read", src_who)
-        yield Release(dst, "write", dst_who)
+        s = (yield acq_src)[0]
+        t = (yield acq_dst)[0]
+        yield busy
+        if copy:
+            dst_views[t][:] = src_views[s]
+        yield rel_src
+        yield rel_dst
+
+
+def _contiguous_run(t: ShimTransfer, indices: np.ndarray) -> tuple[int, int] | None:
+    """(first, count) when the transfer walks the host buffer's elements in order without a gap, else None."""
+    n = indices.size
+    if n == 0 or int(indices[0]) < 0:
+        return None
+    first = int(indices[0])
+    if n > 1 and not (int(indices[-1]) - first == n - 1 and bool(np.all(np.diff(indices) == 1))):
+        return None
+    return first, n
+
+
+def _gather(net: Network, t: ShimTransfer, data: np.ndarray) -> np.ndarray:
+    """``data[t.indices()]`` as bytes: a view when the transfer reads a contiguous run, a strided copy
+    when its pattern is a box inside the buffer, the index gather otherwise (same bytes each way)."""
+    run = _shim_plan(net, t).run
+    if data.ndim == 1 and data.flags.c_contiguous:
+        if run is not None and run[0] + run[1] <= data.size:
+            return data[run[0]:run[0] + run[1]].view(np.uint8)
+        if t.offset >= 0 and all(s >= 0 for s in t.strides) and \
+                t.offset + sum((n - 1) * s for n, s in zip(t.sizes, t.strides)) < data.size:
+            it = data.itemsize
+            box = np.lib.stride_tricks.as_strided(data[t.offset:], shape=tuple(t.sizes),
+                                                  strides=tuple(s * it for s in t.strides), writeable=False)
+            return np.ascontiguousarray(box).reshape(-1).view(np.uint8)
+    return data[net.indices(t)].view(np.uint8)
+
+
+@dataclass
+class _ShimPlan:
+    """What one runtime-sequence transfer does in every call, worked out once per network."""
+
+    fifo: ObjectFifo
+    pool: Pool
+    off: int
+    objects: int
+    object_bytes: int
+    acquire: Acquire
+    release: Release
+    busy: list[Busy]  # one per object, in order
+    views: list[memoryview] | None  # the pool buffers' bytes the transfer fills or drains
+    run: tuple[int, int] | None  # the host elements, when one contiguous run in order
+
+
+def _shim_plan(net: Network, t: ShimTransfer) -> _ShimPlan:
+    plan = net.plans.get(id(t))
+    if plan is not None:
+        return plan
+    f = net.design.fifo(t.fifo)
+    feed = t.direction == "in"
+    # A FIFO whose mem-tile end owns no buffers reads or writes its slice of the link owner's.
+    if f.name in net.slices:
+        pool, off, who = net.slices[f.name][0], net.slices[f.name][1], f.name
+    else:
+        pool, off, who = (net.reader_pools[f.name][0] if feed else net.writer_pool[f.name]), 0, \
+            f"{f.name}>{f.consumers[0]}"
+    objects = _objects(t, f)
+    ob = f.object_bytes
+    role = "write" if feed else "read"
+    cycles = _dma_cycles(net.params, ob, shim=True)
+    track = f"shim {t.shim} {'MM2S' if feed else 'S2MM'} {f.name}"
+    plan = _ShimPlan(f, pool, off, objects, ob, Acquire(pool, role, who), Release(pool, role, who),
+                     [Busy(cycles, track, f"{f.name} object {k}") for k in range(objects)],
+                     _views(pool, off, ob) if net.execute else None,
+                     _contiguous_run(t, net.indices(t)) if net.execute else None)
+    net.plans[id(t)] = plan
+    return plan
+
+
+def _busy(plan: _ShimPlan, k: int) -> Busy:
+    if k < len(plan.busy):
+        return plan.busy[k]
+    b = plan.busy[0]
+    return Busy(b.cycles, b.track, f"{plan.fifo.name} object {k}")
 
 
 def _shim_feed(net: Network, t: ShimTransfer, data: np.ndarray | None, done: list, objects: int | None = None):
-    f = net.design.fifo(t.fifo)
-    # A FIFO whose mem-tile end owns no buffers writes its slice of the link owner's.
-    pool, off, who = (net.slices[f.name][0], net.slices[f.name][1], f.name) if f.name in net.slices else \
-        (net.reader_pools[f.name][0], 0, f"{f.name}>{f.consumers[0]}")
-    objects = _objects(t, f) if objects is None else objects
-    stream = data[net.indices(t)].view(np.uint8) if data is not None else None
-    cycles = _dma_cycles(net.params, f.object_bytes, shim=True)
+    plan = _shim_plan(net, t)
+    objects = plan.objects if objects is None else objects
+    stream = memoryview(_gather(net, t, data)) if data is not None else None
+    ob, views, acq, rel = plan.object_bytes, plan.views, plan.acquire, plan.release
     for k in range(objects):
-        b = (yield Acquire(pool, "write", who))[0]
-        yield Busy(cycles, f"shim {t.shim} MM2S {f.name}", f"{f.name} object {k}")
+        b = (yield acq)[0]
+        yield _busy(plan, k)
         if stream is not None:
-            pool.buffers[b][off:off + f.object_bytes] = stream[k * f.object_bytes:(k + 1) * f.object_bytes]
-        yield Release(pool, "write", who)
+            views[b][:] = stream[k * ob:(k + 1) * ob]
+        yield rel
     done.append(t)
 
 
 def _shim_drain(net: Network, t: ShimTransfer, out: np.ndarray | None, done: list, objects: int | None = None):
-    f = net.design.fifo(t.fifo)
-    pool, off, who = (net.slices[f.name][0], net.slices[f.name][1], f.name) if f.name in net.slices else \
-        (net.writer_pool[f.name], 0, f"{f.name}>{f.consumers[0]}")
-    objects = _objects(t, f) if objects is None else objects
-    idx = net.indices(t) if out is not None else None
-    cycles = _dma_cycles(net.params, f.object_bytes, shim=True)
-    chunks = []
-    for k in range(objects):
-        b = (yield Acquire(pool, "read", who))[0]
-        yield Busy(cycles, f"shim {t.shim} S2MM {f.name}", f"{f.name} object {k}")
-        if out is not None:
-            chunks.append(pool.buffers[b][off:off + f.object_bytes].copy())
-        yield Release(pool, "read", who)
+    plan = _shim_plan(net, t)
+    objects = plan.objects if objects is None else objects
+    ob, views, acq, rel = plan.object_bytes, plan.views, plan.acquire, plan.release
+    dest = None  # where the objects' bytes go: ``out``'s own bytes when the transfer fills one run in order
+    direct = False
     if out is not None:
-        out[idx] = np.concatenate(chunks).view(out.dtype)
+        run = plan.run
+        if run is not None and out.ndim == 1 and out.flags.c_contiguous and run[0] + run[1] <= out.size \
+                and run[1] * out.itemsize == objects * ob:
+            it = out.itemsize
+            dest = memoryview(out.view(np.uint8)[run[0] * it:(run[0] + run[1]) * it])
+            direct = True
+        else:
+            dest = memoryview(np.empty(objects * ob, np.uint8))
+    for k in range(objects):
+        b = (yield acq)[0]
+        yield _busy(plan, k)
+        if dest is not None:
+            dest[k * ob:(k + 1) * ob] = views[b]
+        yield rel
+    if dest is not None and not direct:
+        out[net.indices(t)] = np.frombuffer(dest, np.uint8).view(out.dtype)
     done.append(t)
 
 
@@ -236,6 +378,47 @@ def _objects(t: ShimTransfer, f: ObjectFifo) -> int:
     if nbytes % f.object_bytes:
         raise UserError(f"transfer of {nbytes} B on {f.name} does not fill whole {f.object_bytes} B objects")
     return nbytes // f.object_bytes
+
+
+def calls_independent(net: Network) -> str | None:
+    """Why a call's output could depend on an earlier call's leftovers (None: it cannot).
+
+    What carries over between calls is each pool's lock counters and buffer
+    bytes. A call that ends with every pool idle (:func:`quiescent`, checked
+    after each call by whoever relies on this) leaves the counters as a fresh
+    network's, shifted: the lock checks only compare them, so the schedule is
+    the same, and only which buffer of a ring is used differs. Which one does
+    not matter when every byte a call reads was written in that call: each
+    worker's entry point is stateless and writes its whole output objects,
+    and every pool a join writes in slices is covered by them (other pools are
+    written whole by one DMA or core). Then any call's output depends on its
+    inputs alone, so calls may run on separate networks in any order.
+    """
+    d, spec = net.design, net.ev.spec
+    by_symbol = {e.symbol: e for e in spec.entries.values()}
+    for w in d.workers:
+        e = by_symbol.get(w.symbol)
+        if e is None:
+            return f"{w.name}: entry point {w.symbol} not in the kernel's kernel.toml"
+        if e.state_bytes or e.arg("state") is not None:
+            return f"{w.name}: {w.symbol} keeps state between calls"
+        if len(w.outputs) != 1 or e.out_bytes_per_frame * w.object_frames != d.fifo(w.outputs[0]).object_bytes:
+            return f"{w.name}: {w.symbol} does not write exactly its output object"
+    for pool, parts in net.joins:
+        covered = 0
+        for off, nbytes in sorted(parts):
+            if off > covered:
+                break
+            covered = max(covered, off + nbytes)
+        if covered < pool.nbytes:
+            return f"{pool.name}: its slices leave bytes {covered}.. of {pool.nbytes} unwritten"
+    return None
+
+
+def quiescent(net: Network) -> bool:
+    """The last call's shim transfers all finished and every pool idle: the next call starts as on
+    empty FIFOs (the timing model's assumption, here checked)."""
+    return all(p.done for p in net.shims) and net.engine.idle()
 
 
 def objects_per_call(net: Network) -> int | None:
@@ -261,14 +444,17 @@ def run_call(net: Network, inputs: dict[str, np.ndarray] | None,
             if b.direction == "out":
                 outputs[b.name] = np.zeros(b.elem_count, numpy_dtype(b.elem_type))
     done: list = []
-    drains = [t for t in d.sequence.transfers if t.direction == "out"]
+    drains = []
+    net.shims = []
     for t in d.sequence.transfers:
         if t.direction == "in":
             data = inputs[t.buffer] if inputs is not None else None
-            net.engine.spawn(f"shim {t.fifo} call {net.calls}", _shim_feed(net, t, data, done, objects))
+            net.shims.append(net.engine.spawn(f"shim {t.fifo} call {net.calls}",
+                                              _shim_feed(net, t, data, done, objects)))
         else:
-            net.engine.spawn(f"shim {t.fifo} call {net.calls}",
-                             _shim_drain(net, t, outputs.get(t.buffer), done, objects))
-    end = net.engine.run(lambda: all(t in done for t in drains))
+            drains.append(net.engine.spawn(f"shim {t.fifo} call {net.calls}",
+                                           _shim_drain(net, t, outputs.get(t.buffer), done, objects)))
+            net.shims.append(drains[-1])
+    end = net.engine.run(until=drains)
     net.calls += 1
     return outputs, end - start

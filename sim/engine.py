@@ -37,35 +37,66 @@ class Deadlock(SimulationError):
 
 
 class Pool:
-    """Buffers of one FIFO end; ``execute`` allocates their bytes, else only the locks are modelled."""
+    """Buffers of one FIFO end; ``execute`` allocates their bytes, else only the locks are modelled.
+
+    ``addresses`` holds each buffer's address (for kernels called through ctypes
+    without a per-call lookup); ``waiters`` the processes blocked on this pool,
+    kept by the engine so a release looks only at them.
+    """
+
+    __slots__ = ("name", "count", "nbytes", "buffers", "addresses", "w_acq", "w_rel", "r_acq", "r_rel",
+                 "_r_min", "_w_min", "waiters")
 
     def __init__(self, name: str, count: int, nbytes: int, writers: list[str], readers: list[str], execute: bool):
         self.name = name
         self.count = count
         self.nbytes = nbytes
         self.buffers = [np.zeros(nbytes, np.uint8) for _ in range(count)] if execute else None
+        self.addresses = [b.ctypes.data for b in self.buffers] if execute else None
         self.w_acq = dict.fromkeys(writers, 0)
         self.w_rel = dict.fromkeys(writers, 0)
         self.r_acq = dict.fromkeys(readers, 0)
         self.r_rel = dict.fromkeys(readers, 0)
+        # min() of the release counters, kept up to date by release(): the lock checks' hot path.
+        self._r_min = 0 if readers else None
+        self._w_min = 0 if writers else None
+        self.waiters: list = []
 
     def can(self, role: str, who: str, n: int) -> bool:
         if role == "write":
-            last = self.w_acq[who] + n - 1
-            return n <= self.count and last - min(self.r_rel.values(), default=last) < self.count
-        return self.r_acq[who] + n <= min(self.w_rel.values())
+            if n > self.count:
+                return False
+            r_min = self._r_min
+            return r_min is None or self.w_acq[who] + n - 1 - r_min < self.count
+        if self._w_min is None:
+            min(self.w_rel.values())  # no writer: as min() of nothing, a ValueError
+        return self.r_acq[who] + n <= self._w_min
 
     def acquire(self, role: str, who: str, n: int) -> list[int]:
         counter = self.w_acq if role == "write" else self.r_acq
         first = counter[who]
-        counter[who] += n
+        counter[who] = first + n
+        if n == 1:
+            return [first % self.count]
         return [(first + i) % self.count for i in range(n)]
 
     def release(self, role: str, who: str, n: int) -> None:
-        acq, rel = (self.w_acq, self.w_rel) if role == "write" else (self.r_acq, self.r_rel)
+        if role == "write":
+            acq, rel = self.w_acq, self.w_rel
+        else:
+            acq, rel = self.r_acq, self.r_rel
         if rel[who] + n > acq[who]:
             raise SimulationError(f"{who} releases more of {self.name} than it acquired")
         rel[who] += n
+        if role == "write":
+            self._w_min = min(rel.values()) if len(rel) > 1 else rel[who]
+        else:
+            self._r_min = min(rel.values()) if len(rel) > 1 else rel[who]
+
+    def idle(self) -> bool:
+        """No object acquired and not released, and every filled object read by every reader."""
+        vals = (*self.w_acq.values(), *self.w_rel.values(), *self.r_acq.values(), *self.r_rel.values())
+        return not vals or min(vals) == max(vals)
 
     def state(self) -> str:
         filled = min(self.w_rel.values(), default=0) - max(self.r_rel.values(), default=0)
@@ -107,13 +138,20 @@ class Span:
     end: float
 
 
-@dataclass
 class _Proc:
-    name: str
-    gen: Process
-    done: bool = False
-    waiting: Acquire | None = None
-    time: float = 0.0
+    __slots__ = ("name", "gen", "done", "waiting", "time", "order")
+
+    def __init__(self, name: str, gen: Process, time: float, order: int):
+        self.name = name
+        self.gen = gen
+        self.done = False
+        self.waiting: Acquire | None = None
+        self.time = time
+        self.order = order  # spawn order: blocked processes wake in it
+
+
+def _spawn_order(p: _Proc) -> int:
+    return p.order
 
 
 @dataclass
@@ -127,6 +165,7 @@ class Engine:
     _procs: list[_Proc] = field(default_factory=list)
     _heap: list = field(default_factory=list)
     _seq: int = 0
+    _spawned: int = 0
 
     def pool(self, *args, **kw) -> Pool:
         p = Pool(*args, **kw)
@@ -134,7 +173,8 @@ class Engine:
         return p
 
     def spawn(self, name: str, gen: Process, at: float | None = None) -> _Proc:
-        p = _Proc(name, gen, time=self.now if at is None else at)
+        self._spawned += 1
+        p = _Proc(name, gen, self.now if at is None else at, self._spawned)
         self._procs.append(p)
         self._schedule(p, p.time, None)
         return p
@@ -143,45 +183,87 @@ class Engine:
         self._seq += 1
         heapq.heappush(self._heap, (t, self._seq, p, value))
 
-    def run(self, goal: Callable[[], bool]) -> float:
-        """Run until ``goal()`` holds; returns the simulated time then (cycles)."""
-        while not goal():
-            if not self._heap:
-                blocked = [p for p in self._procs if p.waiting is not None and not p.done]
-                raise Deadlock([f"{p.name} waits to {p.waiting.role} {p.waiting.n} of {p.waiting.pool.name}"
-                                for p in blocked], [pl.state() for pl in self.pools])
-            t, _, p, value = heapq.heappop(self._heap)
-            self.now = max(self.now, t)
-            self._step(p, t, value)
+    def idle(self) -> bool:
+        """Every pool idle (see :meth:`Pool.idle`): what a call that ends with empty FIFOs leaves."""
+        return all(p.idle() for p in self.pools)
+
+    def run(self, goal: Callable[[], bool] | None = None, until: list[_Proc] | None = None) -> float:
+        """Run until ``goal()`` holds, or until every process of ``until`` has finished;
+        returns the simulated time then (cycles).
+
+        One run (one NPU call) may take at most ``max_steps`` steps; ``steps``
+        counts every step the engine ever ran.
+
+        Processes run in time order, ties in the order they were scheduled; a
+        release wakes the processes blocked on that pool in spawn order.
+        """
+        heap = self._heap
+        pop, push = heapq.heappop, heapq.heappush
+        lock = self.lock_cycles
+        trace = self.trace
+        max_steps = self.max_steps
+        procs = self._procs
+        if until is not None:
+            pending = [p for p in until if not p.done]
+
+            def goal() -> bool:
+                while pending and pending[-1].done:
+                    pending.pop()
+                return not pending
+        steps = start = self.steps
+        try:
+            while not goal():
+                if not heap:
+                    blocked = [p for p in procs if p.waiting is not None and not p.done]
+                    raise Deadlock([f"{p.name} waits to {p.waiting.role} {p.waiting.n} of {p.waiting.pool.name}"
+                                    for p in blocked], [pl.state() for pl in self.pools])
+                t, _, p, value = pop(heap)
+                if t > self.now:
+                    self.now = t
+                steps += 1
+                if steps - start > max_steps:
+                    raise SimulationError(f"no end after {max_steps} steps (livelock or too long a run)")
+                try:
+                    req = p.gen.send(value)
+                except StopIteration:
+                    p.done = True
+                    procs.remove(p)  # finished processes (each call's shim transfers) leave the wake list
+                    continue
+                cls = req.__class__
+                if cls is Busy:
+                    if trace is not None and req.cycles > 0:
+                        trace.append(Span(req.track, req.label, t, t + req.cycles))
+                    self._seq += 1
+                    push(heap, (t + req.cycles, self._seq, p, None))
+                elif cls is Acquire:
+                    pool = req.pool
+                    if pool.can(req.role, req.who, req.n):
+                        self._seq += 1
+                        push(heap, (t + lock, self._seq, p, pool.acquire(req.role, req.who, req.n)))
+                    else:
+                        p.waiting, p.time = req, t
+                        pool.waiters.append(p)
+                else:
+                    pool = req.pool
+                    pool.release(req.role, req.who, req.n)
+                    self._seq += 1
+                    push(heap, (t + lock, self._seq, p, None))
+                    if pool.waiters:
+                        self._wake(pool, t)
+        finally:
+            self.steps = steps
         return self.now
 
-    def _step(self, p: _Proc, t: float, value) -> None:
-        self.steps += 1
-        if self.steps > self.max_steps:
-            raise SimulationError(f"no end after {self.max_steps} steps (livelock or too long a run)")
-        try:
-            req = p.gen.send(value)
-        except StopIteration:
-            p.done = True
-            self._procs.remove(p)  # finished processes (each call's shim transfers) leave the wake list
-            return
-        if isinstance(req, Busy):
-            if self.trace is not None and req.cycles > 0:
-                self.trace.append(Span(req.track, req.label, t, t + req.cycles))
-            self._schedule(p, t + req.cycles, None)
-        elif isinstance(req, Acquire):
-            if req.pool.can(req.role, req.who, req.n):
-                self._schedule(p, t + self.lock_cycles, req.pool.acquire(req.role, req.who, req.n))
-            else:
-                p.waiting, p.time = req, t
-        else:
-            req.pool.release(req.role, req.who, req.n)
-            self._schedule(p, t + self.lock_cycles, None)
-            self._wake(req.pool, t)
-
     def _wake(self, pool: Pool, t: float) -> None:
-        for q in self._procs:
+        waiters = pool.waiters
+        if len(waiters) > 1:
+            waiters.sort(key=_spawn_order)
+        woken = False
+        for q in waiters:
             w = q.waiting
-            if w is not None and w.pool is pool and pool.can(w.role, w.who, w.n):
+            if pool.can(w.role, w.who, w.n):
                 q.waiting = None
+                woken = True
                 self._schedule(q, max(q.time, t) + self.lock_cycles, pool.acquire(w.role, w.who, w.n))
+        if woken:
+            pool.waiters = [q for q in waiters if q.waiting is not None]

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import platform
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import kernels
@@ -20,6 +22,18 @@ from sim.paths import cache_dir, kernel_dir
 # The issue's portability bar for the host build: what compiles here with
 # these flags is plain C11 with no warnings.
 C_STD_FLAGS = ("-std=c11", "-O2", "-Wall", "-Wextra", "-Werror")
+
+# The simulator's shared library: the same checks, optimised harder (-O3 vectorises the kernel's
+# loops) and for the vector extensions this CPU has (see vector_flags). The kernel is integer-only
+# C, so neither changes a bit of its output; the flags are part of the build's cache key.
+HOST_OPT_FLAGS = ("-std=c11", "-O3", "-Wall", "-Wextra", "-Werror")
+
+# x86-64 micro-architecture levels (the psABI's), as the CPU flags of /proc/cpuinfo name their features.
+_X86_LEVELS = (
+    ("x86-64-v3", {"avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "abm", "movbe", "xsave"}),
+    ("x86-64-v2", {"cx16", "lahf_lm", "popcnt", "sse4_1", "sse4_2", "ssse3"}),
+)
+VECTOR_ENV = "NPU_TILER_HOST_VECTOR"  # "0": build without vector extensions beyond the compiler's default
 
 
 class HostBuildError(UserError):
@@ -64,6 +78,51 @@ def compiler() -> str:
     return path
 
 
+def _cpu_flags() -> set[str]:
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return set()
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            return set(line.split(":", 1)[1].split())
+    return set()
+
+
+@lru_cache(maxsize=None)
+def _accepts(cc: str, flag: str) -> bool:
+    """Whether compiler ``cc`` compiles C with ``flag``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "probe.c"
+        src.write_text("int probe(int x) { return x + 1; }\n")
+        proc = subprocess.run([cc, flag, "-c", str(src), "-o", str(Path(tmp) / "probe.o")],
+                              capture_output=True, text=True)
+    return proc.returncode == 0
+
+
+def vector_flags(cc: str | None = None) -> tuple[str, ...]:
+    """``-march=x86-64-vN`` for the highest x86-64 level this CPU has and the compiler knows; else ().
+
+    Not ``-march=native``: a named level is the same flag on every machine
+    that has it, so a cached build is never used on a CPU that lacks its
+    instructions (the level is in the cache key). Other architectures, and
+    ``NPU_TILER_HOST_VECTOR=0``, get the compiler's default.
+    """
+    if os.environ.get(VECTOR_ENV, "1") == "0" or platform.machine().lower() not in ("x86_64", "amd64"):
+        return ()
+    have = _cpu_flags()
+    cc = cc or compiler()
+    for level, needs in _X86_LEVELS:
+        if needs <= have and _accepts(cc, f"-march={level}"):
+            return (f"-march={level}",)
+    return ()
+
+
+def host_flags(cc: str | None = None) -> tuple[str, ...]:
+    """The compile flags of the simulator's shared library (less ``-fPIC -shared``)."""
+    return (*HOST_OPT_FLAGS, *vector_flags(cc))
+
+
 def _run(cmd: list[str], cwd: Path) -> None:
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -71,10 +130,14 @@ def _run(cmd: list[str], cwd: Path) -> None:
         raise HostBuildError(f"host build failed: {' '.join(cmd)}: {first}")
 
 
-def build_shared(src: KernelSources) -> Path:
-    """Path of ``lib<name>.so`` for these sources, compiling it if not cached."""
+def build_shared(src: KernelSources, flags: tuple[str, ...] | None = None) -> Path:
+    """Path of ``lib<name>.so`` for these sources, compiling it if not cached.
+
+    ``flags`` default to :func:`host_flags` (-O3 and this CPU's vector level);
+    the cache key covers the sources, the compiler and every flag.
+    """
     cc = compiler()
-    flags = [*C_STD_FLAGS, "-fPIC", "-shared"]
+    flags = [*(host_flags(cc) if flags is None else flags), "-fPIC", "-shared"]
     key = hashlib.sha256((src.source_hash() + cc + " ".join(flags)).encode()).hexdigest()[:16]
     out_dir = cache_dir() / "host" / f"{src.name}-{key}"
     lib = out_dir / f"lib{src.name}.so"

@@ -10,9 +10,13 @@ are the built-in mel kernel's (``kernels/mel/mel.h``).
 from __future__ import annotations
 
 import ctypes
+import os
+import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -50,21 +54,40 @@ def _function(lib: ctypes.CDLL, spec: KernelSpec, e: EntryPoint):
 
 
 @lru_cache(maxsize=None)
-def _lib(name: str = "mel") -> ctypes.CDLL:
+def _lib(name: str = "mel", instance: int = 0) -> ctypes.CDLL:
     """The kernel's host build, every entry point typed from its kernel.toml ``args``.
 
-    Cached per kernel name: call ``_lib.cache_clear()`` (and ``kernel_spec.load.cache_clear()``)
-    after pointing ``NPU_TILER_KERNELS`` elsewhere.
+    ``instance`` > 0 loads a separate copy of the library, with its own static
+    data: a kernel's statics (the mel kernel's FFT scratch in ``.bss``) belong
+    to one core, as on the NPU, where every tile has its own; kernels running
+    at the same time in different threads each need their own instance.
+
+    Cached per kernel name and instance: call ``_lib.cache_clear()`` (and
+    ``kernel_spec.load.cache_clear()``) after pointing ``NPU_TILER_KERNELS`` elsewhere.
     """
     spec = kernel_spec.load(name)
     if not spec.has_sources:
         raise HostBuildError(f"kernel {name!r} has no sources: it can be partitioned and timed, not run")
-    lib = ctypes.CDLL(str(build_shared(sources(name))))
+    path = build_shared(sources(name))
+    if instance:
+        path = _instance_copy(path, instance)
+    lib = ctypes.CDLL(str(path))
     for e in spec.entries.values():
         fn = _function(lib, spec, e)
         fn.argtypes = [_ctype(a) for a in e.args]
         fn.restype = None
     return lib
+
+
+def _instance_copy(lib: Path, instance: int) -> Path:
+    """A copy of the built library under its own name: the dynamic loader maps a file once per
+    process, so a second set of static data needs a second file (kept beside the build, same bytes)."""
+    copy = lib.with_name(f"{lib.stem}.{instance}{lib.suffix}")
+    if not copy.exists():
+        tmp = copy.with_name(f".{copy.name}.{os.getpid()}.{threading.get_ident()}")
+        shutil.copyfile(lib, tmp)
+        os.replace(tmp, copy)
+    return copy
 
 
 def _frames_in(e: EntryPoint, data: np.ndarray) -> tuple[np.ndarray, int]:
@@ -125,29 +148,51 @@ class Binding:
         The simulator calls kernels this way on the ObjectFIFO buffers it holds,
         in place, exactly as a core would: buffers in the order of ``args``.
         """
-        e = next((e for e in self.spec.entries.values() if e.symbol == symbol), None)
-        if e is None:
-            raise KeyError(symbol)
-        count = _ctype(e.args[-1])
-        fn = _function(self.lib, self.spec, e)
-        # Untyped pointers: no per-call ndpointer checks on the simulator's hot path.
-        raw = ctypes.CFUNCTYPE(None, *([ctypes.c_void_p] * (len(e.args) - 1)), count)(
-            ctypes.cast(fn, ctypes.c_void_p).value)
+        raw = self.by_address(symbol)
 
         def call(buffers: list[np.ndarray], n_frames: int) -> None:
             raw(*(b.ctypes.data for b in buffers), n_frames)
 
         return call
 
+    def by_address(self, symbol: str) -> Callable[..., None]:
+        """The C entry point ``symbol(addr, ..., n_frames)`` on buffer addresses (ints), unchecked.
 
-def binding(name: str = "mel") -> Binding:
-    """The host binding of kernel ``name``: its kernel.toml spec and its typed, built library."""
-    return Binding(kernel_spec.load(name), _lib(name))
+        The fastest form (the simulator's workers know their buffers' addresses
+        once and for all). A ``CFUNCTYPE`` foreign call: ctypes releases the
+        GIL for its duration, so threads running kernels use several cores.
+        """
+        e = next((e for e in self.spec.entries.values() if e.symbol == symbol), None)
+        if e is None:
+            raise KeyError(symbol)
+        count = _ctype(e.args[-1])
+        fn = _function(self.lib, self.spec, e)
+        # Untyped pointers: no per-call ndpointer checks on the simulator's hot path.
+        return ctypes.CFUNCTYPE(None, *([ctypes.c_void_p] * (len(e.args) - 1)), count)(
+            ctypes.cast(fn, ctypes.c_void_p).value)
 
 
-def entry(symbol: str, kernel: str = "mel") -> RawCall:
+_LOAD_LOCK = threading.Lock()  # one build and load per kernel when threads ask for it at once
+
+
+def binding(name: str = "mel", instance: int = 0) -> Binding:
+    """The host binding of kernel ``name``: its kernel.toml spec and its typed, built library.
+
+    ``instance``: which copy of the library (its own static data); threads that
+    run kernels at the same time use different instances (see :func:`_lib`).
+    """
+    with _LOAD_LOCK:
+        return Binding(kernel_spec.load(name), _lib(name, instance))
+
+
+def entry(symbol: str, kernel: str = "mel", instance: int = 0) -> RawCall:
     """The raw C entry point ``symbol`` of ``kernel`` (see :meth:`Binding.raw`)."""
-    return binding(kernel).raw(symbol)
+    return binding(kernel, instance).raw(symbol)
+
+
+def entry_by_address(symbol: str, kernel: str = "mel", instance: int = 0) -> Callable[..., None]:
+    """The C entry point ``symbol`` of ``kernel`` on buffer addresses (see :meth:`Binding.by_address`)."""
+    return binding(kernel, instance).by_address(symbol)
 
 
 def mel_frames(frames: np.ndarray) -> np.ndarray:

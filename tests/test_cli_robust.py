@@ -104,6 +104,16 @@ def test_out_of_range_or_unknown_values_are_one_line(cli, design, short_wav, tmp
     one_error(cli(*args), needle)
 
 
+def test_missing_toolchain_and_npu_are_one_line(cli, design):
+    from runner import backends
+
+    one_error(cli("build", design, env={"PEANO_INSTALL_DIR": ""}), "PEANO_INSTALL_DIR")
+    assert not (design / "build").exists()
+    if backends.xrt_unavailable() is not None:  # no pyxrt or no NPU here: the run says which
+        line = one_error(cli("run", design, "--backend", "xrt", "--db", design.parent / "r.sqlite"))
+        assert "pyxrt" in line or "/dev/accel" in line
+
+
 def test_check_takes_each_of_aieccs_allocation_schemes_and_none(cli, design):
     for scheme in ("default", "basic-sequential", "bank-aware"):
         r = cli("check", design / "aie.mlir", "--alloc-scheme", scheme, "--json")

@@ -11,7 +11,8 @@ Bounded: ~150 examples in all, derandomized, no deadline. Long successful paths 
 the inputs, not by patching anything: audio of 40 frames, explore on a one-strategy space without
 simulation and with its own cache, kernel-info of the footprint-only kernel (the mel kernel's would
 compile and measure it), gen-tables with --check only (it would rewrite the repository's header),
-emit always with --out (never into the repository's designs/).
+emit always with --out (never into the repository's designs/). ``FUZZ_VERBOSE=1 pytest -s`` prints
+every run: exit code, arguments, first stderr line.
 """
 from __future__ import annotations
 
@@ -37,9 +38,6 @@ from sim import fixtures
 from sim.audio import save_wav
 
 HUGE = "1" + "0" * 30
-INTS = ["-1", "0", "1", "2", "20", "100", HUGE, "x", "1.5", ""]
-FLOATS = ["-1", "0", "0.1", "1e-9", "nan", "inf", "1e400", "x"]
-STRINGS = ["", "bogus", "é/../x", "--", "2026-01-01"]
 
 # Examples per command (about 150 in all): fewer where a success renders plots.
 BUDGET = {"explore": 6, "report": 6, "fixtures": 2, "gen-tables": 2}
@@ -210,7 +208,8 @@ def _draw_args(data, command: str, world: World) -> list[str]:
     cmd = CLI.commands[command]
     pools = _pools()
     params = [p for p in cmd.params if (command, p.name) not in EXCLUDED]
-    mode = data.draw(st.sampled_from(["valid", "valid", "one", "mixed"]), label="mode")
+    roll = data.draw(st.integers(0, 9), label="mode")
+    mode = "valid" if roll < 4 else "one" if roll < 8 else "mixed"
     target = None
     if mode == "one":
         targets = [p.name for p in params if not getattr(p, "is_flag", False) and _values(p, pools, command)[1]]

@@ -95,3 +95,16 @@ def test_seed_table_puts_each_seed_figure_next_to_the_model_of_that_configuratio
     # the model's batch-10 row, whose 628,163 frames take ceil(628,163 / 10) = 62,817 calls.
     line = next(t for t in seed_table.render(table).splitlines() if t.startswith("seed batch-10 "))
     assert " 62,817 " in line and line.endswith("16-22 s, 6-8x")
+
+
+def test_the_kernel_band_orders_the_device_time_and_the_default_is_the_high_end():
+    ev = evaluate_options(Options(batch=100, tiles=4))
+    low = timing.device_cycles_per_call(ev, timing.with_cost(PARAMS, "scalar", "low"))
+    high = timing.device_cycles_per_call(ev, timing.with_cost(PARAMS, "scalar", "high"))
+    assert low < high == timing.device_cycles_per_call(ev, PARAMS)
+    per_frame = load_kernel("mel").cycle_band("frames")
+    assert per_frame.low * 25 < low and per_frame.high * 25 < high  # each tile runs 25 frames per call
+    t = timing.model(ev, SEED_FRAMES, PARAMS)
+    assert t.band == (pytest.approx(6282 * (PARAMS.per_call_overhead_s + PARAMS.seconds(low))),
+                      pytest.approx(6282 * (PARAMS.per_call_overhead_s + PARAMS.seconds(high))))
+    assert timing.format_band(t.band) == t.band_text() and "-" in t.band_text()

@@ -113,17 +113,9 @@ def test_uneven_designs_simulate_bit_exact(o):
     assert sim.simulate(ev, audio=_audio(150, seed=3)).bit_exact
 
 
-EMITTER_GAP = ("partitioner/emitters/mlir.py declares each kernel symbol once, with the first worker's memref types, "
-               "so a worker whose object is a frame smaller calls it with a smaller memref (func.call operand type "
-               "mismatch, which the reader rejects): the emitter has to declare the largest object and cast the "
-               "smaller ones")
-
-
 @pytest.mark.parametrize("o", [Options(batch=100, tiles=8), Options(batch=50, tiles=4)] + UNEVEN, ids=str)
-def test_uneven_designs_read_back_from_their_emitted_files(o, tmp_path, request):
+def test_uneven_designs_read_back_from_their_emitted_files(o, tmp_path):
     ev = evaluate_options(o, suggest=False)
-    if len({w.object_frames for w in ev.design.workers}) > 1:
-        request.applymarker(pytest.mark.xfail(reason=EMITTER_GAP, strict=False))
     folder = partitioner.emit(ev, tmp_path / "d")
     read = partitioner.read(folder)
     assert differences(ev.design, read.design) == []

@@ -16,7 +16,6 @@ import kernels
 from partitioner.check import Evaluation, evaluate_options
 from partitioner.design import Options
 from partitioner.emitters import files, iron, mlir
-from partitioner.emitters.ir import render_generic, render_pretty
 from partitioner.errors import UserError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -80,10 +79,8 @@ def render_files(ev: Evaluation, kernel_src: str) -> dict[str, str]:
     >>> sorted(files)
     ['README.md', 'aie.generic.mlir', 'aie.mlir', 'build.sh', 'design.py', 'manifest.json']
     """
-    module = mlir.module(ev)
     return {
-        "aie.mlir": render_pretty(module),
-        "aie.generic.mlir": render_generic(module),
+        **mlir.render(ev),
         "design.py": iron.render(ev),
         "build.sh": files.build_script(ev, kernel_src),
         "manifest.json": files.manifest_text(ev, source_hash(ev)),
@@ -317,7 +314,7 @@ def emit(ev: Evaluation, out: Path, overwrite: bool = False, force: bool = False
     >>> import pathlib, tempfile, partitioner
     >>> from partitioner.emitters import emit
     >>> out = emit(partitioner.partition(batch=100, tiles=4), pathlib.Path(tempfile.mkdtemp()) / "b100x4")
-    >>> (out / "aie.mlir").read_text().splitlines()[2]
+    >>> next(line for line in (out / "aie.mlir").read_text().splitlines() if not line.startswith("//"))
     'module {'
     >>> emit(partitioner.partition(strategy="single", batch=100, tiles=1), out, overwrite=True)
     Traceback (most recent call last):

@@ -5,15 +5,25 @@ import json
 
 from partitioner import __version__, render
 from partitioner.check import Evaluation
+from partitioner.emitters import iron_api
+from partitioner.emitters.mlir import emitted_device
 
 
 def build_script(ev: Evaluation, kernel_src: str) -> str:
-    """The design's build.sh: the kernel with Peano, then the design with aiecc.py.
+    """The design's build.sh: the kernel with Peano, then the design with the profile's aiecc.
 
-    The flags are those of shared/docs/npu1-facts.md section 5. The script
-    checks for ``PEANO_INSTALL_DIR`` and ``aiecc.py`` and says how to get
-    them when missing (exit 2); it passes the design's ``--alloc-scheme`` to
-    aiecc.py and writes build/final.xclbin and build/insts.bin.
+    The flags are those of shared/docs/npu1-facts.md section 5. Profile 2025
+    runs ``aiecc.py`` (python/compiler/aiecc); profile 2026 the C++ ``aiecc``
+    (PR #3369 removed ``aiecc.py``), whose options have the same names
+    (tools/aiecc/CommandLineOptions.h @df2f44162175bd7a42a4e32bae96b8d482fbbc03:
+    ``alloc-scheme``, ``aie-generate-xclbin``, ``aie-generate-npu-insts``,
+    ``no-compile-host``, ``no-xchesscc``, ``no-xbridge``, ``peano``,
+    ``xclbin-name``, ``npu-insts-name``). The script checks for
+    ``PEANO_INSTALL_DIR`` and the driver and says how to get them when missing
+    (exit 2); it passes the design's ``--alloc-scheme`` and writes
+    build/final.xclbin and build/insts.bin. The kernel object is found in
+    build/, where the driver runs: named by ``link_with`` on the core (2025) or
+    on the kernel declaration (2026), see :mod:`partitioner.emitters.mlir`.
 
     Parameters
     ----------
@@ -34,10 +44,14 @@ def build_script(ev: Evaluation, kernel_src: str) -> str:
     >>> import partitioner
     >>> from partitioner.emitters import files
     >>> script = files.build_script(partitioner.partition(batch=100, tiles=4), "../../kernels/mel")
-    >>> script.splitlines()[0], "--alloc-scheme=basic-sequential" in script
+    >>> script.splitlines()[0], "aiecc.py --alloc-scheme=basic-sequential" in script
     ('#!/usr/bin/env bash', True)
+    >>> "\\naiecc --alloc-scheme" in files.build_script(partitioner.partition(batch=100, tiles=4, mlir_aie="2026"), "k")
+    True
     """
     o, spec = ev.design.options, ev.spec
+    profile = iron_api.load(o.mlir_aie)
+    driver = profile.driver
     target = "aie2p-none-unknown-elf" if ev.device.generation == "aie2p" else "aie2-none-unknown-elf"
     if spec.has_sources:
         c_files = " ".join(f'"$KERNEL_SRC/{s}"' for s in spec.sources if s.endswith(".c"))
@@ -46,9 +60,12 @@ def build_script(ev: Evaluation, kernel_src: str) -> str:
     else:
         compile_kernel = (f'[ -f {spec.object_file} ] || {{ echo "{spec.object_file} not found: kernel {spec.name} '
                           f'has no source here; copy its object into $(pwd)" >&2; exit 2; }}')
+    get_driver = ("install mlir-aie (its release wheel) and activate its environment" if driver == "aiecc.py" else
+                  "install an mlir-aie built from main since PR #3369 (the C++ aiecc) and put its bin/ on PATH")
     return f"""#!/usr/bin/env bash
-# Build {ev.design.name} for {o.device}: the kernel with Peano, the design with aiecc.py.
-# Needs mlir-aie (aiecc.py on PATH) and Peano (llvm-aie, PEANO_INSTALL_DIR); neither is on PyPI:
+# Build {ev.design.name} for {emitted_device(ev.design, profile)}: the kernel with Peano, the design with {driver}.
+# mlir-aie profile {profile.name}: {profile.targets}.
+# Needs mlir-aie ({driver} on PATH) and Peano (llvm-aie, PEANO_INSTALL_DIR); neither is on PyPI:
 # install them from the mlir-aie and llvm-aie release wheels. Output: build/final.xclbin, build/insts.bin.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -58,13 +75,13 @@ if [ -z "${{PEANO_INSTALL_DIR:-}}" ] || [ ! -x "$PEANO_INSTALL_DIR/bin/clang" ];
   echo "export PEANO_INSTALL_DIR=\\$(python3 -c 'import llvm_aie, os; print(os.path.dirname(llvm_aie.__file__))')" >&2
   exit 2
 fi
-if ! command -v aiecc.py >/dev/null 2>&1; then
-  echo "aiecc.py not found: install mlir-aie (its release wheel) and activate its environment" >&2
+if ! command -v {driver} >/dev/null 2>&1; then
+  echo "{driver} not found: {get_driver}" >&2
   exit 2
 fi
 mkdir -p "$here/build" && cd "$here/build"
 {compile_kernel}
-aiecc.py --alloc-scheme={o.alloc_scheme} --aie-generate-xclbin --aie-generate-npu-insts --no-compile-host \\
+{driver} --alloc-scheme={o.alloc_scheme} --aie-generate-xclbin --aie-generate-npu-insts --no-compile-host \\
   --no-xchesscc --no-xbridge --peano "$PEANO_INSTALL_DIR" \\
   --xclbin-name=final.xclbin --npu-insts-name=insts.bin "$here/aie.mlir"
 echo "built $here/build/final.xclbin and $here/build/insts.bin"
@@ -101,6 +118,8 @@ def manifest(ev: Evaluation, source_hash: str | None) -> dict:
         "npu_tiler_version": __version__,
         "design": d.name,
         "options": d.options.as_dict(),
+        "mlir_aie_profile": iron_api.load(d.options.mlir_aie).as_json(),
+        "aie_device": emitted_device(d, iron_api.load(d.options.mlir_aie)),
         "kernel": {"name": spec.name, "object": spec.object_file, "source_sha256": source_hash,
                    "static_data_bytes": spec.static_data_bytes, "stack_bytes": spec.stack_bytes},
         "batch": d.batch,
@@ -153,18 +172,21 @@ def readme(ev: Evaluation) -> str:
     '# batch100_split4_d2'
     """
     d, o = ev.design, ev.design.options
+    profile = iron_api.load(o.mlir_aie)
     lines = [f"# {d.name}", ""] + [f"{n[0].upper()}{n[1:]}." for n in d.notes] + ([""] if d.notes else [])
     lines += [f"{o.strategy} of the `{o.kernel}` kernel over {len(d.workers)} compute tile(s) of `{o.device}`: "
               f"{o.batch} frames per NPU call, {d.object_frames} frames per ObjectFIFO buffer "
               f"({d.workers[0].iterations_per_call} per tile per call), depth {d.depth}, frame mode `{o.frame_mode}`, "
-              f"`{o.alloc_scheme}` allocation, mlir-aie profile {o.mlir_aie}.", ""]
+              f"`{o.alloc_scheme}` allocation, mlir-aie profile {o.mlir_aie} ({profile.targets}), emitted for "
+              f"`aie.device({emitted_device(d, profile)})`, the smallest array that holds it.", ""]
     if ev.fits:
         lines += ["The model predicts that it fits every tile (figures below, also in `manifest.json`).", ""]
     else:
-        lines += ["**This design does not fit: aiecc.py will fail.** It was emitted with `--force`. The model's "
+        lines += [f"**This design does not fit: {profile.driver} will fail.** It was emitted with `--force`. The model's "
                   "reasons:", "", "```"] + ev.errors + ["```", ""]
-    lines += ["Files: `aie.mlir` (for aiecc.py), `aie.generic.mlir` (the same in MLIR's generic form), "
-              "`design.py` (IRON; prints the MLIR with mlir-aie installed), `build.sh`, `manifest.json`.", ""]
+    lines += [f"Files: `aie.mlir` (for {profile.driver}), `aie.generic.mlir` (the same in MLIR's generic form, as "
+              "aie-opt prints it), `design.py` (IRON; prints the MLIR with mlir-aie installed), `build.sh`, "
+              "`manifest.json`.", ""]
     lines += ["## Placement", "", "```"] + render.array_picture(ev) + ["```", "", "ObjectFIFOs:", "", "```"]
     lines += render.fifo_lines(ev) + ["```", "", "## Resources per tile", "", "```"] + render.tile_table(ev) + ["```", ""]
     lines += ["## Memory map per tile", ""]

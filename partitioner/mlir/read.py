@@ -357,12 +357,24 @@ def _workers(ir: _Ir, spec: KernelSpec | None, device: Device, notes: list[str])
 
 def _options(ir: _Ir, manifest: dict, overrides: dict | None, spec: KernelSpec | None, workers: list[Worker],
              notes: list[str], path: Path) -> Options:
-    """The manifest's options; without one, what the IR says (each derived figure noted)."""
+    """The manifest's options; without one, what the IR says (each derived figure noted).
+
+    With a manifest, its device stands when the IR names a sub-array of it (same
+    family, fewer columns: npu-tiler emits ``aie.device(npu1_1col)`` for a
+    one-column design on ``npu1``, as IRON does); any other device in the IR
+    (a hand edit) is taken from the IR.
+    """
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
     known = {f.name for f in fields(Options)}
     if manifest.get("options"):
+        device = ir.device
+        stated = manifest["options"].get("device")
+        family = lambda name: name.split("_")[0] if name.startswith("npu") else name  # noqa: E731
+        if stated and stated != device and family(stated) == family(device) and \
+                stated in device_mod.available() and device_mod.load(device).columns < device_mod.load(stated).columns:
+            device = stated
         return Options(**{**{k: v for k, v in manifest["options"].items() if k in known}, **given,
-                          "device": ir.device})
+                          "device": device})
     # Without a kernel npu-tiler knows, there is no batch or strategy to speak of: left empty, not defaulted.
     derived: dict = {"device": ir.device, "kernel": spec.name if spec else "", "strategy": "", "batch": 0,
                      "tiles": len(workers), "frame_mode": ""}

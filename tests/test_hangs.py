@@ -1,0 +1,263 @@
+"""The hang checker (partitioner.hangs): each kind of hang found on a small design of tests/hangs/,
+at the exact line of the op that sticks; no false alarm on the kept designs, on mlir-aie's own
+designs of the conformance corpus, or on designs npu-tiler builds; its time on the largest kept design.
+"""
+from __future__ import annotations
+
+import doctest
+import importlib
+import json
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import partitioner
+from partitioner.errors import UserError
+from partitioner.hangs import KINDS, check, draw_cycle, find_hangs
+
+ROOT = Path(__file__).resolve().parents[1]
+HANGS = Path(__file__).parent / "hangs"
+DESIGNS = sorted(p.parent for p in (ROOT / "designs").glob("*/aie.mlir"))
+CORPUS = Path(__file__).parent / "conformance"
+
+# Conformance modules on which the checker reports a hang that is real, with the reason. Nothing
+# else in the corpus may raise one.
+TRUE_FINDINGS = {
+    # Lowering test: the consumer's loop acquires 3 and releases 1 per iteration; mlir-aie's static
+    # lowering (the test's own CHECK lines) takes 3 + 1 + 1 + 1 lock units per unrolled trip of 4
+    # and gives back 4, so the consumer runs out of fifo0 tokens.
+    "cyclostatic_shared_mem": ["unbalanced-loop"],
+    # Reconstructed IRON print test: the worker's body is empty, so nothing ever produces of1 or
+    # iof2 and the sequence's awaits on them never complete.
+    "iron_task_group_drain": ["starved-host-wait"],
+}
+
+
+def _core_op(hang, actor: str):
+    return next(s for s in hang.stuck if s.actor == actor and s.op.startswith(("aie.objectfifo.acquire",
+                                                                               "aie.use_lock")))
+
+
+def _line(path: Path, line: int) -> str:
+    return path.read_text().splitlines()[line - 1]
+
+
+# -- each kind of hang ------------------------------------------------------------------------------
+
+def test_cycle_of_two_cores(tmp_path: Path):
+    path = HANGS / "cycle.mlir"
+    hangs = find_hangs(path)
+    assert [h.kind for h in hangs] == ["cycle"]
+    h = hangs[0]
+    a, b = _core_op(h, "core (0,2)"), _core_op(h, "core (0,3)")
+    assert (a.line, b.line) == (20, 35)
+    assert a.location == f"{path}:20:14"
+    assert "@fb(Consume, 1)" in _line(path, 20) and "@mid(Consume, 1)" in _line(path, 35)
+    assert a.iteration == 0 and a.loops == (0,) and a.call == 1
+    assert "needs 1 filled object(s), 0 available" in a.waits_for
+    assert h.chain == ["core (0,2) waits on fb (Consume)", "core (0,3) waits on mid (Consume)", "core (0,2)"]
+    assert " <- ".join(h.chain).startswith("core (0,2) waits on fb (Consume) <- core (0,3)")
+    # the host's wait is stuck because of the cycle: listed with it, not as a hang of its own
+    assert any(s.op == "aiex.npu.dma_wait" and s.line == 50 for s in h.stuck)
+    png = draw_cycle(h, tmp_path / "cycle.png")
+    assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_cycle_on_hand_written_locks():
+    path = HANGS / "lock_cycle.mlir"
+    result = check(path)
+    assert [h.kind for h in result.hangs] == ["cycle"]
+    h = result.hangs[0]
+    assert {(s.actor, s.line) for s in h.stuck} == {("core (0,2)", 15), ("core (0,3)", 25)}
+    assert _core_op(h, "core (0,2)").waits_for == "lock lock_a: needs >= 1, value 0"
+    assert h.chain == ["core (0,2) waits on lock lock_a", "core (0,3) waits on lock lock_b", "core (0,2)"]
+
+
+def test_starved_host_wait():
+    path = HANGS / "starved_host_wait.mlir"
+    hangs = find_hangs(path)
+    assert [h.kind for h in hangs] == ["starved-host-wait"]
+    h = hangs[0]
+    wait = next(s for s in h.stuck if s.actor == "host")
+    assert (wait.op, wait.line, wait.call) == ("aiex.npu.dma_wait", 28, 1)
+    assert "2 objects of 4 objects" in wait.waits_for
+    core = _core_op(h, "core (0,2)")
+    assert core.line == 15 and "@in0(Consume, 2)" in _line(path, 15)
+    assert core.iteration == 2  # the third pass of the loop finds no input left
+    assert "needs 2 filled object(s), 0 available" in core.waits_for
+    assert h.chain[0] == "host waits on out0 (host transfer) (aiex.npu.dma_wait)"
+    assert h.chain[-1].startswith("the runtime sequence sends nothing more on in0 (call 1 sent 4 objects")
+    assert "2 objects of 4 objects arrive" in h.message
+
+
+def test_missing_input():
+    path = HANGS / "missing_input.mlir"
+    hangs = find_hangs(path)
+    assert [h.kind for h in hangs] == ["missing-input"]
+    core = _core_op(hangs[0], "core (0,2)")
+    assert core.line == 17 and "@in1(Consume, 1)" in _line(path, 17)
+    assert core.iteration == 0
+    assert hangs[0].chain[-1] == "the runtime sequence never sends on in1"
+
+
+def test_missing_input_without_a_host_wait(tmp_path: Path):
+    src = (HANGS / "missing_input.mlir").read_text().replace("      aiex.npu.dma_wait {symbol = @out0}\n", "")
+    path = tmp_path / "no_wait.mlir"
+    path.write_text(src)
+    hangs = find_hangs(path)
+    assert [h.kind for h in hangs] == ["missing-input"]
+    assert ("core (0,2)", 17) in [(s.actor, s.line) for s in hangs[0].stuck]
+    assert hangs[0].chain[-1] == "the runtime sequence never sends on in1"
+
+
+def test_acquire_exceeds_pool():
+    path = HANGS / "acquire_exceeds_pool.mlir"
+    hangs = find_hangs(path)
+    assert [h.kind for h in hangs] == ["acquire-exceeds-pool"]
+    first = hangs[0].stuck[0]
+    assert (first.op, first.line, first.actor) == ("aie.objectfifo.acquire", 31, "core (0,3)")
+    assert "@mid(Consume, 3)" in _line(path, 31)
+    assert first.waits_for == "mid (Consume): needs 3 objects at once, the pool holds 2"
+    assert first.iteration == 0 and first.call == 1
+    # its consequence: the producer fills the pool and waits on the consumer, which waits on it
+    assert hangs[0].chain == ["core (0,2) waits on mid (Produce)", "core (0,3) waits on mid (Consume)", "core (0,2)"]
+
+
+def test_unbalanced_loop():
+    path = HANGS / "unbalanced_loop.mlir"
+    hangs = find_hangs(path)
+    assert [h.kind for h in hangs] == ["unbalanced-loop"]
+    loop = hangs[0].stuck[0]
+    assert (loop.op, loop.line) == ("scf.for", 14)
+    assert f"{path}:14:7" in hangs[0].message
+    assert "takes 1 lock unit(s) of in0 (Consume) and gives back 0" in hangs[0].message
+    stuck = _core_op(hangs[0], "core (0,2)")
+    assert (stuck.line, stuck.iteration) == (15, 2)  # the consumer end holds 2 buffers
+
+
+def test_drift_caught_in_a_later_call():
+    """A core that consumes one input per call too few: call 1 completes, the leftovers pile up."""
+    path = HANGS / "drift.mlir"
+    result = check(path)
+    assert [h.kind for h in result.hangs] == ["starved-host-wait"]
+    h = result.hangs[0]
+    host = next(s for s in h.stuck if s.actor == "host")
+    assert (host.op, host.line) == ("aiex.npu.dma_memcpy_nd", 35)
+    assert host.call >= 2 and result.calls == host.call
+    assert "does not return to its start" in h.message and "1 object more of in0 untaken" in h.message
+
+
+def test_every_kind_has_a_test_design():
+    found = {h.kind for p in HANGS.glob("*.mlir") for h in find_hangs(p)}
+    assert found == set(KINDS)
+
+
+# -- the report -------------------------------------------------------------------------------------
+
+def test_json_and_result():
+    result = check(HANGS / "cycle.mlir")
+    data = json.loads(json.dumps(result.as_json()))
+    assert sorted(data) == ["calls", "hangs", "notes", "proved", "source"]
+    assert data["proved"] is False
+    hang = data["hangs"][0]
+    assert sorted(hang) == ["chain", "edges", "kind", "message", "stuck"]
+    assert sorted(hang["stuck"][0]) == ["actor", "call", "iteration", "location", "loops", "op", "waits_for"]
+    assert "\n" not in hang["message"]
+
+
+def test_draw_needs_edges(tmp_path: Path):
+    from partitioner.hangs import Hang
+
+    with pytest.raises(ValueError):
+        draw_cycle(Hang("unbalanced-loop", "m", [], []), tmp_path / "x.png")
+
+
+def test_an_evaluation_without_a_file():
+    ev = partitioner.partition(batch=100, tiles=4)
+    result = check(ev)
+    assert result.hangs == [] and result.proved
+    assert result.source.endswith("aie.mlir (emitted)")
+    assert check(ev, locations=False).proved
+
+
+def test_not_a_design(tmp_path: Path):
+    bad = tmp_path / "bad.mlir"
+    bad.write_text("module {\n  aie.device(npu1) {\n    %t = aie.tile(0, 2\n  }\n}\n")
+    with pytest.raises(UserError):
+        find_hangs(bad)
+    with pytest.raises(TypeError):
+        find_hangs(42)
+
+
+# -- no false alarm ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("folder", DESIGNS, ids=lambda p: p.name)
+def test_no_false_alarm_on_kept_designs(folder: Path):
+    result = check(folder)
+    assert result.hangs == [], [h.message for h in result.hangs]
+    assert result.proved and result.calls == 2  # two calls end in the same state
+
+
+def _corpus_modules() -> list[tuple[str, dict]]:
+    table = tomllib.loads((CORPUS / "expected.toml").read_text())["modules"]
+    return [(name, m) for name, m in table.items() if m.get("verdict") == "fits" and m.get("device") != "xcvc1902"]
+
+
+@pytest.mark.parametrize("name", [n for n, _ in _corpus_modules()])
+def test_no_false_alarm_on_the_conformance_corpus(name: str):
+    path = CORPUS / f"{name}.mlir"
+    try:
+        partitioner.read(path, verify_sources=False)
+    except UserError as err:
+        pytest.skip(f"does not parse here: {err}")
+    result = check(path)
+    assert [h.kind for h in result.hangs] == TRUE_FINDINGS.get(name, []), [h.message for h in result.hangs]
+
+
+def test_a_design_built_to_run_once_is_checked_for_one_call():
+    """Hand-written mem-tile buffers sent once (their locks never given back): one call, which completes."""
+    path = CORPUS / "xrt_two_memtiles_physical.mlir"
+    try:
+        partitioner.read(path, verify_sources=False)
+    except UserError as err:
+        pytest.skip(f"does not parse here: {err}")
+    result = check(path)
+    assert result.hangs == [] and result.calls == 1 and result.proved
+    assert any("in2_mem_cons_lock's 1 initial token(s) are taken and never given back" in n for n in result.notes)
+
+
+@pytest.mark.parametrize("options", [
+    dict(strategy="single", batch=20, tiles=1, depth=1),
+    dict(strategy="split", batch=48, tiles=4, object_frames=1),
+    dict(strategy="split", batch=100, tiles=8, frame_mode="dma-framed"),
+    dict(strategy="split", batch=100, tiles=5, frame_mode="streamed", depth=1),
+    dict(strategy="pipeline", batch=100, tiles=2, object_frames=10),
+    dict(strategy="hybrid", batch=100, tiles=8, object_frames=5, depth=1),
+], ids=lambda o: "-".join(str(v) for v in o.values()))
+def test_no_false_alarm_on_built_designs(options: dict):
+    result = check(partitioner.partition(**options, suggest=False), locations=False)
+    assert result.hangs == [] and result.proved, [h.message for h in result.hangs]
+
+
+def test_time_on_the_largest_kept_design():
+    largest = max(DESIGNS, key=lambda p: (p / "aie.mlir").stat().st_size)
+    check(largest)  # warm the dialect context
+    start = time.perf_counter()
+    result = check(largest)
+    seconds = time.perf_counter() - start
+    print(f"hang check of {largest.name} ({(largest / 'aie.mlir').stat().st_size} bytes): {seconds:.3f} s, "
+          f"{result.calls} calls")
+    assert result.proved
+    assert seconds < 1.0
+
+
+# -- docstrings -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("module", ["partitioner.hangs", "partitioner.hangs.source", "partitioner.hangs.model",
+                                    "partitioner.hangs.execute", "partitioner.hangs.report",
+                                    "partitioner.hangs.static", "partitioner.hangs.diagnose"])
+def test_examples_run(module: str):
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
