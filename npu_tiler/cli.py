@@ -307,13 +307,17 @@ def partition(as_json: bool, cost_profile: str | None, **kw) -> None:
     from sim import timing
 
     params = timing.with_cost(load_timing(), cost_profile)  # an unknown profile fails here
+    from partitioner.hangs import check as check_hangs
+
     ev = partitioner.partition(options_from(kw))
+    found = check_hangs(ev, locations=False).hangs if ev.fits else []
     if as_json:
         click.echo(json.dumps(ev.as_json(), indent=2))
     else:
         click.echo(render.report(ev))
         click.echo(timing.band_line(ev, load_seed().frames, params))
-    sys.exit(0 if ev.fits else 1)
+        click.echo("\n".join(f"hang: {h.message}" for h in found))
+    sys.exit(0 if ev.fits and not found else 1)
 
 
 @cli.command()
@@ -396,15 +400,35 @@ def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str
     import partitioner
     from partitioner import render
 
+    from partitioner.hangs import check as check_hangs
+
     ev = partitioner.read(mlir_file, verify_sources=False, alloc_scheme=alloc_scheme, mlir_aie=mlir_aie)
+    hangs = check_hangs(ev)
     if as_json:
         o = ev.design.options
         out = {**ev.as_json(), "notes": list(ev.notes), "device": o.device, "mlir_aie": o.mlir_aie,
-               "alloc_scheme": o.alloc_scheme}
+               "alloc_scheme": o.alloc_scheme, "hangs": [h.as_json() for h in hangs.hangs],
+               "hang_free_proved": hangs.proved, "hang_notes": list(hangs.notes)}
         click.echo(json.dumps(out, indent=2))
     else:
         click.echo(render.report(ev))
-    sys.exit(0 if ev.fits else 1)
+        click.echo(_hang_lines(hangs))
+    sys.exit(0 if ev.fits and not hangs.hangs else 1)
+
+
+def _hang_lines(result) -> str:
+    """The hang check's verdict, every stuck op with its file:line:col, and any wait cycle as a chain."""
+    if not result.hangs:
+        verdict = "proved free" if result.proved else "none found (not proved: " + "; ".join(result.notes) + ")"
+        return f"hangs: {verdict} ({result.calls} runtime-sequence run(s) executed abstractly)"
+    lines = [f"hangs: {len(result.hangs)} (the design would hang on the NPU)"]
+    for h in result.hangs:
+        lines.append(f"hang ({h.kind}): {h.message}")
+        lines += [f"  stuck: {s.op} at {s.location}: waits for {s.waits_for}"
+                  + (f" (iteration {s.iteration})" if s.iteration is not None else "") for s in h.stuck]
+        if h.chain:
+            lines.append("  cycle: " + " <- ".join(h.chain))
+    return "\n".join(lines)
 
 
 @cli.command()

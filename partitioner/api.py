@@ -82,7 +82,8 @@ def emit(evaluation: Evaluation, out_dir: str | Path, *, overwrite: bool = False
     overwrite : bool
         Replace ``out_dir`` if it exists.
     force : bool
-        Emit a design that does not fit (its README says why it will fail).
+        Emit a design that does not fit (its README says why it will fail) or that the static hang
+        check (:mod:`partitioner.hangs`) finds would hang.
 
     Returns
     -------
@@ -93,8 +94,8 @@ def emit(evaluation: Evaluation, out_dir: str | Path, *, overwrite: bool = False
     Raises
     ------
     UserError
-        The design does not fit and ``force`` is not set, ``out_dir`` exists,
-        or it cannot be written.
+        The design does not fit or would hang and ``force`` is not set,
+        ``out_dir`` exists, or it cannot be written.
 
     Examples
     --------
@@ -104,6 +105,13 @@ def emit(evaluation: Evaluation, out_dir: str | Path, *, overwrite: bool = False
     >>> (out / "aie.mlir").is_file(), (out / "design.py").is_file(), (out / "build.sh").is_file()
     (True, True, True)
     """
+    if not force:
+        from partitioner.hangs import check as check_hangs
+
+        found = check_hangs(evaluation, locations=False).hangs
+        if found:
+            raise UserError(f"{evaluation.design.name} would hang on the NPU ({found[0].message}); "
+                            f"see `npu-tiler check`, or add --force to emit it anyway")
     return _emit(evaluation, Path(out_dir), overwrite=overwrite, force=force)
 
 
@@ -160,6 +168,7 @@ def read(path: str | Path, *, verify_sources: bool = True, **overrides) -> Evalu
                         f"or an .mlir file")
     design = _read_mlir(mlir, overrides)
     ev = evaluate(design)
+    ev.source = mlir
     manifest = manifest_file.read(mlir.parent)
     ev.design.name = manifest.get("design", ev.design.name)
     want = manifest.get("kernel", {}).get("source_sha256")

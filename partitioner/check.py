@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from partitioner import device as device_mod
 from partitioner import kernel_spec
@@ -80,6 +81,7 @@ class Evaluation:
     errors: list[str]
     suggestions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    source: Path | None = None  # the .mlir file a read design came from (partitioner.read)
 
     @property
     def fits(self) -> bool:

@@ -11,7 +11,7 @@ Points that do not fit are told apart: an *invalid combination* is a set of
 options no design can be built from (the partitioner's UserError, e.g. an
 object size that does not divide the chains' shares); a design that *does
 not fit* was built and exceeds a resource of a tile: memory, locks, BDs, DMA
-channels, program memory (not modelled yet), or the shim's transfer limits.
+channels, program memory, a hang the static check finds, or the shim's transfer limits.
 """
 from __future__ import annotations
 
@@ -56,9 +56,9 @@ RESOURCES = {
     "DMA channels": ("DMA channel exceeded",),
     "program memory": ("program memory",),
     "shim transfer limits": ("runtime sequence",),
+    "would hang (static hang check)": ("would hang",),
 }
-NOT_MODELLED = {"program memory": "not checked by the model yet: the kernel's code size is known only once it is "
-                                  "built (16 KiB per core on npu1)"}
+NOT_MODELLED: dict[str, str] = {}
 PLOT_DPI = 110
 
 

@@ -171,9 +171,33 @@ def evaluate_point(options: Options, timing_cache: dict | None = None, params_pa
         t = timing.model(ev, params[1], params[0]).as_dict()
         if timing_cache is not None:
             timing_cache[tkey] = t
+    # modeled_seconds is the band's high (conservative) end: the one the Pareto front ranks by.
     rec.update(npu_calls=t["npu_calls"], dma_bytes=t["dma_bytes"], modeled_seconds=t["modeled_seconds"],
+               modeled_seconds_low=t.get("modeled_seconds_low"), cost_profile=t.get("cost_profile"),
                realtime_factor=t["realtime_factor"], device_seconds_per_call=t["device_seconds_per_call"])
     return rec
+
+
+def hang_free_fronts(records: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The Pareto front and the batch-100 front, every member proved free of hangs by the static check.
+
+    Only candidates for a front are checked (about 20 ms each, :mod:`partitioner.hangs`): a point that
+    would hang no longer fits, under its own reason, and the fronts are taken again without it.
+    """
+    import partitioner
+    from partitioner.hangs import check as check_hangs
+
+    while True:
+        front, focus = pareto(records), focus_front(records)
+        unchecked = [r for r in {r["id"]: r for r in front + focus}.values() if r.get("hangs") is None]
+        if not unchecked:
+            return front, focus
+        for r in unchecked:
+            found = check_hangs(partitioner.partition(_options_of(r), suggest=False), locations=False).hangs
+            r["hangs"] = [h.message for h in found]
+            if found:
+                r.update(fits=False, pareto=False, reason=f"would hang: {found[0].message}",
+                         errors=[*r["errors"], *(f"would hang: {h.message}" for h in found)])
 
 
 def evaluate_chunk(job: tuple[list[Options], str | None]) -> list[dict]:
@@ -541,8 +565,7 @@ def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: b
         finally:
             bar.close()
         records = [known[i] for i in ids]
-        front = pareto(records)
-        focus = focus_front(records)
+        front, focus = hang_free_fronts(records)
         front_ids, focus_ids = {r["id"] for r in front}, {r["id"] for r in focus}
         for r in records:
             r["pareto"] = r["id"] in front_ids

@@ -31,7 +31,8 @@ def find_tools(env: dict | None = None) -> Tools:
     peano = env.get("PEANO_INSTALL_DIR")
     if not peano or not (Path(peano) / "bin" / "clang").exists():
         raise UserError(PEANO_HELP)
-    aiecc = shutil.which("aiecc.py", path=env.get("PATH"))
+    # aiecc.py until mlir-aie PR #3369, the C++ aiecc after it (partitioner/params/profiles.toml)
+    aiecc = shutil.which("aiecc.py", path=env.get("PATH")) or shutil.which("aiecc", path=env.get("PATH"))
     if aiecc is None:
         raise UserError(AIECC_HELP)
     return Tools(Path(peano), aiecc)

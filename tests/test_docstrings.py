@@ -49,7 +49,6 @@ DOCTEST_MODULES = [
     "partitioner.manifest",
     "partitioner.emitters",
     "partitioner.emitters.mlir",
-    "partitioner.emitters.ir",
     "partitioner.emitters.iron",
     "partitioner.emitters.files",
     "partitioner.emitters.iron_api",

@@ -79,7 +79,8 @@ def error_of(text: str, name: str = "bad.mlir") -> MlirError:
 def test_every_kept_design_parses_and_round_trips(path: Path):
     module = kept(path)
     (device,) = ops_of(module, aie.DeviceOp)
-    assert device.device_name == "npu1"
+    # the smallest npu1 array that holds the design, as IRON picks it (npu1_1col for one column)
+    assert device.device_name in ("npu1", "npu1_1col", "npu1_2col", "npu1_3col", "npu1_4col")
     assert ops_of(module, aie.CoreOp) and ops_of(module, aie.ObjectFifoCreateOp)
     if path.name == "aie.generic.mlir":
         # npu-tiler's generic form (#aie.device<npu1>, no default properties) prints back as

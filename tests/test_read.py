@@ -25,10 +25,13 @@ def test_without_a_manifest_the_figures_come_from_the_ir_and_say_so(tmp_path):
 
 
 def test_a_design_iron_printed_is_checked(cli):
-    # IRON's runtime sequence: dma_configure_task_for, dma_start_task, dma_await_task, dma_free_task
-    r = cli("check", str(CORPUS / "iron_task_group_drain.mlir"), "--json")
+    # IRON's runtime sequence: dma_configure_task_for, dma_start_task, dma_await_task
+    r = cli("check", str(CORPUS / "iron_localbuffer.mlir"), "--json")
     assert r.returncode == 0, r.stderr
-    assert '"fits": true' in r.stdout and "kernel static data: unknown" in r.stdout
+    assert '"fits": true' in r.stdout and '"hangs": []' in r.stdout
+    # the reconstructed task-group design has an empty worker: it fits, but its drain would never finish
+    r = cli("check", str(CORPUS / "iron_task_group_drain.mlir"))
+    assert r.returncode == 1 and "fits: yes" in r.stdout and "starved-host-wait" in r.stdout
 
 
 def test_the_depth_one_pipeline_now_fits():
