@@ -533,11 +533,12 @@ def seed_table(params_path: str | None, cost_profile: str | None) -> None:
 @click.option("--cache", "cache_path", type=click.Path(dir_okay=False), default=None,
               help="SQLite cache of evaluated points [default: ~/.cache/npu-tiler/explore.sqlite].")
 @click.option("--no-simulate", is_flag=True, help="Do not emit and simulate the Pareto-front designs.")
+@click.option("--cost-profile", "cost_profile", default=None, metavar="NAME|FILE", help=COST_PROFILE_HELP)
 @click.option("--params", "params_path", type=click.Path(dir_okay=False, exists=True), default=None,
               help="Timing parameters overriding sim/timing.toml (e.g. from `npu-tiler calibrate`).")
 def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches: tuple[int, ...],
             strategies: tuple[str, ...], tiles: tuple[int, ...], frame_modes: tuple[str, ...],
-            cache_path: str | None, no_simulate: bool, params_path: str | None) -> None:
+            cache_path: str | None, no_simulate: bool, params_path: str | None, cost_profile: str | None) -> None:
     """Evaluate the design space and write a report: what fits and why not, modelled speed, the Pareto front.
 
     Space: batch {1, 10, 20, 25, 50, 100, 200, 400} (+ --batch), tiles {1, 2, 4, 8, 16}, strategies
@@ -554,12 +555,15 @@ def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches:
     from reports import seed_table
 
     out_dir = P(out)
-    timing_params = load_timing(params_path)  # a bad --params fails here, before any work
+    from sim import timing
+
+    timing_params = timing.with_cost(load_timing(params_path), cost_profile)  # bad --params/--cost-profile fail here
     _writable_dir(out_dir)
     space = ex.Space(kernel=kernel, device=device,
                      batches=tuple(sorted(set(ex.DEFAULT_BATCHES) | set(extra_batches))),
                      tiles=tuple(tiles) or ex.DEFAULT_TILES, strategies=tuple(strategies) or ex.STRATEGIES,
-                     frame_modes=tuple(frame_modes) or ex.FRAME_MODES, params_path=params_path)
+                     frame_modes=tuple(frame_modes) or ex.FRAME_MODES, params_path=params_path,
+                     cost_profile=cost_profile)
     study = ex.run(space, jobs=jobs or os.cpu_count() or 1, cache_path=P(cache_path) if cache_path else None,
                    simulate_front=not no_simulate, progress=sys.stderr.isatty())
     meta = {"kernel": kernel, "device": device, "evaluated": study.evaluated, "seconds": study.seconds,

@@ -54,6 +54,7 @@ class Space:
     alloc_schemes: tuple[str, ...] = ALLOC_SCHEMES
     mlir_aie: str = Options.mlir_aie
     params_path: str | None = None  # timing parameters (e.g. a calibration TOML); default partitioner/params/timing.toml
+    cost_profile: str | None = None  # kernel cost profile (partitioner/params/costs.toml name or a TOML file)
 
     def check(self) -> None:
         for s in self.strategies:
@@ -137,13 +138,14 @@ def _summary(ev) -> dict:
     }
 
 
-def evaluate_point(options: Options, timing_cache: dict | None = None, params_path: str | None = None) -> dict:
+def evaluate_point(options: Options, timing_cache: dict | None = None, params_path: str | None = None,
+                   cost_profile: str | None = None) -> dict:
     """The record of one point (no simulation)."""
     from partitioner.check import evaluate_options
     from partitioner.params import timing as load_timing
     from sim import timing
 
-    rec = {"id": point_id(options, params_path), **asdict(options), "fits": False, "errors": [], "reason": "",
+    rec = {"id": point_id(options, params_path, cost_profile), **asdict(options), "fits": False, "errors": [], "reason": "",
            "design": None, "compute_tiles": None, "worst_tile": None, "worst_tile_bytes": None, "memory": None,
            "max_dma_in": None, "max_dma_out": None, "max_locks": None, "max_bds": None, "npu_calls": None,
            "dma_bytes": None, "modeled_seconds": None, "realtime_factor": None, "device_seconds_per_call": None,
@@ -158,14 +160,14 @@ def evaluate_point(options: Options, timing_cache: dict | None = None, params_pa
     rec.update(fits=ev.fits, errors=ev.errors, reason=ev.errors[0].splitlines()[0] if ev.errors else "",
                design=ev.design.name, object_frames_effective=ev.design.object_frames)
     # The allocator changes no schedule: points that differ only in it share one timing run.
-    tkey = point_id(replace(options, alloc_scheme=""), params_path)
+    tkey = point_id(replace(options, alloc_scheme=""), params_path, cost_profile)
     if timing_cache is not None and tkey in timing_cache:
         t = timing_cache[tkey]
     else:
         # The parameter files are read once per chunk (the cache's "params" entry), not once per point.
         params = timing_cache.get(("params", params_path)) if timing_cache is not None else None
         if params is None:
-            params = (load_timing(params_path), seed_figures().frames)
+            params = (timing.with_cost(load_timing(params_path), cost_profile), seed_figures().frames)
             if timing_cache is not None:
                 timing_cache[("params", params_path)] = params
         t = timing.model(ev, params[1], params[0]).as_dict()
@@ -201,9 +203,9 @@ def hang_free_fronts(records: list[dict]) -> tuple[list[dict], list[dict]]:
 
 
 def evaluate_chunk(job: tuple[list[Options], str | None]) -> list[dict]:
-    options, params_path = job
+    options, params_path, cost_profile = job
     cache: dict = {}
-    return [evaluate_point(o, cache, params_path) for o in options]
+    return [evaluate_point(o, cache, params_path, cost_profile) for o in options]
 
 
 # -- identity and cache -------------------------------------------------------------------------------
@@ -211,9 +213,9 @@ def evaluate_chunk(job: tuple[list[Options], str | None]) -> list[dict]:
 _FINGERPRINT: dict[str, str] = {}
 
 
-def model_fingerprint(kernel: str, params_path: str | None = None) -> str:
+def model_fingerprint(kernel: str, params_path: str | None = None, cost_profile: str | None = None) -> str:
     """Hash of everything a point's record depends on besides its options."""
-    key = f"{kernel}|{params_path}"
+    key = f"{kernel}|{params_path}|{cost_profile}"
     if key not in _FINGERPRINT:
         from partitioner.params import PARAMS_DIR
         from partitioner.params import TIMING_TOML
@@ -224,14 +226,19 @@ def model_fingerprint(kernel: str, params_path: str | None = None) -> str:
                  *(spec.folder / s for s in spec.sources)]
         if params_path:
             files.append(Path(params_path))
+        files.append(kernel_spec.COSTS_TOML)
+        if cost_profile and Path(cost_profile).is_file():
+            files.append(Path(cost_profile))
+        h.update(str(cost_profile).encode())
         for f in files:
             h.update(f.read_bytes())
         _FINGERPRINT[key] = h.hexdigest()
     return _FINGERPRINT[key]
 
 
-def point_id(options: Options, params_path: str | None = None) -> str:
-    payload = json.dumps(asdict(options), sort_keys=True) + model_fingerprint(options.kernel, params_path)
+def point_id(options: Options, params_path: str | None = None, cost_profile: str | None = None) -> str:
+    payload = json.dumps(asdict(options), sort_keys=True) + model_fingerprint(options.kernel, params_path,
+                                                                               cost_profile)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
@@ -550,13 +557,13 @@ def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: b
         raise UserError("the design space is empty after the filters: widen --batch/--tiles/--strategy")
     cache = Cache(cache_path or cache_dir() / "explore.sqlite")
     try:
-        ids = [point_id(o, space.params_path) for o in points]
+        ids = [point_id(o, space.params_path, space.cost_profile) for o in points]
         known = cache.get_many(ids)
         todo = [o for o, i in zip(points, ids) if i not in known]
         study = Study(space, started=started)
         bar = tqdm(total=len(todo), desc="evaluating", unit="pt", disable=not progress or not todo, leave=False)
         try:
-            jobs_list = [(c, space.params_path) for c in chunks(todo, 48)]
+            jobs_list = [(c, space.params_path, space.cost_profile) for c in chunks(todo, 48)]
             for records in _map(evaluate_chunk, jobs_list, jobs):
                 cache.put_many(records)  # one transaction per chunk: an interrupt loses only the chunk in flight
                 known.update({r["id"]: r for r in records})
