@@ -11,7 +11,7 @@ from partitioner.params import seed
 from runner.backends import xrt_unavailable
 from runner.run import run_design
 from sim import fixtures
-from sim.validate import BASELINE_DIR
+from sim import BASELINE_DIR
 
 DESIGNS = sorted(p for p in DESIGNS_DIR.iterdir() if p.is_dir())
 

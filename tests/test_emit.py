@@ -13,7 +13,7 @@ import pytest
 
 import partitioner
 from partitioner import emitters as em
-from partitioner.check import evaluate, evaluate_options
+from partitioner.check import evaluate_options
 from partitioner.design import Options
 from partitioner.emitters import iron_api
 

@@ -171,7 +171,7 @@ def _values(param: click.Parameter, pools: dict, command: str) -> tuple[list[str
     if isinstance(t, click.types.FloatParamType):
         return ["0.1", "10", "1e-9"], ["-1", "nan", "inf", "1e400", "x"]
     if isinstance(t, click.Path):
-        return ["@design"], GARBAGE_FILES
+        return ["@design"], GARBAGE
     return ["x"], ["", "é/../x", "--"]
 
 

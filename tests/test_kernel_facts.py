@@ -103,7 +103,7 @@ def _written_bytes(e: EntryPoint, n: int) -> int:
     written value cannot equal both).
     """
     call = kernel.entry(e.symbol)
-    in_arg, out_arg = e.arg("in"), e.arg("out")
+    in_arg = e.arg("in")
     written = np.zeros(2 * n * e.out_bytes_per_frame, bool)
     for guard in (0x5A, 0xA5):
         buffers = {"in": np.zeros(e.in_bytes(n) // in_arg.elem_bytes, in_arg.dtype),

@@ -317,26 +317,18 @@ def _timing():
 
 @functools.lru_cache(maxsize=None)
 def _kept(name: str):
-    """A kept design folder read back: ``partitioner.read`` (older name ``sim.validate.load_design``)."""
+    """A kept design folder read back with ``partitioner.read``."""
     import partitioner
 
-    if hasattr(partitioner, "read"):
-        return partitioner.read(DESIGNS / name)
-    from sim.validate import load_design
-
-    return load_design(DESIGNS / name)
+    return partitioner.read(DESIGNS / name)
 
 
 def _run_audio(ev, a: np.ndarray) -> np.ndarray:
-    """The design's (frames, 80) output for one utterance: ``sim.CallRunner(ev).run_audio``
-    (older name ``sim.validate.run_audio``); a fresh runner, so nothing carries over between examples."""
+    """The design's (frames, 80) output for one utterance: ``sim.CallRunner(ev).run_audio``; a fresh
+    runner, so nothing carries over between examples."""
     import sim
 
-    if hasattr(sim, "CallRunner"):
-        return sim.CallRunner(ev, _timing()).run_audio(a)
-    from sim.validate import run_audio
-
-    return run_audio(ev, a, _timing())
+    return sim.CallRunner(ev, _timing()).run_audio(a)
 
 
 @st.composite

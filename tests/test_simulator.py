@@ -10,7 +10,9 @@ import pytest
 from partitioner import emitters as em
 from partitioner.check import evaluate_options
 from partitioner.design import Options
-from sim import dataflow, fixtures, framing, kernel, validate
+import partitioner
+import sim
+from sim import dataflow, fixtures, framing, kernel
 from sim.engine import Deadlock, SimulationError
 from partitioner.params import timing as load_params
 
@@ -20,8 +22,8 @@ DESIGNS = sorted(p for p in em.DESIGNS_DIR.iterdir() if p.is_dir())
 
 @pytest.fixture(scope="module")
 def baseline_outputs():
-    base = validate.load_design(validate.BASELINE_DIR)
-    return {n: validate.run_audio(base, fixtures.load(n), PARAMS) for n in fixtures.names()}
+    base = partitioner.read(sim.BASELINE_DIR)
+    return {n: sim.CallRunner(base, PARAMS).run_audio(fixtures.load(n)) for n in fixtures.names()}
 
 
 def test_baseline_equals_the_kernel_called_directly(baseline_outputs):
@@ -32,10 +34,10 @@ def test_baseline_equals_the_kernel_called_directly(baseline_outputs):
 
 @pytest.mark.parametrize("design", DESIGNS, ids=lambda p: p.name)
 def test_every_kept_design_is_bit_exact_with_the_baseline(design, baseline_outputs):
-    ev = validate.load_design(design)
+    ev = partitioner.read(design)
     for n in fixtures.names():
-        got = validate.run_audio(ev, fixtures.load(n), PARAMS)
-        cmp = validate.compare(got, baseline_outputs[n])
+        got = sim.CallRunner(ev, PARAMS).run_audio(fixtures.load(n))
+        cmp = sim.compare(got, baseline_outputs[n])
         assert cmp.bit_exact, f"{design.name} on {n}: first difference at frame/bin {cmp.first_difference}"
 
 
@@ -60,7 +62,7 @@ def test_padding_rule_last_call_is_padded_and_dropped(tmp_path):
     assert want.shape == (1234, 80)
     for mode in ("framed", "dma-framed", "streamed"):
         ev = evaluate_options(Options(batch=100, tiles=4, frame_mode=mode))
-        np.testing.assert_array_equal(validate.run_audio(ev, audio, PARAMS), want)
+        np.testing.assert_array_equal(sim.CallRunner(ev, PARAMS).run_audio(audio), want)
 
 
 def test_a_broken_design_is_reported_not_bit_exact(cli, tmp_path):
