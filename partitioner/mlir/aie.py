@@ -919,6 +919,26 @@ _INDEX = IndexType()  # tiles, locks and the other handles the aie ops pass arou
 
 # AIEOps.td @ 2741ca50 AIE_CoreOp: `(` $tile `)` regions attr-dict; IsCoreTile; stack_size
 # DefaultValuedAttr 0x400, link_with / elf_file optional. AIEDialect.cpp CoreOp::verify.
+def _parse_tile_region(cls, parser: Parser):
+    """``(`` $tile ``)`` region attr-dict: the form of aie.core, aie.mem, aie.memtile_dma and aie.shim_dma."""
+    with parser.in_parens():
+        tile = parser.parse_operand(_INDEX)
+    body = parser.parse_region()
+    props: dict[str, Attribute] = {}
+    attrs = _parse_attr_dict(parser, cls, props)
+    return cls.create(operands=[tile], result_types=[IndexType()], properties=props, attributes=attrs,
+                      regions=[body])
+
+
+def _print_tile_region(op, printer: Printer) -> None:
+    """Print the form :func:`_parse_tile_region` reads."""
+    printer.print_string("(")
+    printer.print_operand(op.tile)
+    printer.print_string(") ")
+    printer.print_region(op.body)
+    _print_attr_dict(printer, op)
+
+
 @irdl_op_definition
 class CoreOp(IRDLOperation):
     """``%c = aie.core(%tile) { ... aie.end }``: the program of one compute tile's core."""
@@ -934,20 +954,10 @@ class CoreOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> CoreOp:
-        with parser.in_parens():
-            tile = parser.parse_operand(_INDEX)
-        body = parser.parse_region()
-        props: dict[str, Attribute] = {}
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(operands=[tile], result_types=[IndexType()], properties=props, attributes=attrs,
-                          regions=[body])
+        return _parse_tile_region(cls, parser)
 
     def print(self, printer: Printer) -> None:
-        printer.print_string("(")
-        printer.print_operand(self.tile)
-        printer.print_string(") ")
-        printer.print_region(self.body)
-        _print_attr_dict(printer, self)
+        _print_tile_region(self, printer)
 
     @property
     def stack_bytes(self) -> int:
@@ -1816,20 +1826,10 @@ class _DmaRegionOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> _DmaRegionOp:
-        with parser.in_parens():
-            tile = parser.parse_operand(_INDEX)
-        body = parser.parse_region()
-        props: dict[str, Attribute] = {}
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(operands=[tile], result_types=[IndexType()], properties=props, attributes=attrs,
-                          regions=[body])
+        return _parse_tile_region(cls, parser)
 
     def print(self, printer: Printer) -> None:
-        printer.print_string("(")
-        printer.print_operand(self.tile)
-        printer.print_string(") ")
-        printer.print_region(self.body)
-        _print_attr_dict(printer, self)
+        _print_tile_region(self, printer)
 
     def _verify_dma_region(self) -> None:
         """AIEDialect.cpp HasSomeTerminator<DMAStartOp, NextBDOp, EndOp>, HasValidBDs, HasValidDMAChannels."""
