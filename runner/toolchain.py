@@ -38,19 +38,20 @@ def find_tools(env: dict | None = None) -> Tools:
     return Tools(Path(peano), aiecc)
 
 
-_TILE_LINE = re.compile(r"%(\S+) = aie\.tile\((\d+), (\d+)\)")
+# aiecc's log is free text; the error location in it is the one thing read with a pattern.
 _MEM_ERROR = re.compile(r"aie\.mlir:(\d+):\d+: error: 'aie\.tile' op allocated buffers exceeded available memory")
 
 
 def memory_error_tiles(log: str, mlir_text: str) -> list[tuple[int, int]]:
-    """Tiles aiecc reported as over their memory, from its error locations in aie.mlir."""
-    lines = mlir_text.splitlines()
-    out = []
-    for m in _MEM_ERROR.finditer(log):
-        n = int(m.group(1)) - 1
-        if 0 <= n < len(lines) and (t := _TILE_LINE.search(lines[n])):
-            out.append((int(t.group(2)), int(t.group(3))))
-    return out
+    """Tiles aiecc reported as over their memory: its error lines, matched to the ``aie.tile`` ops the
+    parser finds on those lines of aie.mlir."""
+    from partitioner.hangs.source import parse_source
+    from partitioner.mlir.aie import TileOp
+
+    src = parse_source(mlir_text, "aie.mlir")
+    tile_at = {src.line(op): (op.col.value.data, op.row.value.data)
+               for op in src.module.walk() if isinstance(op, TileOp)}
+    return [tile_at[int(m.group(1))] for m in _MEM_ERROR.finditer(log) if int(m.group(1)) in tile_at]
 
 
 def explain_memory_error(log: str, folder: Path) -> str:
