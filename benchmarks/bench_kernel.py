@@ -10,8 +10,8 @@ same audio. Timings are the host's, not an NPU's.
 
 prints instructions per frame instead: the host build under callgrind and the
 32-bit proxy build (ARMv6-M, no 64-bit multiply or divide) under qemu-arm,
-split into the kernel's own code and libgcc helpers (``sim.measure``; the same
-as ``python -m sim.measure``).
+split into the kernel's own code and libgcc helpers (``kernels.mel_tools.measure``; the same
+as ``python -m kernels.mel_tools.measure``).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import time
 
 import numpy as np
 
-from sim import accuracy, fixtures, framing, kernel, reference
+from kernels.mel_tools import accuracy, fixtures, framing, kernel, reference
 
 
 def ten_minutes(minutes: float) -> np.ndarray:
@@ -47,7 +47,7 @@ def main() -> None:
     ap.add_argument("--folder", help="With --instructions: measure the kernel sources in this folder.")
     args = ap.parse_args()
     if args.instructions:
-        from sim import measure
+        from kernels.mel_tools import measure
 
         raise SystemExit(measure.main(["--folder", args.folder] if args.folder else []))
     audio = ten_minutes(args.minutes)

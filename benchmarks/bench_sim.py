@@ -10,7 +10,7 @@ recipe in torch on CPU (``pip install -e '.[bench]'``) on the same audio in
 the same run, with ``torch.set_num_threads(2)`` and 1:
 
     stft = torch.stft(audio, 400, 160, window=torch.hann_window(400), return_complex=True)
-    mel = filters @ stft[..., :-1].abs() ** 2          # the 80 x 201 Slaney filters of sim/melfilters.py
+    mel = filters @ stft[..., :-1].abs() ** 2          # the 80 x 201 Slaney filters of kernels/mel_tools/melfilters.py
     log = torch.clamp(mel, min=1e-10).log10()
     log = (torch.maximum(log, log.max() - 8.0) + 4.0) / 4.0
 
@@ -20,7 +20,7 @@ time on 2 threads. The reference runs in a child process, so the
 simulator's peak RSS (``getrusage`` maxrss of this process) is its own: goal
 below 2x (audio + output). Timed: the simulator's ``run_audio`` (audio in,
 the kernel's int16 frames out; Whisper's utterance-wide step is the host's
-``sim.kernel.finish``, not part of a simulation) and the reference from
+``kernels.mel_tools.kernel.finish``, not part of a simulation) and the reference from
 int16 samples to its normalised log-mel. With ``--repeat`` each figure is
 the best of that many runs, the simulator's and the reference's runs
 interleaved so that other load on the machine hits both alike.
@@ -41,7 +41,7 @@ THREADS = (2, 1)
 
 
 def synthesise(frames: int) -> np.ndarray:
-    from sim import fixtures
+    from kernels.mel_tools import fixtures
 
     speech = fixtures.default_audio()
     samples = frames * 160 + 80  # n // 160 == frames
@@ -64,8 +64,8 @@ def _torch_recipe(torch, filters):
 
 
 def _numpy_recipe(filters: np.ndarray):
-    from sim import framing
-    from sim.melfilters import hann_periodic
+    from kernels.mel_tools import framing
+    from kernels.mel_tools.melfilters import hann_periodic
 
     window = hann_periodic().astype(np.float32)
 
@@ -83,7 +83,7 @@ def _numpy_recipe(filters: np.ndarray):
 
 def reference_worker(conn, frames: int) -> None:
     """The reference in its own process: answers "threads" with (seconds, CPU seconds, output shape)."""
-    from sim.melfilters import mel_filters
+    from kernels.mel_tools.melfilters import mel_filters
 
     audio = synthesise(frames)
     filters = mel_filters().astype(np.float32)
@@ -118,7 +118,7 @@ def _mb(nbytes: float) -> str:
 def main() -> None:
     import partitioner
     import sim
-    from sim import hostbuild
+    from kernels.mel_tools import hostbuild
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--frames", type=int, default=seed().frames)
@@ -136,7 +136,7 @@ def main() -> None:
     rss_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     audio = synthesise(args.frames)
     design = partitioner.read(args.design)
-    baseline = partitioner.read(sim.BASELINE_DIR)
+    baseline = partitioner.read(sim.BASELINE_DIR)  # compared through sim.baseline_output, as simulate and the runner
     warm = audio[:16000 * 40]  # build and load the kernel (an instance per thread) outside the timing
     for th in THREADS:
         sim.CallRunner(design).run_audio(warm, threads=th)
@@ -172,7 +172,7 @@ def main() -> None:
     ref.join()
 
     t0 = time.perf_counter()
-    want = sim.CallRunner(baseline).run_audio(audio)
+    want = sim.baseline_output(audio, baseline)
     t_base = time.perf_counter() - t0
     cmp = sim.compare(got, want)
     del want

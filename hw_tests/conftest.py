@@ -8,7 +8,11 @@ The runs are stored in a temporary results database unless ``--db PATH`` names o
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from runner.results import ResultsDB
 
 _DB_PATH = pytest.StashKey[tuple]()  # (path of the results database, whether --db named it)
 
@@ -31,10 +35,6 @@ def backend(request) -> str:
 def results_db(request, tmp_path_factory):
     """The database the runs are stored in: --db PATH, else a temporary one (never the user's
     database, nor $NPU_TILER_DB, unless --db names it)."""
-    from pathlib import Path
-
-    from runner.results import ResultsDB
-
     path = request.config.getoption("--db")
     db = ResultsDB(Path(path) if path else tmp_path_factory.mktemp("results") / "results.sqlite")
     request.config.stash[_DB_PATH] = (db.path, path is not None)

@@ -1,7 +1,10 @@
 """C kernels, one folder each, shipped as package data (sources, kernel.toml).
 
 The bottom of the dependency order: every other package may read this one,
-this one imports none of them.
+this one imports none of them. Its subpackage :mod:`kernels.mel_tools` (the
+mel kernel's host tooling, which regenerates files here) is the exception:
+it reads kernel.toml through ``partitioner`` and ranks above it; nothing in
+this module imports it.
 
 Where kernels are found: the folders named in the environment variable
 ``NPU_TILER_KERNELS`` (``os.pathsep``-separated, searched in that order),

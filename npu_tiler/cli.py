@@ -33,7 +33,9 @@ from partitioner.allocation import SCHEMES as CHECK_ALLOC_SCHEMES  # noqa: E402
 from partitioner.check import HOST_BUFFER_MAX_BYTES  # noqa: E402
 from partitioner.design import Options  # noqa: E402
 from partitioner.errors import NpuTilerError, UserError  # noqa: E402
+from partitioner.kernel_spec import BrokenKernelWarning  # noqa: E402
 from partitioner.strategies import ALLOC_SCHEMES, FRAME_MODES, STRATEGIES  # noqa: E402
+from runner.sqlite_store import CacheWarning  # noqa: E402  (light: the one warning class, not the explorer)
 from sim.engine import SimulationError  # noqa: E402
 
 # Exit codes: 0 success (fits, bit-exact), 1 the answer is "no" (does not fit, differs, deadlocks,
@@ -57,12 +59,12 @@ MAX_STACK_BYTES = 2**31 - 1
 
 
 def _profiles() -> tuple[str, ...] | None:
-    """The --mlir-aie profiles of params/lowering.toml; None (checked later, with the file's own
+    """The --mlir-aie profiles of params/profiles.toml; None (checked later, with the file's own
     error) when the file cannot be read."""
-    from partitioner import lowering_profile
+    from partitioner import profiles
 
     try:
-        return tuple(lowering_profile.available())
+        return tuple(profiles.available())
     except NpuTilerError:
         return None
 
@@ -115,8 +117,8 @@ def cli(ctx: click.Context) -> None:
 
 
 def _audio(path: str | None, builtin: str | None) -> tuple[str, np.ndarray]:
-    from sim import fixtures
-    from sim.audio import load_audio
+    from kernels.mel_tools import fixtures
+    from kernels.mel_tools.audio import load_audio
 
     if builtin is not None:
         if builtin not in fixtures.names():
@@ -141,8 +143,8 @@ def mel(audio: str | None, out: str, reference: bool, streamed: bool, builtin: s
     Whisper's utterance-wide floor (max - 8) and (x + 4) / 4. Without AUDIO,
     the built-in speech is used.
     """
-    from sim import kernel
-    from sim import reference as ref
+    from kernels.mel_tools import kernel
+    from kernels.mel_tools import reference as ref
 
     if audio is not None and builtin is not None:
         raise click.UsageError(f"give AUDIO or --builtin NAME, not both ({audio} and --builtin {builtin})")
@@ -166,9 +168,9 @@ def accuracy(audio: tuple[str, ...]) -> None:
 
     Exits 1 when any file misses the bar: Pearson >= 0.9999 and max |error| <= 0.02.
     """
-    from sim import accuracy as acc
-    from sim import fixtures
-    from sim.audio import load_audio
+    from kernels.mel_tools import accuracy as acc
+    from kernels.mel_tools import fixtures
+    from kernels.mel_tools.audio import load_audio
 
     items = [(p, load_audio(p)) for p in audio] or [(n, fixtures.load(n)) for n in fixtures.names()]
     rows = [acc.kernel_accuracy(name, samples) for name, samples in items]
@@ -184,7 +186,7 @@ def accuracy(audio: tuple[str, ...]) -> None:
 @cli.command()
 def fixtures() -> None:
     """List the built-in test signals."""
-    from sim import fixtures as fx
+    from kernels.mel_tools import fixtures as fx
 
     for name in fx.names():
         samples = fx.load(name)
@@ -195,7 +197,7 @@ def fixtures() -> None:
 @click.option("--check", is_flag=True, help="Only check: exit 1 if kernels/mel/mel_tables.h is stale.")
 def gen_tables(check: bool) -> None:
     """Regenerate the mel kernel's fixed-point tables (kernels/mel/mel_tables.h)."""
-    from sim import tables
+    from kernels.mel_tools import tables
 
     rc = tables.main(["--check"] if check else [])
     if check:
@@ -210,7 +212,7 @@ def gen_tables(check: bool) -> None:
 def kernel_info(name: str, write: bool, no_instructions: bool) -> None:
     """Show a kernel's spec and compare its [measured] figures with a fresh host build."""
     from partitioner import kernel_spec
-    from sim import measure
+    from kernels.mel_tools import measure
 
     spec = kernel_spec.load(name, require_measured=not write)
     click.echo(f"{spec.name}: {spec.summary}")
@@ -255,7 +257,7 @@ def design_options(f):
         click.option("--alloc-scheme", type=Choice(ALLOC_SCHEMES, "allocation scheme"), default=_DEFAULT.alloc_scheme,
                      show_default=True, help="Buffer allocator modelled: basic-sequential | bank-aware."),
         click.option("--mlir-aie", "mlir_aie", type=MLIR_AIE, default=_DEFAULT.mlir_aie, show_default=True,
-                     help="mlir-aie version profile for the rules that changed (params/lowering.toml): 2025 | 2026."),
+                     help="mlir-aie version profile for the rules that changed (params/profiles.toml): 2025 | 2026."),
         click.option("--stack-size", type=click.IntRange(0, MAX_STACK_BYTES), default=_DEFAULT.stack_size,
                      help="Core stack reservation in bytes [default: the kernel's need, at least 1024]."),
         click.option("--device-file", type=click.Path(exists=True, dir_okay=False), default=_DEFAULT.device_file,
@@ -487,7 +489,7 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
                        f"{t.realtime_factor:.0f}x realtime at the high end; timing model only")
         return
     if audio is not None:
-        from sim.audio import load_audio
+        from kernels.mel_tools.audio import load_audio
 
         audio_arg = {audio: load_audio(audio)}  # a path the user gave: its own error if unreadable
     else:
@@ -683,13 +685,14 @@ def run(design_dir: str, backend: str, audio: str | None, repeat: int, timeout: 
     """Run a design on a backend against the batch-20 baseline; store the run in the results database.
 
     Prints agreement with the baseline, the time per call (min/median/max) and frames/s. Host buffers
-    are checked against the design's manifest before any call.
+    are checked against the design's before any call. The baseline's output is the simulator's,
+    whatever the backend.
     """
     from pathlib import Path as P
 
     from runner.run import run_design
-    from sim import fixtures
-    from sim.audio import load_audio
+    from kernels.mel_tools import fixtures
+    from kernels.mel_tools.audio import load_audio
 
     samples = load_audio(audio) if audio else fixtures.default_audio()
     db = _open_db(db_path)
@@ -796,9 +799,6 @@ def calibrate(backend: str, out: str, params_path: str | None, db_path: str | No
 
 def _own_warnings() -> tuple[type[Warning], ...]:
     """The warnings npu-tiler itself gives (a kernel folder skipped, a corrupt cache rebuilt)."""
-    from partitioner.kernel_spec import BrokenKernelWarning
-    from reports.explore import CacheWarning
-
     return BrokenKernelWarning, CacheWarning
 
 

@@ -14,12 +14,11 @@ profile), :mod:`~partitioner.allocation`, :mod:`~partitioner.check`
 (Evaluation), :mod:`~partitioner.emitters`, :mod:`~partitioner.mlir` (read any design);
 parameters in :mod:`~partitioner.params`.
 """
-__version__ = "0.1.0"
-
-from partitioner.api import emit, partition, read  # noqa: E402
-from partitioner.check import Evaluation  # noqa: E402
-from partitioner.design import Design, Options  # noqa: E402
-from partitioner.placement import ColumnPlacer, Placer  # noqa: E402
+from partitioner.api import emit, partition, read
+from partitioner.check import Evaluation
+from partitioner.design import Design, Options
+from partitioner.placement import ColumnPlacer, Placer
+from partitioner.version import __version__
 
 __all__ = ["partition", "emit", "read", "Options", "Design", "Evaluation", "Placer", "ColumnPlacer",
            "__version__"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from partitioner.errors import UserError
 from partitioner.lowering import BufferRequest, TileResources
-from partitioner.lowering_profile import LoweringProfile
+from partitioner.profiles import Profile
 from partitioner.occupancy import Occupancy, align_up
 
 STACK = "(stack)"
@@ -82,7 +82,7 @@ class MemoryMap:
         Examples
         --------
         >>> from partitioner.allocation import allocate_buffers
-        >>> from partitioner.lowering_profile import load
+        >>> from partitioner.profiles import load
         >>> mm = allocate_buffers((0, 2), True, [("a", 16)], 65536, 4, 1024, 0, "basic-sequential", load())
         >>> for line in mm.listing():  # tab-separated
         ...     print(line)
@@ -135,7 +135,7 @@ class _Failed(Exception):
 
 
 def allocate(res: TileResources, capacity: int, banks: int, stack: int, static_bytes: int,
-             scheme: str, profile: LoweringProfile, generation: str = "aie2") -> MemoryMap:
+             scheme: str, profile: Profile, generation: str = "aie2") -> MemoryMap:
     """Addresses for the pools of one compute or mem tile (see :func:`allocate_buffers`).
 
     Parameters
@@ -153,7 +153,7 @@ def allocate(res: TileResources, capacity: int, banks: int, stack: int, static_b
         The kernel's .data/.rodata/.bss in bytes (compute tile only; 0 for none).
     scheme : str
         ``"default"``, ``"basic-sequential"`` or ``"bank-aware"`` (aiecc's ``--alloc-scheme``).
-    profile : LoweringProfile
+    profile : Profile
         Alignment, bank-aware and static-data rules of the mlir-aie version.
     generation : str
         ``"aie2"`` or ``"aie2p"``: the vector alignment of compute-tile buffers.
@@ -167,9 +167,9 @@ def allocate(res: TileResources, capacity: int, banks: int, stack: int, static_b
     --------
     >>> from partitioner.strategies import make_design
     >>> from partitioner.design import Options
-    >>> from partitioner import device, lowering_profile
+    >>> from partitioner import device, profiles
     >>> from partitioner.lowering import lower
-    >>> p = lowering_profile.load("2025")
+    >>> p = profiles.load("2025")
     >>> low = lower(make_design(Options(batch=100, tiles=4, depth=2)), device.load("npu1"), p)
     >>> mm = allocate(low.tile((0, 2)), 65536, 4, 1024, 5641, "basic-sequential", p)
     >>> mm.fits, mm.used  # stack 1,024 + buffers 2 x 20,000 + 2 x 4,000 + static data 5,641
@@ -181,7 +181,7 @@ def allocate(res: TileResources, capacity: int, banks: int, stack: int, static_b
 
 def allocate_buffers(tile: tuple[int, int], is_compute: bool,
                      buffers: Iterable[BufferRequest | tuple[str, int]], capacity: int, banks: int, stack: int,
-                     static_bytes: int, scheme: str, profile: LoweringProfile,
+                     static_bytes: int, scheme: str, profile: Profile,
                      generation: str = "aie2") -> MemoryMap:
     """Addresses for named buffers on one tile; errors in aiecc's words when they do not fit.
 
@@ -210,7 +210,7 @@ def allocate_buffers(tile: tuple[int, int], is_compute: bool,
         Kernel static data in bytes (ignored unless ``is_compute``).
     scheme : str
         ``"default"`` (bank-aware, falling back to basic-sequential), ``"basic-sequential"``, or ``"bank-aware"``.
-    profile : LoweringProfile
+    profile : Profile
         Alignment, the bank-aware variant and the static-data rule.
     generation : str
         ``"aie2"`` or ``"aie2p"`` (64 B vector alignment of large compute-tile buffers in 2026).
@@ -227,7 +227,7 @@ def allocate_buffers(tile: tuple[int, int], is_compute: bool,
     64 KiB npu1 compute tile with 16 KiB banks:
 
     >>> from partitioner.allocation import allocate_buffers
-    >>> from partitioner.lowering_profile import load
+    >>> from partitioner.profiles import load
     >>> bufs = [("a", 16), ("b", 2048), ("c", 32)]
     >>> mm = allocate_buffers((3, 3), True, bufs, 65536, 4, 1024, 0, "basic-sequential", load("2025"))
     >>> [(r.name, r.address) for r in mm.regions]
@@ -298,7 +298,7 @@ def _failed(mm: MemoryMap, t: _Tile, failure: _Failed, last: str | None) -> Memo
 
 # -- basic-sequential ---------------------------------------------------------------------------------
 
-def _basic_sequential(t: _Tile, reqs: list[BufferRequest], profile: LoweringProfile) -> list[Region]:
+def _basic_sequential(t: _Tile, reqs: list[BufferRequest], profile: Profile) -> list[Region]:
     """Stack, then the unpinned buffers largest first (stable), each jumping past pinned ones.
 
     AIEAssignBuffers.cpp ``basicAllocation``: pinned addresses stay; the
@@ -329,7 +329,7 @@ def _basic_sequential(t: _Tile, reqs: list[BufferRequest], profile: LoweringProf
 
 # -- bank-aware ---------------------------------------------------------------------------------------
 
-def _bank_aware(t: _Tile, reqs: list[BufferRequest], profile: LoweringProfile) -> list[Region]:
+def _bank_aware(t: _Tile, reqs: list[BufferRequest], profile: Profile) -> list[Region]:
     if profile.bank_aware == "scored":
         return _bank_aware_scored(t, reqs)
     return _bank_aware_round_robin(t, reqs)
@@ -474,7 +474,7 @@ def _best_candidate(occ: Occupancy, t: _Tile, b: BufferRequest, cursor: int) -> 
 
 # -- the kernel's static data -------------------------------------------------------------------------
 
-def _place_static_data(mm: MemoryMap, t: _Tile, profile: LoweringProfile) -> None:
+def _place_static_data(mm: MemoryMap, t: _Tile, profile: Profile) -> None:
     """Where the linker puts the kernel's .data/.rodata/.bss, and whether they fit.
 
     ``above-buffers`` (2025): AIETargetLdScript.cpp @0088ed6 starts the data

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import kernels
 from partitioner import manifest as manifest_file
-from partitioner.check import Evaluation, evaluate, evaluate_options
+from partitioner.check import Evaluation, evaluate_file, evaluate_options
 from partitioner.design import Options
 from partitioner.emitters import emit as _emit
 from partitioner.errors import UserError
-from partitioner.mlir.read import read_design as _read_mlir
+from partitioner.hangs import check as check_hangs
 from partitioner.placement import Placer
 
 
@@ -106,8 +106,6 @@ def emit(evaluation: Evaluation, out_dir: str | Path, *, overwrite: bool = False
     (True, True, True)
     """
     if not force:
-        from partitioner.hangs import check as check_hangs
-
         found = check_hangs(evaluation, locations=False).hangs
         if found:
             raise UserError(f"{evaluation.design.name} would hang on the NPU ({found[0].message}); "
@@ -155,22 +153,9 @@ def read(path: str | Path, *, verify_sources: bool = True, **overrides) -> Evalu
     >>> ev.design.name, ev.fits
     ('batch100_split4', True)
     """
-    path = Path(path)
-    if path.is_dir():
-        mlir = path / "aie.mlir"
-        if not mlir.is_file():
-            raise UserError(f"{path} has no aie.mlir: not a design folder "
-                            f"(emit one with `npu-tiler emit --out {path}`)")
-    elif path.exists():
-        mlir = path
-    else:
-        raise UserError(f"{path} does not exist: give a design folder (`npu-tiler emit --out DIR` writes one) "
-                        f"or an .mlir file")
-    design = _read_mlir(mlir, overrides)
-    ev = evaluate(design)
-    ev.source = mlir
+    ev = evaluate_file(path, overrides)
+    mlir = ev.source
     manifest = manifest_file.read(mlir.parent)
-    ev.design.name = manifest.get("design", ev.design.name)
     want = manifest.get("kernel", {}).get("source_sha256")
     if verify_sources and want and ev.spec.has_sources:
         have = kernels.source_hash(ev.spec.name)

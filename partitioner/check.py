@@ -10,17 +10,17 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partitioner import device as device_mod
-from partitioner import kernel_spec
 from partitioner.allocation import MemoryMap, allocate
+from partitioner.context import Context
 from partitioner.design import Coord, Design, Options
-from partitioner.device import Device
+from partitioner.device import Device, for_options
+from partitioner.errors import UserError
 from partitioner.kernel_spec import KernelSpec
 from partitioner.lowering import Lowered, lower
-from partitioner.lowering_profile import LoweringProfile
-from partitioner.lowering_profile import load as load_profile
-from partitioner.errors import UserError
+from partitioner.mlir.parse import Source, read_source
+from partitioner.mlir.read import design_file, read_design
 from partitioner.placement import Placer
+from partitioner.profiles import Profile
 from partitioner.strategies import make_design
 
 
@@ -74,7 +74,7 @@ class Evaluation:
     design: Design
     device: Device
     spec: KernelSpec
-    profile: LoweringProfile
+    profile: Profile
     lowered: Lowered
     memory: dict[Coord, MemoryMap]
     tiles: list[TileReport]
@@ -82,6 +82,12 @@ class Evaluation:
     suggestions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     source: Path | None = None  # the .mlir file a read design came from (partitioner.read)
+    ir: Source | None = None  # its parsed module (partitioner.read), or the emitted one (partitioner.hangs)
+
+    @property
+    def context(self) -> Context:
+        """The device, kernel spec and mlir-aie profile the design was checked with."""
+        return Context(self.device, self.spec, self.profile)
 
     @property
     def fits(self) -> bool:
@@ -97,7 +103,8 @@ def _tile_name(t: Coord) -> str:
     return f"tile ({t[0]}, {t[1]})"
 
 
-def evaluate(design: Design, device: Device | None = None, spec: KernelSpec | None = None) -> Evaluation:
+def evaluate(design: Design, context: Context | None = None, *, device: Device | None = None,
+             spec: KernelSpec | None = None) -> Evaluation:
     """Check a placed Design tile by tile: lowering, addresses, channels, locks, BDs, stack, shim DMA.
 
     Lowers the design (:func:`partitioner.lowering.lower`), allocates every
@@ -113,10 +120,12 @@ def evaluate(design: Design, device: Device | None = None, spec: KernelSpec | No
     ----------
     design : Design
         A placed Design (:func:`partitioner.strategies.make_design`, or read back).
-    device : Device, optional
-        Default: the device ``design.options`` name.
-    spec : KernelSpec, optional
-        Default: the kernel ``design.options`` name (its static data and stack).
+    context : Context, optional
+        The device, kernel spec (its static data and stack) and mlir-aie
+        profile to check with. Default: what ``design.options`` name
+        (:meth:`~partitioner.context.Context.for_options`).
+    device, spec : optional
+        Replace the context's device or kernel spec.
 
     Returns
     -------
@@ -139,12 +148,12 @@ def evaluate(design: Design, device: Device | None = None, spec: KernelSpec | No
     tile (0, 2) (compute): 'aie.tile' op allocated buffers exceeded available memory
     """
     o = design.options
-    device = device or device_mod.for_options(o)
+    given = {k: v for k, v in (("device", device), ("spec", spec)) if v is not None}
+    context = dataclasses.replace(context, **given) if context else Context.for_options(o, **given)
+    device, spec, profile = context.device, context.spec, context.profile
     # A hand-written design may call a kernel npu-tiler has no kernel.toml for: everything but the
     # kernel's own static data and stack need is still checked.
-    spec = spec or (kernel_spec.load(o.kernel) if o.kernel else None)
     static_bytes = spec.static_data_bytes if spec is not None else 0
-    profile = load_profile(o.mlir_aie)
     lowered = lower(design, device, profile)
     stacks = {w.tile: w.stack_bytes for w in design.workers}
     errors: list[str] = []
@@ -174,9 +183,36 @@ def evaluate(design: Design, device: Device | None = None, spec: KernelSpec | No
                                   workers=[w.name for w in design.workers if w.tile == tile]))
     errors += _stack_errors(design, spec) if spec is not None else []
     errors += _shim_errors(design, device)
-    errors += _program_memory_errors(design, spec)
+    errors += _program_memory_errors(design, spec, device=device)
     errors += _lock_value_errors(lowered, device)
     return Evaluation(design, device, spec, profile, lowered, memory, reports, errors, notes=notes)
+
+
+def evaluate_file(path: str | Path, overrides: dict | None = None) -> Evaluation:
+    """Read a design folder or ``.mlir`` file (parsed once) and check it with the options it resolves to.
+
+    Parameters
+    ----------
+    path : path
+        A design folder (its ``aie.mlir`` and ``manifest.json``) or an ``.mlir`` file.
+    overrides : dict, optional
+        Options fields to use instead of the manifest's or the derived ones.
+
+    Returns
+    -------
+    Evaluation
+        With ``source`` (the file) and ``ir`` (its parsed module) set.
+
+    Raises
+    ------
+    UserError
+        The path does not exist or cannot be read as an mlir-aie design.
+    """
+    mlir = design_file(path)
+    src = read_source(mlir)
+    ev = evaluate(*read_design(src, overrides))
+    ev.source, ev.ir = mlir, src
+    return ev
 
 
 def _memory_error(tile: Coord, kind: str, mm: MemoryMap, design: Design) -> str:
@@ -291,22 +327,8 @@ def _shim_errors(design: Design, device: Device) -> list[str]:
     return out
 
 
-_PROGRAM_MEMORY: dict[str | None, int | None] = {}
-
-
-def _program_memory_bytes(device_file: str | None) -> int | None:
-    """A compute tile's program memory in bytes (devices.toml [tile.compute] program_memory_bytes,
-    with ``--device-file``'s override); read once per file."""
-    from partitioner import params
-
-    if device_file not in _PROGRAM_MEMORY:
-        _PROGRAM_MEMORY[device_file] = params.load("devices.toml", device_file)["tile"]["compute"].get(
-            "program_memory_bytes")
-    return _PROGRAM_MEMORY[device_file]
-
-
 def _program_memory_errors(design: Design, spec: KernelSpec | None, code_bytes: float | None = None,
-                           capacity: int | None = None) -> list[str]:
+                           capacity: int | None = None, device: Device | None = None) -> list[str]:
     """The kernel's code against a compute tile's program memory (16 KiB on AIE2).
 
     ``code_bytes`` is the size checked: by default the high (conservative) end of the kernel's
@@ -325,8 +347,8 @@ def _program_memory_errors(design: Design, spec: KernelSpec | None, code_bytes: 
         code_bytes = band.high
         how = (f" (estimate: the 32-bit proxy's .text {spec.code_bytes_proxy:,} B x {band.high / spec.code_bytes_proxy:g}, "
                f"partitioner/params/costs.toml [code_size])")
-    if capacity is None:
-        capacity = _program_memory_bytes(design.options.device_file)
+    if capacity is None:  # the compute tile kind's program_memory_bytes (0: not known)
+        capacity = (device or for_options(design.options)).kinds["compute"].program_memory_bytes or None
     if capacity is None or code_bytes <= capacity:
         return []
     tiles = ", ".join(_tile_name(t) for t in sorted({w.tile for w in design.workers}))
@@ -338,7 +360,9 @@ def evaluate_options(options: Options, suggest: bool = True, placer: Placer | No
     """Build, place and check ``options``; with ``depth`` unset, double buffering if it fits, else single.
 
     What :func:`partitioner.partition` calls after merging its keyword
-    arguments into ``options``.
+    arguments into ``options``. The device, kernel spec and profile are
+    resolved once (:class:`~partitioner.context.Context`) for every design it
+    builds and checks.
 
     Parameters
     ----------
@@ -358,7 +382,8 @@ def evaluate_options(options: Options, suggest: bool = True, placer: Placer | No
     ------
     UserError
         Options from which no design can be built (see
-        :func:`partitioner.strategies.make_design`).
+        :func:`partitioner.strategies.make_design`), or that name an unknown
+        device, kernel or mlir-aie profile.
 
     Examples
     --------
@@ -367,21 +392,22 @@ def evaluate_options(options: Options, suggest: bool = True, placer: Placer | No
     >>> ev.fits, ev.design.depth, ev.notes
     (True, 1, ['double buffering does not fit; the model chose single buffering (depth 1)'])
     """
+    context = Context.for_options(options)
 
     def make(o: Options) -> Design:
-        return make_design(o, placer=placer)
+        return make_design(o, context, placer=placer)
 
     if options.depth is None:
-        ev = evaluate(make(dataclasses.replace(options, depth=2)))
+        ev = evaluate(make(dataclasses.replace(options, depth=2)), context)
         if not ev.fits:
-            single = evaluate(make(dataclasses.replace(options, depth=1)))
+            single = evaluate(make(dataclasses.replace(options, depth=1)), context)
             if single.fits:
                 single.notes.append("double buffering does not fit; the model chose single buffering (depth 1)")
                 ev = single
             else:
                 ev.notes.append("single buffering (depth 1) does not fit either")
     else:
-        ev = evaluate(make(options))
+        ev = evaluate(make(options), context)
     if not ev.fits and suggest:
         ev.suggestions = suggestions(options, ev, placer)
     return ev
@@ -399,7 +425,9 @@ def suggestions(options: Options, failed: Evaluation, placer: Placer | None = No
     options : Options
         The options that failed.
     failed : Evaluation
-        Their evaluation (its design's depth and object frames are the start).
+        Their evaluation (its design's depth and object frames are the start;
+        its context is used for every change tried: none changes the device,
+        kernel or profile).
     placer : Placer, optional
         As in :func:`evaluate_options`.
 
@@ -417,10 +445,12 @@ def suggestions(options: Options, failed: Evaluation, placer: Placer | None = No
     ['--object-frames 25 (frames per FIFO buffer; 4 per tile per call)', '--strategy split --tiles 4']
     """
     out = []
+    context = failed.context
 
     def fits(**change) -> bool:
         try:
-            return evaluate(make_design(dataclasses.replace(options, **change), placer=placer)).fits
+            return evaluate(make_design(dataclasses.replace(options, **change), context, placer=placer),
+                            context).fits
         except UserError:
             return False
 

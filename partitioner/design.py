@@ -20,6 +20,8 @@ from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
+from partitioner import profiles
+
 Coord = tuple[int, int]
 
 # MLIR element types of FIFO objects and host buffers, and their sizes.
@@ -90,7 +92,8 @@ class Options:
     depth: int | None = None  # None: 2 if it fits, else 1
     frame_mode: str = "framed"  # framed | dma-framed | streamed
     alloc_scheme: str = "basic-sequential"  # basic-sequential | bank-aware
-    mlir_aie: str = "2025"  # lowering profile (params/lowering.toml)
+    # mlir-aie version profile (params/profiles.toml); the default is that file's, the only one
+    mlir_aie: str = field(default_factory=profiles.default_name)
     stack_size: int | None = None  # core stack reservation; None: what the kernel needs, at least the default
     device_file: str | None = None  # TOML overriding params/devices.toml figures
 

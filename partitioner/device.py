@@ -30,7 +30,8 @@ class TileKind:
     """The resources of one kind of tile (``[tile.<kind>]`` in params/devices.toml).
 
     ``memory_bytes`` of data memory in ``banks`` equal banks, ``locks``,
-    ``bds`` buffer descriptors, ``dma_in`` S2MM and ``dma_out`` MM2S channels;
+    ``bds`` buffer descriptors, ``dma_in`` S2MM and ``dma_out`` MM2S channels,
+    ``program_memory_bytes`` of core program memory (0 for a tile without a core);
     the figures are AIETargetModel's (docs/research/mlir-aie-lowering.md section 3.2).
     """
 
@@ -41,6 +42,7 @@ class TileKind:
     bds: int
     dma_in: int
     dma_out: int
+    program_memory_bytes: int = 0
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,9 @@ class Device:
     ``clock_hz`` in Hz, ``dma_bytes_per_cycle`` bytes per cycle per channel,
     ``max_lock_value`` the largest count a lock holds (AIETargetModel
     getMaxLockValue), ``mem_bds_per_channel_parity`` the BDs a mem tile's even
-    (or odd) channels share (AIEAssignBufferDescriptorIDs.cpp isBdChannelAccessible).
+    (or odd) channels share (AIEAssignBufferDescriptorIDs.cpp isBdChannelAccessible),
+    ``noc_columns`` the shim columns with a NOC connection (None: every one;
+    AIETargetModel isShimNOCTile). The dialect's verifiers (partitioner.mlir.aie) ask it too.
 
     Examples
     --------
@@ -92,11 +96,21 @@ class Device:
     max_lock_value: int
     mem_bds_per_channel_parity: int
     shim: ShimLimits
+    noc_columns: frozenset[int] | None = None
 
     @property
     def rows(self) -> int:
         """Rows of the array: the shim row, the mem rows and the compute rows (6 on npu1)."""
         return 1 + len(self.mem_rows) + len(self.compute_rows)
+
+    def contains(self, tile: Coord) -> bool:
+        """Whether ``tile`` (``(col, row)``) is inside the array."""
+        col, row = tile
+        return 0 <= col < self.columns and 0 <= row < self.rows
+
+    def is_shim_noc(self, tile: Coord) -> bool:
+        """Whether ``tile`` is a shim tile with a NOC connection (AIETargetModel isShimNOCTile)."""
+        return tile[1] == self.shim_row and (self.noc_columns is None or tile[0] in self.noc_columns)
 
     def kind_of(self, tile: Coord) -> str:
         """The kind of the tile at ``tile``: ``"shim"``, ``"mem"`` or ``"compute"``.
@@ -231,6 +245,8 @@ class Device:
         """
         if core == memory:
             return self.kind_of(core) == "compute"
+        if self.generation == "aie1":
+            return True  # AIE1's checkerboard of memory affinity is not modelled (only its dialect reads AIE1)
         return bool(self.graph.edges.get((core, memory), {}).get("reach"))
 
     def shared_memory_pool(self, producer: Coord, consumer: Coord) -> Coord | None:
@@ -294,7 +310,8 @@ def available() -> list[str]:
     >>> device.available()[:6]
     ['npu1', 'npu1_1col', 'npu1_2col', 'npu1_3col', 'npu1_4col', 'npu2']
     """
-    return sorted(params.load("devices.toml")["devices"])
+    data = params.load("devices.toml")
+    return sorted(set(data["devices"]) - set(data.get("unsupported", {})))
 
 
 @lru_cache(maxsize=None)
@@ -330,17 +347,54 @@ def load(name: str = "npu1", override: Path | None = None) -> Device:
     (2, (2, 3, 4, 5), 1023)
     """
     data = params.load("devices.toml", override)
-    devices = data.get("devices", {})
     if name in data.get("unsupported", {}):
         raise UserError(f"device {name} is {data['unsupported'][name]}")
+    return _device(name, data)
+
+
+@lru_cache(maxsize=None)
+def model(name: str) -> Device:
+    """The array of device ``name`` as a design's ``aie.device`` sees it, supported or not.
+
+    What the dialect's verifiers ask (partitioner.mlir.aie): unlike :func:`load`, a
+    device npu-tiler does not partition for (AIE1's xcvc1902) is described too.
+
+    Parameters
+    ----------
+    name : str
+        A device of params/devices.toml, an mlir-aie ``AIEDevice`` name.
+
+    Returns
+    -------
+    Device
+
+    Raises
+    ------
+    UserError
+        Unknown device.
+
+    Examples
+    --------
+    >>> from partitioner import device
+    >>> vc1902 = device.model("xcvc1902")
+    >>> vc1902.generation, vc1902.rows, vc1902.is_shim_noc((2, 0)), vc1902.is_shim_noc((0, 0))
+    ('aie1', 9, True, False)
+    """
+    return _device(name, params.load("devices.toml"))
+
+
+def _device(name: str, data: dict) -> Device:
+    devices = data.get("devices", {})
     if name not in devices:
         raise UserError(f"unknown device {name!r}; choose one of {', '.join(sorted(devices))}")
     d, arr = devices[name], {**data["array"], **{k: v for k, v in devices[name].items()
                                                 if k in ("shim_row", "mem_rows", "compute_rows")}}
     kinds = {
-        kind: TileKind(kind, t["memory_bytes"], t["banks"], t["locks"], t["bds"], t["dma_in"], t["dma_out"])
+        kind: TileKind(kind, t["memory_bytes"], t["banks"], t["locks"], t["bds"], t["dma_in"], t["dma_out"],
+                       t.get("program_memory_bytes", 0))
         for kind, t in data["tile"].items()
     }
+    noc = d.get("noc_columns")
     return Device(
         name=name, columns=int(d["columns"]), generation=d.get("generation", "aie2"),
         shim_row=arr["shim_row"], mem_rows=tuple(arr["mem_rows"]), compute_rows=tuple(arr["compute_rows"]),
@@ -348,6 +402,7 @@ def load(name: str = "npu1", override: Path | None = None) -> Device:
         max_lock_value=int(arr["max_lock_value"]),
         mem_bds_per_channel_parity=int(data["tile"]["mem"].get("bds_per_channel_parity", 24)),
         shim=ShimLimits(**{k: int(v) for k, v in data["shim_dma"].items()}),
+        noc_columns=frozenset(noc) if noc is not None else None,
     )
 
 

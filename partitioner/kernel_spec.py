@@ -25,7 +25,7 @@ from typing import NamedTuple
 import kernels
 from partitioner.design import ELEM_BYTES
 from partitioner.errors import UserError
-from partitioner.params import Field, MapOf, check_schema
+from partitioner.params import Field, MapOf, check_schema, read_toml
 
 STREAMS = ("frames", "hops", "chunk", "spectrum", "logmel")
 
@@ -361,8 +361,6 @@ def load_costs(path: str | None = None) -> Costs:
     """
     base_path = COSTS_TOML
     where = str(path or base_path)
-    from partitioner.params import read_toml
-
     data = read_toml(Path(path) if path else base_path)
     check_schema(data, COSTS_SCHEMA, where, complete=True)
     if path is not None and Path(path).resolve() != base_path.resolve():

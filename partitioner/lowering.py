@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from partitioner.design import Coord, Design, Link, ObjectFifo
 from partitioner.device import Device
-from partitioner.lowering_profile import LoweringProfile
+from partitioner.profiles import Profile
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ class Lowered:
 
 
 def pool_count(kind: str, depth: int | tuple[int, ...], index: int, max_acquire: int | None,
-               profile: LoweringProfile) -> int:
+               profile: Profile) -> int:
     """Buffers of one FIFO end (index 0 = producer) on a tile of ``kind``.
 
     AIEObjectFifoStatefulTransform's rule (docs/research/mlir-aie-lowering.md
@@ -166,7 +166,7 @@ def pool_count(kind: str, depth: int | tuple[int, ...], index: int, max_acquire:
     Examples
     --------
     >>> from partitioner.lowering import pool_count
-    >>> from partitioner.lowering_profile import load
+    >>> from partitioner.profiles import load
     >>> pool_count("compute", 2, 1, 3, load("2025")), pool_count("mem", 2, 0, None, load("2025"))
     (4, 2)
     >>> pool_count("compute", 1, 1, 1, load("2025")), pool_count("compute", 1, 1, 1, load("2026"))
@@ -183,7 +183,7 @@ def pool_count(kind: str, depth: int | tuple[int, ...], index: int, max_acquire:
     return max_acquire + 1
 
 
-def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
+def lower(design: Design, device: Device, profile: Profile) -> Lowered:
     """What mlir-aie's ObjectFIFO lowering makes of a placed Design, tile by tile.
 
     Applies the rules of the module docstring: shared memory or DMA per
@@ -197,7 +197,7 @@ def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
         A placed Design (every FIFO end has its tile).
     device : Device
         The device it is placed on; decides tile kinds and shared memory.
-    profile : LoweringProfile
+    profile : Profile
         The mlir-aie version's rules (the depth-1 case).
 
     Returns
@@ -211,9 +211,9 @@ def lower(design: Design, device: Device, profile: LoweringProfile) -> Lowered:
     --------
     >>> from partitioner.strategies import make_design
     >>> from partitioner.design import Options
-    >>> from partitioner import device, lowering_profile
+    >>> from partitioner import device, profiles
     >>> d = make_design(Options(batch=100, tiles=4, depth=2))
-    >>> low = lower(d, device.load("npu1"), lowering_profile.load("2025"))
+    >>> low = lower(d, device.load("npu1"), profiles.load("2025"))
     >>> mem = low.tile((0, 1))  # distribute 1 -> 4 and join 4 -> 1, depth 2
     >>> [p.name for p in mem.pools], mem.locks, mem.bds, mem.dma_in, mem.dma_out
     (['in0_cons', 'out0'], 16, 32, 5, 5)
@@ -344,7 +344,7 @@ def link_owner(link: Link, fifo_of: dict[str, ObjectFifo]) -> str:
     return dst.name if dst.init_values or dst.elem_count > src.elem_count else src.name
 
 
-def _place_buffers(design: Design, device: Device, profile: LoweringProfile,
+def _place_buffers(design: Design, device: Device, profile: Profile,
                    tiles: dict[Coord, TileResources], res) -> None:
     """Put every pool buffer and hand-written buffer in some tile's memory: ``TileResources.buffers``.
 

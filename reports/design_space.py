@@ -22,6 +22,7 @@ import io
 import json
 import os
 import re
+import shlex
 import shutil
 import textwrap
 import time
@@ -33,6 +34,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FixedLocator, NullLocator  # noqa: E402
 
+from tqdm import tqdm  # noqa: E402
+
+import partitioner  # noqa: E402
+from partitioner.design import Options  # noqa: E402
+from partitioner.emitters import check_replaceable  # noqa: E402
 from partitioner.errors import UserError  # noqa: E402
 from reports import explore  # noqa: E402
 
@@ -97,8 +103,6 @@ def load(out: Path) -> tuple[list[dict], dict]:
 
 
 def _write(out: Path, records: list[dict], meta: dict, progress: bool, started: float | None) -> None:
-    from tqdm import tqdm
-
     for r in records:
         r["infeasible"] = "" if r["fits"] else ("invalid combination" if not r.get("design") else "does not fit")
     folders = emit_designs(out, records, progress)
@@ -136,9 +140,6 @@ def linked(records: list[dict]) -> list[dict]:
 
 def _npu_tiler_wrote(folder: Path) -> bool:
     """Only a design folder npu-tiler marked, holding only what it wrote, may be removed."""
-    from partitioner.emitters import check_replaceable
-    from partitioner.errors import UserError
-
     try:
         check_replaceable(folder, overwrite=True)
     except UserError:
@@ -153,10 +154,6 @@ def emit_designs(out: Path, records: list[dict], progress: bool = True) -> dict[
     removed; a point whose options no longer build a design that fits
     (points.json from an older model) gets no folder.
     """
-    from tqdm import tqdm
-
-    import partitioner
-
     designs = out / "designs"
     folders: dict[str, str] = {}
     taken: set[str] = set()
@@ -181,9 +178,7 @@ def emit_designs(out: Path, records: list[dict], progress: bool = True) -> dict[
     return folders
 
 
-def _options_of(rec: dict):
-    from partitioner.design import Options
-
+def _options_of(rec: dict) -> Options:
     return Options(**{k: rec[k] for k in Options.__dataclass_fields__})
 
 
@@ -439,8 +434,6 @@ def _band(s: dict, profile: str) -> str:
 
 def _command_html(text: str) -> str:
     """A command as HTML code whose lines break only between arguments, never inside ``--opt value``."""
-    import shlex
-
     words, groups = shlex.split(text), []
     for w in words:
         if groups and groups[-1][-1].startswith("--") and not w.startswith("--") and len(groups[-1]) == 1:

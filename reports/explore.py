@@ -18,20 +18,37 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import multiprocessing as mp
 import os
+import shlex
+import signal
 import sqlite3
 import sys
+import tempfile
 import time
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from partitioner import __version__, kernel_spec
+from tqdm import tqdm
+
+import partitioner
+import sim
+from kernels.mel_tools.paths import cache_dir
+from partitioner import __version__, device, kernel_spec, profiles
+from partitioner.check import evaluate_options
 from partitioner.design import Options
+from partitioner.errors import UserError
+from partitioner.hangs import check as check_hangs
+from partitioner.params import PARAMS_DIR, TIMING_TOML
+from partitioner.params import seed as seed_figures
+from partitioner.params import timing as load_timing
 from partitioner.strategies import ALLOC_SCHEMES, FRAME_MODES
 from partitioner.strategies import STRATEGIES as STRATEGY_FUNCS
-from partitioner.errors import UserError
-from partitioner.params import seed as seed_figures
+from runner import sqlite_store
+from runner.sqlite_store import CacheWarning
+from sim import timing
 
 DEFAULT_BATCHES = (1, 10, 20, 25, 50, 100, 200, 400)
 DEFAULT_TILES = (1, 2, 4, 8, 16)
@@ -52,7 +69,7 @@ class Space:
     frame_modes: tuple[str, ...] = FRAME_MODES
     object_frames: tuple[int | None, ...] = OBJECT_FRAMES
     alloc_schemes: tuple[str, ...] = ALLOC_SCHEMES
-    mlir_aie: str = Options.mlir_aie
+    mlir_aie: str = field(default_factory=profiles.default_name)  # as Options: the profile file's default
     params_path: str | None = None  # timing parameters (e.g. a calibration TOML); default partitioner/params/timing.toml
     cost_profile: str | None = None  # kernel cost profile (partitioner/params/costs.toml name or a TOML file)
 
@@ -69,8 +86,6 @@ class Space:
         if any(b < 1 for b in self.batches):
             raise UserError("batches must be at least 1 frame")
         kernel_spec.load(self.kernel)
-        from partitioner import device
-
         device.load(self.device)
 
     def points(self) -> list[Options]:
@@ -141,10 +156,6 @@ def _summary(ev) -> dict:
 def evaluate_point(options: Options, timing_cache: dict | None = None, params_path: str | None = None,
                    cost_profile: str | None = None) -> dict:
     """The record of one point (no simulation)."""
-    from partitioner.check import evaluate_options
-    from partitioner.params import timing as load_timing
-    from sim import timing
-
     rec = {"id": point_id(options, params_path, cost_profile), **asdict(options), "fits": False, "errors": [], "reason": "",
            "design": None, "compute_tiles": None, "worst_tile": None, "worst_tile_bytes": None, "memory": None,
            "max_dma_in": None, "max_dma_out": None, "max_locks": None, "max_bds": None, "npu_calls": None,
@@ -186,9 +197,6 @@ def hang_free_fronts(records: list[dict]) -> tuple[list[dict], list[dict]]:
     Only candidates for a front are checked (about 20 ms each, :mod:`partitioner.hangs`): a point that
     would hang no longer fits, under its own reason, and the fronts are taken again without it.
     """
-    import partitioner
-    from partitioner.hangs import check as check_hangs
-
     while True:
         front, focus = pareto(records), focus_front(records)
         unchecked = [r for r in {r["id"]: r for r in front + focus}.values() if r.get("hangs") is None]
@@ -217,12 +225,9 @@ def model_fingerprint(kernel: str, params_path: str | None = None, cost_profile:
     """Hash of everything a point's record depends on besides its options."""
     key = f"{kernel}|{params_path}|{cost_profile}"
     if key not in _FINGERPRINT:
-        from partitioner.params import PARAMS_DIR
-        from partitioner.params import TIMING_TOML
-
         h = hashlib.sha256(__version__.encode())
         spec = kernel_spec.load(kernel)
-        files = [PARAMS_DIR / "devices.toml", PARAMS_DIR / "lowering.toml", TIMING_TOML, spec.folder / "kernel.toml",
+        files = [PARAMS_DIR / "devices.toml", PARAMS_DIR / "profiles.toml", TIMING_TOML, spec.folder / "kernel.toml",
                  *(spec.folder / s for s in spec.sources)]
         if params_path:
             files.append(Path(params_path))
@@ -242,8 +247,7 @@ def point_id(options: Options, params_path: str | None = None, cost_profile: str
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
-class CacheWarning(UserWarning):
-    """The explore cache could not be read as one and was moved aside; a new one was started."""
+POINTS_SCHEMA = "CREATE TABLE IF NOT EXISTS points (id TEXT PRIMARY KEY, record TEXT NOT NULL)"
 
 
 class Cache:
@@ -259,23 +263,14 @@ class Cache:
     """
 
     def __init__(self, path: Path):
-        self.path = Path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UserError(f"cannot create the folder of the explore cache {self.path}: {exc.strerror or exc}; "
-                            f"pass --cache with a file elsewhere") from None
-        if self.path.is_dir():
-            raise UserError(f"the explore cache {self.path} is a folder: pass --cache with a file")
+        self.path = sqlite_store.prepare(Path(path), "the explore cache", "--cache")
         try:
             self.db = self._open()
         except sqlite3.DatabaseError as exc:
-            if not _is_corrupt(exc):
+            if not sqlite_store.is_corrupt(exc):
                 raise UserError(f"cannot use the explore cache {self.path} ({exc}): make it and its folder "
                                 f"writable, or pass --cache with another file") from None
-            moved = self._move_aside()
-            import warnings
-
+            moved = sqlite_store.move_aside(self.path, "the explore cache", "--cache")
             warnings.warn(f"the explore cache {self.path} was not a readable SQLite database ({exc}): moved it to "
                           f"{moved.name} and started a new cache (points are evaluated again)", CacheWarning,
                           stacklevel=2)
@@ -286,44 +281,14 @@ class Cache:
                                 f"another file") from None
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path)
-        try:
-            check = db.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
-            cols = {r[1] for r in db.execute("PRAGMA table_info(points)")}
-            tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                               "AND name NOT LIKE 'sqlite_%'")]
-            if (cols and not {"id", "record"} <= cols) or (not cols and tables):
-                raise UserError(f"{self.path} is an SQLite database but not an explore cache (tables "
-                                f"{', '.join(tables)}): pass --cache with another file")
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("CREATE TABLE IF NOT EXISTS points (id TEXT PRIMARY KEY, record TEXT NOT NULL)")
-            db.commit()
-        except BaseException:
-            db.close()
-            raise
-        return db
+        return sqlite_store.connect(self.path, "points", POINTS_SCHEMA, self._foreign)
 
-    def _move_aside(self) -> Path:
-        import time
-
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-        try:
-            for suffix in ("-wal", "-shm"):  # a stale log must not be replayed into the new cache
-                side = self.path.with_name(self.path.name + suffix)
-                if side.exists():
-                    side.rename(target.with_name(target.name + suffix))
-            self.path.rename(target)
-        except OSError as exc:
-            raise UserError(f"the explore cache {self.path} is corrupt and cannot be moved aside "
-                            f"({exc.strerror or exc}): delete it, or pass --cache with another file") from None
-        return target
+    def _foreign(self, cols: set[str], tables: list[str]) -> str | None:
+        """Why the file is an SQLite database but not an explore cache, or None."""
+        if (cols and not {"id", "record"} <= cols) or (not cols and tables):
+            return (f"{self.path} is an SQLite database but not an explore cache (tables "
+                    f"{', '.join(tables)}): pass --cache with another file")
+        return None
 
     def _fail(self, exc: sqlite3.Error) -> UserError:
         return UserError(f"the explore cache {self.path} failed ({exc}): make it writable, or delete it or pass "
@@ -357,12 +322,6 @@ class Cache:
     def close(self) -> None:
         """Close the database (idempotent)."""
         self.db.close()
-
-
-def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
-    """Whether SQLite says the file is not a (sound) database, rather than that it cannot write it."""
-    return getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") \
-        or not isinstance(exc, sqlite3.OperationalError)
 
 
 # -- Pareto front ---------------------------------------------------------------------------------------
@@ -486,8 +445,6 @@ def command_args(rec: dict) -> list[str]:
 def command(rec: dict, verb: str = "emit") -> str:
     """The exact command that reproduces a point: ``npu-tiler emit <options> --out designs/<name>``
     (run in the report folder), or ``npu-tiler partition <options>``."""
-    import shlex
-
     args = ["npu-tiler", verb, *command_args(rec)]
     if verb == "emit":
         args += ["--out", design_folder(rec)]
@@ -514,11 +471,6 @@ def simulate_point(rec: dict) -> dict:
     (:func:`reports.design_space.emit_designs`), also for points whose
     result comes from the cache.
     """
-    import tempfile
-
-    import partitioner
-    import sim
-
     out = {"id": rec["id"], "simulated": False, "bit_exact": None, "sim_note": ""}
     spec = kernel_spec.load(rec["kernel"])
     if not spec.has_sources:
@@ -546,10 +498,6 @@ def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: b
     traceback) and the cache is closed; every chunk stored so far is whole
     (one transaction each) and the chunk in flight is not stored at all.
     """
-    from tqdm import tqdm
-
-    from sim.paths import cache_dir
-
     space.check()
     started = command_started() or time.time()
     points = space.points()
@@ -602,9 +550,6 @@ def _map(fn, items: list, jobs: int):
         for it in items:
             yield fn(it)
         return
-    import multiprocessing as mp
-    import signal
-
     ctx = mp.get_context("fork")
     # Workers ignore Ctrl-C: the parent gets it, leaves the pool (which terminates them) and exits 130
     # with one line, instead of every worker printing a KeyboardInterrupt traceback. SIGINT is blocked
@@ -620,7 +565,5 @@ def _map(fn, items: list, jobs: int):
 
 
 def _ignore_sigint() -> None:
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

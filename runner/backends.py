@@ -1,50 +1,53 @@
-"""Run backends with one interface: load a built design, run one NPU call's host buffers, return
-outputs and the call's time. ``xrt`` drives a real NPU through pyxrt; ``sim`` is the simulator.
+"""Run backends with one interface (:class:`Backend`): load a built design, run one NPU call's host
+buffers, return outputs and the call's time. ``xrt`` drives a real NPU through pyxrt; ``sim`` is the
+simulator (:class:`sim.CallRunner`, the same simulation as :func:`sim.simulate`).
 
-Before any call the host buffers are checked against the design's manifest
-(name, element type, exact size): the public prior art once ran a 20-frame
-kernel through 1-frame buffers and read zeros for weeks.
+A backend is handed the design the run read (:func:`partitioner.read`), so the host buffers it checks
+are the Design's own (``design.sequence.buffers``), not rebuilt from manifest.json. Before any call
+the host buffers are checked against them (name, element type, exact size): the public prior art once
+ran a 20-frame kernel through 1-frame buffers and read zeros for weeks.
 """
 from __future__ import annotations
 
 import os
+import platform
+import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
-from partitioner import manifest as manifest_file
-from partitioner.design import numpy_dtype
+from partitioner.check import Evaluation
+from partitioner.design import HostBuffer, numpy_dtype
 from partitioner.errors import UserError
+from partitioner.params import timing as load_timing
+from sim import CallRunner
 
 XRT_MAX_DATA_BUFFERS = 5  # group ids 3..7 of the MLIR_AIE kernel (npu1-facts section 6)
 ACCEL_NODE = Path("/dev/accel/accel0")
 
 
-@dataclass(frozen=True)
-class HostBufferSpec:
-    name: str
-    direction: str
-    elem_type: str
-    elem_count: int
+def check_inputs(buffers: Sequence[HostBuffer], inputs: dict[str, np.ndarray], design: str) -> None:
+    """Every input buffer present, of the design's element type and exact size; nothing extra.
 
-    @property
-    def nbytes(self) -> int:
-        return self.elem_count * numpy_dtype(self.elem_type).itemsize
+    Parameters
+    ----------
+    buffers : sequence of HostBuffer
+        The design's host buffers (``design.sequence.buffers``).
+    inputs : dict
+        The arrays one call is given, by buffer name.
+    design : str
+        The design's name, for the messages.
 
-
-def manifest(folder: Path) -> dict:
-    return manifest_file.read(folder, required=True)
-
-
-def host_buffers(man: dict) -> list[HostBufferSpec]:
-    return [HostBufferSpec(b["name"], b["direction"], b["elem_type"], b["elem_count"]) for b in man["host_buffers"]]
-
-
-def check_inputs(specs: list[HostBufferSpec], inputs: dict[str, np.ndarray], design: str) -> None:
-    """Every input buffer present, of the manifest's element type and exact size; nothing extra."""
-    want = {s.name: s for s in specs if s.direction == "in"}
+    Raises
+    ------
+    UserError
+        A buffer is missing, extra, of another element type or another size.
+    """
+    want = {s.name: s for s in buffers if s.direction == "in"}
     extra = set(inputs) - set(want)
     if extra:
         raise UserError(f"{design}: host buffers {sorted(extra)} are not inputs of this design ({sorted(want)})")
@@ -68,13 +71,13 @@ class ArgSlot:
     nbytes: int
 
 
-def xrt_arguments(specs: list[HostBufferSpec]) -> list[ArgSlot]:
+def xrt_arguments(buffers: Sequence[HostBuffer]) -> list[ArgSlot]:
     """Kernel arguments in sequence order; past XRT's 5 data buffers the rest share the 5th, packed at
     4-byte-aligned offsets (a design with more host streams must address them the same way)."""
     slots: list[ArgSlot] = []
-    for i, s in enumerate(specs[:XRT_MAX_DATA_BUFFERS - 1]):
+    for i, s in enumerate(buffers[:XRT_MAX_DATA_BUFFERS - 1]):
         slots.append(ArgSlot(3 + i, ((s.name, 0),), s.nbytes))
-    rest = specs[XRT_MAX_DATA_BUFFERS - 1:]
+    rest = buffers[XRT_MAX_DATA_BUFFERS - 1:]
     if rest:
         members, offset = [], 0
         for s in rest:
@@ -84,42 +87,41 @@ def xrt_arguments(specs: list[HostBufferSpec]) -> list[ArgSlot]:
     return slots
 
 
-class Backend:
-    name = "abstract"
-    timing = "measured"  # or "modelled"
+class Backend(Protocol):
+    """What runs a built design's NPU calls, one at a time: ``sim`` or ``xrt`` (see :func:`make`)."""
 
-    def load(self, folder: Path) -> None:
-        raise NotImplementedError
+    name: str
+    timing: str  # "measured" (a device's clock) or "modelled" (the timing model's)
+
+    def load(self, evaluation: Evaluation, folder: Path) -> None:
+        """Prepare to run the design ``evaluation`` (read from the built design folder ``folder``)."""
 
     def run(self, inputs: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], float]:
-        raise NotImplementedError
+        """One NPU call: the output host buffers by name, and the call's seconds."""
 
     def info(self) -> dict:
-        return {}
+        """``device`` and ``driver`` strings for the results database."""
 
 
-class SimBackend(Backend):
+class SimBackend:
     """The simulator; a call's time is the timing model's (modelled, not measured)."""
 
     name = "sim"
     timing = "modelled"
 
     def __init__(self, params_path: str | None = None, timeout_s: float | None = None):
-        from partitioner.params import timing as load_timing
-
         self.params = load_timing(params_path)
         self.timeout_s = timeout_s
 
-    def load(self, folder: Path) -> None:
-        import partitioner
-        from sim import CallRunner
+    def load(self, evaluation: Evaluation, folder: Path) -> None:
+        """Build the simulator's network of ``evaluation`` (``folder`` is not read again)."""
+        self.ev = evaluation
+        self.calls = CallRunner(evaluation, self.params)
+        self.buffers = evaluation.design.sequence.buffers
 
-        self.ev = partitioner.read(folder)
-        self.calls = CallRunner(self.ev, self.params)
-        self.specs = host_buffers(manifest(folder))
-
-    def run(self, inputs):
-        check_inputs(self.specs, inputs, self.ev.design.name)
+    def run(self, inputs: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], float]:
+        """One call through the simulator; raises UserError past the timeout."""
+        check_inputs(self.buffers, inputs, self.ev.design.name)
         t0 = time.perf_counter()
         out, seconds = self.calls.call(inputs)
         if self.timeout_s is not None and time.perf_counter() - t0 > self.timeout_s:
@@ -127,8 +129,7 @@ class SimBackend(Backend):
         return out, seconds
 
     def info(self) -> dict:
-        import platform
-
+        """The simulator and the Python running it."""
         return {"device": "simulator (npu-tiler sim, not hardware)", "driver": f"python {platform.python_version()}"}
 
 
@@ -147,7 +148,7 @@ def xrt_unavailable(folder: Path | None = None) -> str | None:
     return None
 
 
-class XrtBackend(Backend):
+class XrtBackend:
     """A real NPU through XRT's Python bindings (pyxrt), as in mlir-aie's test utilities.
 
     ``convention``: "opcode" calls ``kernel(3, instr_bo, n_instr, *bos)`` (current mlir-aie),
@@ -172,10 +173,11 @@ class XrtBackend(Backend):
 
         return pyxrt
 
-    def load(self, folder: Path) -> None:
+    def load(self, evaluation: Evaluation, folder: Path) -> None:
+        """Open the NPU, register ``folder``'s built xclbin and allocate the design's host buffers."""
         folder = Path(folder)
-        self.specs = host_buffers(manifest(folder))
-        self.design = manifest(folder)["design"]
+        self.buffers = evaluation.design.sequence.buffers
+        self.design = evaluation.design.name
         reason = xrt_unavailable(folder)
         if reason:
             raise UserError(reason)
@@ -191,17 +193,19 @@ class XrtBackend(Backend):
         self.instr_bo = pyxrt.bo(self.device, self.words.nbytes, pyxrt.bo.cacheable, self.kernel.group_id(1))
         self.instr_bo.write(self.words.tobytes(), 0)
         self.instr_bo.sync(pyxrt.xclBOSyncDirection.XCL_BO_SYNC_BO_TO_DEVICE)
-        self.slots = xrt_arguments(self.specs)
+        self.slots = xrt_arguments(self.buffers)
         self.bos = [pyxrt.bo(self.device, max(s.nbytes, 4), pyxrt.bo.host_only, self.kernel.group_id(s.group_id))
                     for s in self.slots]
 
     def n_instr(self) -> int:
+        """The instruction count the kernel is given, in the configured unit."""
         return int(self.words.size if self.insts_unit == "words" else self.words.nbytes)
 
-    def run(self, inputs):
+    def run(self, inputs: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], float]:
+        """One call on the NPU, timed around the kernel's run and wait."""
         pyxrt = self.pyxrt()
-        check_inputs(self.specs, inputs, self.design)
-        by_name = {s.name: s for s in self.specs}
+        check_inputs(self.buffers, inputs, self.design)
+        by_name = {s.name: s for s in self.buffers}
         for slot, bo in zip(self.slots, self.bos):
             for name, offset in slot.members:
                 if by_name[name].direction == "in":
@@ -225,10 +229,9 @@ class XrtBackend(Backend):
         return outputs, elapsed
 
     def info(self) -> dict:
+        """The NPU and its driver as ``xrt-smi examine`` names them."""
         out = {"device": "NPU (pyxrt)", "driver": ""}
         try:
-            import subprocess
-
             smi = subprocess.run(["xrt-smi", "examine"], capture_output=True, text=True, timeout=20).stdout
             out["driver"] = " ".join(line.strip() for line in smi.splitlines() if "Version" in line)[:500]
             out["device"] = next((line.strip() for line in smi.splitlines() if "NPU" in line), out["device"])
@@ -238,6 +241,8 @@ class XrtBackend(Backend):
 
 
 def make(name: str, **kw) -> Backend:
+    """The backend named ``name`` ("sim" or "xrt") with its options (``params_path``, ``timeout_s``,
+    ``convention``, ``insts_unit``)."""
     if name == "sim":
         return SimBackend(params_path=kw.get("params_path"), timeout_s=kw.get("timeout_s"))
     if name == "xrt":
@@ -247,6 +252,7 @@ def make(name: str, **kw) -> Backend:
 
 
 def default_db_path() -> Path:
+    """The results database: ``$NPU_TILER_DB``, else ``$XDG_DATA_HOME/npu-tiler/results.sqlite``."""
     env = os.environ.get("NPU_TILER_DB")
     if env:
         return Path(env)

@@ -30,15 +30,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from scipy.optimize import least_squares
 
 from partitioner import kernel_spec
 from partitioner.check import evaluate_options
 from partitioner.design import Options
 from partitioner.errors import UserError
 from partitioner.kernel_spec import OP_CLASSES, CostProfile
+from partitioner.params import TimingParams
 from runner.results import RunRecord
 from sim import timing
-from partitioner.params import TimingParams
 
 
 @dataclass
@@ -100,8 +101,6 @@ def fit(runs: list[RunRecord], base: TimingParams) -> Fit:
 
     Raises UserError when there are no runs (none from hardware: the default backend is xrt).
     """
-    from scipy.optimize import least_squares
-
     if not runs:
         raise UserError("no runs to calibrate from: there are no hardware runs in the results database (run "
                         "designs with `npu-tiler run --backend xrt` on an NPU first, or pick --backend)")
@@ -188,8 +187,6 @@ def fit_class_costs(runs: list[RunRecord], base: TimingParams, prior: dict[str, 
 
     Raises UserError when there are no runs or none of a kernel with operation counts.
     """
-    from scipy.optimize import least_squares
-
     if not runs:
         raise UserError("no runs to fit the per-class costs to: no hardware runs (`npu-tiler run --backend xrt`)")
     evs, measured = _designs(runs)

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from partitioner.errors import UserError
+from runner import sqlite_store
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -90,47 +91,27 @@ class ResultsDB:
     """
 
     def __init__(self, path: Path):
-        self.path = Path(path)
+        self.path = sqlite_store.prepare(Path(path), "the results database", "--db (or set NPU_TILER_DB)")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UserError(f"cannot create the folder of the results database {self.path}: "
-                            f"{exc.strerror or exc}; pass --db (or set NPU_TILER_DB) with a file elsewhere") from None
-        if self.path.is_dir():
-            raise UserError(f"the results database {self.path} is a folder: pass --db (or set NPU_TILER_DB) "
-                            f"with a file")
-        try:
-            self.db = sqlite3.connect(self.path, timeout=30)
+            self.db = sqlite_store.connect(self.path, "runs", SCHEMA, self._foreign, timeout=30)
         except sqlite3.Error as exc:
             raise self._error(exc) from None
-        try:
-            check = self.db.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
-            cols = {r[1] for r in self.db.execute("PRAGMA table_info(runs)")}
-            want = {"id", "date", "design", "backend", "times", "median_s", "options"}
-            if cols and not want <= cols:
-                raise UserError(f"{self.path} is an SQLite database but not npu-tiler's results database (its "
-                                f"`runs` table lacks {', '.join(sorted(want - cols))}): pass --db with another file")
-            tables = [r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                                    "AND name NOT LIKE 'sqlite_%'")]
-            if not cols and tables:
-                raise UserError(f"{self.path} is an SQLite database of something else (tables {', '.join(tables)}), "
-                                f"not npu-tiler's results database: pass --db with another file")
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute(SCHEMA)
-            self.db.commit()
-        except sqlite3.Error as exc:
-            self.db.close()
-            raise self._error(exc) from None
-        except BaseException:
-            self.db.close()
-            raise
+
+    def _foreign(self, cols: set[str], tables: list[str]) -> str | None:
+        """Why the file at ``path`` is another program's SQLite database, or None."""
+        want = {"id", "date", "design", "backend", "times", "median_s", "options"}
+        if cols and not want <= cols:
+            return (f"{self.path} is an SQLite database but not npu-tiler's results database (its "
+                    f"`runs` table lacks {', '.join(sorted(want - cols))}): pass --db with another file")
+        if not cols and tables:
+            return (f"{self.path} is an SQLite database of something else (tables {', '.join(tables)}), "
+                    f"not npu-tiler's results database: pass --db with another file")
+        return None
 
     def _error(self, exc: sqlite3.Error) -> UserError:
         """One line naming the file, what SQLite said and the fix."""
         name = getattr(exc, "sqlite_errorname", "")
-        if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or not isinstance(exc, sqlite3.OperationalError):
+        if sqlite_store.is_corrupt(exc):
             fix = ("it is not a sound SQLite database: restore it from a backup, or move it away and pass --db "
                    "(or set NPU_TILER_DB) to start a new one")
         elif name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
@@ -140,6 +121,7 @@ class ResultsDB:
         return UserError(f"cannot use the results database {self.path} ({exc}): {fix}")
 
     def add(self, r: RunRecord) -> int:
+        """Store one run in one transaction; returns its id."""
         row = asdict(r)
         row.pop("id")
         row["options"] = json.dumps(r.options, sort_keys=True)
@@ -155,6 +137,7 @@ class ResultsDB:
         return int(cur.lastrowid)
 
     def runs(self, design: str | None = None, since: str | None = None, backend: str | None = None) -> list[RunRecord]:
+        """The stored runs, oldest first, of one design, since an ISO date, of one backend (each optional)."""
         q, args = "SELECT * FROM runs WHERE 1=1", []
         if design:
             q += " AND design = ?"
@@ -187,6 +170,7 @@ class ResultsDB:
         return out
 
     def close(self) -> None:
+        """Close the database."""
         self.db.close()
 
 

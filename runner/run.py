@@ -10,23 +10,30 @@ import numpy as np
 
 import partitioner
 import sim
+from kernels.mel_tools import accuracy, framing, kernel, reference
+from partitioner.check import Evaluation
+from partitioner.errors import UserError
 from runner import backends
 from runner.results import ResultsDB, RunRecord, git_commit
-from sim import accuracy, framing, host, kernel, reference
+from sim import host
 
 
 @dataclass
 class RunOutput:
+    """A stored run and the design's output (frames, values per frame)."""
+
     record: RunRecord
     frames_out: np.ndarray
 
 
-def run_frames(backend: backends.Backend, folder: Path, audio: np.ndarray, repeat: int = 1
+def run_frames(backend: backends.Backend, evaluation: Evaluation, folder: Path, audio: np.ndarray, repeat: int = 1
                ) -> tuple[np.ndarray, list[float], int]:
-    """The design's output for every frame of ``audio`` (first pass), and every call's time over ``repeat`` passes."""
-    ev = partitioner.read(folder)  # host-side layout of the calls
-    design = ev.design
-    backend.load(folder)
+    """The design's output for every frame of ``audio`` (first pass), and every call's time over ``repeat`` passes.
+
+    ``evaluation`` is the design read from the built folder ``folder``: its host buffers lay out the calls.
+    """
+    design = evaluation.design
+    backend.load(evaluation, folder)
     times: list[float] = []
     first: list[np.ndarray] = []
     calls = 0
@@ -37,25 +44,55 @@ def run_frames(backend: backends.Backend, folder: Path, audio: np.ndarray, repea
             calls += 1 if rep == 0 else 0
             if rep == 0:
                 first.append(next(iter(out.values())))
-    return host.frames_from_outputs(design, first, framing.n_frames(audio.size, ev.spec.geometry)), times, calls
+    return host.frames_from_outputs(design, first, framing.n_frames(audio.size, evaluation.spec.geometry)), times, calls
+
+
+def _manifest_sha256(folder: Path) -> str:
+    """SHA-256 of the design's manifest.json: the run's one read of it."""
+    path = folder / "manifest.json"
+    if not path.is_file():
+        raise UserError(f"{folder} has no manifest.json: emit the design with `npu-tiler emit`")
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def run_design(folder: Path, backend_name: str, audio: np.ndarray, repeat: int = 1, db: ResultsDB | None = None,
                baseline: Path | None = None, **backend_kw) -> RunOutput:
+    """Run a built design on a backend, compare it with the baseline, store the run.
+
+    Parameters
+    ----------
+    folder : path
+        A built design folder (aie.mlir, manifest.json; build/ for ``xrt``).
+    backend_name : str
+        "sim" or "xrt" (:func:`runner.backends.make`; ``backend_kw`` are its options).
+    audio : numpy.ndarray
+        int16 16 kHz samples.
+    repeat : int
+        Passes over the audio; every call of every pass is timed.
+    db : ResultsDB, optional
+        Where the run is stored (nothing is stored if interrupted).
+    baseline : path, optional
+        What the output must equal; default :data:`sim.BASELINE_DIR`. Its output comes from
+        :func:`sim.baseline_output`, cached per baseline and audio, whatever the backend.
+
+    Returns
+    -------
+    RunOutput
+        The stored record and the design's output.
+    """
     folder = Path(folder)
-    man = backends.manifest(folder)
+    sha = _manifest_sha256(folder)
+    ev = partitioner.read(folder)
     backend = backends.make(backend_name, **backend_kw)
-    got, times, calls = run_frames(backend, folder, audio, repeat)
-    base_backend = backends.make(backend_name, **backend_kw)
-    want, _, _ = run_frames(base_backend, Path(baseline or sim.BASELINE_DIR), audio, 1)
+    got, times, calls = run_frames(backend, ev, folder, audio, repeat)
+    want = sim.baseline_output(audio, baseline)
     cmp = sim.compare(got, want)
-    rec = RunRecord(design=man["design"], backend=backend.name, timing=backend.timing, options=man["options"],
-                    frames=int(got.shape[0]), npu_calls=calls, times=times,
-                    manifest_sha256=hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest(),
-                    git_commit=git_commit(), bit_exact=cmp.bit_exact, max_abs_diff=cmp.max_abs_diff,
-                    **backend.info())
+    rec = RunRecord(design=ev.design.name, backend=backend.name, timing=backend.timing,
+                    options=ev.design.options.as_dict(), frames=int(got.shape[0]), npu_calls=calls, times=times,
+                    manifest_sha256=sha, git_commit=git_commit(), bit_exact=cmp.bit_exact,
+                    max_abs_diff=cmp.max_abs_diff, **backend.info())
     rec.diagnosis = accuracy.diagnose(got)
-    if rec.diagnosis is None and man["kernel"]["name"] == "mel":
+    if rec.diagnosis is None and ev.spec.name == "mel":
         acc = accuracy.compare("run", kernel.finish(got), reference.log_mel_spectrogram(audio))
         rec.pearson, rec.max_abs_error = acc.pearson, acc.max_abs_error
         if not acc.passed:
@@ -63,4 +100,3 @@ def run_design(folder: Path, backend_name: str, audio: np.ndarray, repeat: int =
     if db is not None:
         rec.id = db.add(rec)
     return RunOutput(rec, got)
-

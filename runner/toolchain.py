@@ -12,7 +12,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import partitioner
 from partitioner.errors import UserError
+from partitioner.mlir.parse import Source, parse_source
 
 PEANO_HELP = ("Peano (llvm-aie) not found: install the llvm-aie wheel from its GitHub releases and set "
               "PEANO_INSTALL_DIR to its folder (the one with bin/clang)")
@@ -42,28 +44,21 @@ def find_tools(env: dict | None = None) -> Tools:
 _MEM_ERROR = re.compile(r"aie\.mlir:(\d+):\d+: error: 'aie\.tile' op allocated buffers exceeded available memory")
 
 
-def memory_error_tiles(log: str, mlir_text: str) -> list[tuple[int, int]]:
-    """Tiles aiecc reported as over their memory: its error lines, matched to the ``aie.tile`` ops the
-    parser finds on those lines of aie.mlir."""
-    from partitioner.hangs.source import parse_source
-    from partitioner.mlir.aie import TileOp
-
-    src = parse_source(mlir_text, "aie.mlir")
-    tile_at = {src.line(op): (op.col.value.data, op.row.value.data)
-               for op in src.module.walk() if isinstance(op, TileOp)}
+def memory_error_tiles(log: str, mlir: Source | str) -> list[tuple[int, int]]:
+    """Tiles aiecc reported as over their memory: its error lines, matched to the ``aie.tile`` ops on
+    those lines of aie.mlir (its parsed module, or its text, parsed here)."""
+    src = mlir if isinstance(mlir, Source) else parse_source(mlir, "aie.mlir")
+    tile_at = {src.line(op): coord for d in src.index.devices for coord, op in d.by_coord.items()}
     return [tile_at[int(m.group(1))] for m in _MEM_ERROR.finditer(log) if int(m.group(1)) in tile_at]
 
 
 def explain_memory_error(log: str, folder: Path) -> str:
     """The model's memory map for each tile aiecc rejected, to read next to aiecc's own."""
-    import partitioner
-
-    tiles = memory_error_tiles(log, (folder / "aie.mlir").read_text())
-    if not tiles:
+    if not _MEM_ERROR.search(log):
         return ""
-    ev = partitioner.read(folder, verify_sources=False)
+    ev = partitioner.read(folder, verify_sources=False)  # parsed once: the tiles' lines come from ev.ir
     parts = []
-    for t in tiles:
+    for t in memory_error_tiles(log, ev.ir):
         mm = ev.memory.get(t)
         if mm is None:
             continue

@@ -10,8 +10,10 @@ Use it from Python::
 The functional path runs the host-built kernel on every ObjectFIFO object
 with mlir-aie's pool sizes and AIE2 lock semantics (:mod:`sim.dataflow`,
 :mod:`sim.engine`); the timing model is the same schedule without data
-(:mod:`sim.timing`). Audio, framing and the float reference live here too.
+(:mod:`sim.timing`). The kernel's host build, audio, framing and the float
+reference are the kernel's tooling: :mod:`kernels.mel_tools`.
 """
-from sim.api import BASELINE_DIR, CallRunner, Comparison, SimResult, compare, model_time, simulate
+from sim.api import BASELINE_DIR, CallRunner, Comparison, SimResult, baseline_output, compare, model_time, simulate
 
-__all__ = ["simulate", "model_time", "SimResult", "CallRunner", "compare", "Comparison", "BASELINE_DIR"]
+__all__ = ["simulate", "model_time", "SimResult", "CallRunner", "baseline_output", "compare", "Comparison",
+           "BASELINE_DIR"]

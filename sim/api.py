@@ -3,8 +3,10 @@
 :func:`simulate` is the one implementation of "run a design against the
 baseline": ``npu-tiler simulate``, the explorer and the runner's simulator
 backend all call it (the backend through :class:`CallRunner`, one NPU call at
-a time). The simulator is a stand-in for an NPU, not one: its outputs are the
-host-built kernel's, its times are the timing model's.
+a time), and :func:`baseline_output` is the one cache of the baseline's
+output (per baseline and audio) that all of them, the runner on any backend
+and the benchmarks compare with. The simulator is a stand-in for an NPU, not
+one: its outputs are the host-built kernel's, its times are the timing model's.
 """
 from __future__ import annotations
 
@@ -16,17 +18,19 @@ from pathlib import Path
 
 import numpy as np
 
+from kernels.mel_tools import fixtures, framing
+from kernels.mel_tools.audio import load_audio
 import partitioner
 from partitioner import params as param_files
 from partitioner.check import Evaluation
 from partitioner.errors import UserError
 from partitioner.params import TimingParams
-from sim import dataflow, fixtures, framing, host, timing
-from sim.audio import load_audio
+from sim import dataflow, host, timing
 from sim.timing import Timing
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-BASELINE_DIR = REPO_ROOT / "designs" / "batch20_1tile"
+# designs/ sits beside the packages: the repository in a checkout, site-packages in an installed copy
+# (package data, see pyproject.toml), as partitioner.emitters.DESIGNS_DIR finds it too.
+BASELINE_DIR = Path(__file__).resolve().parents[1] / "designs" / "batch20_1tile"
 
 AudioArg = str | Path | np.ndarray | Mapping[str, np.ndarray] | Iterable[str] | None
 DesignArg = Evaluation | str | Path
@@ -226,14 +230,39 @@ def _audio_items(audio: AudioArg) -> list[tuple[str, np.ndarray]]:
 
 
 _BASELINE_OUTPUTS: dict[tuple, np.ndarray] = {}
+_BASELINE_LOCK = threading.Lock()
 
 
-def _baseline_output(base: Evaluation, label: str, samples: np.ndarray, params: TimingParams) -> np.ndarray:
-    """The baseline's output, cached per (baseline, audio bytes): the explorer compares many designs to one."""
-    key = (base.design.name, str(base.design.options), samples.size, hash(samples.tobytes()))
-    if key not in _BASELINE_OUTPUTS:
-        _BASELINE_OUTPUTS[key] = CallRunner(base, params).run_audio(samples)
-    return _BASELINE_OUTPUTS[key]
+def baseline_output(samples: np.ndarray, baseline: DesignArg | None = None) -> np.ndarray:
+    """The baseline design's output for ``samples``: (frames, values per frame), as :meth:`CallRunner.run_audio`.
+
+    The one cache of "what a design must equal": :func:`simulate`, the
+    runner (every backend) and the benchmarks ask here, so a baseline runs
+    once per design and audio in a process, not once per comparison.
+
+    Parameters
+    ----------
+    samples : numpy.ndarray
+        int16 16 kHz audio.
+    baseline : Evaluation or path, optional
+        Default the single-tile batch-20 design (:data:`BASELINE_DIR`).
+
+    Returns
+    -------
+    numpy.ndarray
+        The baseline's output, cached per (baseline design and options, audio bytes); do not modify it.
+    """
+    base = _evaluation(BASELINE_DIR if baseline is None else baseline)
+    samples = np.asarray(samples)
+    key = (base.design.name, str(base.design.options), samples.dtype.str, samples.size, hash(samples.tobytes()))
+    with _BASELINE_LOCK:
+        cached = _BASELINE_OUTPUTS.get(key)
+    if cached is None:
+        # The output does not depend on the timing parameters: the default ones serve every caller.
+        cached = CallRunner(base).run_audio(samples)
+        with _BASELINE_LOCK:
+            _BASELINE_OUTPUTS[key] = cached
+    return cached
 
 
 @dataclass(frozen=True)
@@ -278,7 +307,7 @@ def simulate(design: DesignArg, audio: AudioArg = None, baseline: DesignArg | No
     design : Evaluation or path
         From ``partitioner.partition``/``partitioner.read``, or a design folder.
     audio : optional
-        A built-in signal's name (see ``sim.fixtures.names()``), an audio
+        A built-in signal's name (see ``kernels.mel_tools.fixtures.names()``), an audio
         file, an int16 array of 16 kHz samples, several names or files, or a
         mapping label -> samples. Default: every built-in signal, each its own
         utterance.
@@ -320,7 +349,7 @@ def simulate(design: DesignArg, audio: AudioArg = None, baseline: DesignArg | No
     outputs: dict[str, np.ndarray] = {}
     for label, samples in _audio_items(audio):
         got = runner.run_audio(samples)
-        cmp = compare(got, _baseline_output(base, label, samples, params))
+        cmp = compare(got, baseline_output(samples, base))
         if cmp.first_difference is not None and first is None:
             first = (label, *cmp.first_difference)
         worst = max(worst, cmp.max_abs_diff)

@@ -25,16 +25,19 @@ calls on separate networks in parallel threads.
 """
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from kernels.mel_tools import kernel
 from partitioner.check import Evaluation
 from partitioner.design import Design, ObjectFifo, ShimTransfer, Worker, numpy_dtype
 from partitioner.errors import UserError
+from partitioner.kernel_spec import cost_profile
 from partitioner.lowering import link_owner
-from sim.engine import Acquire, Busy, Engine, Pool, Release, Span
 from partitioner.params import TimingParams
+from sim.engine import Acquire, Busy, Engine, Pool, Release, Span
 
 
 @dataclass
@@ -55,6 +58,7 @@ class Network:
     plans: dict[int, "_ShimPlan"] = field(default_factory=dict)  # transfer -> what it does each call
     joins: list[tuple[Pool, list[tuple[int, int]]]] = field(default_factory=list)  # pools written in slices
     shims: list = field(default_factory=list)  # the last call's shim processes
+    feeds: dict[int, tuple] = field(default_factory=dict)  # transfer -> (its channel's process, queued jobs)
 
     def indices(self, t: ShimTransfer) -> np.ndarray:
         """The transfer's element order (computed once per transfer, not per call)."""
@@ -76,8 +80,6 @@ def _cycles_per_frame(ev: Evaluation, entry: str, params: TimingParams) -> float
     [kernels] gives the figure. timing.toml [kernel_scale] multiplies it, except under a calibrated
     profile, whose per-class costs already are the calibration.
     """
-    from partitioner.kernel_spec import cost_profile
-
     selected = getattr(params, "cost_profile", None)  # a name (cached bands) or a CostProfile object
     profile = cost_profile(selected)
     band = ev.spec.cycle_band(entry, selected)
@@ -176,8 +178,6 @@ def _worker(net: Network, w: Worker, cycles: float):
     outs = [(n, net.writer_pool[n]) for n in w.outputs]
     call = None
     if net.execute:
-        from sim import kernel
-
         # The C entry point on the buffers' addresses, in place (the GIL is released during the call).
         call = kernel.entry_by_address(w.symbol, kernel=net.ev.spec.name, instance=net.kernel_instance)
     frames = w.object_frames
@@ -333,18 +333,25 @@ def _busy(plan: _ShimPlan, k: int) -> Busy:
     return Busy(b.cycles, b.track, f"{plan.fifo.name} object {k}")
 
 
-def _shim_feed(net: Network, t: ShimTransfer, data: np.ndarray | None, done: list, objects: int | None = None):
-    plan = _shim_plan(net, t)
-    objects = plan.objects if objects is None else objects
-    stream = memoryview(_gather(net, t, data)) if data is not None else None
-    ob, views, acq, rel = plan.object_bytes, plan.views, plan.acquire, plan.release
-    for k in range(objects):
-        b = (yield acq)[0]
-        yield _busy(plan, k)
-        if stream is not None:
-            views[b][:] = stream[k * ob:(k + 1) * ob]
-        yield rel
-    done.append(t)
+def _shim_feed(net: Network, jobs: deque):
+    """A shim MM2S channel: the queued transfers ``(transfer, bytes, objects)``, in order.
+
+    One process per channel, as the channel's task queue: a call's transfer
+    that finds the previous call's still running waits behind it (both act on
+    one ObjectFIFO port, whose acquires name the total held).
+    """
+    while jobs:
+        t, stream, objects = jobs[0]
+        plan = _shim_plan(net, t)
+        objects = plan.objects if objects is None else objects
+        ob, views, acq, rel = plan.object_bytes, plan.views, plan.acquire, plan.release
+        for k in range(objects):
+            b = (yield acq)[0]
+            yield _busy(plan, k)
+            if stream is not None:
+                views[b][:] = stream[k * ob:(k + 1) * ob]
+            yield rel
+        jobs.popleft()
 
 
 def _shim_drain(net: Network, t: ShimTransfer, out: np.ndarray | None, done: list, objects: int | None = None):
@@ -449,8 +456,15 @@ def run_call(net: Network, inputs: dict[str, np.ndarray] | None,
     for t in d.sequence.transfers:
         if t.direction == "in":
             data = inputs[t.buffer] if inputs is not None else None
-            net.shims.append(net.engine.spawn(f"shim {t.fifo} call {net.calls}",
-                                              _shim_feed(net, t, data, done, objects)))
+            job = (t, memoryview(_gather(net, t, data)) if data is not None else None, objects)
+            feed = net.feeds.get(id(t))
+            if feed is not None and not feed[0].done:  # the last call's transfer still runs: queue behind it
+                feed[1].append(job)
+            else:
+                jobs = deque([job])
+                feed = net.feeds[id(t)] = (net.engine.spawn(f"shim {t.fifo} call {net.calls}",
+                                                            _shim_feed(net, jobs)), jobs)
+            net.shims.append(feed[0])
         else:
             drains.append(net.engine.spawn(f"shim {t.fifo} call {net.calls}",
                                            _shim_drain(net, t, outputs.get(t.buffer), done, objects)))

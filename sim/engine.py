@@ -1,17 +1,18 @@
 """A discrete-event engine for ObjectFIFO dataflow: pools with AIE2 lock semantics, and processes.
 
 A :class:`Pool` is the ring of buffers of one FIFO end (or of a shared-memory
-FIFO). Its locks count as AIE2's do: a writer may acquire fill ``k`` once every
-reader has released fill ``k - count`` (the producer lock), a reader once every
-writer has released fill ``k`` (the consumer lock). A pool may have several
-writers (a join's big buffer, one slice each) or several readers (a
-distribute's big buffer, a broadcast).
+FIFO). Its locks are :class:`partitioner.tokens.Ring`'s, the token semantics
+the hang checker shares: AIE2 lock pairs written as counters, an acquire
+naming the total number of objects held. A pool may have several writers (a
+join's big buffer, one slice each) or several readers (a distribute's big
+buffer, a broadcast).
 
 Processes are generators that yield :class:`Acquire`, :class:`Release` and
 :class:`Busy` requests. The engine runs them in simulated time (cycles);
 a process blocked on a pool resumes when a release makes its acquire
 possible. When nothing can run and the goal is not reached, the engine
-raises :class:`Deadlock` naming every blocked process and what it waits for.
+raises :class:`Deadlock` naming every blocked process and what it waits for;
+a release of more than a process holds is a :class:`SimulationError`.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from partitioner import tokens
 from partitioner.errors import NpuTilerError
 
 
@@ -28,79 +30,27 @@ class SimulationError(NpuTilerError):
     """The design cannot run to the end: deadlock or no progress within the step bound."""
 
 
-class Deadlock(SimulationError):
-    def __init__(self, waiting: list[str], pools: list[str]):
-        self.waiting = waiting
-        self.pools = pools
-        super().__init__("deadlock: no process can make progress; waiting: " + "; ".join(waiting)
-                         + (" | FIFO state: " + "; ".join(pools) if pools else ""))
+class Deadlock(SimulationError, tokens.Deadlock):
+    """No process can make progress before the goal (:class:`partitioner.tokens.Deadlock`, as a SimulationError)."""
 
 
-class Pool:
+class Pool(tokens.Ring):
     """Buffers of one FIFO end; ``execute`` allocates their bytes, else only the locks are modelled.
 
-    ``addresses`` holds each buffer's address (for kernels called through ctypes
-    without a per-call lookup); ``waiters`` the processes blocked on this pool,
-    kept by the engine so a release looks only at them.
+    The locks are a :class:`partitioner.tokens.Ring` (its acquires name the
+    total held). ``addresses`` holds each buffer's address (for kernels called
+    through ctypes without a per-call lookup); ``waiters`` the processes
+    blocked on this pool, kept by the engine so a release looks only at them.
     """
 
-    __slots__ = ("name", "count", "nbytes", "buffers", "addresses", "w_acq", "w_rel", "r_acq", "r_rel",
-                 "_r_min", "_w_min", "waiters")
+    __slots__ = ("nbytes", "buffers", "addresses", "waiters")
 
     def __init__(self, name: str, count: int, nbytes: int, writers: list[str], readers: list[str], execute: bool):
-        self.name = name
-        self.count = count
+        super().__init__(name, count, writers, readers)
         self.nbytes = nbytes
         self.buffers = [np.zeros(nbytes, np.uint8) for _ in range(count)] if execute else None
         self.addresses = [b.ctypes.data for b in self.buffers] if execute else None
-        self.w_acq = dict.fromkeys(writers, 0)
-        self.w_rel = dict.fromkeys(writers, 0)
-        self.r_acq = dict.fromkeys(readers, 0)
-        self.r_rel = dict.fromkeys(readers, 0)
-        # min() of the release counters, kept up to date by release(): the lock checks' hot path.
-        self._r_min = 0 if readers else None
-        self._w_min = 0 if writers else None
         self.waiters: list = []
-
-    def can(self, role: str, who: str, n: int) -> bool:
-        if role == "write":
-            if n > self.count:
-                return False
-            r_min = self._r_min
-            return r_min is None or self.w_acq[who] + n - 1 - r_min < self.count
-        if self._w_min is None:
-            min(self.w_rel.values())  # no writer: as min() of nothing, a ValueError
-        return self.r_acq[who] + n <= self._w_min
-
-    def acquire(self, role: str, who: str, n: int) -> list[int]:
-        counter = self.w_acq if role == "write" else self.r_acq
-        first = counter[who]
-        counter[who] = first + n
-        if n == 1:
-            return [first % self.count]
-        return [(first + i) % self.count for i in range(n)]
-
-    def release(self, role: str, who: str, n: int) -> None:
-        if role == "write":
-            acq, rel = self.w_acq, self.w_rel
-        else:
-            acq, rel = self.r_acq, self.r_rel
-        if rel[who] + n > acq[who]:
-            raise SimulationError(f"{who} releases more of {self.name} than it acquired")
-        rel[who] += n
-        if role == "write":
-            self._w_min = min(rel.values()) if len(rel) > 1 else rel[who]
-        else:
-            self._r_min = min(rel.values()) if len(rel) > 1 else rel[who]
-
-    def idle(self) -> bool:
-        """No object acquired and not released, and every filled object read by every reader."""
-        vals = (*self.w_acq.values(), *self.w_rel.values(), *self.r_acq.values(), *self.r_rel.values())
-        return not vals or min(vals) == max(vals)
-
-    def state(self) -> str:
-        filled = min(self.w_rel.values(), default=0) - max(self.r_rel.values(), default=0)
-        return f"{self.name}: {max(filled, 0)} of {self.count} buffers filled"
 
 
 @dataclass(frozen=True)
@@ -237,9 +187,10 @@ class Engine:
                     push(heap, (t + req.cycles, self._seq, p, None))
                 elif cls is Acquire:
                     pool = req.pool
-                    if pool.can(req.role, req.who, req.n):
+                    got = pool.take(req.role, req.who, req.n)
+                    if got is not None:
                         self._seq += 1
-                        push(heap, (t + lock, self._seq, p, pool.acquire(req.role, req.who, req.n)))
+                        push(heap, (t + lock, self._seq, p, got))
                     else:
                         p.waiting, p.time = req, t
                         pool.waiters.append(p)
@@ -250,6 +201,10 @@ class Engine:
                     push(heap, (t + lock, self._seq, p, None))
                     if pool.waiters:
                         self._wake(pool, t)
+        except tokens.TokenError as e:
+            if isinstance(e, SimulationError):
+                raise
+            raise SimulationError(str(e)) from e  # a release of more than held, from the pool
         finally:
             self.steps = steps
         return self.now
@@ -261,9 +216,10 @@ class Engine:
         woken = False
         for q in waiters:
             w = q.waiting
-            if pool.can(w.role, w.who, w.n):
+            got = pool.take(w.role, w.who, w.n)
+            if got is not None:
                 q.waiting = None
                 woken = True
-                self._schedule(q, max(q.time, t) + self.lock_cycles, pool.acquire(w.role, w.who, w.n))
+                self._schedule(q, max(q.time, t) + self.lock_cycles, got)
         if woken:
             pool.waiters = [q for q in waiters if q.waiting is not None]

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from kernels.mel_tools import framing
 from partitioner import kernel_spec
-from partitioner.design import Design
-from sim import framing
+from partitioner.design import Design, numpy_dtype
+from partitioner.errors import UserError
 
 
 def n_calls(design: Design, n_frames: int) -> int:
@@ -87,8 +88,6 @@ def call_inputs(design: Design, audio: np.ndarray, first: int = 0,
 def output_layout(design: Design) -> tuple[str, int, np.dtype] | None:
     """(name, values per frame, dtype) of the host buffer a call's frames come back in (its first output),
     or None when the design has no output buffer or that buffer does not hold whole frames of the batch."""
-    from partitioner.design import numpy_dtype
-
     out = next((b for b in design.sequence.buffers if b.direction == "out"), None)
     if out is None or out.elem_count == 0 or out.elem_count % design.batch:
         return None
@@ -108,8 +107,6 @@ def put_call_output(design: Design, frames_out: np.ndarray, call: int, output: n
 
 
 def _check_whole_frames(design: Design, o: np.ndarray) -> None:
-    from partitioner.errors import UserError
-
     if o.size == 0 or o.size % design.batch:
         raise UserError(f"{design.name}: one call's output buffer holds {o.size:,} values, not whole frames of "
                         f"the design's batch of {design.batch} frames: its host buffers and batch disagree "

@@ -13,7 +13,7 @@ _ACCURACY_ROWS: list = []
 
 @pytest.fixture(scope="session")
 def accuracy_log() -> list:
-    """Tests append sim.accuracy.Accuracy rows here; they are printed in the summary."""
+    """Tests append kernels.mel_tools.accuracy.Accuracy rows here; they are printed in the summary."""
     return _ACCURACY_ROWS
 
 

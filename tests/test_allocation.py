@@ -1,6 +1,6 @@
 """Address assignment against test/assign-buffer-addresses/ (docs/research/mlir-aie-lowering.md 4)."""
 from partitioner.allocation import allocate_buffers
-from partitioner.lowering_profile import load
+from partitioner.profiles import load
 
 P2025, P2026 = load("2025"), load("2026")
 KB32 = 32 * 1024  # the AIE1 (xcvc1902) tiles those tests use

@@ -12,7 +12,7 @@ from partitioner.design import Design
 from partitioner.device import Device
 from partitioner.errors import UserError
 from partitioner.params import seed
-from sim import fixtures, framing, kernel
+from kernels.mel_tools import fixtures, framing, kernel
 
 
 def test_the_readme_line():

@@ -4,7 +4,7 @@ import pytest
 import soundfile as sf
 
 from partitioner.errors import AudioError
-from sim.audio import load_audio
+from kernels.mel_tools.audio import load_audio
 
 
 def _sine(sr: int, seconds: float, hz: float = 440.0) -> np.ndarray:

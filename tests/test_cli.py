@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from sim import fixtures, kernel, reference
-from sim.audio import save_wav
+from kernels.mel_tools import fixtures, kernel, reference
+from kernels.mel_tools.audio import save_wav
 
 
 def test_mel_writes_finished_float32_80_by_frames(cli, tmp_path):

@@ -18,7 +18,8 @@ from partitioner.strategies import make_design
 from reports import seed_table
 from runner import calibrate
 from runner.results import RunRecord
-from sim import measure, timing
+from kernels.mel_tools import measure
+from sim import timing
 
 SPEC = kernel_spec.load("mel")
 PROFILES = kernel_spec.profile_names()

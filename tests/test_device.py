@@ -1,7 +1,7 @@
 """The device graph follows npu1's documented geometry and AIE2's memory-affinity rule."""
 import pytest
 
-from partitioner.device import available, load
+from partitioner.device import available, load, model
 from partitioner.errors import UserError
 from partitioner.check import evaluate_options
 from partitioner.design import Options
@@ -63,3 +63,16 @@ def test_device_file_overrides_a_figure(tmp_path):
     assert evaluate_options(base).fits
     small = evaluate_options(Options(kernel="seed-mel", batch=100, tiles=4, depth=2, device_file=str(f)))
     assert not small.fits and "of 32,768 B" in small.errors[0]
+
+
+def test_one_device_model_for_the_partitioner_and_the_dialect():
+    vc1902 = model("xcvc1902")  # AIE1: the dialect reads it, the partitioner refuses it
+    assert (vc1902.generation, vc1902.columns, vc1902.rows, vc1902.mem_rows) == ("aie1", 50, 9, ())
+    assert vc1902.is_shim_noc((2, 0)) and not vc1902.is_shim_noc((0, 0)) and not vc1902.is_shim_noc((2, 1))
+    assert "xcvc1902" not in available()
+    with pytest.raises(UserError, match="AIE1"):
+        load("xcvc1902")
+    npu1 = load("npu1")
+    assert npu1.noc_columns is None and npu1.is_shim_noc((3, 0)) and npu1.contains((3, 5)) and not npu1.contains((4, 0))
+    assert npu1.kinds["compute"].program_memory_bytes == 16384 and npu1.kinds["mem"].program_memory_bytes == 0
+    assert model("npu2_3col").columns == 3 and model("npu2_3col").generation == "aie2p"

@@ -17,7 +17,7 @@ import pytest
 
 import partitioner
 from partitioner import emitters as em
-from partitioner import lowering_profile, params
+from partitioner import params, profiles
 from partitioner.check import evaluate_options
 from partitioner.design import Options
 from partitioner.emitters import iron_api
@@ -53,9 +53,12 @@ def _ids(case) -> str:
     return f"{c.name}-{p}"
 
 
-def test_profiles_are_the_lowering_profiles():
-    """`--mlir-aie` takes its choices from lowering.toml: each one has its artefact forms here."""
-    assert iron_api.available() == lowering_profile.available() == list(PROFILES)
+def test_profiles_are_the_mlir_aie_choices():
+    """`--mlir-aie` takes its choices from profiles.toml: each one has its artefact forms there, and IRON
+    has a device class for every device a profile's IRON names."""
+    assert profiles.available() == list(PROFILES)
+    for p in PROFILES:
+        assert set(profiles.load(p).iron_devices) <= set(iron_api.DEVICE_CLASS), p
 
 
 @pytest.mark.parametrize("case", CASES, ids=_ids)
@@ -92,7 +95,7 @@ def test_generic_form_parses_and_verifies_in_mlir_opt(emitted, case, tmp_path):
 def test_every_artefact_follows_its_profile(emitted, case):
     c, p = case
     folder, ev = emitted[(c.name, p)]
-    prof = iron_api.load(p)
+    prof = profiles.load(p)
     text = (folder / "aie.mlir").read_text()
     build = (folder / "build.sh").read_text()
     design = (folder / "design.py").read_text()
@@ -134,7 +137,7 @@ def test_every_artefact_follows_its_profile(emitted, case):
 def test_smallest_device_that_holds_the_design():
     one = evaluate_options(Options(batch=100, tiles=4))
     two = evaluate_options(Options(batch=100, tiles=8))
-    prof = iron_api.load("2025")
+    prof = profiles.load("2025")
     assert (emitted_device(one.design, prof), emitted_device(two.design, prof)) == ("npu1_1col", "npu1_2col")
     text = em.render_files(two, "k")["aie.mlir"]
     assert "aie.device(npu1_2col)" in text
@@ -160,7 +163,7 @@ def test_uneven_chains_cast_to_the_one_declaration_in_both_profiles():
 
 def test_unknown_profile_is_one_line(cli, tmp_path):
     with pytest.raises(UserError, match="unknown mlir-aie profile '2024'"):
-        iron_api.load("2024")
+        profiles.load("2024")
     r = cli("emit", "--mlir-aie", "2024", "--out", str(tmp_path / "d"))
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) <= 2 and "2024" in r.stderr
     assert not (tmp_path / "d").exists()
@@ -190,4 +193,4 @@ def test_readme_has_the_profile_table():
     for p in PROFILES:
         assert any(line.startswith(f"| {p} ") or line.startswith(f"| `{p}`") for line in rows), p
     assert "profiles.toml" in section
-    assert params.read_toml(iron_api.PROFILES_TOML)["default"] == "2025"
+    assert params.read_toml(profiles.PROFILES_TOML)["default"] == "2025"

@@ -1,7 +1,7 @@
 """The built-in audio is there, is 16 kHz int16, and exercises the extremes."""
 import numpy as np
 
-from sim import fixtures
+from kernels.mel_tools import fixtures
 
 
 def test_speech_fixtures_are_real_speech_lengths():

@@ -34,8 +34,8 @@ from partitioner import emitters as em
 from partitioner.check import evaluate_options
 from partitioner.design import Options
 from runner.results import ResultsDB, RunRecord
-from sim import fixtures
-from sim.audio import save_wav
+from kernels.mel_tools import fixtures
+from kernels.mel_tools.audio import save_wav
 
 HUGE = "1" + "0" * 30
 

@@ -12,10 +12,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import partitioner
+from npu_tiler.cli import cli
 from partitioner.errors import UserError
 from partitioner.hangs import KINDS, check, draw_cycle, find_hangs
+from partitioner.mlir import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 HANGS = Path(__file__).parent / "hangs"
@@ -255,9 +258,46 @@ def test_time_on_the_largest_kept_design():
 
 # -- docstrings -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("module", ["partitioner.hangs", "partitioner.hangs.source", "partitioner.hangs.model",
+@pytest.mark.parametrize("module", ["partitioner.hangs", "partitioner.hangs.build", "partitioner.hangs.model",
                                     "partitioner.hangs.execute", "partitioner.hangs.report",
-                                    "partitioner.hangs.static", "partitioner.hangs.diagnose"])
+                                    "partitioner.hangs.static", "partitioner.hangs.diagnose",
+                                    "partitioner.mlir.parse", "partitioner.mlir.index"])
 def test_examples_run(module: str):
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+# -- one parse ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def parser_constructions(monkeypatch):
+    """Counts constructions of the one parser class (partitioner.mlir.parse._Parser)."""
+    made: list[str] = []
+    init = parse._Parser.__init__
+
+    def counting(self, ctx, text, name):
+        made.append(name)
+        init(self, ctx, text, name)
+
+    monkeypatch.setattr(parse._Parser, "__init__", counting)
+    return made
+
+
+def test_a_check_parses_its_file_once(parser_constructions):
+    path = ROOT / "designs" / "batch100_hybrid"
+    result = check(path)
+    assert result.proved and parser_constructions == [str(path / "aie.mlir")]
+
+
+def test_the_check_command_parses_its_file_once(parser_constructions):
+    path = HANGS / "cycle.mlir"
+    r = CliRunner().invoke(cli, ["check", str(path)])
+    assert r.exit_code == 1 and "cycle" in r.output, r.output
+    assert parser_constructions == [str(path)]
+
+
+def test_a_built_design_is_checked_without_parsing(parser_constructions):
+    ev = partitioner.partition(batch=100, tiles=4)
+    assert check(ev).proved and check(ev, locations=False).proved
+    assert parser_constructions == []
+    assert ev.ir is not None and ev.ir.positions  # the emitter's module, positioned while printed once

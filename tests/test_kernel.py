@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from sim import accuracy, fixtures, framing, kernel, reference
-from sim.melfilters import hann_periodic, mel_filters
+from kernels.mel_tools import accuracy, fixtures, framing, kernel, reference
+from kernels.mel_tools.melfilters import hann_periodic, mel_filters
 
 FIXTURES = fixtures.names()
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sim import fixtures, framing, hostbuild, kernel, measure
+from kernels.mel_tools import fixtures, framing, hostbuild, kernel, measure
 
 CC = measure.PROXY32_CC
 NM = CC.replace("gcc", "nm")

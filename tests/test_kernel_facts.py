@@ -15,7 +15,7 @@ import kernels
 from partitioner import kernel_spec
 from partitioner.errors import UserError
 from partitioner.kernel_spec import EntryPoint
-from sim import audio, fixtures, framing, hostbuild, kernel
+from kernels.mel_tools import audio, fixtures, framing, hostbuild, kernel
 
 MEL = kernel_spec.load("mel")
 

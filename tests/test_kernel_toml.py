@@ -6,8 +6,8 @@ import subprocess
 import numpy as np
 import pytest
 
-from partitioner import kernel_spec, lowering_profile, params
-from sim import hostbuild, kernel, measure
+from partitioner import kernel_spec, params, profiles
+from kernels.mel_tools import hostbuild, kernel, measure
 
 SPEC = kernel_spec.load("mel")
 
@@ -124,8 +124,8 @@ def test_seed_spec_reproduces_the_seeds_footprint():
     # By hand from the seed's kernel, not from kernel.toml: a frame is 400 int16
     # samples in, 80 int8 values out.
     assert (frames.in_bytes_per_frame, frames.out_bytes_per_frame) == (400 * 2, 80 * 1)
-    # The stack is mlir-aie's default aie.core stack_size (lowering.toml), not fitted.
-    assert seed.stack_bytes == lowering_profile.load().default_stack_bytes == 1024
+    # The stack is mlir-aie's default aie.core stack_size (profiles.toml), not fitted.
+    assert seed.stack_bytes == profiles.load().default_stack_bytes == 1024
     # static_data_bytes is what batch-20's published figure leaves beside its
     # double-buffered FIFOs and the stack (kernel.toml's derivation), so checking
     # it against that figure cannot fail. What can: batch-10, a second published

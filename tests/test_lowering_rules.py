@@ -10,7 +10,7 @@ import pytest
 from partitioner.design import Link
 from partitioner.device import load as load_device
 from partitioner.lowering import lower
-from partitioner.lowering_profile import load as load_profile
+from partitioner.profiles import load as load_profile
 
 from builders import design, fifo
 

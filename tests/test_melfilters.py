@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 import scipy.signal
 
-from sim import melfilters as mf
+from kernels.mel_tools import melfilters as mf
 
 librosa = pytest.importorskip("librosa")
 

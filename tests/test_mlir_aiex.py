@@ -2,223 +2,36 @@
 form and in MLIR's generic form, prints back to the same text, and its verifier rejects
 what mlir-aie's rejects, with mlir-aie's message.
 
-Modules are parsed in a context of their own (builtin, func, memref, arith, scf, cf, aiex)
-with small stand-ins for the few ``aie`` ops the sequences need (device, tile, lock,
-dma_bd, end, shim_dma_allocation), so these tests do not depend on partitioner.mlir.aie;
-one test reads the kept design's sequence through partitioner.mlir.parse when it exists.
+Modules are parsed in a context of their own (builtin, func, memref, arith, scf, cf, aie,
+aiex), with the real ``aie`` ops (device, tile, lock, dma_bd, shim_dma_allocation) the
+sequences sit in or hold; one test reads the kept design's sequence through
+partitioner.mlir.parse.
 """
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 
 import pytest
 from xdsl.context import Context
 from xdsl.dialects.arith import Arith
-from xdsl.dialects.builtin import Builtin, IndexType, IntegerAttr, ModuleOp, StringAttr, i32
+from xdsl.dialects.builtin import Builtin, ModuleOp, i32
 from xdsl.dialects.cf import Cf
 from xdsl.dialects.func import Func
 from xdsl.dialects.memref import MemRef
 from xdsl.dialects.scf import Scf
-from xdsl.ir import Attribute, Dialect, Region, SSAValue
-from xdsl.irdl import (
-    IRDLOperation,
-    irdl_op_definition,
-    operand_def,
-    opt_prop_def,
-    prop_def,
-    region_def,
-    result_def,
-    traits_def,
-)
+from xdsl.ir import Region, SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
-from xdsl.traits import IsTerminator, NoTerminator
 from xdsl.utils.exceptions import ParseError, VerifyException
 
 from partitioner.mlir import aiex
-from partitioner.mlir.aiex import AIEX, PacketInfoStandIn
-
-
-# --- stand-ins for the aie ops these sequences sit in or hold ------------------------------
-
-def _print_props(printer: Printer, op: IRDLOperation, skip: Sequence[str] = ()) -> None:
-    rest = {k: v for k, v in op.properties.items() if k not in skip}
-    if rest:
-        printer.print_string(" ")
-        printer.print_attr_dict(dict(sorted(rest.items())))
-
-
-@irdl_op_definition
-class DeviceStandIn(IRDLOperation):
-    """``aie.device(npu1) { ... }``."""
-    name = "aie.device"
-    device = prop_def(StringAttr)
-    body = region_def()
-    traits = traits_def(NoTerminator())
-
-    @classmethod
-    def parse(cls, parser: Parser):
-        parser.parse_punctuation("(")
-        device = parser.parse_identifier()
-        parser.parse_punctuation(")")
-        return cls.create(properties={"device": StringAttr(device)}, regions=[parser.parse_region()])
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f"({self.device.data}) ")
-        printer.print_region(self.body)
-
-
-@irdl_op_definition
-class TileStandIn(IRDLOperation):
-    """``%t = aie.tile(0, 2)``."""
-    name = "aie.tile"
-    col = prop_def(IntegerAttr)
-    row = prop_def(IntegerAttr)
-    result = result_def(IndexType)
-
-    @classmethod
-    def parse(cls, parser: Parser):
-        parser.parse_punctuation("(")
-        col = parser.parse_integer()
-        parser.parse_punctuation(",")
-        row = parser.parse_integer()
-        parser.parse_punctuation(")")
-        return cls.create(properties={"col": IntegerAttr(col, i32), "row": IntegerAttr(row, i32)},
-                          result_types=[IndexType()])
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f"({self.col.value.data}, {self.row.value.data})")
-
-
-@irdl_op_definition
-class LockStandIn(IRDLOperation):
-    """``%l = aie.lock(%tile, 0)``."""
-    name = "aie.lock"
-    tile = operand_def(IndexType)
-    lockID = prop_def(IntegerAttr)
-    result = result_def(IndexType)
-
-    @classmethod
-    def parse(cls, parser: Parser):
-        parser.parse_punctuation("(")
-        tile = parser.resolve_operand(parser.parse_unresolved_operand(), IndexType())
-        parser.parse_punctuation(",")
-        lock_id = parser.parse_integer()
-        parser.parse_punctuation(")")
-        return cls.create(operands=[tile], properties={"lockID": IntegerAttr(lock_id, i32)},
-                          result_types=[IndexType()])
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string("(")
-        printer.print_ssa_value(self.tile)
-        printer.print_string(f", {self.lockID.value.data})")
-
-
-@irdl_op_definition
-class DmaBdStandIn(IRDLOperation):
-    """``aie.dma_bd(%buf : memref<...>, offset, len) {attrs}`` (the v1.x positional form)."""
-    name = "aie.dma_bd"
-    buffer = operand_def()
-    offset = prop_def(IntegerAttr)
-    len = prop_def(IntegerAttr)
-    bd_id = opt_prop_def(IntegerAttr)
-
-    @classmethod
-    def parse(cls, parser: Parser):
-        parser.parse_punctuation("(")
-        buf = parser.parse_unresolved_operand()
-        parser.parse_punctuation(":")
-        buf_type = parser.parse_type()
-        parser.parse_punctuation(",")
-        offset = parser.parse_integer()
-        parser.parse_punctuation(",")
-        length = parser.parse_integer()
-        parser.parse_punctuation(")")
-        props: dict[str, Attribute] = {"offset": IntegerAttr(offset, i32), "len": IntegerAttr(length, i32)}
-        props.update(parser.parse_optional_attr_dict())
-        return cls.create(operands=[parser.resolve_operand(buf, buf_type)], properties=props)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string("(")
-        printer.print_ssa_value(self.buffer)
-        printer.print_string(" : ")
-        printer.print_attribute(self.buffer.type)
-        printer.print_string(f", {self.offset.value.data}, {self.len.value.data})")
-        _print_props(printer, self, skip=("offset", "len"))
-
-
-@irdl_op_definition
-class EndStandIn(IRDLOperation):
-    """``aie.end``."""
-    name = "aie.end"
-    traits = traits_def(IsTerminator())
-
-    @classmethod
-    def parse(cls, parser: Parser):
-        return cls.create()
-
-    def print(self, printer: Printer) -> None:
-        pass
-
-
-@irdl_op_definition
-class ShimDmaAllocationStandIn(IRDLOperation):
-    """``aie.shim_dma_allocation @name(MM2S, 0, 0)`` (the v1.x form)."""
-    name = "aie.shim_dma_allocation"
-    sym_name = prop_def(StringAttr)
-    channel_dir = prop_def(IntegerAttr)
-    channel_index = prop_def(IntegerAttr)
-    col = prop_def(IntegerAttr)
-
-    @classmethod
-    def parse(cls, parser: Parser):
-        name = parser.parse_symbol_name()
-        parser.parse_punctuation("(")
-        direction = aiex.DMA_DIRECTIONS[parser.parse_identifier()]
-        parser.parse_punctuation(",")
-        channel = parser.parse_integer()
-        parser.parse_punctuation(",")
-        col = parser.parse_integer()
-        parser.parse_punctuation(")")
-        return cls.create(properties={"sym_name": name, "channel_dir": IntegerAttr(direction, i32),
-                                      "channel_index": IntegerAttr(channel, i32),
-                                      "col": IntegerAttr(col, i32)})
-
-    def print(self, printer: Printer) -> None:
-        direction = "MM2S" if self.channel_dir.value.data else "S2MM"
-        printer.print_string(" ")
-        printer.print_symbol_name(self.sym_name.data)
-        printer.print_string(f"({direction}, {self.channel_index.value.data}, {self.col.value.data})")
-
-
-@irdl_op_definition
-class RuntimeSequenceStandIn(IRDLOperation):
-    """``aie.runtime_sequence(%a: memref<...>) {...}``: where mlir-aie main keeps the sequence."""
-    name = "aie.runtime_sequence"
-    sym_name = opt_prop_def(StringAttr)
-    body = region_def()
-    traits = traits_def(NoTerminator())
-
-    @classmethod
-    def parse(cls, parser: Parser):
-        args = parser.parse_comma_separated_list(parser.Delimiter.PAREN, parser.parse_argument)
-        return cls.create(regions=[parser.parse_region(args)])
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string("(")
-        printer.print_list(self.body.blocks.first.args, printer.print_block_argument)
-        printer.print_string(") ")
-        printer.print_region(self.body, print_entry_block_args=False)
-
-
-AIE_STAND_INS = Dialect("aie", [DeviceStandIn, TileStandIn, LockStandIn, DmaBdStandIn, EndStandIn,
-                                ShimDmaAllocationStandIn, RuntimeSequenceStandIn], [PacketInfoStandIn])
+from partitioner.mlir.aie import AIE
+from partitioner.mlir.aiex import AIEX
 
 
 def context() -> Context:
     ctx = Context()
-    for dialect in (Builtin, Func, MemRef, Arith, Scf, Cf, AIE_STAND_INS, AIEX):
+    for dialect in (Builtin, Func, MemRef, Arith, Scf, Cf, AIE, AIEX):
         ctx.load_dialect(dialect)
     return ctx
 

@@ -10,18 +10,20 @@
 """
 from __future__ import annotations
 
+import ast
 import io
 import time
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from xdsl.dialects.builtin import ModuleOp
+from xdsl.dialects.builtin import IntegerAttr, ModuleOp, i32
 from xdsl.ir import Operation
 from xdsl.printer import Printer
 
+from partitioner import device
 from partitioner.errors import UserError
-from partitioner.mlir import aie
+from partitioner.mlir import aie, aiex
 from partitioner.mlir.parse import MlirError, parse_file, parse_module
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -722,12 +724,12 @@ def test_files_that_are_not_mlir_text_fail_on_line_one(tmp_path: Path):
 
 def test_every_mlir_aie_device_has_a_model():
     for name in aie.known_devices():
-        model = aie.device_model(name)
-        assert model.columns >= 1 and model.kind_of(0, 0) == "shim"
-    assert aie.device_model("xcvc1902").generation == "aie1"
-    assert aie.device_model("xcve2802").mem_rows == (1, 2)
-    assert not aie.device_model("xcve2302").is_shim_noc(0, 0) and aie.device_model("xcve2302").is_shim_noc(2, 0)
-    assert set(aie.devices_missing_from_toml()) <= {"xcvc1902"}
+        model = ops_of(parse_module(f"aie.device({name}) {{\n}}\n", "d.mlir"), aie.DeviceOp)[0].model
+        assert model.columns >= 1 and model.kind_of((0, 0)) == "shim"
+    assert device.model("xcvc1902").generation == "aie1"
+    assert device.model("xcve2802").mem_rows == (1, 2)
+    assert not device.model("xcve2302").is_shim_noc((0, 0)) and device.model("xcve2302").is_shim_noc((2, 0))
+    assert all(device.model(m.name).name == m.name for m in aie.AIEDevice)  # one device model: devices.toml
     assert ops_of(parse_module("aie.device(npu) {\n}\n", "npu.mlir"), aie.DeviceOp)[0].device_name == "npu1"
 
 
@@ -773,3 +775,62 @@ def test_a_1000_line_design_parses_quickly():
     elapsed = time.perf_counter() - start
     assert len(ops_of(module, aie.CoreOp)) == 16
     assert elapsed < 2.0, f"{elapsed:.2f} s"
+
+
+# ---------------------------------------------------------------------------------------
+# Declared once: syntax, enums, no stand-ins
+# ---------------------------------------------------------------------------------------
+
+
+def test_most_ops_declare_their_syntax():
+    ops = [*aie.AIE.operations, *aiex.AIEX.operations]
+    declared = [op for op in ops if op.get_irdl_definition().assembly_format is not None]
+    assert len(ops) >= 64 and len(declared) >= 0.8 * len(ops), sorted(
+        op.name for op in ops if op not in declared)
+
+
+# AIEAttrs.td @ a3897048: each I32EnumAttr's keywords and the integers aie-opt prints for them.
+ENUM_CASES = {
+    aie.WireBundle: dict(Core=0, DMA=1, FIFO=2, South=3, West=4, North=5, East=6, PLIO=7, NOC=8, Trace=9,
+                         TileControl=10),
+    aie.CascadeDir: dict(South=3, West=4, North=5, East=6),
+    aie.LockAction: dict(Acquire=0, Release=1, AcquireGreaterEqual=2),
+    aie.LockBlocking: dict(NonBlocking=0, Blocking=1),
+    aie.AIEDevice: dict(xcvc1902=1, xcve2302=2, xcve2802=3, npu1=4, npu1_1col=5, npu1_2col=6, npu1_3col=7,
+                        npu2=8, npu2_1col=9, npu2_2col=10, npu2_3col=11, npu2_4col=12, npu2_5col=13,
+                        npu2_6col=14, npu2_7col=15),
+    aie.ObjectFifoPort: dict(Produce=0, Consume=1),
+    aie.DMAChannelDir: dict(S2MM=0, MM2S=1),
+}
+
+
+@pytest.mark.parametrize("enum_cls", list(ENUM_CASES), ids=lambda e: e.__name__)
+def test_enum_keywords_round_trip_through_their_integers(enum_cls):
+    assert {m.name: int(m) for m in enum_cls} == ENUM_CASES[enum_cls]
+    for member in enum_cls:
+        assert member.attr == IntegerAttr(int(member), i32)
+        assert enum_cls.of(member.attr) is member and enum_cls.of(member.name) is member
+        assert enum_cls.keyword_of(member.attr) == member.name
+    with pytest.raises(ValueError):
+        enum_cls.of(IntegerAttr(99, i32))
+
+
+def test_legacy_and_keyword_attribute_forms_read_as_the_enum():
+    assert aie.AIEDevice.of(aie.AIEDeviceAttr("npu1_4col")) is aie.AIEDevice.npu1
+    assert aie.AIEDevice.of("npu") is aie.AIEDevice.npu1
+    assert aie.ObjectFifoPort.of(aie.ObjectFifoPortAttr("Consume")) is aie.ObjectFifoPort.Consume
+    assert aie.WireBundle.keyword_of(IntegerAttr(1, i32)) == "DMA"
+
+
+def _defines_an_op(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text())
+    names = {"irdl_op_definition", "declared"}
+    return [node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef) and any(
+        (d.id if isinstance(d, ast.Name) else getattr(d, "attr", getattr(getattr(d, "func", None), "id", None)))
+        in names for d in node.decorator_list)]
+
+
+def test_no_test_redeclares_a_dialect_op():
+    tests = Path(__file__).parent
+    found = {str(p.relative_to(tests)): names for p in sorted(tests.rglob("*.py")) if (names := _defines_an_op(p))}
+    assert found == {}

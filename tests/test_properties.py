@@ -31,7 +31,7 @@ from partitioner.check import evaluate_options
 from partitioner.design import Options
 from partitioner.errors import UserError
 from partitioner.lowering import BufferRequest, Pool, TileResources
-from partitioner.lowering_profile import load as load_profile
+from partitioner.profiles import load as load_profile
 from partitioner.strategies import make_design
 
 REPO = Path(__file__).resolve().parents[1]
@@ -344,7 +344,7 @@ def audio(draw, max_len: int = 16400):
 
 
 def _expected(a: np.ndarray) -> np.ndarray:
-    from sim import framing, kernel
+    from kernels.mel_tools import framing, kernel
 
     return kernel.mel_frames(framing.frames(a))
 

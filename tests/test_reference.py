@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from sim import fixtures, framing, reference
+from kernels.mel_tools import fixtures, framing, reference
 
 librosa = pytest.importorskip("librosa")
 

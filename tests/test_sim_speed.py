@@ -15,7 +15,8 @@ from partitioner import emitters as em
 from partitioner.check import evaluate_options
 from partitioner.design import Options
 from partitioner.params import timing as load_params
-from sim import dataflow, framing, host, hostbuild, kernel
+from kernels.mel_tools import framing, hostbuild, kernel
+from sim import dataflow, host
 
 PARAMS = load_params()
 DESIGNS = sorted(p for p in em.DESIGNS_DIR.iterdir() if p.is_dir())

@@ -12,7 +12,8 @@ from partitioner.check import evaluate_options
 from partitioner.design import Options
 import partitioner
 import sim
-from sim import dataflow, fixtures, framing, kernel
+from kernels.mel_tools import fixtures, framing, kernel
+from sim import dataflow
 from sim.engine import Deadlock, SimulationError
 from partitioner.params import timing as load_params
 
@@ -77,7 +78,7 @@ def test_a_broken_design_is_reported_not_bit_exact(cli, tmp_path):
 
 
 def _wav(tmp_path):
-    from sim.audio import save_wav
+    from kernels.mel_tools.audio import save_wav
 
     path = tmp_path / "a.wav"
     save_wav(path, fixtures.load("speech_en_sc"))

@@ -8,7 +8,7 @@ from partitioner.design import Options
 from partitioner.device import load as load_device
 from partitioner.errors import UserError
 from partitioner.strategies import make_design
-from sim import framing
+from kernels.mel_tools import framing
 
 NPU1 = load_device("npu1")
 

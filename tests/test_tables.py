@@ -3,8 +3,8 @@ import re
 
 import numpy as np
 
-from sim import melfilters as mf
-from sim import tables
+from kernels.mel_tools import melfilters as mf
+from kernels.mel_tools import tables
 
 
 def test_header_is_up_to_date():

@@ -17,6 +17,7 @@ from partitioner.check import Evaluation, evaluate_options
 from partitioner.design import Options
 from partitioner.emitters import files, iron, mlir
 from partitioner.errors import UserError
+from partitioner.version import __version__
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DESIGNS_DIR = REPO_ROOT / "designs"
@@ -79,8 +80,12 @@ def render_files(ev: Evaluation, kernel_src: str) -> dict[str, str]:
     >>> sorted(files)
     ['README.md', 'aie.generic.mlir', 'aie.mlir', 'build.sh', 'design.py', 'manifest.json']
     """
+    # a design built in memory keeps the module its hang check built (``ev.ir``): printed, not built again
+    module = ev.ir.module if ev.ir is not None and ev.source is None else mlir.module(ev)
+    head = mlir.header(ev)
     return {
-        **mlir.render(ev),
+        "aie.mlir": mlir.render_pretty(module, head),
+        "aie.generic.mlir": mlir.render_generic(module, head),
         "design.py": iron.render(ev),
         "build.sh": files.build_script(ev, kernel_src),
         "manifest.json": files.manifest_text(ev, source_hash(ev)),
@@ -98,8 +103,6 @@ OWN_SUBFOLDERS = ("build",)
 
 def marker_text(names) -> str:
     """The marker file's text for a folder holding ``names``: deterministic for the same names."""
-    from partitioner import __version__
-
     return (f"npu-tiler {__version__}\n# npu-tiler wrote this folder; `npu-tiler emit --overwrite` replaces it only "
             f"while it holds nothing but these files (and build/):\n" + "".join(f"{n}\n" for n in sorted(names)))
 

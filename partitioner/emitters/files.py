@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import json
 
-from partitioner import __version__, render
+from partitioner import render
 from partitioner.check import Evaluation
-from partitioner.emitters import iron_api
 from partitioner.emitters.mlir import emitted_device
+from partitioner.version import __version__
 
 
 def build_script(ev: Evaluation, kernel_src: str) -> str:
@@ -49,8 +49,7 @@ def build_script(ev: Evaluation, kernel_src: str) -> str:
     >>> "\\naiecc --alloc-scheme" in files.build_script(partitioner.partition(batch=100, tiles=4, mlir_aie="2026"), "k")
     True
     """
-    o, spec = ev.design.options, ev.spec
-    profile = iron_api.load(o.mlir_aie)
+    o, spec, profile = ev.design.options, ev.spec, ev.profile
     driver = profile.driver
     target = "aie2p-none-unknown-elf" if ev.device.generation == "aie2p" else "aie2-none-unknown-elf"
     if spec.has_sources:
@@ -118,8 +117,8 @@ def manifest(ev: Evaluation, source_hash: str | None) -> dict:
         "npu_tiler_version": __version__,
         "design": d.name,
         "options": d.options.as_dict(),
-        "mlir_aie_profile": iron_api.load(d.options.mlir_aie).as_json(),
-        "aie_device": emitted_device(d, iron_api.load(d.options.mlir_aie)),
+        "mlir_aie_profile": ev.profile.as_json(),
+        "aie_device": emitted_device(d, ev.profile),
         "kernel": {"name": spec.name, "object": spec.object_file, "source_sha256": source_hash,
                    "static_data_bytes": spec.static_data_bytes, "stack_bytes": spec.stack_bytes},
         "batch": d.batch,
@@ -171,8 +170,7 @@ def readme(ev: Evaluation) -> str:
     >>> files.readme(partitioner.partition(batch=100, tiles=4)).splitlines()[0]
     '# batch100_split4_d2'
     """
-    d, o = ev.design, ev.design.options
-    profile = iron_api.load(o.mlir_aie)
+    d, o, profile = ev.design, ev.design.options, ev.profile
     lines = [f"# {d.name}", ""] + [f"{n[0].upper()}{n[1:]}." for n in d.notes] + ([""] if d.notes else [])
     lines += [f"{o.strategy} of the `{o.kernel}` kernel over {len(d.workers)} compute tile(s) of `{o.device}`: "
               f"{o.batch} frames per NPU call, {d.object_frames} frames per ObjectFIFO buffer "

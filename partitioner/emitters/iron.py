@@ -39,10 +39,10 @@ from partitioner.design import ObjectFifo, Worker
 from partitioner.emitters import iron_api
 from partitioner.emitters.mlir import emitted_device, kernel_signatures
 from partitioner.errors import UserError
+from partitioner.profiles import Profile
 
 NP_DTYPE = {"i8": "np.int8", "i16": "np.int16", "i32": "np.int32"}
 DEVICE_CLASS = iron_api.DEVICE_CLASS
-DEFAULT_STACK = 1024  # aie.core stack_size when IRON's Worker gives none (AIEOps.td: DefaultValuedAttr 0x400)
 
 
 def _ty(count: int, elem: str) -> str:
@@ -60,7 +60,7 @@ def _depths(f: ObjectFifo) -> list[int]:
 
 
 class _Program:
-    def __init__(self, ev: Evaluation, profile: iron_api.EmitProfile):
+    def __init__(self, ev: Evaluation, profile: Profile):
         self.ev, self.d, self.profile = ev, ev.design, profile
         self.device = emitted_device(self.d, profile)
         if self.device not in DEVICE_CLASS or self.device not in profile.iron_devices:
@@ -179,7 +179,7 @@ class _Program:
         kwargs = ""
         if self.profile.iron_stack_size:
             kwargs = f", stack_size={w.stack_bytes}"
-        elif w.stack_bytes != DEFAULT_STACK:
+        elif w.stack_bytes != self.profile.default_stack_bytes:  # what aie.core gets when Worker sets none
             raise UserError(f"{self.d.name}: worker {w.name} needs a {w.stack_bytes}-byte stack, and the IRON of mlir-aie "
                             f"profile {self.profile.name} ({self.profile.targets}) cannot set one (Worker has no "
                             f"stack_size in every version of the range): emit with --mlir-aie 2026")
@@ -276,4 +276,4 @@ def render(ev: Evaluation) -> str:
     >>> compile(src, "design.py", "exec") is not None
     True
     """
-    return _Program(ev, iron_api.load(ev.design.options.mlir_aie)).render()
+    return _Program(ev, ev.profile).render()

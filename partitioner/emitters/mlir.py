@@ -80,9 +80,9 @@ from xdsl.printer import Printer
 from partitioner import device as device_mod
 from partitioner.check import Evaluation
 from partitioner.design import Coord, Design, ObjectFifo, Worker
-from partitioner.emitters import iron_api
 from partitioner.errors import UserError
 from partitioner.mlir import aie, aiex
+from partitioner.profiles import Profile
 
 ENDLESS = 9223372036854775807  # IRON's range_(sys.maxsize)
 _ELEM = {"i8": i8, "i16": i16, "i32": i32}
@@ -131,7 +131,7 @@ def design_columns(design: Design) -> int:
     return 1 + max((c for c, _ in coords), default=0)
 
 
-def emitted_device(design: Design, profile: iron_api.EmitProfile) -> str:
+def emitted_device(design: Design, profile: Profile) -> str:
     """The smallest device of the design's family that holds its columns, as IRON would choose it.
 
     ``npu1_1col`` for a one-column design on ``npu1``, ``npu1_2col`` for two
@@ -143,11 +143,11 @@ def emitted_device(design: Design, profile: iron_api.EmitProfile) -> str:
     Examples
     --------
     >>> import partitioner
-    >>> from partitioner.emitters import iron_api
+    >>> from partitioner import profiles
     >>> from partitioner.emitters.mlir import emitted_device
-    >>> emitted_device(partitioner.partition(batch=100, tiles=4).design, iron_api.load("2025"))
+    >>> emitted_device(partitioner.partition(batch=100, tiles=4).design, profiles.load("2025"))
     'npu1_1col'
-    >>> emitted_device(partitioner.partition(batch=100, tiles=8).design, iron_api.load("2025"))
+    >>> emitted_device(partitioner.partition(batch=100, tiles=8).design, profiles.load("2025"))
     'npu1_2col'
     """
     name = design.options.device
@@ -157,7 +157,7 @@ def emitted_device(design: Design, profile: iron_api.EmitProfile) -> str:
     family, full = m.group(1), device_mod.load(name).columns
     need = design_columns(design)
     fits = []
-    for cand in aie.AIE_DEVICE_VALUES:
+    for cand in aie.AIEDevice.__members__:
         cm = _FAMILY.match(cand)
         if not cm or cm.group(1) != family or cand not in profile.iron_devices:
             continue
@@ -219,7 +219,7 @@ def kernel_signatures(design: Design) -> dict[str, list[tuple[int, str]]]:
 # -- the builder ----------------------------------------------------------------------------------------
 
 class _Builder:
-    def __init__(self, ev: Evaluation, profile: iron_api.EmitProfile):
+    def __init__(self, ev: Evaluation, profile: Profile):
         self.ev = ev
         self.design = ev.design
         self.profile = profile
@@ -240,9 +240,9 @@ class _Builder:
         ops += [self.link(link) for link in d.links]
         ops += [self.core(w) for w in d.workers]
         ops.append(self.sequence())
-        device = aie.DeviceOp.create(properties={"device": aie.AIE_DEVICE.attr(emitted_device(d, self.profile))},
+        device = aie.DeviceOp.create(properties={"device": aie.AIEDevice[emitted_device(d, self.profile)].attr},
                                      regions=[Region(Block(ops))])
-        aie._ensure_end(device.body)
+        aie.ensure_end(device.body)
         return ModuleOp([device])
 
     def kernel_decls(self) -> list[Operation]:
@@ -316,13 +316,14 @@ class _Builder:
         ops: list[Operation] = []
         args: list[SSAValue] = []
         declared = self.signatures[w.symbol]
-        ports = [("Consume", n) for n in w.inputs] + [("Produce", n) for n in w.outputs]
+        consume, produce = aie.ObjectFifoPort.Consume, aie.ObjectFifoPort.Produce
+        ports = [(consume, n) for n in w.inputs] + [(produce, n) for n in w.outputs]
         for (port, n), (count, elem) in zip(ports, declared):
             f = self.design.fifo(n)
             mt = memref_type(f.elem_count, f.elem_type)
             acq = aie.ObjectFifoAcquireOp.create(
                 result_types=[aie.ObjectFifoSubviewType(mt)],
-                properties={"port": aie.OBJECTFIFO_PORT.attr(port), "objFifo_name": SymbolRefAttr(n),
+                properties={"port": port.attr, "objFifo_name": SymbolRefAttr(n),
                             "size": IntegerAttr(1, i32)})
             _name(acq.subview, _hint(f"{n}_sub"))
             access = aie.ObjectFifoSubviewAccessOp.create(operands=[acq.subview], result_types=[mt],
@@ -337,7 +338,7 @@ class _Builder:
         ops.append(func.CallOp(w.symbol, [*args, frames], []))
         for port, n in ports:
             ops.append(aie.ObjectFifoReleaseOp.create(
-                properties={"port": aie.OBJECTFIFO_PORT.attr(port), "objFifo_name": SymbolRefAttr(n),
+                properties={"port": port.attr, "objFifo_name": SymbolRefAttr(n),
                             "size": IntegerAttr(1, i32)}))
         return ops
 
@@ -389,7 +390,7 @@ def module(ev: Evaluation) -> ModuleOp:
     >>> sum(1 for op in m.walk() if op.name == "aie.core")
     4
     """
-    return _Builder(ev, iron_api.load(ev.design.options.mlir_aie)).module()
+    return _Builder(ev, ev.profile).module()
 
 
 class _ScopedPrinter(Printer):
@@ -435,7 +436,7 @@ def header(ev: Evaluation) -> str:
     '// batch100_split4_d2: generated by npu-tiler; see manifest.json for the parameters and the'
     """
     d = ev.design
-    prof = iron_api.load(d.options.mlir_aie)
+    prof = ev.profile
     lines = [f"{d.name}: generated by npu-tiler; see manifest.json for the parameters and the",
              "resource figures the model predicts, README.md for the placement and memory map.",
              f"mlir-aie profile {prof.name}: {prof.targets}.",

@@ -1,109 +1,62 @@
-"""From a parsed mlir-aie module to its token network (:mod:`~partitioner.hangs.model`).
+"""From the index of an mlir-aie module (:mod:`partitioner.mlir.index`) to its token network (:mod:`~.model`).
 
-What mlir-aie's lowering makes of the design, at the level of tokens (no data):
-
-* **locks** hold AIE2 semaphore values. Each ObjectFIFO pool gets a pair:
-  *free* buffers (starts at the pool's ``count``) and *filled* ones (starts
-  at 0; ``count`` and 0 with initial values). A distribute's or join's
-  mem-tile pool has one pair per sub-FIFO (AIEObjectFifoStatefulTransform);
-  a 1-to-1 link one pair on its owner's pool (:func:`partitioner.lowering.link_owner`).
-  Pool sizes are :func:`partitioner.lowering.lower`'s. Hand-written
-  ``aie.lock`` ops keep their ``init``;
-* **processes**: each core's body in program order (:class:`CoreProc`),
-  each DMA channel's BD chain (:class:`DmaProc`: acquire, move bytes,
-  release; an ObjectFIFO end's MM2S acquires *filled* and releases *free*,
-  its S2MM the converse), each shim channel the runtime sequence drives
-  (:class:`ShimProc`, a queue of host tasks) and the runtime sequence
-  itself (:class:`HostProc`: enqueue transfers, wait for them);
-* **streams** join a sender to its receivers (a broadcast moves in lockstep):
-  bytes move when the sender's current BD and every receiver's have room, so
-  an object is what one BD moves and a host transfer of ``n`` bytes is
-  ``n / object bytes`` objects, whatever the two sides' sizes.
+What mlir-aie's lowering makes of the design, at the level of tokens. Each ObjectFIFO pool gets
+a *free* / *filled* lock pair (``count`` and 0; 0 and ``count`` with initial values), pool sizes
+from :func:`partitioner.lowering.lower`; a distribute's or join's mem-tile pool one pair per
+sub-FIFO (AIEObjectFifoStatefulTransform), a 1-to-1 link one pair on its owner's pool;
+hand-written ``aie.lock`` ops keep their ``init``. An end's MM2S acquires *filled* and releases
+*free*, its S2MM the converse; hand-written DMA programs keep their chains; a host transfer of
+``n`` bytes is ``n / object bytes`` objects.
 
 An ``aie.objectfifo.acquire`` of ``n`` asks to *hold* ``n`` objects; mlir-aie
-(``dynamic-objFifos=false``, its default) lowers it to a lock acquire of
-``n`` minus what the core already holds at that point in program order, a
-loop body being walked once without its back edge (test
-objectFifo-stateful-transform/access_patterns/cyclostatic_AIE2_sharedMem.mlir:
-``acquire 3 / release 1`` in a loop takes 3, then 1 per unrolled copy).
-:func:`build` computes those static amounts; :class:`CoreProc` executes them.
+(``dynamic-objFifos=false``) lowers it to a lock acquire of ``n`` minus what the core already
+holds at that point in program order, a loop body walked once without its back edge
+(objectFifo-stateful-transform/access_patterns/cyclostatic_AIE2_sharedMem.mlir).
 
-Anything the model cannot follow (a loop bound that is not a constant,
-``scf.if``, ``scf.while``, a FIFO whose consumer works inside a link's pool,
-a task on a tile's own DMA channel in the runtime sequence) is marked
-*unmodelled*: processes that reach it stop there and a hang that passes
-through them is not reported (the network's notes say so).
+What the model cannot follow (a non-constant loop bound, ``scf.if``, ``scf.while``, a FIFO whose
+consumer works inside a link's pool, a task on a tile's own DMA channel) is *unmodelled*: processes
+stop there and a hang through them is not reported (the network's notes say so).
 """
 from __future__ import annotations
 
-import math
+from xdsl.ir import SSAValue
 
-from xdsl.dialects import arith, func, scf
-from xdsl.dialects.builtin import IntegerAttr, MemRefType
-from xdsl.ir import Block, Operation, SSAValue
-
-from partitioner.design import ELEM_BYTES, Coord, Design, ObjectFifo
-from partitioner.device import Device
+from partitioner.check import Evaluation
+from partitioner.design import Coord, ObjectFifo
 from partitioner.hangs.model import (ACQ, ACQ_EQ, END, LOOP, NEXT, REL, SPIN, UNMOD, AcquireFact, Bd, CoreProc,
                                      DmaProc, HostProc, Lock, LoopFact, Network, OpenProc, Proc, ShimProc, Stream)
-from partitioner.hangs.source import Source
-from partitioner.lowering import Lowered, link_owner
-from partitioner.lowering_profile import LoweringProfile
-from partitioner.mlir import aie, aiex
-
-#: A loop this long is mlir-aie's "forever" (IRON prints int64 max, older designs 2^32 - 1).
-ENDLESS = 2**31 - 1
-
-
-def _constant(value: SSAValue) -> int | None:
-    owner = value.owner
-    if isinstance(owner, arith.ConstantOp) and isinstance(owner.value, IntegerAttr):
-        return owner.value.value.data
-    return None
-
-
-def _elem_bytes(t) -> int:
-    name = str(t)
-    if name in ELEM_BYTES:
-        return ELEM_BYTES[name]
-    width = name.lstrip("usibf")
-    return max(int(width) // 8, 1) if width.isdigit() else 4
-
-
-def _memref_bytes(t: MemRefType) -> tuple[int, int]:
-    """(elements, bytes per element) of a memref type."""
-    return math.prod(t.get_shape()), _elem_bytes(t.element_type)
-
-
-def _port(attr) -> str:
-    if isinstance(attr, IntegerAttr):
-        return "Produce" if attr.value.data == 0 else "Consume"
-    return "Produce" if attr.data == "Produce" else "Consume"
+from partitioner.lowering import link_owner
+from partitioner.mlir import index as ix
+from partitioner.mlir.aie import DMAChannelDir, LockAction, ObjectFifoPort, WireBundle
+from partitioner.mlir.index import io
+from partitioner.mlir.parse import Source
 
 
 def _name(c: Coord) -> str:
     return f"({c[0]},{c[1]})"
 
 
+_WAY = {"in": "S2MM", "out": "MM2S"}
+_ROLE = {"in": "receive", "out": "send"}  # what a channel of that direction does on its stream
+
+
 class _Builder:
     """One build: the maps from IR values to locks and processes, filled in by a walk of the device."""
 
-    def __init__(self, source: Source, design: Design, lowered: Lowered, device: Device,
-                 profile: LoweringProfile):
+    def __init__(self, ev: Evaluation, source: Source):
         self.src = source
-        self.design = design
-        self.lowered = lowered
-        self.device = device
-        self.profile = profile
+        self.dev = source.index.devices[0]
+        self.design = ev.design
+        self.lowered = ev.lowered
+        self.device = ev.device
+        self.profile = ev.profile
         self.procs: list[Proc] = []
         self.streams: list[Stream] = []
         self.locks: list[Lock] = []
         self.notes: list[str] = []
-        self.tiles: dict[SSAValue, Coord] = {}
-        self.fifo_ops: dict[str, aie.ObjectFifoCreateOp] = {}
         self.hand_locks: dict[SSAValue, Lock] = {}
         # (fifo, port, tile) -> (acquire lock, release lock, pool count)
-        self.core_ports: dict[tuple[str, str, Coord], tuple[Lock, Lock, int]] = {}
+        self.core_ports: dict[tuple[str, ObjectFifoPort, Coord], tuple[Lock, Lock, int]] = {}
         self.unmodelled_fifos: dict[str, str] = {}
         self.channel_of: dict[str, Proc] = {}  # symbol (FIFO or shim allocation) -> host-driven channel
         self.port_procs: dict[tuple[Coord, str, int], Proc] = {}  # (tile, "out"/"in", channel) -> proc
@@ -122,6 +75,11 @@ class _Builder:
         self.locks.append(lk)
         return lk
 
+    def pair(self, prefix: str, fifo: str, c: int, init: bool) -> tuple[Lock, Lock]:
+        """A pool's (free, filled) locks: ``c`` free, or ``c`` filled with initial values."""
+        return (self.lock(f"{prefix}_prod_lock", 0 if init else c, "free", fifo, c),
+                self.lock(f"{prefix}_cons_lock", c if init else 0, "filled", fifo, c))
+
     def add(self, p: Proc) -> Proc:
         self.procs.append(p)
         return p
@@ -129,40 +87,25 @@ class _Builder:
     # -- the walk ---------------------------------------------------------------------------------------
 
     def build(self) -> Network:
-        devices = [op for op in self.src.module.walk() if isinstance(op, aie.DeviceOp)]
-        dev = devices[0]
-        cores, regions, flows, shim_allocs, sequence = [], [], [], {}, None
-        for op in dev.body.walk():
-            if isinstance(op, aie.TileOp):
-                self.tiles[op.result] = (op.col.value.data, op.row.value.data)
-            elif isinstance(op, aie.ObjectFifoCreateOp):
-                self.fifo_ops[op.sym_name.data] = op
-            elif isinstance(op, aie.LockOp):
-                name = op.sym_name.data if op.sym_name is not None else f"lock{len(self.hand_locks)}"
-                self.hand_locks[op.result] = self.lock(name, op.init.value.data if op.init is not None else 0)
-            elif isinstance(op, aie.CoreOp):
-                cores.append(op)
-            elif isinstance(op, (aie.MemOp, aie.MemTileDMAOp, aie.ShimDMAOp)):
-                regions.append(op)
-            elif isinstance(op, aie.FlowOp):
-                if op.source_bundle.value.data == 1 and op.dest_bundle.value.data == 1:  # DMA -> DMA
-                    flows.append(op)
-                else:
-                    self.approx(f"{self.src.locate(op)}: a flow that is not DMA to DMA is not modelled")
-            elif isinstance(op, aie.ShimDMAAllocationOp):
-                shim_allocs[_symbol(op.sym_name)] = op
-            elif op.name in ("aie.runtime_sequence", "aiex.runtime_sequence") and sequence is None:
-                sequence = op
-        if sequence is None:
-            sequence = next((f for f in dev.body.walk() if isinstance(f, func.FuncOp)
-                             and any(isinstance(o, aiex.NpuDmaMemcpyNdOp) for o in f.walk())), None)
+        dev = self.dev
+        for value, lk in dev.locks.items():
+            self.hand_locks[value] = self.lock(lk.name, lk.init)
+        flows = []
+        for fl in dev.flows:
+            if fl.source_bundle is WireBundle.DMA and fl.dest_bundle is WireBundle.DMA:
+                flows.append(fl)
+            else:
+                self.approx(f"{self.src.locate(fl.op)}: a flow that is not DMA to DMA is not modelled")
+        # the first runtime sequence; the older func.func form only when there is none
+        sequence = next((q for q in dev.sequences if q.form != "func"), None) or \
+            next((q for q in dev.sequences if q.form == "func"), None)
         hosted = sequence is not None
         if hosted:
             self.shim_tasks(sequence)
         self.fifos(hosted)
-        self.hand_dma(regions, flows, shim_allocs, hosted)
-        core_procs = [self.core(op) for op in cores]
-        host = self.host(sequence, shim_allocs) if hosted else None
+        self.hand_dma(flows, hosted)
+        core_procs = [self.core(c) for c in dev.cores]
+        host = self.host(sequence) if hosted else None
         if host is not None:
             self.procs.append(host)
         for p in self.procs:
@@ -175,16 +118,14 @@ class _Builder:
     # -- ObjectFIFOs ------------------------------------------------------------------------------------
 
     def pool_count(self, f: ObjectFifo, tile: Coord, end: str | None = None) -> int | None:
-        for p in self.lowered.pools.get(f.name, []):
-            if p.tile == tile and (end is None or p.name == end):
-                return p.count
-        return None
+        """The lowering's pool of ``f`` on ``tile`` (the end named ``end``), or None."""
+        return next((p.count for p in self.lowered.pools.get(f.name, [])
+                     if p.tile == tile and (end is None or p.name == end)), None)
 
     def fifos(self, hosted: bool) -> None:
         design, lowered = self.design, self.lowered
         fifo_of = {f.name: f for f in design.fifos}
-        for f in design.fifos:
-            self.object_bytes[f.name] = f.object_bytes
+        self.object_bytes.update((f.name, f.object_bytes) for f in design.fifos)
         senders: dict[str, Proc] = {}
         receivers: dict[str, list[Proc]] = {f.name: [] for f in design.fifos}
         on_link: set[tuple[str, int]] = set()  # (fifo, end index) handled by a link
@@ -193,7 +134,7 @@ class _Builder:
                 continue
             self.link(link, fifo_of, senders, receivers, on_link)
         for f in design.fifos:
-            if f.name not in self.fifo_ops:
+            if f.name not in self.dev.fifos:
                 continue
             if f.name in lowered.shared:
                 if f.name in lowered.pools:
@@ -202,70 +143,54 @@ class _Builder:
                     self.unmodelled_fifos[f.name] = "its consumer works inside a link's pool (shared memory)"
                     self.notes.append(f"{f.name}: the consumer works inside the link's pool; not modelled")
                 continue
-            ends = [f.producer_tile, *f.consumer_tiles]
-            names = f.end_names()
-            for index, (tile, end) in enumerate(zip(ends, names)):
+            for index, (tile, end) in enumerate(zip([f.producer_tile, *f.consumer_tiles], f.end_names())):
                 if (f.name, index) in on_link:
                     continue
-                kind = self.device.kind_of(tile)
+                proc = self.fifo_end(f, tile, end, hosted, index)
                 if index == 0:
-                    senders[f.name] = self.producer_end(f, tile, end, kind, hosted)
+                    senders[f.name] = proc
                 else:
-                    receivers[f.name].append(self.consumer_end(f, tile, end, kind, hosted, index))
+                    receivers[f.name].append(proc)
         for f in design.fifos:
             if f.name in senders:
                 self.streams.append(Stream(f.name, senders[f.name], receivers[f.name]))
 
     def shared(self, f: ObjectFifo) -> None:
-        pool = self.lowered.pools[f.name][0]
-        c = pool.count
-        free = self.lock(f"{f.name}_prod_lock", 0 if f.init_values else c, "free", f.name, c)
-        filled = self.lock(f"{f.name}_cons_lock", c if f.init_values else 0, "filled", f.name, c)
-        self.core_ports[(f.name, "Produce", f.producer_tile)] = (free, filled, c)
-        self.core_ports[(f.name, "Consume", f.consumer_tiles[0])] = (filled, free, c)
+        c = self.lowered.pools[f.name][0].count
+        free, filled = self.pair(f.name, f.name, c, f.init_values)
+        self.core_ports[(f.name, ObjectFifoPort.Produce, f.producer_tile)] = (free, filled, c)
+        self.core_ports[(f.name, ObjectFifoPort.Consume, f.consumer_tiles[0])] = (filled, free, c)
 
-    def producer_end(self, f: ObjectFifo, tile: Coord, end: str, kind: str, hosted: bool) -> Proc:
-        op = self.fifo_ops[f.name]
+    def fifo_end(self, f: ObjectFifo, tile: Coord, end: str, hosted: bool, index: int) -> Proc:
+        """The channel of one end of ``f`` (``index`` 0: its producer) the lowering makes, with its locks."""
+        op, kind = self.dev.fifos[f.name], self.device.kind_of(tile)
+        way = "out" if index == 0 else "in"
+        label = f"{_name(tile)} {_WAY[way]} {f.name}"
         if kind == "shim":
             if not hosted:
-                return self.add(OpenProc(f"shim {_name(tile)} MM2S {f.name} (no runtime sequence)", op, "send"))
-            ch = self.add(ShimProc(f"shim {_name(tile)} MM2S {f.name}", op, "send", f.name, f.object_bytes))
-            self.channel_of[f.name] = ch
-            return ch
-        c = self.pool_count(f, tile, end) or f.depth_for(0)
-        if f.init_values and kind == "mem" and self.profile.static_init_without_locks and \
-                not any(f.name in (*lk.inputs, *lk.outputs) for lk in self.design.links):
-            self.notes.append(f"{f.name}: initial values on a mem tile are sent without locks (repeating)")
-            return self.add(OpenProc(f"DMA {_name(tile)} MM2S {f.name} (initial values)", op, "send"))
-        free = self.lock(f"{end}_prod_lock", 0 if f.init_values else c, "free", f.name, c)
-        filled = self.lock(f"{end}_cons_lock", c if f.init_values else 0, "filled", f.name, c)
-        self.core_ports[(f.name, "Produce", tile)] = (free, filled, c)
-        repeat = f.repeat_count or 1
-        bd = Bd([(filled, 1, False)], f.object_bytes * repeat, [(free, 1)], op, f"{f.name} (DMA reads)")
-        return self.add(DmaProc(f"DMA {_name(tile)} MM2S {f.name}", op, "send", [bd]))
-
-    def consumer_end(self, f: ObjectFifo, tile: Coord, end: str, kind: str, hosted: bool, index: int) -> Proc:
-        op = self.fifo_ops[f.name]
-        if kind == "shim":
-            if not hosted:
-                return self.add(OpenProc(f"shim {_name(tile)} S2MM {f.name} (no runtime sequence)", op, "receive"))
-            ch = self.add(ShimProc(f"shim {_name(tile)} S2MM {f.name}", op, "receive", f.name, f.object_bytes))
-            self.channel_of[f.name] = ch
+                return self.add(OpenProc(f"shim {label} (no runtime sequence)", op, _ROLE[way]))
+            ch = self.channel_of[f.name] = self.add(ShimProc(f"shim {label}", op, _ROLE[way], f.name, f.object_bytes))
             return ch
         c = self.pool_count(f, tile, end) or f.depth_for(index)
-        free = self.lock(f"{end}_prod_lock", c, "free", f.name, c)
-        filled = self.lock(f"{end}_cons_lock", 0, "filled", f.name, c)
-        self.core_ports[(f.name, "Consume", tile)] = (filled, free, c)
-        nbytes = f.consumer_object_bytes or f.object_bytes
-        bd = Bd([(free, 1, False)], nbytes, [(filled, 1)], op, f"{f.name} (DMA writes)")
-        return self.add(DmaProc(f"DMA {_name(tile)} S2MM {f.name}", op, "receive", [bd]))
+        if index == 0 and f.init_values and kind == "mem" and self.profile.static_init_without_locks and \
+                not any(f.name in (*lk.inputs, *lk.outputs) for lk in self.design.links):
+            self.notes.append(f"{f.name}: initial values on a mem tile are sent without locks (repeating)")
+            return self.add(OpenProc(f"DMA {label} (initial values)", op, "send"))
+        free, filled = self.pair(end, f.name, c, index == 0 and f.init_values)
+        if index == 0:
+            self.core_ports[(f.name, ObjectFifoPort.Produce, tile)] = (free, filled, c)
+            bd = Bd([(filled, 1, False)], f.object_bytes * (f.repeat_count or 1), [(free, 1)], op,
+                    f"{f.name} (DMA reads)")
+        else:
+            self.core_ports[(f.name, ObjectFifoPort.Consume, tile)] = (filled, free, c)
+            bd = Bd([(free, 1, False)], f.consumer_object_bytes or f.object_bytes, [(filled, 1)], op,
+                    f"{f.name} (DMA writes)")
+        return self.add(DmaProc(f"DMA {label}", op, _ROLE[way], [bd]))
 
     def link(self, link, fifo_of: dict[str, ObjectFifo], senders: dict, receivers: dict, on_link: set) -> None:
         owner = fifo_of[link_owner(link, fifo_of)]
         tile = link.tile
-        op = next((o for o in self.src.module.walk() if isinstance(o, aie.ObjectFifoLinkOp)
-                   and [r.string_value() for r in o.fifoIns.data] == link.inputs
-                   and [r.string_value() for r in o.fifoOuts.data] == link.outputs), None)
+        op = next((lk.op for lk in self.dev.links if lk.inputs == link.inputs and lk.outputs == link.outputs), None)
         end_index = {n: (0 if n in link.outputs else 1 + fifo_of[n].consumer_tiles.index(tile))
                      for n in (*link.inputs, *link.outputs)}
         end_name = {n: fifo_of[n].end_names()[end_index[n]] for n in end_index}
@@ -273,100 +198,82 @@ class _Builder:
         many = len(link.inputs) > 1 or len(link.outputs) > 1
         subs = [fifo_of[n] for n in (link.outputs if len(link.inputs) == 1 else link.inputs)] if many else [owner]
         init = bool(owner.init_values and owner.name in link.outputs)
-        pairs = [(self.lock(f"{end_name.get(s.name, s.name)}_link_prod_lock", 0 if init else c, "free", s.name, c),
-                  self.lock(f"{end_name.get(s.name, s.name)}_link_cons_lock", c if init else 0, "filled", s.name, c))
-                 for s in subs]
-        where = _name(tile)
+        pairs = [self.pair(f"{end_name.get(s.name, s.name)}_link", s.name, c, init) for s in subs]
+
+        def dma(way: str, fifo: str, bds: list[Bd]) -> Proc:
+            on_link.add((fifo, 0 if way == "out" else end_index[fifo]))
+            return self.add(DmaProc(f"DMA {_name(tile)} {_WAY[way]} {fifo}", op, _ROLE[way], bds))
+
+        def fill(s: ObjectFifo, free: Lock, filled: Lock) -> Bd:
+            return Bd([(free, 1, False)], s.object_bytes, [(filled, 1)], op, f"{s.name} (link fills)")
+
+        def drain(s: ObjectFifo, nbytes: int, free: Lock, filled: Lock) -> Bd:
+            return Bd([(filled, 1, False)], nbytes, [(free, 1)], op, f"{s.name} (link drains)")
+
         if not many or len(link.inputs) == 1:  # distribute (or 1-to-1): one S2MM fills, per-sub MM2S drain
-            src = fifo_of[link.inputs[0]]
-            bds = [Bd([(free, 1, False)], s.object_bytes, [(filled, 1)], op, f"{s.name} (link fills)")
-                   for s, (free, filled) in zip(subs, pairs)]
-            receivers[src.name].append(self.add(DmaProc(f"DMA {where} S2MM {src.name}", op, "receive", bds)))
-            on_link.add((src.name, end_index[src.name]))
-            outs = [fifo_of[n] for n in link.outputs]
-            for k, out in enumerate(outs):
-                free, filled = pairs[k if many else 0]
+            src = link.inputs[0]
+            receivers[src].append(dma("in", src, [fill(s, *pair) for s, pair in zip(subs, pairs)]))
+            for k, out in enumerate(fifo_of[n] for n in link.outputs):
                 nbytes = (out.object_bytes if many else owner.object_bytes) * (out.repeat_count or 1)
-                bd = Bd([(filled, 1, False)], nbytes, [(free, 1)], op, f"{out.name} (link drains)")
-                senders[out.name] = self.add(DmaProc(f"DMA {where} MM2S {out.name}", op, "send", [bd]))
-                on_link.add((out.name, 0))
+                senders[out.name] = dma("out", out.name, [drain(out, nbytes, *pairs[k if many else 0])])
         else:  # join: per-sub S2MM fill, one MM2S drains them in order
-            for s, (free, filled) in zip(subs, pairs):
-                bd = Bd([(free, 1, False)], s.object_bytes, [(filled, 1)], op, f"{s.name} (link fills)")
-                receivers[s.name].append(self.add(DmaProc(f"DMA {where} S2MM {s.name}", op, "receive", [bd])))
-                on_link.add((s.name, end_index[s.name]))
-            out = fifo_of[link.outputs[0]]
-            bds = [Bd([(filled, 1, False)], s.object_bytes, [(free, 1)], op, f"{s.name} (link drains)")
-                   for s, (free, filled) in zip(subs, pairs)]
-            senders[out.name] = self.add(DmaProc(f"DMA {where} MM2S {out.name}", op, "send", bds))
-            on_link.add((out.name, 0))
+            for s, pair in zip(subs, pairs):
+                receivers[s.name].append(dma("in", s.name, [fill(s, *pair)]))
+            senders[link.outputs[0]] = dma("out", link.outputs[0],
+                                           [drain(s, s.object_bytes, *pair) for s, pair in zip(subs, pairs)])
 
     # -- hand-written DMA programs and flows ------------------------------------------------------------
 
-    def shim_tasks(self, sequence: Operation) -> None:
+    def shim_tasks(self, sequence: ix.Sequence) -> None:
         """A shim channel the runtime sequence programs itself (``aiex.dma_configure_task`` on a shim tile)."""
-        for op in sequence.regions[0].blocks[0].ops:
-            if isinstance(op, aiex.DMAConfigureTaskOp) and self.device.kind_of(self.tiles[op.tile]) == "shim":
-                tile, ch = self.tiles[op.tile], op.channel.value.data
-                direction = "receive" if op.direction.value.data == 0 else "send"
-                key = (tile, "in" if direction == "receive" else "out", ch)
-                if key not in self.port_procs:
-                    label = f"{'S2MM' if direction == 'receive' else 'MM2S'} {ch}"
-                    self.port_procs[key] = self.add(ShimProc(f"shim {_name(tile)} {label}", op, direction,
-                                                             f"{_name(tile)} {label}", 0))
+        for task in sequence.steps:
+            if isinstance(task, ix.Task) and task.tile is not None and self.device.kind_of(task.tile) == "shim":
+                tile, ch, way = task.tile, task.chain.channel, io(task.chain.direction)
+                if (tile, way, ch) not in self.port_procs:
+                    label = f"{_name(tile)} {_WAY[way]} {ch}"
+                    self.port_procs[(tile, way, ch)] = self.add(ShimProc(f"shim {label}", task.op, _ROLE[way],
+                                                                         label, 0))
 
-    def hand_dma(self, regions: list[Operation], flows: list, shim_allocs: dict, hosted: bool) -> None:
-        for region_op in regions:
-            tile = self.tiles[region_op.tile]
-            starts: dict[tuple[str, int], list[aie.DMAStartOp]] = {}
-            for start in region_op.walk():
-                if isinstance(start, aie.DMAStartOp):
-                    direction = "receive" if start.channel_dir.value.data == 0 else "send"
-                    starts.setdefault((direction, start.channel_index.value.data), []).append(start)
-            for (direction, ch), ops in starts.items():
+    def hand_dma(self, flows: list[ix.Flow], hosted: bool) -> None:
+        for program in self.dev.dmas:
+            by_channel: dict[tuple[DMAChannelDir, int], list[ix.DmaChain]] = {}
+            for c in program.chains:
+                by_channel.setdefault((c.direction, c.channel), []).append(c)
+            for (direction, ch), chains in by_channel.items():
                 # several aie.dma_start on one channel queue their chains as tasks, each run repeat_count + 1
                 # times; a chain that loops back never lets the next one start
                 bds: list[Bd] = []
                 loop_to = None
-                for start in ops:
-                    chain, back = self.chain(start.successors[0])
+                for c in chains:
+                    chain, back = self.chain(c)
                     if back is not None:
                         loop_to = len(bds) + back
                         bds += chain
                         break
-                    repeat = start.repeat_count.value.data if start.repeat_count is not None else 0
-                    bds += chain * (repeat + 1)
-                actor = f"DMA {_name(tile)} {'S2MM' if direction == 'receive' else 'MM2S'} {ch}"
-                self.port_procs[(tile, "in" if direction == "receive" else "out", ch)] = \
-                    self.add(DmaProc(actor, ops[0], direction, bds, loop_to))
-        for sym, op in shim_allocs.items():
-            tile = self.tiles[op.tile] if op.tile is not None else (op.col.value.data, 0)
-            direction = "send" if op.channel_dir.value.data == 1 else "receive"  # MM2S = 1: host to array
-            ch = op.channel_index.value.data
-            key = (tile, "out" if direction == "send" else "in", ch)
+                    bds += chain * (c.repeat + 1)
+                way = io(direction)
+                self.port_procs[(program.tile, way, ch)] = self.add(DmaProc(
+                    f"DMA {_name(program.tile)} {_WAY[way]} {ch}", chains[0].op, _ROLE[way], bds, loop_to))
+        for sym, alloc in self.dev.shim_allocs.items():
+            way = io(alloc.direction)
             if hosted:
-                proc = self.add(ShimProc(f"shim {_name(tile)} {'MM2S' if direction == 'send' else 'S2MM'} {sym}",
-                                         op, direction, sym, 0))
+                proc = self.add(ShimProc(f"shim {_name(alloc.tile)} {_WAY[way]} {sym}", alloc.op, _ROLE[way], sym, 0))
                 self.channel_of.setdefault(sym, proc)
             else:
-                proc = self.add(OpenProc(f"shim {_name(tile)} {sym} (no runtime sequence)", op, direction))
-            self.port_procs[key] = proc
+                proc = self.add(OpenProc(f"shim {_name(alloc.tile)} {sym} (no runtime sequence)", alloc.op,
+                                         _ROLE[way]))
+            self.port_procs[(alloc.tile, way, alloc.channel)] = proc
         by_source: dict[tuple, list] = {}
         for fl in flows:
-            s = (self.tiles[fl.source], "out", fl.source_channel.value.data)
-            d = (self.tiles[fl.dest], "in", fl.dest_channel.value.data)
-            by_source.setdefault(s, []).append((d, fl))
+            by_source.setdefault((fl.source, "out", fl.source_channel), []).append(
+                ((fl.dest, "in", fl.dest_channel), fl.op))
         connected = set()
         for s, dests in by_source.items():
             sender = self.port_procs.get(s) or self.add(OpenProc(f"DMA {_name(s[0])} MM2S {s[2]} (not modelled)",
                                                                  dests[0][1], "send"))
-            recv = []
-            for d, fl in dests:
-                proc = self.port_procs.get(d) or self.add(OpenProc(f"DMA {_name(d[0])} S2MM {d[2]} (not modelled)",
-                                                                   fl, "receive"))
-                recv.append(proc)
-                connected.add(d)
-            connected.add(s)
+            recv = [self.port_procs.get(d) or self.add(OpenProc(f"DMA {_name(d[0])} S2MM {d[2]} (not modelled)",
+                                                                fl, "receive")) for d, fl in dests]
+            connected.update([s, *(d for d, _ in dests)])
             self.streams.append(Stream(f"flow {_name(s[0])}:{s[2]}", sender, recv))
         for key, proc in self.port_procs.items():
             if key not in connected and isinstance(proc, (DmaProc, ShimProc)):
@@ -376,99 +283,78 @@ class _Builder:
                 pair = (proc, [other]) if proc.direction == "send" else (other, [proc])
                 self.streams.append(Stream(f"open {proc.actor}", *pair))
 
-    def chain(self, block: Block) -> tuple[list[Bd], int | None]:
-        """The BDs from ``block`` following ``aie.next_bd``; the index the chain loops back to (None: it ends)."""
-        seen: dict[int, int] = {}
+    def chain(self, chain: ix.DmaChain) -> tuple[list[Bd], int | None]:
+        """A chain's BDs on the locks the model knows; the index it loops back to (None: it ends)."""
         bds: list[Bd] = []
-        while block is not None:
-            if id(block) in seen:
-                return bds, seen[id(block)]
-            seen[id(block)] = len(bds)
-            acquires, releases, nbytes, bd_op, nxt = [], [], 0, None, None
-            for op in block.ops:
-                if isinstance(op, aie.UseLockOp) and op.lock in self.hand_locks:
-                    value = _lock_value(op)
-                    if op.action_name == "Release":
-                        releases.append((self.hand_locks[op.lock], value))
-                    else:
-                        acquires.append((self.hand_locks[op.lock], value, op.action_name == "Acquire"))
-                elif isinstance(op, aie.DMABDOp):
-                    count, width = _memref_bytes(op.buffer.type)
-                    nbytes += (op.len.value.data if op.len is not None else count) * width
-                    bd_op = op
-                elif isinstance(op, aie.NextBDOp):
-                    nxt = op.successors[0]
-            if bd_op is not None or acquires or releases:
+        at: dict[int, int] = {}
+        for i, step in enumerate(chain.bds):
+            at[i] = len(bds)
+            known = [lk for lk in step.locks if lk.lock in self.hand_locks]
+            acquires = [(self.hand_locks[lk.lock], lk.value, lk.action is LockAction.Acquire)
+                        for lk in known if lk.action is not LockAction.Release]
+            releases = [(self.hand_locks[lk.lock], lk.value) for lk in known if lk.action is LockAction.Release]
+            if step.bds or acquires or releases:
                 port = ", ".join(lk.name for lk, _, _ in acquires)
-                bds.append(Bd(acquires, nbytes, releases, bd_op or block.first_op, port))
-            block = nxt
-        return bds, None
+                bds.append(Bd(acquires, step.nbytes, releases, step.op, port))
+        back = None if chain.loops_to is None else at.get(chain.loops_to, len(bds))
+        return bds, back
 
     # -- cores --------------------------------------------------------------------------------------------
 
-    def core(self, op: aie.CoreOp) -> CoreProc:
-        tile = self.tiles[op.tile]
-        proc = CoreProc(f"core {_name(tile)}", op, tile)
+    def core(self, c: ix.Core) -> CoreProc:
+        proc = CoreProc(f"core {_name(c.tile)}", c.op, c.tile)
         self.procs.append(proc)
         held: dict[str, int] = {}
-        blocks = list(op.body.blocks)
-        if len(blocks) == 1:
-            self.compile_block(proc, blocks[0], held, (), [])
-        elif _branch_loop(blocks):
+        last = c.steps[-1] if c.steps else None
+        if c.branches:
+            proc.code.append((UNMOD, c.op, "a core body with branches between blocks is not modelled"))
+        elif isinstance(last, ix.LoopStep) and last.branch:
             # the lowered form of an endless loop: ^entry: ... cf.br ^body; ^body: ... cf.br ^body
-            self.compile_block(proc, blocks[0], held, (), [])
-            if not any(_has_sync(o) for o in blocks[1].ops):
-                proc.code += [(SPIN, blocks[1].last_op), (END,)]
+            self.compile(proc, c.steps[:-1], held, (), [])
+            if not ix.has_sync(last.body):
+                proc.code += [(SPIN, last.op), (END,)]
                 return proc
-            k = len(proc.loops)
-            proc.loops.append((None, blocks[1].last_op))
-            start = len(proc.code)
-            proc.code.append((LOOP, k, None, None))
-            self.compile_block(proc, blocks[1], held, (k,), [])
-            proc.code.append((NEXT, k, None, start + 1))
-            proc.code[start] = (LOOP, k, None, len(proc.code) - 1)
+            self.body(proc, last, None, held, (), [])
         else:
-            proc.code.append((UNMOD, op, "a core body with branches between blocks is not modelled"))
+            self.compile(proc, c.steps, held, (), [])
         proc.code.append((END,))
         proc.counters = [0] * len(proc.loops)
         return proc
 
-    def compile_block(self, proc: CoreProc, block: Block, held: dict[str, int], loops: tuple[int, ...],
-                      flagged: list[str]) -> None:
-        for op in block.ops:
-            if isinstance(op, (aie.ObjectFifoAcquireOp, aie.ObjectFifoReleaseOp)):
-                self.fifo_op(proc, op, held, loops)
-            elif isinstance(op, aie.UseLockOp):
-                if op.lock not in self.hand_locks:
-                    proc.code.append((UNMOD, op, "aie.use_lock on a lock the model does not know"))
+    def compile(self, proc: CoreProc, steps: list[ix.Step], held: dict[str, int], loops: tuple[int, ...],
+                flagged: list[str]) -> None:
+        for s in steps:
+            if isinstance(s, ix.FifoStep):
+                self.fifo_op(proc, s, held, loops)
+            elif isinstance(s, ix.LockStep):
+                if s.lock not in self.hand_locks:
+                    proc.code.append((UNMOD, s.op, "aie.use_lock on a lock the model does not know"))
                     continue
-                lock, value = self.hand_locks[op.lock], _lock_value(op)
+                lock = self.hand_locks[s.lock]
                 proc.loop_of[len(proc.code)] = loops
-                if op.action_name == "Release":
-                    proc.code.append((REL, lock, value, op, None))
+                if s.action is LockAction.Release:
+                    proc.code.append((REL, lock, s.value, s.op, None))
                 else:
-                    proc.code.append((ACQ_EQ if op.action_name == "Acquire" else ACQ, lock, value, op,
+                    proc.code.append((ACQ_EQ if s.action is LockAction.Acquire else ACQ, lock, s.value, s.op,
                                       f"lock {lock.name}"))
-            elif isinstance(op, scf.ForOp):
-                self.loop(proc, op, held, loops, flagged)
-            elif (op.regions or op.successors) and _has_sync(op):
+            elif isinstance(s, ix.LoopStep):
+                self.loop(proc, s, held, loops, flagged)
+            elif isinstance(s, ix.OpaqueStep) and ix.has_sync(s.body):
                 # scf.if, scf.while, cf branches around acquires: which way they go is data
-                proc.code.append((UNMOD, op, f"{op.name} around acquires or locks is not modelled"))
+                proc.code.append((UNMOD, s.op, f"{s.op.name} around acquires or locks is not modelled"))
             # anything else (kernel calls, arithmetic, loads and stores) is a time step: no tokens move
 
-    def fifo_op(self, proc: CoreProc, op, held: dict[str, int], loops: tuple[int, ...]) -> None:
-        name = op.objFifo_name.string_value()
-        port = _port(op.port)
-        key = f"{name} ({port})"
-        found = self.core_ports.get((name, port, proc.tile))
+    def fifo_op(self, proc: CoreProc, s: ix.FifoStep, held: dict[str, int], loops: tuple[int, ...]) -> None:
+        name, n, op = s.fifo, s.size, s.op
+        key = f"{name} ({s.port.name})"
+        found = self.core_ports.get((name, s.port, proc.tile))
         if found is None:
-            why = self.unmodelled_fifos.get(name, f"no {port.lower()} end of {name} on this core's tile")
+            why = self.unmodelled_fifos.get(name, f"no {s.port.name.lower()} end of {name} on this core's tile")
             proc.code.append((UNMOD, op, f"{key}: {why}"))
             return
         acq_lock, rel_lock, count = found
-        n = op.size.value.data
         proc.loop_of[len(proc.code)] = loops
-        if isinstance(op, aie.ObjectFifoAcquireOp):
+        if s.acquire:
             have = held.get(key, 0)
             amount = max(n - have, 0)
             held[key] = max(have, n)
@@ -478,30 +364,33 @@ class _Builder:
             held[key] = held.get(key, 0) - n
             proc.code.append((REL, rel_lock, n, op, key))
 
-    def loop(self, proc: CoreProc, op: scf.ForOp, held: dict[str, int], loops: tuple[int, ...],
+    def body(self, proc: CoreProc, s: ix.LoopStep, trip: int | None, held: dict[str, int], loops: tuple[int, ...],
+             inner: list[str]) -> int:
+        """A loop's body between ``LOOP`` and ``NEXT`` (``trip`` None: forever); where its ``LOOP`` is."""
+        k, start = len(proc.loops), len(proc.code)
+        proc.loops.append((trip, s.op))
+        proc.code.append((LOOP, k, trip, None))
+        self.compile(proc, s.body, held, (*loops, k), inner)
+        proc.code.append((NEXT, k, trip, start + 1))
+        proc.code[start] = (LOOP, k, trip, len(proc.code) - 1)
+        return start
+
+    def loop(self, proc: CoreProc, s: ix.LoopStep, held: dict[str, int], loops: tuple[int, ...],
              flagged: list[str]) -> None:
-        lb, ub, step = (_constant(v) for v in (op.lb, op.ub, op.step))
-        sync = _has_sync(op)
-        if None in (lb, ub, step) or step <= 0:
+        op, trip, endless = s.op, s.trip, s.endless
+        sync = ix.has_sync(s.body)
+        if trip is None:
             if sync:
                 proc.code.append((UNMOD, op, "a loop bound that is not a constant"))
             return
-        trip = -(-(ub - lb) // step) if ub > lb else 0
-        endless = ub >= ENDLESS
         if not sync:
             if endless:  # the core spins here forever without touching a FIFO or lock
                 proc.loop_of[len(proc.code)] = loops
                 proc.code.append((SPIN, op))
             return  # a compute loop: no tokens move
-        k = len(proc.loops)
-        proc.loops.append((None if endless else trip, op))
-        start = len(proc.code)
-        proc.code.append((LOOP, k, None if endless else trip, None))
         before = dict(held)
         inner: list[str] = []
-        self.compile_block(proc, op.body.blocks[0], held, (*loops, k), inner)
-        proc.code.append((NEXT, k, None if endless else trip, start + 1))
-        proc.code[start] = (LOOP, k, None if endless else trip, len(proc.code) - 1)
+        start = self.body(proc, s, None if endless else trip, held, loops, inner)
         if trip == 0:  # the body never runs: what follows sees what came before
             held.clear()
             held.update(before)
@@ -524,131 +413,78 @@ class _Builder:
 
     # -- the runtime sequence ---------------------------------------------------------------------------
 
-    def host(self, sequence: Operation, shim_allocs: dict) -> HostProc:
-        host = HostProc(sequence)
-        tasks: dict[int, tuple[Proc, int]] = {}
-        for op in sequence.regions[0].blocks[0].ops:
-            if isinstance(op, aiex.NpuDmaMemcpyNdOp):
-                ch = self.channel(op.metadata.string_value(), op)
+    def host(self, sequence: ix.Sequence) -> HostProc:
+        host = HostProc(sequence.op)
+        tasks: dict[int, tuple[Proc, int]] = {}  # id(Task) -> (channel, bytes)
+        for s in sequence.steps:
+            if isinstance(s, ix.Transfer):
+                ch = self.channel(s.symbol, s.op)
                 if ch is None:
                     continue
-                sizes = _static(op.static_sizes, op.sizes)
-                _, width = _memref_bytes(op.memref.type) if isinstance(op.memref.type, MemRefType) else (0, 4)
-                host.code.append(("enq", ch, math.prod(sizes) * width, op, None))
+                host.code.append(("enq", ch, s.nbytes, s.op, None))
                 ch.transfers += 1
-            elif isinstance(op, aiex.NpuDmaWaitOp):
-                ch = self.channel(op.symbol.string_value(), op)
+            elif isinstance(s, ix.Wait):
+                ch = self.channel(s.symbol, s.op)
                 if ch is not None:
-                    host.code.append(("wait", [ch], op))
-            elif isinstance(op, aiex.NpuSyncOp):
-                chans = self.sync_channels(op)
+                    host.code.append(("wait", [ch], s.op))
+            elif isinstance(s, ix.Sync):
+                chans = self.sync_channels(s)
                 if chans:
-                    host.code.append(("wait", chans, op))
+                    host.code.append(("wait", chans, s.op))
                 else:
-                    self.approx(f"{self.src.locate(op)}: aiex.npu.sync on a channel no FIFO or shim "
+                    self.approx(f"{self.src.locate(s.op)}: aiex.npu.sync on a channel no FIFO or shim "
                                 f"allocation uses: taken as complete")
-            elif isinstance(op, aiex.DMAConfigureTaskForOp):
-                ch = self.channel(op.alloc.string_value(), op)
-                if ch is None:
-                    continue
-                tasks[id(op.result)] = (ch, self.task_bytes(op))
-            elif isinstance(op, aiex.DMAConfigureTaskOp):
-                tile = self.tiles[op.tile]
-                key = (tile, "in" if op.direction.value.data == 0 else "out", op.channel.value.data)
-                ch = self.port_procs.get(key)
+            elif isinstance(s, ix.Task) and s.symbol is not None:
+                ch = self.channel(s.symbol, s.op)
+                if ch is not None:
+                    tasks[id(s)] = (ch, self.task_bytes(s))
+            elif isinstance(s, ix.Task):
+                ch = self.port_procs.get((s.tile, io(s.chain.direction), s.chain.channel))
                 if isinstance(ch, ShimProc):
-                    tasks[id(op.result)] = (ch, self.task_bytes(op))
+                    tasks[id(s)] = (ch, self.task_bytes(s))
                 else:
-                    self.approx(f"{self.src.locate(op)}: a task on tile {_name(tile)}'s own DMA channel is not "
+                    self.approx(f"{self.src.locate(s.op)}: a task on tile {_name(s.tile)}'s own DMA channel is not "
                                 f"modelled; awaiting it is taken as complete")
-            elif isinstance(op, aiex.DMAStartTaskOp):
-                if id(op.task) in tasks:
-                    ch, nbytes = tasks[id(op.task)]
-                    host.code.append(("enq", ch, nbytes, op, id(op.task)))
+            elif isinstance(s, ix.TaskUse) and s.task is not None and id(s.task) in tasks:
+                if s.start:
+                    ch, nbytes = tasks[id(s.task)]
+                    host.code.append(("enq", ch, nbytes, s.op, id(s.task)))
                     ch.transfers += 1
-            elif isinstance(op, aiex.DMAAwaitTaskOp):
-                if id(op.task) in tasks:
-                    host.code.append(("await", id(op.task), op))
-            elif isinstance(op, aiex.SetLockOp):
-                if op.lock in self.hand_locks:
-                    host.code.append(("set", self.hand_locks[op.lock], op.value.value.data, op))
-            elif op.name.startswith("aiex.dma_start_bd_chain"):
-                self.approx(f"{self.src.locate(op)}: {op.name} is not modelled")
+                else:
+                    host.code.append(("await", id(s.task), s.op))
+            elif isinstance(s, ix.SetLock):
+                if s.lock in self.hand_locks:
+                    host.code.append(("set", self.hand_locks[s.lock], s.value, s.op))
+            elif isinstance(s, ix.Other) and s.op.name.startswith("aiex.dma_start_bd_chain"):
+                # issue 20: every op of ix.Other that moves data or locks makes the result "not proved"
+                self.approx(f"{self.src.locate(s.op)}: {s.op.name} is not modelled")
         return host
 
     @staticmethod
-    def task_bytes(op: Operation) -> int:
+    def task_bytes(task: ix.Task) -> int:
         """Bytes an IRON task moves: its BDs' lengths, times ``repeat_count + 1``."""
-        repeat = (op.repeat_count.value.data if op.repeat_count is not None else 0) + 1
-        nbytes = 0
-        for bd in op.body.walk():
-            if isinstance(bd, aie.DMABDOp):
-                count, width = _memref_bytes(bd.buffer.type)
-                nbytes += (bd.len.value.data if bd.len is not None else count) * width
-        return nbytes * repeat
+        return sum(step.nbytes for step in task.chain.bds) * (task.chain.repeat + 1)
 
-    def channel(self, symbol: str, op: Operation) -> Proc | None:
+    def channel(self, symbol: str, op) -> Proc | None:  # noqa: ANN001 - the op that names it
         ch = self.channel_of.get(symbol)
         if ch is None:
             self.approx(f"{self.src.locate(op)}: @{symbol} is no shim end the model drives; ignored")
         return ch
 
-    def sync_channels(self, op) -> list[Proc]:
-        if None in (op.column, op.row, op.direction, op.channel):
+    def sync_channels(self, s: ix.Sync) -> list[Proc]:
+        if None in (s.column, s.row, s.direction, s.channel):
             return []  # given as SSA operands: which channel is not known here
-        col, row = op.column.value.data, op.row.value.data
-        ncol = op.column_num.value.data if op.column_num is not None else 1
-        nrow = op.row_num.value.data if op.row_num is not None else 1
-        direction = "in" if op.direction.value.data == 0 else "out"
-        chan = op.channel.value.data
-        out = []
-        for c in range(col, col + ncol):
-            for r in range(row, row + nrow):
+        way, out = io(s.direction), []
+        for c in range(s.column, s.column + s.columns):
+            for r in range(s.row, s.row + s.rows):
                 res = self.lowered.tiles.get((c, r))
                 for ch in (res.channels if res else []):
-                    if ch.direction == direction and ch.index == chan and ch.fifo in self.channel_of:
+                    if ch.direction == way and ch.index == s.channel and ch.fifo in self.channel_of:
                         out.append(self.channel_of[ch.fifo])
-                proc = self.port_procs.get(((c, r), direction, chan))
+                proc = self.port_procs.get(((c, r), way, s.channel))
                 if isinstance(proc, ShimProc) and proc not in out:
                     out.append(proc)
         return out
-
-
-def _symbol(attr) -> str:
-    return attr.data if hasattr(attr, "data") and isinstance(attr.data, str) else attr.string_value()
-
-
-def _static(static, dynamic) -> list[int]:
-    values = iter(dynamic)
-    out = []
-    for v in static.get_values():
-        if v == aiex.DYNAMIC_INDEX:
-            v = _constant(next(values)) or 0
-        out.append(v)
-    return out
-
-
-def _lock_value(op: aie.UseLockOp) -> int:
-    if op.value is not None:
-        return op.value.value.data
-    if op.value_operand is not None:
-        c = _constant(op.value_operand)
-        if c is not None:
-            return c
-    return 1
-
-
-def _branch_loop(blocks: list[Block]) -> bool:
-    """Two blocks, the entry branching to the second, which branches to itself: ``while (true)``."""
-    if len(blocks) != 2:
-        return False
-    first, second = blocks[0].last_op, blocks[1].last_op
-    return (first is not None and first.name == "cf.br" and first.successors[0] is blocks[1]
-            and second is not None and second.name == "cf.br" and second.successors[0] is blocks[1])
-
-
-def _has_sync(op: Operation) -> bool:
-    return any(isinstance(o, (aie.ObjectFifoAcquireOp, aie.ObjectFifoReleaseOp, aie.UseLockOp)) for o in op.walk())
 
 
 def _released_locks(p: Proc) -> list[Lock]:
@@ -661,21 +497,16 @@ def _released_locks(p: Proc) -> list[Lock]:
     return []
 
 
-def build(source: Source, design: Design, lowered: Lowered, device: Device, profile: LoweringProfile) -> Network:
-    """The token network of the design ``source`` holds.
+def build(ev: Evaluation, source: Source) -> Network:
+    """The token network of the design ``source`` holds, read from its index.
 
     Parameters
     ----------
+    ev : Evaluation
+        The design (FIFOs, links, tiles), its lowering (pool counts, shared-memory FIFOs, shim
+        channels), device (tile kinds) and profile.
     source : Source
-        The parsed module with op positions (:func:`partitioner.hangs.source.parse_source`).
-    design : Design
-        The same design as read by :func:`partitioner.read` (FIFO sizes, links, tiles).
-    lowered : Lowered
-        Its lowering (pool counts, shared-memory FIFOs, shim channels).
-    device : Device
-        Tile kinds.
-    profile : LoweringProfile
-        The mlir-aie version's rules (initial values on a mem tile).
+        Its module with op positions (``ev.ir``).
 
     Returns
     -------
@@ -685,10 +516,8 @@ def build(source: Source, design: Design, lowered: Lowered, device: Device, prof
     --------
     >>> import partitioner
     >>> from partitioner.emitters import DESIGNS_DIR
-    >>> from partitioner.hangs.source import read_source
     >>> ev = partitioner.read(DESIGNS_DIR / "batch20_1tile", verify_sources=False)
-    >>> net = build(read_source(DESIGNS_DIR / "batch20_1tile"), ev.design, ev.lowered, ev.device, ev.profile)
-    >>> [p.actor for p in net.procs]
+    >>> [p.actor for p in build(ev, ev.ir).procs]
     ['shim (0,0) MM2S in0', 'DMA (0,2) S2MM in0', 'DMA (0,2) MM2S out0', 'shim (0,0) S2MM out0', 'core (0,2)', 'host']
     """
-    return _Builder(source, design, lowered, device, profile).build()
+    return _Builder(ev, source).build()

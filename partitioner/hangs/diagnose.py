@@ -1,25 +1,18 @@
 """From the state where the run stopped to named hangs: who waits on whom, and why.
 
-The *wait-for graph*: a blocked process points at every process that could
-unblock it: the processes whose programs release the lock it acquires, the
-stream partner that is not ready, the shim channel holding the host task it
-awaits; an idle shim channel points at the host (only the runtime sequence
-feeds it). A blocked process is *dead* when everything it points at is dead,
-ended or spinning (greatest fixed point): nothing will ever wake it.
+The *wait-for graph*: a blocked process points at every process that could unblock it (the
+releasers of the lock it acquires, the stream partner that is not ready, the shim channel holding
+the host task it awaits; an idle shim channel points at the host). A blocked process is *dead*
+when everything it points at is dead, ended or spinning (greatest fixed point).
 
-* **cycle**: a strongly connected set of dead processes on the array side
-  (cores and DMA channels, not the host and its shim channels): they wait on
+* **cycle**: a strongly connected set of dead array processes (cores, DMA channels): they wait on
   each other whatever the host does;
-* **starved-host-wait**: the host is blocked on a wait; its chain is followed
-  to the cause (a core that ended, an input the sequence sent all of, a lock
-  nothing releases, a core that runs without ever releasing);
-* **missing-input**: a chain (from the host's wait or from a blocked core)
-  ends at a host-to-array shim channel on which the runtime sequence issues no
-  transfer at all.
+* **starved-host-wait**: the host is blocked on a wait; its chain is followed to the cause;
+* **missing-input**: a chain ends at a host-to-array shim channel on which the runtime sequence
+  issues no transfer at all.
 
-A chain through anything the model does not follow (:mod:`partitioner.hangs.model`)
-is not reported; a note says so. Static findings (:mod:`partitioner.hangs.static`)
-absorb the dynamic hang their op or core is part of.
+A chain through anything the model does not follow is not reported; a note says so. Static
+findings (:mod:`partitioner.hangs.static`) absorb the dynamic hang their op or core is part of.
 """
 from __future__ import annotations
 
@@ -28,7 +21,6 @@ import networkx as nx
 from partitioner.hangs.execute import Outcome
 from partitioner.hangs.model import CoreProc, DmaProc, HostProc, LoopFact, Network, OpenProc, Proc, ShimProc
 from partitioner.hangs.report import Hang, StuckOp
-from partitioner.mlir import aie, aiex
 
 _WAITING = ("lock", "send", "receive", "task")
 
@@ -37,11 +29,22 @@ def _blocked(p: Proc) -> bool:
     return not p.done and p.blocked is not None and p.blocked.what in _WAITING
 
 
-class _Graph:
+def _spins(p: Proc) -> bool:
+    return p.blocked is not None and p.blocked.what == "spin"
+
+
+class _Diagnosis:
+    """The wait-for graph of a network's final state, and the hangs it shows."""
+
     def __init__(self, net: Network):
         self.net = net
-        self.shims = [p for p in net.procs if isinstance(p, ShimProc)]
         self.memo: dict[Proc, list[Proc]] = {}
+        self.locate = net.source.locate
+        self.notes: list[str] = []
+        self.call = net.host.call if net.host is not None else None
+        # the ObjectFIFO lowering's own DMA channels (not written in the design): left out of chains
+        self.lowering = {id(op) for d in net.source.index.devices
+                         for op in (*d.fifos.values(), *(lk.op for lk in d.links))}
 
     def unblockers(self, p: Proc) -> list[Proc]:
         if p in self.memo:
@@ -55,13 +58,14 @@ class _Graph:
         elif w.what == "lock":
             out = list(w.lock.releasers)
         elif w.what == "send" and w.stream is not None:
-            out = [r for r in w.stream.receivers if r.want_receive() <= 0]
+            out = [r for r in w.stream.receivers if r.ready() <= 0]
         elif w.what == "receive" and w.stream is not None:
             # the sender, or (a broadcast moves in lockstep) the other receivers that are not ready
-            out = [w.stream.sender] if w.stream.sender.want_send() <= 0 else \
-                [r for r in w.stream.receivers if r is not p and r.want_receive() <= 0]
+            out = [w.stream.sender] if w.stream.sender.ready() <= 0 else \
+                [r for r in w.stream.receivers if r is not p and r.ready() <= 0]
         elif w.what == "task":
-            out = [ch for ch in self.shims if w.task in ch.queue]
+            out = [w.task.channel]
+
         self.memo[p] = out
         return out
 
@@ -80,25 +84,6 @@ class _Graph:
                     break
         return dead
 
-
-def _spins(p: Proc) -> bool:
-    return p.blocked is not None and p.blocked.what == "spin"
-
-
-def _plumbing(p: Proc) -> bool:
-    """A DMA channel the ObjectFIFO lowering makes (not written in the design): left out of chains."""
-    return isinstance(p, (DmaProc, ShimProc, OpenProc)) and isinstance(
-        p.op, (aie.ObjectFifoCreateOp, aie.ObjectFifoLinkOp))
-
-
-class _Diagnosis:
-    def __init__(self, net: Network):
-        self.net = net
-        self.graph = _Graph(net)
-        self.locate = net.source.locate
-        self.notes: list[str] = []
-        self.call = net.host.call if net.host is not None else None
-
     # -- texts ----------------------------------------------------------------------------------------
 
     def waits_on(self, p: Proc) -> str:
@@ -109,7 +94,7 @@ class _Diagnosis:
         if w.what == "lock":
             return w.port or f"lock {w.lock.name}"
         if w.what == "task":
-            ch = next(iter(self.graph.unblockers(p)), None)
+            ch = next(iter(self.unblockers(p)), None)
             return f"{ch.fifo if isinstance(ch, ShimProc) else w.task.name} (host transfer)"
         return f"{w.stream.label if w.stream else '?'} ({'data' if w.what == 'receive' else 'room'} on the stream)"
 
@@ -156,21 +141,18 @@ class _Diagnosis:
         w = p.blocked
         if w is None or w.what not in _WAITING:
             return None
-        if isinstance(p, CoreProc):
-            desc = w.lock.describe(w.need, w.equal)
-            return StuckOp(w.op.name, self.locate(w.op), f"{w.port or 'lock ' + w.lock.name}: {desc}",
-                           p.executed.get(id(w.op), 0), p.actor, p.where(), self.call)
+        text = f"{w.port or 'lock ' + w.lock.name}: {w.lock.describe(w.need, w.equal)}" if w.what == "lock" \
+            else self.waits_on(p)
+        if isinstance(p, CoreProc):  # a core waits on locks only
+            return StuckOp(w.op.name, self.locate(w.op), text, p.executed.get(id(w.op), 0), p.actor, p.where(),
+                           self.call)
         if isinstance(p, HostProc):
             t = w.task
-            ch = next(iter(self.graph.unblockers(p)), None)
+            ch = next(iter(self.unblockers(p)), None)
             objs = f" ({self.objects(ch, t.moved)} of {self.objects(ch, t.nbytes)})" if isinstance(ch, ShimProc) else ""
             return StuckOp(w.op.name if w.op else "wait", self.locate(w.op),
                            f"{self.waits_on(p)}: {t.moved} of {t.nbytes} bytes moved{objs}", None, p.actor, (),
                            self.call)
-        if w.what == "lock":
-            text = f"{w.port or 'lock ' + w.lock.name}: {w.lock.describe(w.need, w.equal)}"
-        else:
-            text = self.waits_on(p)
         if isinstance(p, ShimProc) and p.queue:
             t = p.queue[0]
             text = f"{p.fifo}: {t.nbytes - t.moved} of {t.nbytes} bytes still to move"
@@ -190,7 +172,7 @@ class _Diagnosis:
         seen = {start}
         cur = start
         while True:
-            cands = self.graph.unblockers(cur)
+            cands = self.unblockers(cur)
             if any(q.unmodelled or isinstance(q, OpenProc) for q in cands):
                 return path, None, "unmodelled"
             if not cands:
@@ -224,7 +206,8 @@ class _Diagnosis:
             body, term = path, self.terminal(None, path[-1])
         else:
             body, term = path[:-1], ""
-        kept = [p for p in body if not _plumbing(p)] or body[:1]
+        kept = [p for p in body if not (isinstance(p, (DmaProc, ShimProc, OpenProc)) and id(p.op) in self.lowering)] \
+            or body[:1]
         texts = [self.node(p) for p in kept]
         edges = [(a.actor, b.actor, self.waits_on(a)) for a, b in zip(kept, kept[1:])]
         if end == "cycle":
@@ -244,15 +227,12 @@ class _Diagnosis:
     # -- the findings ---------------------------------------------------------------------------------
 
     def run(self) -> list[tuple[Hang, set[Proc]]]:
-        dead = self.graph.dead()
+        dead = self.dead()
         found: list[tuple[Hang, set[Proc]]] = []
         array = [p for p in dead if not isinstance(p, (HostProc, ShimProc)) and _blocked(p)]
         g = nx.DiGraph()
         g.add_nodes_from(array)
-        for p in array:
-            for q in self.graph.unblockers(p):
-                if q in g:
-                    g.add_edge(p, q)
+        g.add_edges_from((p, q) for p in array for q in self.unblockers(p) if q in g)
         in_cycle: dict[Proc, int] = {}
         order = {p: i for i, p in enumerate(self.net.procs)}
         for comp in sorted(nx.strongly_connected_components(g), key=lambda c: min(order[p] for p in c)):
@@ -334,14 +314,13 @@ class _Diagnosis:
         texts, edges = self.chain(path, last, end)
         stuck = [s for s in (self.stuck(p) for p in path) if s is not None]
         wait = host.blocked
-        ch = next(iter(self.graph.unblockers(host)), None)
+        ch = next(iter(self.unblockers(host)), None)
         fifo = ch.fifo if isinstance(ch, ShimProc) else wait.task.name
         got = (f"{self.objects(ch, wait.task.moved)} of {self.objects(ch, wait.task.nbytes)} arrive"
                if isinstance(ch, ShimProc) else f"{wait.task.moved} of {wait.task.nbytes} bytes moved")
         missing = isinstance(last, ShimProc) and not last.queue and last.direction == "send" and last.transfers == 0
         kind = "missing-input" if missing else "starved-host-wait"
-        what = "transfer on" if isinstance(wait.op, aiex.NpuDmaMemcpyNdOp) or \
-            isinstance(wait.op, aiex.DMAStartTaskOp) else "wait on"
+        what = "transfer on" if host.code[host.pc][0] == "enq" else "wait on"  # its task queue is full
         if what == "transfer on" and isinstance(ch, ShimProc):
             got = f"its task queue stays full ({len(ch.queue)} earlier tasks never complete)"
             if len(ch.backlog) >= 2 and ch.backlog[-1] > ch.backlog[-2]:

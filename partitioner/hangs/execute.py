@@ -4,7 +4,9 @@ The schedule is round-robin: in each round every process runs until it
 blocks (at most :data:`BUDGET` steps) and every stream moves what its sender
 and receivers are ready for. A call ends when a round changes nothing
 (*quiescence*) or when the network's state repeats within the call
-(*periodic*: the run goes round forever, e.g. a core fed by an open end).
+(*periodic*: the run goes round forever, e.g. a core fed by an open end):
+:func:`partitioner.tokens.settle`, the token semantics' notion shared with
+the simulator.
 
 Calls: the runtime sequence runs once per call, from the state the previous
 call left. After each call the state (lock values, every process's position,
@@ -29,16 +31,18 @@ are explored under this one fair schedule only.
 Termination: each call ends because every round either changes nothing
 (stop), or produces a state; states between repeats are distinct, and there
 are finitely many once the only unbounded quantities (endless loop counters,
-bytes moved) are left out; :data:`MAX_ROUNDS` bounds the rare network whose
-lock values grow without bound (a loop that releases more than it acquires),
-and the call is then reported as not decided.
+bytes moved) are left out. Lock values are bounded by the device's maximum
+(:class:`partitioner.tokens.Semaphore`): a release past it stops its process
+as unmodelled. :data:`MAX_ROUNDS` bounds what is left (e.g. bytes of an open
+end cycling through a long chain), and the call is then reported as not decided.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from partitioner.hangs.model import (ACQ, ACQ_EQ, LOOP, NEXT, QUEUE_DEPTH, REL, SPIN, CoreProc, DmaProc, HostProc,
-                                     Network, ShimProc)
+from partitioner.hangs.model import (ACQ, ACQ_EQ, ACQ_HELD, LOOP, NEXT, QUEUE_DEPTH, REL, REL_HELD, SPIN, CoreProc,
+                                     DmaProc, HostProc, Network, ShimProc)
+from partitioner.tokens import settle
 
 #: Steps one process takes per round before the others get a turn.
 BUDGET = 256
@@ -86,7 +90,7 @@ def run_call(net: Network, max_rounds: int = MAX_ROUNDS) -> tuple[str, int]:
     Examples
     --------
     >>> from partitioner.hangs.model import Lock, CoreProc, ACQ, END
-    >>> from partitioner.hangs.source import parse_source
+    >>> from partitioner.mlir.parse import parse_source
     >>> lock = Lock("l", 1)
     >>> core = CoreProc("core (0,2)", None, (0, 2))
     >>> core.code = [(ACQ, lock, 1, None, "l"), (ACQ, lock, 1, None, "l"), (END,)]
@@ -94,10 +98,9 @@ def run_call(net: Network, max_rounds: int = MAX_ROUNDS) -> tuple[str, int]:
     >>> run_call(net), core.blocked.need, core.pc
     (('quiescent', 2), 1, 1)
     """
-    seen: set = set()
     procs, streams = net.procs, net.streams
-    rounds = 0
-    while True:
+
+    def round_() -> bool:
         progress = False
         for p in procs:
             if p.run(BUDGET):
@@ -105,15 +108,9 @@ def run_call(net: Network, max_rounds: int = MAX_ROUNDS) -> tuple[str, int]:
         for s in streams:
             while s.flow():
                 progress = True
-        rounds += 1
-        if not progress:
-            return "quiescent", rounds
-        if rounds >= max_rounds:
-            return "undecided", rounds
-        state = net.state()
-        if state in seen:
-            return "periodic", rounds
-        seen.add(state)
+        return progress
+
+    return settle(round_, net.state, max_rounds)
 
 
 def _ends(core: CoreProc) -> bool:
@@ -128,7 +125,7 @@ def _ends(core: CoreProc) -> bool:
             depth -= 1
         elif ins[0] == SPIN and depth == 0:
             return False
-    return any(ins[0] in (ACQ, REL, ACQ_EQ) for ins in core.code)  # it touches a lock at all
+    return any(ins[0] in (ACQ, REL, ACQ_EQ, ACQ_HELD, REL_HELD) for ins in core.code)  # it touches a lock at all
 
 
 def call_bound(net: Network) -> int:
@@ -190,7 +187,7 @@ def runs_once(net: Network) -> str:
 
 def _acquired_locks(p) -> list:
     if isinstance(p, CoreProc):
-        return [ins[1] for ins in p.code if ins[0] in (ACQ, ACQ_EQ)]
+        return [ins[1] if ins[0] != ACQ_HELD else ins[1].take for ins in p.code if ins[0] in (ACQ, ACQ_EQ, ACQ_HELD)]
     if isinstance(p, DmaProc):
         return [lk for bd in p.bds for lk, _, _ in bd.acquires]
     return []
@@ -215,9 +212,8 @@ def execute(net: Network, max_calls: int | None = None) -> Outcome:
     >>> import partitioner
     >>> from partitioner.emitters import DESIGNS_DIR
     >>> from partitioner.hangs.build import build
-    >>> from partitioner.hangs.source import read_source
     >>> ev = partitioner.read(DESIGNS_DIR / "batch20_1tile", verify_sources=False)
-    >>> net = build(read_source(DESIGNS_DIR / "batch20_1tile"), ev.design, ev.lowered, ev.device, ev.profile)
+    >>> net = build(ev, ev.ir)
     >>> out = execute(net)
     >>> out.host_done, out.repeated, out.calls
     (True, True, 2)

@@ -1,24 +1,19 @@
 """The token network of an mlir-aie design: locks, processes and streams (built by :mod:`~partitioner.hangs.build`).
 
-What mlir-aie's lowering makes of the design, at the level of tokens (no data):
+* **locks** (:class:`Lock`): AIE2 semaphores (:class:`partitioner.tokens.Semaphore`, the semantics
+  the simulator shares); each ObjectFIFO pool has a *free* / *filled* pair. A core's ObjectFIFO
+  acquire takes the static amount the build computed in program order (mlir-aie's static
+  lowering, :data:`partitioner.tokens.PROGRAM_ORDER`); ACQ_HELD / REL_HELD act on a
+  :class:`partitioner.tokens.FifoPort` instead, its held count kept at run time.
+* **processes** (:class:`Proc`) run until they block: a core's body (:class:`CoreProc`), a DMA
+  channel's BD chain (:class:`DmaProc`), a shim channel the runtime sequence drives
+  (:class:`ShimProc`, a task queue of :data:`QUEUE_DEPTH`), an end nobody drives
+  (:class:`OpenProc`) and the runtime sequence (:class:`HostProc`).
+* **streams** (:class:`Stream`) move bytes when the sender and every receiver (a broadcast moves in
+  lockstep) are ready, so an object is what one BD moves, whatever the two sides' sizes.
 
-* **locks** hold AIE2 semaphore values (:class:`Lock`): acquire ``v`` waits
-  for ``value >= v`` and subtracts it, release adds. Each ObjectFIFO pool has
-  a pair: *free* buffers and *filled* ones;
-* **processes** run until they block (:class:`Proc`): each core's body with
-  static acquire amounts (:class:`CoreProc`), each DMA channel's BD chain
-  (:class:`DmaProc`: acquire, move bytes, release), each shim channel the
-  runtime sequence drives (:class:`ShimProc`, a queue of host tasks of depth
-  :data:`QUEUE_DEPTH`), an end nobody drives (:class:`OpenProc`) and the
-  runtime sequence itself (:class:`HostProc`);
-* **streams** join a sender to its receivers (:class:`Stream`; a broadcast
-  moves in lockstep): bytes move when the sender's current BD and every
-  receiver's have room, so an object is what one BD moves, whatever the two
-  sides' sizes.
-
-:class:`Network` holds them with what the build found for the static checks
-(:class:`LoopFact`, :class:`AcquireFact`); ``Network.state()`` is what the
-executor compares to find a fixed point.
+:class:`Network` holds them with the facts for the static checks (:class:`LoopFact`,
+:class:`AcquireFact`); ``Network.state()`` is what the executor compares to find a fixed point.
 """
 from __future__ import annotations
 
@@ -28,7 +23,8 @@ from dataclasses import dataclass, field
 from xdsl.ir import Operation
 
 from partitioner.design import Coord
-from partitioner.hangs.source import Source
+from partitioner.mlir.parse import Source
+from partitioner.tokens import Deadlock, FifoPort, Semaphore, TokenError
 
 #: What an open end (a shim with no runtime sequence) sends or takes: never runs out.
 OPEN = 1 << 62
@@ -36,13 +32,15 @@ OPEN = 1 << 62
 #: (AIE2 shim DMA: a task queue of depth 4 per channel).
 QUEUE_DEPTH = 4
 
-# Core instructions (tuples, first item the opcode).
-ACQ, REL, LOOP, NEXT, SPIN, END, UNMOD, ACQ_EQ = range(8)
+# Core instructions (tuples, first item the opcode). ACQ / REL act on a lock by a static amount
+# (``aie.use_lock``); ACQ_HELD / REL_HELD on a FifoPort, ``(op, port, n, ir op, key)``: an ObjectFIFO
+# acquire of ``n`` objects in all, a release of ``n``.
+ACQ, REL, LOOP, NEXT, SPIN, END, UNMOD, ACQ_EQ, ACQ_HELD, REL_HELD = range(10)
 
 
 @dataclass(eq=False)
-class Lock:
-    """An AIE2 semaphore lock: acquire ``v`` waits for ``value >= v`` and subtracts it; release adds.
+class Lock(Semaphore):
+    """An AIE2 semaphore lock (:class:`partitioner.tokens.Semaphore`) with what it counts, for reports.
 
     ``fifo`` and ``kind`` ("free" / "filled") say which ObjectFIFO pool it
     counts, ``pool`` that pool's buffers; a hand-written ``aie.lock`` has
@@ -99,6 +97,7 @@ class Task:
     nbytes: int
     op: Operation | None
     call: int
+    channel: ShimProc | None = None
     moved: int = 0
 
     @property
@@ -111,13 +110,15 @@ class Proc:
     """A process of the network: it runs until it blocks; ``blocked`` says on what.
 
     ``actor`` names it in reports ("core (0,2)", "DMA (0,1) MM2S in0_1",
-    "shim (0,0) S2MM out0", "host"); ``op`` is the operation it comes from.
+    "shim (0,0) S2MM out0", "host"); ``op`` is the operation it comes from; ``direction`` ("send":
+    MM2S, "receive": S2MM) what a channel does on its ``stream``.
     """
 
-
-    def __init__(self, actor: str, op: Operation | None):
+    def __init__(self, actor: str, op: Operation | None, direction: str = ""):
         self.actor = actor
         self.op = op
+        self.direction = direction
+        self.stream: Stream | None = None
         self.blocked: Wait | None = None
         self.done = False
         self.unmodelled = ""
@@ -126,12 +127,13 @@ class Proc:
         """Move as far as possible (at most ``budget`` steps); True when anything changed."""
         return False
 
-    def want_send(self) -> int:
-        """Bytes it is ready to send on its stream now (0: none)."""
-        return 0
+    def stop(self, op: Operation | None, why: str) -> None:
+        """Stop here for good on something the model does not follow (the run proves less)."""
+        self.unmodelled = why
+        self.blocked = Wait("unmodelled", op)
 
-    def want_receive(self) -> int:
-        """Bytes it is ready to take from its stream now (0: none)."""
+    def ready(self) -> int:
+        """Bytes it is ready to move (send or take, as its ``direction``) on its stream now (0: none)."""
         return 0
 
     def moved(self, nbytes: int) -> None:
@@ -150,7 +152,6 @@ class CoreProc(Proc):
     the iteration of each loop now.
     """
 
-
     def __init__(self, actor: str, op: Operation, tile: Coord):
         super().__init__(actor, op)
         self.tile = tile
@@ -161,6 +162,7 @@ class CoreProc(Proc):
         self.executed: dict[int, int] = {}  # id(op) -> completed executions
         self.loop_of: dict[int, tuple[int, ...]] = {}  # pc -> enclosing loop indices, outermost first
         self.at_head: set[int] = set()  # pcs of the acquires a loop body starts with
+        self.ports: list[FifoPort] = []  # its FifoPorts (ACQ_HELD / REL_HELD), their held counts in state()
 
     def run(self, budget: int) -> bool:
         """Execute instructions until an acquire cannot be granted, the program ends or spins."""
@@ -171,19 +173,27 @@ class CoreProc(Proc):
                 return progress
             ins = code[self.pc]
             op = ins[0]
-            if op == ACQ or op == ACQ_EQ:
-                lock, n = ins[1], ins[2]
-                if (lock.value >= n) if op == ACQ else (lock.value == n):
-                    lock.value -= n
+            if op == ACQ or op == ACQ_EQ or op == ACQ_HELD:
+                if op == ACQ_HELD:  # an ObjectFIFO acquire of ins[2] objects in all, on a FifoPort
+                    lock, need = ins[1].take, ins[1].need(ins[2])
+                    ok = ins[1].acquire(ins[2])
+                else:
+                    lock, need = ins[1], ins[2]
+                    ok = lock.acquire(need, op == ACQ_EQ)
+                if ok:
                     self.executed[id(ins[3])] = self.executed.get(id(ins[3]), 0) + 1
                     self.blocked = None
                     self.pc += 1
                     progress = True
                 else:
-                    self.blocked = Wait("lock", ins[3], lock, n, port=ins[4], equal=op == ACQ_EQ)
+                    self.blocked = Wait("lock", ins[3], lock, need, port=ins[4], equal=op == ACQ_EQ)
                     return progress
-            elif op == REL:
-                ins[1].value += ins[2]
+            elif op == REL or op == REL_HELD:
+                try:
+                    ins[1].release(ins[2])  # a Lock (REL) or a FifoPort (REL_HELD)
+                except TokenError as e:  # past the lock's maximum value, or objects not held
+                    self.stop(ins[3], str(e))
+                    return progress
                 self.pc += 1
                 progress = True
             elif op == LOOP:
@@ -210,8 +220,9 @@ class CoreProc(Proc):
         return progress
 
     def state(self) -> tuple:
-        """Position and finite loop counters (endless loops' counters left out)."""
-        return (self.pc, tuple(c if self.loops[k][0] is not None else -1 for k, c in enumerate(self.counters)))
+        """Position, finite loop counters (endless loops' counters left out) and objects held per port."""
+        return (self.pc, tuple(c if self.loops[k][0] is not None else -1 for k, c in enumerate(self.counters)),
+                tuple(p.held for p in self.ports))
 
     def where(self) -> tuple[int, ...]:
         """The iteration of each loop around the current instruction, outermost first."""
@@ -232,13 +243,10 @@ class Bd:
 class DmaProc(Proc):
     """A DMA channel walking its BD chain: cyclic (``loop_to``) or ending after the last BD."""
 
-
     def __init__(self, actor: str, op: Operation | None, direction: str, bds: list[Bd], loop_to: int | None = 0):
-        super().__init__(actor, op)
-        self.direction = direction  # "send" (MM2S) | "receive" (S2MM)
+        super().__init__(actor, op, direction)
         self.bds = bds
         self.loop_to = loop_to
-        self.stream: Stream | None = None
         self.i = 0
         self.j = 0  # acquires done of the current BD
         self.remaining = -1  # bytes left of the current BD; -1: still acquiring
@@ -247,14 +255,13 @@ class DmaProc(Proc):
         """Acquire the current BD's locks, wait for its bytes to move, release, go to the next BD."""
         progress = False
         for _ in range(budget):
-            if self.done or not self.bds:
+            if self.done or self.unmodelled or not self.bds:
                 return progress
             bd = self.bds[self.i]
             if self.remaining < 0:
                 while self.j < len(bd.acquires):
                     lock, v, equal = bd.acquires[self.j]
-                    if (lock.value == v) if equal else (lock.value >= v):
-                        lock.value -= v
+                    if lock.acquire(v, equal):
                         self.j += 1
                         progress = True
                     else:
@@ -265,8 +272,12 @@ class DmaProc(Proc):
             if self.remaining > 0:
                 self.blocked = Wait(self.direction, bd.op, stream=self.stream)
                 return progress
-            for lock, v in bd.releases:
-                lock.value += v
+            try:
+                for lock, v in bd.releases:
+                    lock.release(v)
+            except TokenError as e:  # past the lock's maximum value
+                self.stop(bd.op, str(e))
+                return progress
             self.blocked = None
             self.j, self.remaining = 0, -1
             self.i += 1
@@ -278,13 +289,9 @@ class DmaProc(Proc):
             progress = True
         return progress
 
-    def want_send(self) -> int:
-        """Bytes left of the current BD when it is a sending BD past its acquires."""
-        return self.remaining if self.direction == "send" and self.remaining > 0 else 0
-
-    def want_receive(self) -> int:
-        """Bytes left of the current BD when it is a receiving BD past its acquires."""
-        return self.remaining if self.direction == "receive" and self.remaining > 0 else 0
+    def ready(self) -> int:
+        """Bytes left of the current BD once past its acquires."""
+        return self.remaining if self.remaining > 0 else 0
 
     def moved(self, nbytes: int) -> None:
         """Count bytes off the current BD."""
@@ -298,17 +305,28 @@ class DmaProc(Proc):
 class ShimProc(Proc):
     """A shim DMA channel the runtime sequence drives: it moves its queued host tasks in order."""
 
-
     def __init__(self, actor: str, op: Operation | None, direction: str, fifo: str, object_bytes: int):
-        super().__init__(actor, op)
-        self.direction = direction
+        super().__init__(actor, op, direction)
         self.fifo = fifo
         self.object_bytes = object_bytes
         self.queue: deque[Task] = deque()
         self.issued: list[Task] = []
         self.transfers = 0  # transfers the runtime sequence issues on it per call
         self.backlog: list[int] = []  # bytes issued but not moved, at the end of each completed call
-        self.stream: Stream | None = None
+
+    @property
+    def unfed(self) -> bool:
+        """A host-to-array channel on which the runtime sequence issues no transfer at all."""
+        return not self.queue and self.direction == "send" and self.transfers == 0
+
+    def objects(self, nbytes: int) -> str:
+        """``nbytes`` in objects of its FIFO, for a report: "2 objects", "0.50 objects" or "6 bytes"."""
+        if self.object_bytes and nbytes % self.object_bytes == 0:
+            n = nbytes // self.object_bytes
+            return f"{n} object{'' if n == 1 else 's'}"
+        if self.object_bytes:
+            return f"{nbytes / self.object_bytes:.2f} objects"
+        return f"{nbytes} bytes"
 
     def run(self, budget: int) -> bool:
         """Drop the tasks that are done; blocked while a task is queued."""
@@ -319,13 +337,9 @@ class ShimProc(Proc):
         self.blocked = Wait(self.direction, self.queue[0].op, stream=self.stream) if self.queue else None
         return progress
 
-    def want_send(self) -> int:
-        """Bytes left of the head task when the channel sends (MM2S)."""
-        return self.queue[0].nbytes - self.queue[0].moved if self.direction == "send" and self.queue else 0
-
-    def want_receive(self) -> int:
-        """Bytes left of the head task when the channel receives (S2MM)."""
-        return self.queue[0].nbytes - self.queue[0].moved if self.direction == "receive" and self.queue else 0
+    def ready(self) -> int:
+        """Bytes left of the head task."""
+        return self.queue[0].nbytes - self.queue[0].moved if self.queue else 0
 
     def moved(self, nbytes: int) -> None:
         """Count bytes off the head task."""
@@ -339,18 +353,9 @@ class ShimProc(Proc):
 class OpenProc(Proc):
     """An end nobody drives in this model (a shim with no runtime sequence): it never runs out."""
 
-
-    def __init__(self, actor: str, op: Operation | None, direction: str):
-        super().__init__(actor, op)
-        self.direction = direction
-
-    def want_send(self) -> int:
-        """Always ready to send (a sender end)."""
-        return OPEN if self.direction == "send" else 0
-
-    def want_receive(self) -> int:
-        """Always ready to receive (a receiver end)."""
-        return OPEN if self.direction == "receive" else 0
+    def ready(self) -> int:
+        """Always ready."""
+        return OPEN
 
 
 class HostProc(Proc):
@@ -361,7 +366,6 @@ class HostProc(Proc):
     ``("await", key, op)``, ``("set", lock, value, op)``. ``call`` counts the
     runs of the sequence (1-based).
     """
-
 
     def __init__(self, op: Operation | None):
         super().__init__("host", op)
@@ -386,7 +390,8 @@ class HostProc(Proc):
                 if len(ins[1].queue) >= QUEUE_DEPTH:  # the channel's task queue is full: wait for its head
                     self.blocked = Wait("task", ins[3], task=ins[1].queue[0])
                     return progress
-                task = Task(f"{ins[1].fifo} #{len(ins[1].issued)}", ins[2], ins[3], self.call)
+                task = Task(f"{ins[1].fifo} #{len(ins[1].issued)}", ins[2], ins[3], self.call, ins[1])
+
                 ins[1].queue.append(task)
                 ins[1].issued.append(task)
                 if ins[4] is not None:
@@ -424,16 +429,15 @@ class Stream:
         self.sender = sender
         self.receivers = receivers
         for p in (sender, *receivers):
-            if isinstance(p, (DmaProc, ShimProc)):
-                p.stream = self
+            p.stream = self
 
     def flow(self) -> bool:
         """Move as many bytes as the sender and every receiver are ready for; True when any moved."""
-        m = self.sender.want_send()
+        m = self.sender.ready()
         if m <= 0 or not self.receivers:
             return False
         for r in self.receivers:
-            w = r.want_receive()
+            w = r.ready()
             if w <= 0:
                 return False
             m = min(m, w)
@@ -484,6 +488,27 @@ class Network:
     notes: list[str] = field(default_factory=list)
     object_bytes: dict[str, int] = field(default_factory=dict)  # fifo -> bytes of one object
     approximations: list[str] = field(default_factory=list)  # notes on what was taken, not modelled
+
+    def deadlock(self) -> Deadlock | None:
+        """After a quiescent run: the :class:`~partitioner.tokens.Deadlock` of the processes left
+        waiting on a lock, a stream or a host task, with every lock's value (None when none waits).
+
+        The token engines' shared report; :mod:`partitioner.hangs.diagnose` says more (cycles, lines).
+        """
+        waiting = []
+        for p in self.procs:
+            w = p.blocked
+            if p.done or w is None or w.what in ("spin", "unmodelled"):
+                continue
+            if w.what == "lock":
+                waiting.append(f"{p.actor} waits on {w.port or w.lock.name}: {w.lock.describe(w.need, w.equal)}")
+            elif w.what == "task":
+                waiting.append(f"{p.actor} waits for host task {w.task.name if w.task else '?'}")
+            else:
+                waiting.append(f"{p.actor} waits to {w.what} on {w.stream.label if w.stream else 'its stream'}")
+        if not waiting:
+            return None
+        return Deadlock(waiting, [f"{lk.name}: {lk.value}" for lk in self.locks])
 
     def state(self) -> tuple:
         """Everything that decides the future, without counters that only grow (endless loops, calls)."""

@@ -1,13 +1,9 @@
 """What a hang check reports: each :class:`Hang` with its stuck operations, and a picture of a wait cycle.
 
-A :class:`Hang` has a ``kind`` (one of :data:`KINDS`), a one-line
-``message``, the stuck operations (:class:`StuckOp`: op name,
-``file:line:col``, what it waits for with needed and available tokens, the
-iteration at which it sticks) and the wait ``chain`` from the first waiter to
-the cause, each entry waiting on the next (``" <- ".join(chain)`` reads
-"core (0,2) waits on of1 (Consume) <- core (0,3) waits on of2 (Produce) <- ...").
-``edges`` hold the same chain as (waiter, waited-on, what) triples;
-:func:`draw_cycle` draws them.
+A :class:`Hang` has a ``kind`` (one of :data:`KINDS`), a one-line ``message``, the stuck operations
+(:class:`StuckOp`: op, ``file:line:col``, what it waits for, the iteration at which it sticks) and the
+wait ``chain`` from the first waiter to the cause, each entry waiting on the next; ``edges`` hold the
+same chain as (waiter, waited-on, what) triples, which :func:`draw_cycle` draws.
 """
 from __future__ import annotations
 

@@ -1,36 +1,21 @@
 """Hangs visible in the program text alone: an acquire no pool can satisfy, a loop whose tokens drift.
 
-* **acquire-exceeds-pool**: ``aie.objectfifo.acquire(port, n)`` asks to hold
-  ``n`` objects at once; the end it draws from has ``count`` buffers
-  (:func:`partitioner.lowering.lower`); ``n > count`` can never be granted.
-* **unbalanced-loop**: the program-order walk (:mod:`partitioner.hangs.model`)
-  gives the lock units each acquire takes and each release gives back. A
-  loop body that takes more units of a FIFO port per iteration than it gives
-  back (the held count at the end of the body differs from the one at its
-  start) loses a buffer every trip and starves within ``count`` trips; one
-  that gives back more overflows the lock. Reported for the innermost loop
-  that drifts, when it runs more than once (endless, or at least 2 trips).
+* **acquire-exceeds-pool**: ``aie.objectfifo.acquire(port, n)`` asks to hold ``n`` objects at
+  once from an end of ``count`` buffers (:func:`partitioner.lowering.lower`); ``n > count`` is never granted.
+* **unbalanced-loop**: a loop body that takes more lock units of a FIFO port per iteration than
+  it gives back (program order, :mod:`partitioner.hangs.build`) loses a buffer every trip; one
+  that gives back more overflows the lock. Reported for the innermost loop that drifts, when it
+  runs more than once (endless, or at least 2 trips).
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from partitioner.hangs.model import AcquireFact, LoopFact, Network
 from partitioner.hangs.report import Hang, StuckOp
 
 
-def acquire_exceeds_pool(fact: AcquireFact, locate) -> Hang:
-    """The hang of an acquire larger than its pool.
-
-    Parameters
-    ----------
-    fact : AcquireFact
-        The acquire, its port and its pool.
-    locate : callable
-        ``op -> "file:line:col"``.
-
-    Returns
-    -------
-    Hang
-    """
+def _acquire_exceeds_pool(fact: AcquireFact, locate: Callable) -> Hang:
     where = locate(fact.op)
     msg = (f"{fact.core.actor} acquires {fact.n} objects of {fact.port} at once ({where}) but that end's pool "
            f"holds {fact.pool}: the acquire can never be granted")
@@ -39,20 +24,7 @@ def acquire_exceeds_pool(fact: AcquireFact, locate) -> Hang:
     return Hang("acquire-exceeds-pool", msg, [stuck], [f"{fact.core.actor} waits on {fact.port}"])
 
 
-def unbalanced_loop(fact: LoopFact, locate) -> Hang:
-    """The hang of a loop whose acquires and releases of one FIFO port do not balance per iteration.
-
-    Parameters
-    ----------
-    fact : LoopFact
-        The loop, the port and what one pass of its body takes and gives back.
-    locate : callable
-        ``op -> "file:line:col"``.
-
-    Returns
-    -------
-    Hang
-    """
+def _unbalanced_loop(fact: LoopFact, locate: Callable) -> Hang:
     where = locate(fact.op)
     trips = "every iteration" if fact.trip is None else f"each of its {fact.trip} iterations"
     if fact.held_out > fact.held_in:
@@ -62,12 +34,12 @@ def unbalanced_loop(fact: LoopFact, locate) -> Hang:
     else:
         effect = (f"gives back {fact.released} lock unit(s) of {fact.port} but takes {fact.acquired} in {trips}: "
                   f"it releases objects it does not hold")
-    msg = f"the loop at {where} in {fact.core.actor} {effect}"
     stuck = StuckOp(fact.op.name, where,
                     f"{fact.port}: {fact.acquired} acquired vs {fact.released} released per iteration "
                     f"(held {fact.held_in} at the loop head, {fact.held_out} after one iteration)",
                     None, fact.core.actor)
-    return Hang("unbalanced-loop", msg, [stuck], [f"{fact.core.actor} loop at {where}: {fact.port} drifts"])
+    return Hang("unbalanced-loop", f"the loop at {where} in {fact.core.actor} {effect}", [stuck],
+                [f"{fact.core.actor} loop at {where}: {fact.port} drifts"])
 
 
 def findings(net: Network) -> list[tuple[Hang, AcquireFact | LoopFact]]:
@@ -76,7 +48,7 @@ def findings(net: Network) -> list[tuple[Hang, AcquireFact | LoopFact]]:
     Parameters
     ----------
     net : Network
-        From :func:`partitioner.hangs.model.build`.
+        From :func:`partitioner.hangs.build.build`.
 
     Returns
     -------
@@ -84,23 +56,6 @@ def findings(net: Network) -> list[tuple[Hang, AcquireFact | LoopFact]]:
         Acquires first, then loops, each in program order.
     """
     locate = net.source.locate
-    out = [(acquire_exceeds_pool(f, locate), f) for f in net.acquire_facts if f.n > f.pool]
-    for f in net.loop_facts:
-        if f.nested_flagged or (f.trip is not None and f.trip < 2):
-            continue
-        out.append((unbalanced_loop(f, locate), f))
-    return out
-
-
-def static_hangs(net: Network) -> list[Hang]:
-    """The hangs of :func:`findings`, without their facts.
-
-    Parameters
-    ----------
-    net : Network
-
-    Returns
-    -------
-    list of Hang
-    """
-    return [h for h, _ in findings(net)]
+    return [*((_acquire_exceeds_pool(f, locate), f) for f in net.acquire_facts if f.n > f.pool),
+            *((_unbalanced_loop(f, locate), f) for f in net.loop_facts
+              if not f.nested_flagged and (f.trip is None or f.trip >= 2))]

@@ -3,48 +3,39 @@ assembly formats and verifiers, so ``partitioner.mlir.parse`` reads any mlir-aie
 
 Contract:
 
-* every op parses from mlir-aie's custom (pretty) syntax and from MLIR's generic form,
-  and prints back to the same custom syntax (``xdsl.printer.Printer``); printing and
-  parsing again gives the same IR;
-* properties are kept as written: ODS default values are not filled in (read them with
-  the ops' accessors, e.g. ``CoreOp.stack_bytes``), except what aie-opt's generic form
-  requires and the custom syntax implies (an ObjectFIFO's empty ``dimensionsToStream`` /
+* every op parses from mlir-aie's custom syntax and from MLIR's generic form, and prints back
+  to the same custom syntax; printing and parsing again gives the same IR. Most ops declare
+  that syntax (``assembly_format``, :func:`declared`) with a few shared custom directives
+  (enum keywords, ``Bundle : channel`` ports, regions with an implicit ``aie.end``,
+  ObjectFIFO tile lists); the others keep a custom parse/print;
+* properties are kept as written: ODS defaults are not filled in (the ops' accessors read
+  them, e.g. ``CoreOp.stack_bytes``), except what aie-opt's generic form requires and the
+  custom syntax implies (an ObjectFIFO's empty ``dimensionsToStream`` /
   ``dimensionsFromStreamPerConsumer``, the implicit ``aie.end`` of single-block regions);
-* mlir-aie's ``I32EnumAttr`` arguments (device, port, channel direction, wire bundle,
-  lock action) are stored as ``i32`` ``IntegerAttr`` properties, as ``aie-opt`` prints
-  them in generic form (``<{device = 4 : i32}>``); the generic form npu-tiler itself
-  writes (``#aie.device<npu1>``, ``#aie.objectfifo_port<Consume>``) is accepted as well.
-  Read them with :func:`enum_keyword` (or the ops' ``*_name`` properties), never by
-  comparing attributes;
-* verifiers follow ``lib/Dialect/AIE/IR/AIEDialect.cpp`` and the traits of
-  ``AIEOps.td`` / ``AIEInterfaces.td`` and raise ``VerifyException`` with mlir-aie's
-  messages (``'aie.core' op failed to verify that op exists in a core tile``); an error
-  mlir-aie reports on another op (the core, for a misplaced acquire) is an
-  :class:`AieVerifyError` carrying that op, so a caller can report its location;
-* the array geometry of a device comes from ``partitioner.device`` (``params/devices.toml``)
-  when that file has the device, else from :data:`_DEVICES` below (see :func:`device_model`).
+* mlir-aie's ``I32EnumAttr`` arguments are ``i32`` ``IntegerAttr`` properties, as aie-opt's
+  generic form has them (``<{device = 4 : i32}>``); npu-tiler's older generic form
+  (``#aie.device<npu1>``, ``#aie.objectfifo_port<Consume>``) is read as well. Read them with
+  the enum classes (``DMAChannelDir.of(op.channel_dir) is DMAChannelDir.S2MM``), never as integers;
+* verifiers follow ``AIEDialect.cpp`` and the traits of ``AIEOps.td`` / ``AIEInterfaces.td``
+  with mlir-aie's messages (``'aie.core' op failed to verify that op exists in a core
+  tile``); an error mlir-aie reports on another op (the core, for a misplaced acquire) is an
+  :class:`AieVerifyError` carrying that op;
+* a device's geometry and tile resources are ``partitioner.device``'s (:func:`model_of`).
 
-Sources (paths inside Xilinx/mlir-aie; commit when the stored copy named one):
-
-* ``include/aie/Dialect/AIE/IR/AIEOps.td`` @ 2741ca505321aa7cbe0bc72a566f595d3699ccb2 (ODS);
-* ``include/aie/Dialect/AIE/IR/AIEAttrs.td`` @ a3897048ec91390a61d08b72be7b16676ed759da
-  (enums and their integer values);
-* ``include/aie/Dialect/AIE/IR/AIETypes.td`` @ c446a5fa9745382484b805c81af491d0b99d5baf;
-* ``include/aie/Dialect/AIE/IR/AIEInterfaces.td`` @ 03080eb8c382c26980f310c1ed61d5e46570506e
-  (IsCoreTile, IsMemTile, IsShimNOCTile, IsTileWithMemory trait messages);
-* ``lib/Dialect/AIE/IR/AIEDialect.cpp``, the 2025 revision that has npu2_1col..npu2_7col
-  (custom parsers and verifiers; cited below as "AIEDialect.cpp"), and the 2026 revision
-  (logical tiles, xcve3858; cited as "AIEDialect.cpp (2026)") for the few checks it added;
-* ``include/aie/Dialect/AIE/IR/AIETargetModel.h`` (rows, mem-tile rows, NOC columns).
-
-No code is copied from mlir-aie: the ops are re-stated on xDSL's IRDL.
+Sources in Xilinx/mlir-aie (re-stated on xDSL's IRDL, no code copied):
+``include/aie/Dialect/AIE/IR/AIEOps.td`` @ 2741ca505321aa7cbe0bc72a566f595d3699ccb2 (ODS);
+``AIEAttrs.td`` @ a3897048ec91390a61d08b72be7b16676ed759da (enums and their integers);
+``AIETypes.td`` @ c446a5fa9745382484b805c81af491d0b99d5baf; ``AIEInterfaces.td`` @
+03080eb8c382c26980f310c1ed61d5e46570506e (tile trait messages); ``lib/Dialect/AIE/IR/AIEDialect.cpp``,
+the 2025 revision with npu2_1col..npu2_7col ("AIEDialect.cpp") and the 2026 one (logical
+tiles, xcve3858; "AIEDialect.cpp (2026)") for the checks it added; ``AIETargetModel.h``.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import ClassVar
+import enum
+from math import prod
+from collections.abc import Iterable, Iterator
+from typing import ClassVar, Self
 
 from xdsl.dialects.builtin import (
     I8,
@@ -52,12 +43,8 @@ from xdsl.dialects.builtin import (
     I64,
     BoolAttr,
     ArrayAttr,
-    BFloat16Type,
     DenseArrayBase,
     DenseIntOrFPElementsAttr,
-    Float16Type,
-    Float32Type,
-    Float64Type,
     IndexType,
     IntAttr,
     IntegerAttr,
@@ -65,10 +52,10 @@ from xdsl.dialects.builtin import (
     MemRefType,
     ModuleOp,
     StringAttr,
+    SymbolNameConstraint,
     SymbolRefAttr,
     TensorType,
     i1,
-    i8,
     i32,
     i64,
 )
@@ -101,6 +88,21 @@ from xdsl.irdl import (
     var_operand_def,
     var_region_def,
 )
+from xdsl.irdl.declarative_assembly_format import (
+    AttrDictDirective,
+    AttributeVariable,
+    CustomDirective,
+    FormatProgram,
+    OperandVariable,
+    OptionalOperandVariable,
+    ParsingState,
+    PrintingState,
+    RegionVariable,
+    TypeDirective,
+    VariadicOperandVariable,
+    VariadicRegionVariable,
+    irdl_custom_directive,
+)
 from xdsl.parser import AttrParser, Parser
 from xdsl.printer import Printer
 from xdsl.traits import (
@@ -116,214 +118,194 @@ from xdsl.utils.exceptions import VerifyException
 
 from partitioner import device as device_mod
 
-# ----------------------------------------------------------------------------------------
-# Devices: which exist, their generation and their array geometry
-# ----------------------------------------------------------------------------------------
-
-# AIEAttrs.td @ a3897048 ``AIEDevice`` (I32EnumAttr): name -> the integer aie-opt prints in
-# generic form. Older mlir-aie (AIEAttrs.td @ 098ca51b) numbered npu1_4col = 8, npu2 = 9;
-# the current numbering has no npu1_4col (npu1 *is* the 4-column NPU1), so that name is
-# accepted in the custom syntax only, as a legacy spelling of npu1's array.
-AIE_DEVICE_VALUES: dict[str, int] = {
-    "xcvc1902": 1, "xcve2302": 2, "xcve2802": 3,
-    "npu1": 4, "npu1_1col": 5, "npu1_2col": 6, "npu1_3col": 7,
-    "npu2": 8, "npu2_1col": 9, "npu2_2col": 10, "npu2_3col": 11, "npu2_4col": 12,
-    "npu2_5col": 13, "npu2_6col": 14, "npu2_7col": 15,
-}
+# Older mlir-aie (AIEAttrs.td @ 098ca51b) numbered npu1_4col = 8, npu2 = 9; the current
+# numbering has no npu1_4col (npu1 *is* the 4-column NPU1), so that name is accepted in the
+# custom syntax only, kept as written (an AIEDeviceAttr), and means npu1's array. ``npu``
+# is mlir-aie's 2024 name of npu1 and is read as npu1.
 LEGACY_DEVICES = ("npu1_4col",)
-DEVICE_RENAMES = {"npu": "npu1"}  # mlir-aie's 2024 name of npu1, read as npu1
-
-_NPU_ROWS = dict(mem_rows=(1,), compute_rows=(2, 3, 4, 5))
-
-# Devices params/devices.toml may lack: generation, columns, mem-tile rows, compute rows and
-# the shim columns with a NOC connection (None: every shim tile has one). From
-# AIETargetModel.h: VC1902TargetModel (50 x 9, AIE1, NOC columns 2,3,6,7,...),
-# VE2302TargetModel (17 x 4, row 1 mem tiles), VE2802TargetModel (38 x 11, rows 1-2 mem
-# tiles), VirtualizedNPU1TargetModel(n) and NPU2TargetModel / VirtualizedNPU2TargetModel(n)
-# (6 rows: shim 0, mem 1, cores 2-5; every shim tile a NOC tile).
-_DEVICES: dict[str, dict] = {
-    "xcvc1902": dict(generation="aie1", columns=50, mem_rows=(), compute_rows=tuple(range(1, 9)),
-                     noc_columns=frozenset({2, 3, 6, 7, 10, 11, 18, 19, 26, 27, 34, 35, 42, 43, 46, 47})),
-    "xcve2302": dict(generation="aie2", columns=17, mem_rows=(1,), compute_rows=(2, 3),
-                     noc_columns=frozenset({2, 3, 6, 7, 10, 11})),
-    "xcve2802": dict(generation="aie2", columns=38, mem_rows=(1, 2), compute_rows=tuple(range(3, 11)),
-                     noc_columns=frozenset({2, 3, 6, 7, 14, 15, 22, 23, 30, 31, 34, 35})),
-    "npu1": dict(generation="aie2", columns=4, **_NPU_ROWS),
-    "npu1_1col": dict(generation="aie2", columns=1, **_NPU_ROWS),
-    "npu1_2col": dict(generation="aie2", columns=2, **_NPU_ROWS),
-    "npu1_3col": dict(generation="aie2", columns=3, **_NPU_ROWS),
-    "npu1_4col": dict(generation="aie2", columns=4, **_NPU_ROWS),
-    "npu2": dict(generation="aie2p", columns=8, **_NPU_ROWS),
-    **{f"npu2_{n}col": dict(generation="aie2p", columns=n, **_NPU_ROWS) for n in range(1, 8)},
-}
-
-# Per tile kind, for generations devices.toml does not describe (AIE1: AIETargetModel.cpp
-# AIE1TargetModel getNumLocks 16, getNumBDs 16, two DMA channels each way).
-_AIE1_KIND = dict(locks=16, bds=16, dma_in=2, dma_out=2)
-
-
-@dataclass(frozen=True)
-class DeviceModel:
-    """The array of one mlir-aie device: which tile is what, and per-kind resources."""
-
-    name: str
-    generation: str  # aie1 | aie2 | aie2p
-    columns: int
-    shim_row: int
-    mem_rows: tuple[int, ...]
-    compute_rows: tuple[int, ...]
-    noc_columns: frozenset[int] | None  # shim columns with a NOC connection; None: all
-    kinds: Mapping[str, Mapping[str, int]]  # kind -> locks, bds, dma_in, dma_out
-
-    @property
-    def rows(self) -> int:
-        """Rows in the array: the shim row, the memory-tile rows and the compute rows."""
-        return 1 + len(self.mem_rows) + len(self.compute_rows)
-
-    def contains(self, col: int, row: int) -> bool:
-        """Whether tile ``(col, row)`` is inside the array (``0 <= col < columns``, ``0 <= row < rows``)."""
-        return 0 <= col < self.columns and 0 <= row < self.rows
-
-    def kind_of(self, col: int, row: int) -> str:
-        """``shim``, ``mem`` or ``compute`` (the tile must be inside the array)."""
-        if row == self.shim_row:
-            return "shim"
-        return "mem" if row in self.mem_rows else "compute"
-
-    def is_shim_noc(self, col: int, row: int) -> bool:
-        """Whether ``(col, row)`` is a shim tile with a NOC connection (every shim column when ``noc_columns`` is None)."""
-        return row == self.shim_row and (self.noc_columns is None or col in self.noc_columns)
-
-    def resource(self, col: int, row: int, what: str) -> int:
-        """How many ``what`` (``locks``, ``bds``, ``dma_in`` or ``dma_out``) a tile of ``(col, row)``'s kind has."""
-        return self.kinds[self.kind_of(col, row)][what]
-
-    def legal_mem_affinity(self, core: tuple[int, int], mem: tuple[int, int]) -> bool:
-        """Can the core of ``core`` load/store the memory of ``mem`` (isLegalMemAffinity)?
-
-        AIE2: its own memory and its west, north and south neighbours' unless a mem tile
-        (as ``partitioner.device``). AIE1's checkerboard is not modelled: always True.
-        """
-        if self.generation == "aie1":
-            return True
-        if not self.contains(*mem) or self.kind_of(*mem) != "compute":
-            return False
-        (c, r), other = core, mem
-        return other in ((c, r), (c - 1, r), (c, r + 1), (c, r - 1))
+DEVICE_RENAMES = {"npu": "npu1"}
 
 
 def known_devices() -> list[str]:
     """Every device name a design may give (AIEAttrs.td plus legacy spellings)."""
-    return sorted({*AIE_DEVICE_VALUES, *LEGACY_DEVICES, *DEVICE_RENAMES})
+    return sorted({*AIEDevice.__members__, *LEGACY_DEVICES, *DEVICE_RENAMES})
 
 
-def devices_missing_from_toml() -> list[str]:
-    """The devices mlir-aie has that ``params/devices.toml`` does not describe."""
-    return sorted(set(_DEVICES) - set(device_mod.available()))
-
-
-@lru_cache(maxsize=None)
-def device_model(name: str) -> DeviceModel:
-    """The array of device ``name``: from devices.toml when it has it, else :data:`_DEVICES`.
-
-    Raises KeyError for a name mlir-aie does not have.
-    """
-    name = DEVICE_RENAMES.get(name, name)
-    table = _DEVICES[name]
-    if name in device_mod.available():
-        d = device_mod.load(name)
-        return DeviceModel(name, d.generation, d.columns, d.shim_row, tuple(d.mem_rows), tuple(d.compute_rows),
-                           table.get("noc_columns"), _kinds(d.kinds))
-    kinds = (_kinds(device_mod.load("npu1").kinds) if table["generation"] != "aie1"
-             else {k: _AIE1_KIND for k in ("shim", "mem", "compute")})
-    return DeviceModel(name, table["generation"], table["columns"], 0, tuple(table["mem_rows"]),
-                       tuple(table["compute_rows"]), table.get("noc_columns"), kinds)
-
-
-def _kinds(kinds: Mapping[str, device_mod.TileKind]) -> dict[str, dict[str, int]]:
-    return {k: dict(locks=v.locks, bds=v.bds, dma_in=v.dma_in, dma_out=v.dma_out) for k, v in kinds.items()}
-
-
-# ----------------------------------------------------------------------------------------
 # Enums (AIEAttrs.td @ a3897048): I32EnumAttr <-> keyword
-# ----------------------------------------------------------------------------------------
 
 
-class I32Enum:
-    """One mlir-aie ``I32EnumAttr``: parses a keyword (or the older quoted string) into the
-    ``i32`` ``IntegerAttr`` aie-opt stores, and prints it back as the keyword."""
+class _I32EnumCase(enum.IntEnum):
+    """Base of mlir-aie's ``I32EnumAttr`` enums: member names are mlir-aie's keywords,
+    values its integers. Ops store the ``i32`` :attr:`attr`; read a property with :meth:`of`."""
 
-    def __init__(self, name: str, cases: Mapping[str, int]):
-        self.name = name
-        self.cases = dict(cases)
-        self.by_value = {v: k for k, v in self.cases.items()}
+    @classmethod
+    def of(cls, attr: Attribute | str | int) -> Self:
+        """The case an op property holds: an ``i32`` ``IntegerAttr`` (aie-opt's generic form),
+        an ``#aie.device<..>`` / ``#aie.objectfifo_port<..>`` attribute, a keyword or an int.
 
-    def attr(self, keyword: str) -> IntegerAttr:
-        """The ``i32`` ``IntegerAttr`` of case ``keyword`` (KeyError for a keyword the enum does not have)."""
-        return IntegerAttr(self.cases[keyword], i32)
-
-    def parse(self, parser: AttrParser) -> IntegerAttr:
-        """A case keyword, bare (``MM2S``) or quoted (``"MM2S"``, older mlir-aie tests)."""
-        pos = parser.pos
-        word = parser.parse_optional_identifier_or_str_literal()
-        if word is None or word not in self.cases:
-            parser.raise_error(f"expected {self.name}: one of {', '.join(self.cases)}", pos, pos + len(word or " "))
-        return self.attr(word)
-
-    def keyword(self, attr: Attribute) -> str:
-        """The case name of an i32 value or of an npu-tiler enum attribute (``#aie.x<Name>``)."""
+        Raises ValueError for a value or keyword the enum does not have.
+        """
+        if isinstance(attr, cls):
+            return attr
         if isinstance(attr, IntegerAttr):
-            return self.by_value.get(attr.value.data, str(attr.value.data))
+            return cls(attr.value.data)
+        if isinstance(attr, int):
+            return cls(attr)
+        if isinstance(attr, _KeywordAttr | StringAttr):
+            attr = attr.data
+        if isinstance(attr, str):
+            word = _LEGACY_KEYWORDS.get(cls.__name__, {}).get(attr, attr)
+            if word in cls.__members__:
+                return cls[word]
+        raise ValueError(f"{attr} is not a {cls.__name__}: one of {', '.join(cls.__members__)}")
+
+    @property
+    def attr(self) -> IntegerAttr:
+        """The ``i32`` ``IntegerAttr`` mlir-aie stores for this case."""
+        return IntegerAttr(int(self), i32)
+
+    @classmethod
+    def keyword_of(cls, attr: Attribute) -> str:
+        """The keyword to print for a property: a legacy name as written, an unknown value as its number."""
         if isinstance(attr, _KeywordAttr):
             return attr.data
-        raise VerifyException(f"expected a {self.name} value, got {attr}")
+        try:
+            return cls.of(attr).name
+        except ValueError:
+            return str(int_of(attr, attr))
 
-    def check(self, attr: Attribute, what: str, op: Operation) -> None:
-        """Raise a verify error on ``op`` unless ``attr`` (its property ``what``) is one of the enum's cases."""
-        name = self.keyword(attr)
-        if name not in self.cases:
-            raise _op_error(op, f"attribute '{what}' failed to satisfy constraint: {self.name}")
+    @classmethod
+    def parse(cls, parser: AttrParser) -> Attribute:
+        """A case keyword, bare (``MM2S``) or quoted (``"MM2S"``, older mlir-aie tests)."""
+        pos = parser.pos
+        word = parser.parse_optional_identifier_or_str_literal() or ""
+        try:
+            return cls._stored(word)
+        except ValueError:
+            parser.raise_error(cls._unknown(word), pos, pos + len(word or " "))
 
-    def print(self, printer: Printer, attr: Attribute) -> None:
-        printer.print_string(self.keyword(attr))
+    @classmethod
+    def _stored(cls, word: str) -> Attribute:
+        return cls.of(word).attr
+
+    @classmethod
+    def _unknown(cls, word: str) -> str:
+        return f"expected {cls.__name__}: one of {', '.join(cls.__members__)}"
+
+    @classmethod
+    def check(cls, attr: Attribute, what: str, op: Operation) -> None:
+        """ODS's enum constraint: raise a verify error on ``op`` unless property ``what`` is a case."""
+        try:
+            cls.of(attr)
+        except ValueError:
+            raise op_error(op, f"attribute '{what}' failed to satisfy constraint: {cls.__name__}") from None
 
 
-WIRE_BUNDLE = I32Enum("WireBundle", dict(Core=0, DMA=1, FIFO=2, South=3, West=4, North=5, East=6, PLIO=7,
-                                         NOC=8, Trace=9, TileControl=10))
-CASCADE_DIR = I32Enum("CascadeDir", dict(South=3, West=4, North=5, East=6))
-LOCK_ACTION = I32Enum("LockAction", dict(Acquire=0, AcquireGreaterEqual=2, Release=1))
-LOCK_BLOCKING = I32Enum("LockBlocking", dict(NonBlocking=0, Blocking=1))
-AIE_DEVICE = I32Enum("AIEDevice", AIE_DEVICE_VALUES)
-OBJECTFIFO_PORT = I32Enum("ObjectFifoPort", dict(Produce=0, Consume=1))
-DMA_CHANNEL_DIR = I32Enum("DMAChannelDir", dict(S2MM=0, MM2S=1))
+# The classes below restate AIEAttrs.td @ a3897048's I32EnumAttr cases (keyword = value).
+class WireBundle(_I32EnumCase):
+    """A stream-switch port bundle (``WireBundle``)."""
+
+    Core = 0
+    DMA = 1
+    FIFO = 2
+    South = 3
+    West = 4
+    North = 5
+    East = 6
+    PLIO = 7
+    NOC = 8
+    Trace = 9
+    TileControl = 10
 
 
-def enum_keyword(enum: I32Enum, attr: Attribute) -> str:
-    """The keyword of an enum-valued property, whichever form it was written in."""
-    return enum.keyword(attr)
+class CascadeDir(_I32EnumCase):
+    """A cascade direction (``CascadeDir``)."""
+
+    South = 3
+    West = 4
+    North = 5
+    East = 6
 
 
-# ----------------------------------------------------------------------------------------
+class LockAction(_I32EnumCase):
+    """What a ``aie.use_lock`` does (``LockAction``)."""
+
+    Acquire = 0
+    Release = 1
+    AcquireGreaterEqual = 2
+
+
+class LockBlocking(_I32EnumCase):
+    """Whether a lock operation waits (``LockBlocking``)."""
+
+    NonBlocking = 0
+    Blocking = 1
+
+
+class AIEDevice(_I32EnumCase):
+    """An AIE device (``AIEDevice``); the legacy ``npu`` reads as ``npu1``, ``npu1_4col`` is kept as written."""
+
+    xcvc1902 = 1
+    xcve2302 = 2
+    xcve2802 = 3
+    npu1 = 4
+    npu1_1col = 5
+    npu1_2col = 6
+    npu1_3col = 7
+    npu2 = 8
+    npu2_1col = 9
+    npu2_2col = 10
+    npu2_3col = 11
+    npu2_4col = 12
+    npu2_5col = 13
+    npu2_6col = 14
+    npu2_7col = 15
+
+    @classmethod
+    def _stored(cls, word: str) -> Attribute:
+        # A legacy name stays as written (an AIEDeviceAttr), so it prints back the same.
+        return AIEDeviceAttr(word) if word in LEGACY_DEVICES else cls.of(word).attr
+
+    @classmethod
+    def _unknown(cls, word: str) -> str:
+        return f"unknown device '{word}': one of {', '.join(known_devices())}"
+
+
+class ObjectFifoPort(_I32EnumCase):
+    """The end of an ObjectFIFO an op works on (``ObjectFifoPort``)."""
+
+    Produce = 0
+    Consume = 1
+
+
+class DMAChannelDir(_I32EnumCase):
+    """A DMA channel's direction (``DMAChannelDir``): S2MM writes memory, MM2S reads it."""
+
+    S2MM = 0
+    MM2S = 1
+
+    @classmethod
+    def _unknown(cls, word: str) -> str:
+        return "expected DMA channel direction 'S2MM' or 'MM2S'"
+
+
+# Spellings older mlir-aie accepted, read by ``of`` as today's case (see LEGACY_DEVICES).
+_LEGACY_KEYWORDS: dict[str, dict[str, str]] = {"AIEDevice": {**DEVICE_RENAMES, **{d: "npu1" for d in LEGACY_DEVICES}}}
+
+
 # Attributes and types
-# ----------------------------------------------------------------------------------------
 
 
 class _KeywordAttr(Data[str]):
     """An enum value spelled ``#aie.<mnemonic><Keyword>`` (npu-tiler's generic form)."""
 
-    ENUM: ClassVar[I32Enum]
+    ENUM: ClassVar[type[_I32EnumCase]]
 
     @classmethod
     def parse_parameter(cls, parser: AttrParser) -> str:
         with parser.in_angle_brackets():
-            pos = parser.pos
-            word = parser.parse_identifier()
-            if cls.ENUM is AIE_DEVICE:
-                word = DEVICE_RENAMES.get(word, word)
-            legacy = LEGACY_DEVICES if cls.ENUM is AIE_DEVICE else ()
-            if word not in cls.ENUM.cases and word not in legacy:
-                parser.raise_error(f"expected {cls.ENUM.name}: one of {', '.join(cls.ENUM.cases)}", pos, parser.pos)
-        return word
+            attr = cls.ENUM.parse(parser)
+        return cls.ENUM.keyword_of(attr)
 
     def print_parameter(self, printer: Printer) -> None:
         printer.print_string(f"<{self.data}>")
@@ -336,7 +318,7 @@ class AIEDeviceAttr(_KeywordAttr):
     """A device written ``#aie.device<npu1>`` (npu-tiler's generic form)."""
 
     name = "aie.device"
-    ENUM = AIE_DEVICE
+    ENUM = AIEDevice
 
 
 @irdl_attr_definition
@@ -344,7 +326,7 @@ class ObjectFifoPortAttr(_KeywordAttr):
     """An ObjectFifo port written ``#aie.objectfifo_port<Consume>`` (npu-tiler's generic form)."""
 
     name = "aie.objectfifo_port"
-    ENUM = OBJECTFIFO_PORT
+    ENUM = ObjectFifoPort
 
 
 # AIETypes.td @ c446a5fa, AIEDialect.cpp aieTypeParser: `objectfifo` `<` memref `>`.
@@ -383,72 +365,56 @@ class ObjectFifoSubviewType(_MemRefWrapperType):
     WHAT = "a subview"
 
 
-def _parse_struct_params(parser: AttrParser, names: Sequence[str]) -> tuple[IntAttr, ...]:
-    """``<a = 1, b = 2>`` (``struct(params)``) or the older positional ``<1, 2>``."""
-    with parser.in_angle_brackets():
-        keyed = parser.parse_optional_keyword(names[0]) is not None
-        values = []
-        for i, name in enumerate(names):
-            if i:
-                parser.parse_punctuation(",")
+class _StructAttr(ParametrizedAttribute):
+    """An AIEAttrs.td @ a3897048 struct of integers: ``<a = 1, b = 2>`` (``struct(params)``),
+    or the older positional ``<1, 2>``."""
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> tuple[IntAttr, ...]:
+        names = [name for name, _ in cls.get_irdl_definition().parameters]
+        with parser.in_angle_brackets():
+            keyed = parser.parse_optional_keyword(names[0]) is not None
+            values = []
+            for i, name in enumerate(names):
+                if i:
+                    parser.parse_punctuation(",")
+                    if keyed:
+                        parser.parse_keyword(name)
                 if keyed:
-                    parser.parse_keyword(name)
-            if keyed:
-                parser.parse_punctuation("=")
-            values.append(IntAttr(parser.parse_integer(allow_boolean=False)))
-    return tuple(values)
+                    parser.parse_punctuation("=")
+                values.append(IntAttr(parser.parse_integer(allow_boolean=False)))
+        return tuple(values)
+
+    def print_parameters(self, printer: Printer) -> None:
+        names = [name for name, _ in self.get_irdl_definition().parameters]
+        printer.print_string("<" + ", ".join(f"{n} = {v.data}" for n, v in zip(names, self.parameters)) + ">")
 
 
-# AIEAttrs.td @ a3897048 BDDimLayoutAttr: `<` struct(params) `>`, size and stride (uint32).
 @irdl_attr_definition
-class BDDimLayoutAttr(ParametrizedAttribute):
-    """One dimension of a BD access pattern: ``<size = 16, stride = 1>``."""
+class BDDimLayoutAttr(_StructAttr):
+    """One dimension of a BD access pattern: ``<size = 16, stride = 1>`` (uint32 each)."""
 
     name = "aie.bd_dim_layout"
     size: IntAttr
     stride: IntAttr
 
-    @classmethod
-    def parse_parameters(cls, parser: AttrParser) -> tuple[IntAttr, ...]:
-        return _parse_struct_params(parser, ("size", "stride"))
 
-    def print_parameters(self, printer: Printer) -> None:
-        printer.print_string(f"<size = {self.size.data}, stride = {self.stride.data}>")
-
-
-# AIEAttrs.td @ a3897048 BDPadLayoutAttr: const_pad_before, const_pad_after (uint16).
 @irdl_attr_definition
-class BDPadLayoutAttr(ParametrizedAttribute):
-    """Zero padding of one BD dimension: ``<const_pad_before = 0, const_pad_after = 2>``."""
+class BDPadLayoutAttr(_StructAttr):
+    """Zero padding of one BD dimension: ``<const_pad_before = 0, const_pad_after = 2>`` (uint16 each)."""
 
     name = "aie.bd_pad_layout"
     const_pad_before: IntAttr
     const_pad_after: IntAttr
 
-    @classmethod
-    def parse_parameters(cls, parser: AttrParser) -> tuple[IntAttr, ...]:
-        return _parse_struct_params(parser, ("const_pad_before", "const_pad_after"))
 
-    def print_parameters(self, printer: Printer) -> None:
-        printer.print_string(f"<const_pad_before = {self.const_pad_before.data}, "
-                             f"const_pad_after = {self.const_pad_after.data}>")
-
-
-# AIEAttrs.td @ a3897048 PacketInfoAttr: pkt_type, pkt_id (uint16).
 @irdl_attr_definition
-class PacketInfoAttr(ParametrizedAttribute):
-    """A packet header: ``#aie.packet_info<pkt_type = 0, pkt_id = 1>``."""
+class PacketInfoAttr(_StructAttr):
+    """A packet header: ``#aie.packet_info<pkt_type = 0, pkt_id = 1>`` (uint16 each)."""
 
     name = "aie.packet_info"
     pkt_type: IntAttr
     pkt_id: IntAttr
-
-    @classmethod
-    def parse_parameters(cls, parser: AttrParser) -> tuple[IntAttr, ...]:
-        return _parse_struct_params(parser, ("pkt_type", "pkt_id"))
-
-    def print_parameters(self, printer: Printer) -> None:
-        printer.print_string(f"<pkt_type = {self.pkt_type.data}, pkt_id = {self.pkt_id.data}>")
 
 
 class _LayoutArray(ParametrizedAttribute, OpaqueSyntaxAttribute):
@@ -459,14 +425,16 @@ class _LayoutArray(ParametrizedAttribute, OpaqueSyntaxAttribute):
 
     @classmethod
     def parse_elements(cls, parser: AttrParser) -> ArrayAttr:
-        return ArrayAttr(parser.parse_comma_separated_list(
-            parser.Delimiter.SQUARE, lambda: cls.ELEMENT.new(cls.ELEMENT.parse_parameters(parser))))
+        return ArrayAttr(parser.parse_comma_separated_list(parser.Delimiter.SQUARE, lambda: cls._element(parser)))
 
     @classmethod
-    def parse_optional(cls, parser: AttrParser) -> _LayoutArray | None:
+    def _element(cls, parser: AttrParser) -> Attribute:
+        return cls.ELEMENT.new(cls.ELEMENT.parse_parameters(parser))
+
+    @classmethod
+    def parse_optional(cls, parser: AttrParser) -> Self | None:
         """``[<...>, ...]`` if the next token opens a list, else None (nothing consumed)."""
-        elements = parser.parse_optional_comma_separated_list(
-            parser.Delimiter.SQUARE, lambda: cls.ELEMENT.new(cls.ELEMENT.parse_parameters(parser)))
+        elements = parser.parse_optional_comma_separated_list(parser.Delimiter.SQUARE, lambda: cls._element(parser))
         return None if elements is None else cls(ArrayAttr(elements))
 
     @classmethod
@@ -474,15 +442,13 @@ class _LayoutArray(ParametrizedAttribute, OpaqueSyntaxAttribute):
         return (cls.parse_elements(parser),)
 
     @classmethod
-    def get(cls, elements: Iterable[Attribute] = ()) -> _LayoutArray:
+    def get(cls, elements: Iterable[Attribute] = ()) -> Self:
+        """The attribute of ``elements``, in order."""
         return cls(ArrayAttr(tuple(elements)))
 
     def print_parameters(self, printer: Printer) -> None:
         printer.print_string("[")
-        for i, e in enumerate(self.value.data):
-            if i:
-                printer.print_string(", ")
-            e.print_parameters(printer)
+        printer.print_list(self.value.data, lambda e: e.print_parameters(printer))
         printer.print_string("]")
 
     def __iter__(self) -> Iterator[Attribute]:
@@ -509,40 +475,18 @@ class BDPadLayoutArrayAttr(_LayoutArray):
 
 
 @irdl_attr_definition
-class BDDimLayoutArrayArrayAttr(ParametrizedAttribute, OpaqueSyntaxAttribute):
-    """One access pattern per ObjectFifo consumer: ``[[<...>], []]``."""
+class BDDimLayoutArrayArrayAttr(_LayoutArray):
+    """One access pattern per ObjectFifo consumer, in consumer order: ``[[<...>], []]``."""
 
     name = "aie.bd_dim_layout_array_array"
-    value: ArrayAttr
+    ELEMENT = BDDimLayoutArrayAttr
 
     @classmethod
-    def parse_parameters(cls, parser: AttrParser) -> tuple[ArrayAttr]:
-        return (ArrayAttr(parser.parse_comma_separated_list(
-            parser.Delimiter.SQUARE, lambda: BDDimLayoutArrayAttr(BDDimLayoutArrayAttr.parse_elements(parser)))),)
-
-    @classmethod
-    def get(cls, elements: Iterable[BDDimLayoutArrayAttr] = ()) -> BDDimLayoutArrayArrayAttr:
-        """The attribute of ``elements``: one ``BDDimLayoutArrayAttr`` per consumer, in consumer order."""
-        return cls(ArrayAttr(tuple(elements)))
-
-    def print_parameters(self, printer: Printer) -> None:
-        printer.print_string("[")
-        for i, e in enumerate(self.value.data):
-            if i:
-                printer.print_string(", ")
-            e.print_parameters(printer)
-        printer.print_string("]")
-
-    def __iter__(self) -> Iterator[BDDimLayoutArrayAttr]:
-        return iter(self.value.data)
-
-    def __len__(self) -> int:
-        return len(self.value.data)
+    def _element(cls, parser: AttrParser) -> Attribute:
+        return BDDimLayoutArrayAttr(BDDimLayoutArrayAttr.parse_elements(parser))
 
 
-# ----------------------------------------------------------------------------------------
 # Errors, lookups and parse/print helpers shared by the ops
-# ----------------------------------------------------------------------------------------
 
 
 class AieVerifyError(VerifyException):
@@ -553,7 +497,7 @@ class AieVerifyError(VerifyException):
         self.op = op
 
 
-def _op_error(op: Operation, message: str, at: Operation | None = None) -> AieVerifyError:
+def op_error(op: Operation, message: str, at: Operation | None = None) -> AieVerifyError:
     """mlir-aie's ``emitOpError``: ``'aie.x' op <message>`` (reported at ``at`` if given)."""
     where = at or op
     return AieVerifyError(f"'{where.name}' op {message}", at)
@@ -564,19 +508,29 @@ def _error(message: str, at: Operation | None = None) -> AieVerifyError:
     return AieVerifyError(message, at)
 
 
+def _ancestors(op: Operation) -> Iterator[Operation]:
+    p = op.parent_op()
+    while p is not None:
+        yield p
+        p = p.parent_op()
+
+
+def _enclosing(op: Operation, *types: type[Operation]) -> Operation | None:
+    """The nearest ancestor of ``op`` that is one of ``types``."""
+    return next((p for p in _ancestors(op) if isinstance(p, types)), None)
+
+
 def device_of(op: Operation) -> DeviceOp | None:
     """The ``aie.device`` enclosing ``op`` (or ``op`` itself), if any."""
-    while op is not None and not isinstance(op, DeviceOp):
-        op = op.parent_op()
-    return op
+    return op if isinstance(op, DeviceOp) else _enclosing(op, DeviceOp)
 
 
-def model_of(op: Operation) -> DeviceModel:
+def model_of(op: Operation) -> device_mod.Device:
     """The device model of the enclosing ``aie.device``; outside one, mlir-aie's
     backward-compatible default, the VCK190's xcvc1902 (AIEDialect.cpp getTargetModel)."""
     dev = device_of(op)
     name = dev.device_name if dev is not None else "xcvc1902"
-    return device_model(name if name in _DEVICES else "xcvc1902")
+    return device_mod.model(_LEGACY_KEYWORDS["AIEDevice"].get(name, name) if name in known_devices() else "xcvc1902")
 
 
 def tile_of(value: SSAValue) -> TileOp | None:
@@ -585,61 +539,47 @@ def tile_of(value: SSAValue) -> TileOp | None:
     return owner if isinstance(owner, TileOp) else None
 
 
-def _tile_kind(tile: TileOp) -> str | None:
-    model = model_of(tile)
-    col, row = tile.coords
-    return model.kind_of(col, row) if model.contains(col, row) else None
-
-
 def lookup_objectfifo(op: Operation, name: SymbolRefAttr | StringAttr | str) -> ObjectFifoCreateOp | None:
     """The ``aie.objectfifo`` named ``name`` in the nearest symbol table above ``op``."""
-    anchor = op.parent_op()
-    while anchor is not None:
+    for anchor in _ancestors(op):
         if anchor.has_trait(SymbolTable):
             found = SymbolTable.lookup_symbol(anchor, name)
             if isinstance(found, ObjectFifoCreateOp):
                 return found
-        anchor = anchor.parent_op()
     return None
 
 
-def _props_and_attrs(cls: type[IRDLOperation], entries: Mapping[str, Attribute],
-                     props: dict[str, Attribute]) -> dict[str, Attribute]:
-    """Move attr-dict entries naming a property of ``cls`` into ``props``; return the rest.
+def parse_attr_dict(parser: Parser, cls: type[IRDLOperation], props: dict[str, Attribute]) -> dict[str, Attribute]:
+    """An optional attr-dict: entries naming a property of ``cls`` go into ``props``, the rest
+    (discardable attributes) are returned.
 
     mlir-aie ops keep their ODS arguments as properties, which the custom syntax prints in
-    the attribute dictionary (``{link_with = "k.o", stack_size = 1024 : i32}``).
+    the attribute dictionary (``{link_with = "k.o", stack_size = 1024 : i32}``); one the
+    syntax already gave (in ``props``) is an error.
     """
-    names = cls.get_irdl_definition().properties
-    rest: dict[str, Attribute] = {}
-    for key, value in entries.items():
-        if key in names:
-            props[key] = value
-        else:
-            rest[key] = value
-    return rest
-
-
-def _parse_attr_dict(parser: Parser, cls: type[IRDLOperation], props: dict[str, Attribute]) -> dict[str, Attribute]:
     pos = parser.pos
     entries = parser.parse_optional_attr_dict()
-    clash = sorted(set(entries) & set(props))
-    if clash:
+    if clash := sorted(set(entries) & set(props)):
         parser.raise_error(f"attribute '{clash[0]}' is already given by the custom syntax", pos, parser.pos)
-    return _props_and_attrs(cls, entries, props)
+    names = cls.get_irdl_definition().properties
+    props.update((k, v) for k, v in entries.items() if k in names)
+    return {k: v for k, v in entries.items() if k not in names}
 
 
-def _print_attr_dict(printer: Printer, op: Operation, elide: Iterable[str] = ()) -> None:
-    """`` {k = v, ...}``: the properties the custom syntax does not show elsewhere and the
-    attributes, sorted by name as MLIR does. Every property present is printed: a
-    DefaultValuedAttr left out stays out (unlike aie-opt, nothing is filled in), one
-    written out stays in, so printing and parsing again gives the same IR."""
-    skip = set(elide)
-    entries = {k: v for k, v in op.properties.items() if k not in skip}
-    entries.update(op.attributes)
+def print_attr_dict(printer: Printer, op: Operation, elide: Iterable[str] = ()) -> bool:
+    """`` {k = v, ...}`` as MLIR prints an op's attr-dict: the properties the syntax does not
+    show elsewhere (``elide``) and the attributes, sorted by name, a property equal to its
+    declared default (aiex ops) and ``operandSegmentSizes`` left out. The aie ops declare no
+    defaults: a property written out stays in, one left out stays out (nothing is filled
+    in), so printing and parsing again gives the same IR. Returns whether it printed."""
+    defs = op.get_irdl_definition().properties if isinstance(op, IRDLOperation) else {}
+    skip = {*elide, "operandSegmentSizes"}
+    entries = {k: v for k, v in sorted({**op.properties, **op.attributes}.items())
+               if k not in skip and (k not in defs or defs[k].default_value != v)}
     if entries:
         printer.print_string(" ")
-        printer.print_attr_dict(dict(sorted(entries.items())))
+        printer.print_attr_dict(entries)
+    return bool(entries)
 
 
 def _parse_int(parser: AttrParser) -> int:
@@ -650,11 +590,21 @@ def _i32(value: int) -> IntegerAttr:
     return IntegerAttr(value, i32)
 
 
-def _int(attr: Attribute | None, default: int | None = None) -> int | None:
-    return attr.value.data if isinstance(attr, IntegerAttr) else default
+def int_of(attr: Attribute | None, default: int | None = None) -> int | None:
+    """The integer an ``IntegerAttr`` or ``IntAttr`` holds; ``default`` for anything else."""
+    if isinstance(attr, IntegerAttr):
+        return attr.value.data
+    return attr.data if isinstance(attr, IntAttr) else default
 
 
-def _parse_packet_info(parser: Parser) -> PacketInfoAttr:
+def element_bits(memref: Attribute) -> int | None:
+    """The bit width of a memref's element type (index: 64), None when it has none."""
+    elem = getattr(memref, "element_type", None)
+    bits = 64 if isinstance(elem, IndexType) else getattr(elem, "bitwidth", None)
+    return bits if isinstance(bits, int) else None
+
+
+def parse_packet_info(parser: Parser) -> PacketInfoAttr:
     """``#aie.packet_info<pkt_type = 0, pkt_id = 1>`` or its stripped form ``<...>``."""
     pos = parser.pos
     attr = parser.parse_optional_attribute()
@@ -665,58 +615,18 @@ def _parse_packet_info(parser: Parser) -> PacketInfoAttr:
     return attr
 
 
-def _print_int_attr(printer: Printer, attr: IntegerAttr) -> None:
-    """An integer the way MLIR prints it: bare when i64 (or a known type), else ``N : iW``."""
-    if attr.type == i64:
-        printer.print_string(str(attr.value.data))
-    else:
-        printer.print_attribute(attr)
-
-
-def _print_int_list(printer: Printer, attrs: Iterable[Attribute]) -> None:
+def _print_int_list(printer: Printer, attrs: Iterable[IntegerAttr]) -> None:
+    """``[0, 20]``: each integer as MLIR prints it, bare when i64, else ``N : iW``."""
     printer.print_string("[")
-    for i, a in enumerate(attrs):
-        if i:
-            printer.print_string(", ")
-        _print_int_attr(printer, a)
+    printer.print_list(attrs, lambda a: printer.print_string(str(a.value.data)) if a.type == i64
+                       else printer.print_attribute(a))
     printer.print_string("]")
-
-
-def _element_bytes(elem: Attribute) -> int:
-    if isinstance(elem, IntegerType):
-        return max(1, elem.width.data // 8)
-    if isinstance(elem, BFloat16Type | Float16Type):
-        return 2
-    if isinstance(elem, Float32Type):
-        return 4
-    if isinstance(elem, Float64Type | IndexType):
-        return 8
-    return 4
-
-
-def _num_elements(t: MemRefType) -> int:
-    n = 1
-    for d in t.get_shape():
-        n *= d
-    return n
-
-
-def _parse_memref_type(parser: Parser) -> MemRefType:
-    pos = parser.pos
-    t = parser.parse_type()
-    if not isinstance(t, MemRefType):
-        parser.raise_error(f"expected a memref type, got {t}", pos, parser.pos)
-    return t
-
-
-def _tensor_of(t: MemRefType) -> TensorType:
-    return TensorType(t.element_type, t.get_shape())
 
 
 def _parse_dense(parser: Parser, t: MemRefType) -> DenseIntOrFPElementsAttr:
     """``dense<...>`` typed by ``t``'s shape (the custom syntax leaves the type out)."""
     parser.parse_keyword("dense")
-    tensor = _tensor_of(t)
+    tensor = TensorType(t.element_type, t.get_shape())
     attr = parser.parse_dense_int_or_fp_elements_attr(tensor)
     if parser.parse_optional_punctuation(":") is not None:
         # mlir-aie's tests spell it out, as the tensor or as the memref itself.
@@ -727,26 +637,10 @@ def _parse_dense(parser: Parser, t: MemRefType) -> DenseIntOrFPElementsAttr:
     return attr
 
 
-def _has_ancestor(op: Operation, *types: type[Operation]) -> bool:
-    p = op.parent_op()
-    while p is not None:
-        if isinstance(p, types):
-            return True
-        p = p.parent_op()
-    return False
-
-
-def _enclosing(op: Operation, t: type[Operation]) -> Operation | None:
-    p = op.parent_op()
-    while p is not None and not isinstance(p, t):
-        p = p.parent_op()
-    return p
-
-
 def _check_in_device(op: Operation) -> None:
     """HasParent<"DeviceOp">, in MLIR's words."""
     if not isinstance(op.parent_op(), DeviceOp):
-        raise _op_error(op, "expects parent op 'aie.device'")
+        raise op_error(op, "expects parent op 'aie.device'")
 
 
 def _check_tile_kind(op: Operation, tile: SSAValue, allowed: tuple[str, ...], what: str,
@@ -757,28 +651,436 @@ def _check_tile_kind(op: Operation, tile: SSAValue, allowed: tuple[str, ...], wh
     if t is None:
         return
     model = model_of(op)
-    col, row = t.coords
-    if not model.contains(col, row):
+    if not model.contains(t.coords):
         return  # the tile's own verifier reports it
-    ok = model.kind_of(col, row) in allowed and (not noc or model.is_shim_noc(col, row))
+    ok = model.kind_of(t.coords) in allowed and (not noc or model.is_shim_noc(t.coords))
     if not ok:
-        raise _op_error(op, f"failed to verify that op exists in {what}")
+        raise op_error(op, f"failed to verify that op exists in {what}")
+
+
+def _check_min(op: Operation, *names: str, minimum: int = 0) -> None:
+    """ODS ``ConfinedAttr<I32Attr, [IntMinValue<minimum>]>`` on each property in ``names``."""
+    for what in names:
+        if (value := int_of(op.properties.get(what))) is not None and value < minimum:
+            raise op_error(op, f"attribute '{what}' failed to satisfy constraint: 32-bit signless integer "
+                               f"attribute whose minimum value is {minimum}")
+
+
+def check_packet(op: Operation, packet: Attribute | None) -> None:
+    """A packet header's fields fit their bits: type 3, ID 5 (AIEDialect.cpp DMABDOp::verify,
+    AIEXDialect.cpp NpuDmaMemcpyNdOp::verify)."""
+    if int_of(getattr(packet, "pkt_type", None), 0) > 7:
+        raise op_error(op, "Packet type field can only hold 3 bits.")
+    if int_of(getattr(packet, "pkt_id", None), 0) > 31:
+        raise op_error(op, "Packet ID field can only hold 5 bits.")
+
+
+def _core_of(op: Operation) -> CoreOp:
+    """The ``aie.core`` ``op`` is in (AIEDialect.cpp: "must be called from inside a CoreOp")."""
+    if (core := _enclosing(op, CoreOp)) is None:
+        raise op_error(op, "must be called from inside a CoreOp")
+    return core
+
+
+def _fifo_of(op: Operation) -> ObjectFifoCreateOp:
+    """The ``aie.objectfifo`` ``op``'s ``objFifo_name`` names (AIEDialect.cpp getObjectFifo)."""
+    if (fifo := lookup_objectfifo(op, op.objFifo_name)) is None:
+        raise _error("cannot retrieve associated object FIFO")
+    return fifo
 
 
 # ----------------------------------------------------------------------------------------
+# Declared syntax: ops state mlir-aie's ``assemblyFormat`` (AIEOps.td, AIEX.td) with the few
+# custom directives below, registered by :func:`custom_directive` and usable from any declared op
+# as ``custom<Name>(...)``; :func:`declared` defines such an op.
+# ----------------------------------------------------------------------------------------
+
+_DIRECTIVES: dict[str, type[CustomDirective]] = {}
+
+
+def custom_directive(cls: type[CustomDirective]) -> type[CustomDirective]:
+    """``irdl_custom_directive``, and make the directive available to every declared op."""
+    cls = irdl_custom_directive(cls)
+    _DIRECTIVES[cls.__name__] = cls
+    return cls
+
+
+class _SortedAttrDict(AttrDictDirective):
+    """``attr-dict`` as :func:`parse_attr_dict` reads it and :func:`print_attr_dict` prints
+    it: sorted by name, default values left out, as MLIR prints its DictionaryAttr (xDSL's
+    keeps insertion order, so an op built in code, the emitter's, would print differently
+    from the same op parsed)."""
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        # Any property may be written here, also one the format has a place for (mlir-aie's
+        # tests write {initValues = [...]}), as the custom parsers allowed.
+        state.attributes |= parse_attr_dict(parser, state.op_type, state.properties)
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        shown_elsewhere = (set(op.properties) - self.expected_properties) | self.reserved_attr_names
+        if print_attr_dict(printer, op, shown_elsewhere):
+            state.last_was_punctuation, state.should_emit_space = False, True
+
+
+def declared(cls: type[IRDLOperation] | None = None, *, sort_properties: bool = False):
+    """``irdl_op_definition`` for an op with an ``assembly_format``: the shared custom
+    directives available, properties not in the format read from the attr-dict (as MLIR
+    does), and the attr-dict printed sorted (:class:`_SortedAttrDict`).
+
+    Parameters
+    ----------
+    cls : type[IRDLOperation], optional
+        The op class (``@declared``); without it, a decorator (``@declared(sort_properties=True)``).
+    sort_properties : bool
+        A parsed op keeps its properties in name order, so its generic form lists them as
+        MLIR's DictionaryAttr does (the aiex ops were written that way).
+
+    Returns
+    -------
+    type[IRDLOperation]
+        The op definition, its ``parse`` and ``print`` those of the format.
+    """
+    if cls is None:
+        return lambda c: declared(c, sort_properties=sort_properties)
+    cls.custom_directives = tuple(_DIRECTIVES.values())
+    if not any(isinstance(o, ParsePropInAttrDict) for o in getattr(cls, "irdl_options", ())):
+        cls.irdl_options = (*getattr(cls, "irdl_options", ()), ParsePropInAttrDict())
+    cls = irdl_op_definition(cls)
+    program = FormatProgram.from_str(cls.assembly_format, cls.get_irdl_definition())
+    program = FormatProgram(tuple(_SortedAttrDict(s.with_keyword, s.reserved_attr_names, s.expected_properties)
+                                  if isinstance(s, AttrDictDirective) else s for s in program.stmts))
+
+    def parse(c: type[IRDLOperation], parser: Parser) -> IRDLOperation:
+        op = program.parse(parser, c)
+        if sort_properties:
+            op.properties = dict(sorted(op.properties.items()))
+        return op
+
+    cls.parse = classmethod(parse)
+    cls.print = lambda op, printer: program.print(printer, op)
+    return cls
+
+
+def _enum_directive(enum_cls: type[_I32EnumCase]) -> None:
+    """``custom<WireBundle>($prop)`` (one per enum): the case keyword of an ``i32`` property."""
+
+    class _Enum(CustomDirective):
+        value: AttributeVariable
+
+        def parse(self, parser: Parser, state: ParsingState) -> None:
+            self.value.set(state, enum_cls.parse(parser))
+
+        def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+            state.print_whitespace(printer)
+            printer.print_string(enum_cls.keyword_of(self.value.get(op)))
+
+    _Enum.__name__ = _Enum.__qualname__ = enum_cls.__name__
+    custom_directive(_Enum)
+
+
+for _e in (WireBundle, CascadeDir, LockAction, LockBlocking, AIEDevice, ObjectFifoPort, DMAChannelDir):
+    _enum_directive(_e)
+
+
+@custom_directive
+class Port(CustomDirective):
+    """``custom<Port>($bundle, $channel)``: a stream-switch port, ``DMA : 0`` (``"DMA" : 0`` in older tests)."""
+
+    bundle: AttributeVariable
+    channel: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        self.bundle.set(state, WireBundle.parse(parser))
+        parser.parse_punctuation(":")
+        self.channel.set(state, _i32(_parse_int(parser)))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        state.print_whitespace(printer)
+        printer.print_string(f"{WireBundle.keyword_of(self.bundle.get(op))} : {self.channel.get(op).value.data}")
+
+
+@custom_directive
+class EndRegion(CustomDirective):
+    """``custom<EndRegion>($body)``: a SingleBlockImplicitTerminator<"EndOp"> region, its
+    ``aie.end`` left out of the text and added back when parsed (as MLIR does)."""
+
+    body: RegionVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        region = parser.parse_region()
+        ensure_end(region)
+        self.body.set(state, region)
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        state.print_whitespace(printer)
+        printer.print_region(self.body.get(op), print_empty_block=False, print_block_terminators=False)
+
+
+@custom_directive
+class RegionList(CustomDirective):
+    """``custom<RegionList>($regions)``: ``[{...}, {...}]`` (aie.dma's BDs)."""
+
+    regions: VariadicRegionVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        self.regions.set(state, parser.parse_comma_separated_list(parser.Delimiter.SQUARE, parser.parse_region))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        state.print_whitespace(printer)
+        printer.print_string("[")
+        printer.print_list(self.regions.get(op), printer.print_region)
+        printer.print_string("]")
+
+
+@custom_directive
+class BufferInitialValue(CustomDirective):
+    """``custom<BufferInitialValue>($initial_value)`` after ``type($buffer)``: an optional
+    `` = dense<...>`` typed by the buffer (AIEDialect.cpp parseBufferInitialValue)."""
+
+    value: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        if parser.parse_optional_punctuation("=") is not None:
+            self.value.set(state, _parse_dense(parser, state.result_types[0][0]))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        if (value := self.value.get(op)) is not None:
+            printer.print_string(" = ")
+            value.print_without_type(printer)
+
+
+@custom_directive
+class LockValue(CustomDirective):
+    """``custom<LockValue>($value, $value_operand, type($value_operand), $blocking)``: the
+    optional tail of aie.use_lock, `` , 1`` (2025), `` , %v`` (2026) and `` , Blocking``."""
+
+    value: AttributeVariable
+    operand: OptionalOperandVariable
+    operand_type: TypeDirective
+    blocking: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        given = False
+        while parser.parse_optional_punctuation(",") is not None:
+            if not given and (v := parser.parse_optional_integer(allow_boolean=False)) is not None:
+                self.value.set(state, _i32(v))
+            elif not given and (operand := parser.parse_optional_unresolved_operand()) is not None:
+                self.operand.set(state, operand)
+                self.operand_type.set(state, [i32])
+            else:
+                self.blocking.set(state, LockBlocking.parse(parser))
+            given = True
+        if state.operands[self.operand.index] is None:
+            self.operand.set(state, None)
+            self.operand_type.set(state, [])
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        if (value := self.value.get(op)) is not None:
+            printer.print_string(f", {value.value.data}")
+        elif (operand := self.operand.get(op)) is not None:
+            printer.print_string(", ")
+            printer.print_operand(operand)
+        if (blocking := self.blocking.get(op)) is not None:
+            printer.print_string(f", {LockBlocking.keyword_of(blocking)}")
+
+
+@custom_directive
+class LinkOffsets(CustomDirective):
+    """``custom<LinkOffsets>($src_offsets, $dst_offsets)``: ``[0, 20] []`` (I64ArrayAttrs,
+    bare integers i64), or ``()``'s empty inside as aiecc build outputs print it."""
+
+    src: AttributeVariable
+    dst: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        if parser._current_token.text == ")":  # `()`: both empty
+            self.src.set(state, ArrayAttr([]))
+            self.dst.set(state, ArrayAttr([]))
+            return
+        for var in (self.src, self.dst):
+            pos = parser.pos
+            attr = parser.parse_attribute()
+            if not isinstance(attr, ArrayAttr) or not all(isinstance(a, IntegerAttr) for a in attr.data):
+                parser.raise_error("expected a list of integer offsets like [0, 20]", pos, parser.pos)
+            var.set(state, attr)
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        _print_int_list(printer, self.src.get(op).data)
+        printer.print_string(" ")
+        _print_int_list(printer, self.dst.get(op).data)
+
+
+@custom_directive
+class ProducerTile(CustomDirective):
+    """``custom<ProducerTile>($producerTile, $dimensionsToStream)``: ``%tile`` with an optional
+    `` dimensionsToStream [<size = .., stride = ..>, ...]`` (AIEDialect.cpp parseObjectFifoProducerTile)."""
+
+    tile: OperandVariable
+    dims: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        self.tile.set(state, parser.parse_unresolved_operand())
+        if parser.parse_optional_keyword("dimensionsToStream") is not None:
+            self.dims.set(state, BDDimLayoutArrayAttr(BDDimLayoutArrayAttr.parse_elements(parser)))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        state.print_whitespace(printer)
+        printer.print_operand(self.tile.get(op))
+        _print_dims(printer, " dimensionsToStream ", self.dims.get(op))
+
+
+@custom_directive
+class ConsumerTiles(CustomDirective):
+    """``custom<ConsumerTiles>($consumerTiles, $dimensionsFromStreamPerConsumer)``: ``%a, %b
+    dimensionsFromStream [...]`` (AIEDialect.cpp parseObjectFifoConsumerTiles)."""
+
+    tiles: VariadicOperandVariable
+    dims: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        tiles, dims = [], []
+
+        def consumer() -> None:
+            tiles.append(parser.parse_unresolved_operand())
+            dims.append(BDDimLayoutArrayAttr(BDDimLayoutArrayAttr.parse_elements(parser))
+                        if parser.parse_optional_keyword("dimensionsFromStream") is not None
+                        else BDDimLayoutArrayAttr.get())
+
+        parser.parse_comma_separated_list(parser.Delimiter.NONE, consumer, " in consumer tile list")
+        self.tiles.set(state, tiles)
+        self.dims.set(state, BDDimLayoutArrayArrayAttr.get(dims))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        per_consumer = list(self.dims.get(op) or ())
+        for i, c in enumerate(self.tiles.get(op)):
+            printer.print_string(", " if i else "")
+            printer.print_operand(c)
+            _print_dims(printer, " dimensionsFromStream ", per_consumer[i] if i < len(per_consumer) else None)
+
+
+@custom_directive
+class Depth(CustomDirective):
+    """``custom<Depth>($elemNumber)``: ``2 : i32``, ``2``, ``[2, 2]`` or ``[2 : i32, 2 : i32]``
+    (AIE_ObjectFifo_Depth)."""
+
+    depth: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        per_end = parser.parse_optional_comma_separated_list(parser.Delimiter.SQUARE, parser.parse_attribute)
+        if per_end is not None:
+            self.depth.set(state, ArrayAttr(per_end))
+            return
+        value = parser.parse_integer(allow_boolean=False)
+        if parser.parse_optional_punctuation(":") is not None:
+            parser.parse_type()
+        self.depth.set(state, _i32(value))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        state.print_whitespace(printer)
+        if isinstance(depth := self.depth.get(op), ArrayAttr):
+            _print_int_list(printer, depth.data)
+        else:
+            printer.print_attribute(depth)
+
+
+@custom_directive
+class ObjectFifoTail(CustomDirective):
+    """``custom<ObjectFifoTail>($consumerElemType, $initValues)`` after the element type:
+    `` -> !aie.objectfifo<..>`` (2026, asymmetric) and `` = [dense<..>, ...]``, one initial
+    value per object (AIEDialect.cpp parseObjectFifoInitValues)."""
+
+    consumer_type: AttributeVariable
+    init: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        if parser.parse_optional_punctuation("->") is not None:
+            pos = parser.pos
+            if not isinstance(t := parser.parse_type(), ObjectFifoType):
+                parser.raise_error("consumer element type must be an !aie.objectfifo<memref<...>> type", pos,
+                                   parser.pos)
+            self.consumer_type.set(state, t)
+        if parser.parse_optional_punctuation("=") is not None:
+            pos, memref = parser.pos, state.properties["elemType"].element_type
+            values = parser.parse_comma_separated_list(parser.Delimiter.SQUARE, lambda: _parse_dense(parser, memref))
+            if len(values) != _depths(state.properties["elemNumber"])[0]:
+                parser.raise_error("initial values should initialize all objects", pos)
+            self.init.set(state, ArrayAttr(values))
+        # aie-opt's generic form has both access patterns, empty when not written: last, as before.
+        props = state.properties
+        props["dimensionsToStream"] = props.pop("dimensionsToStream", None) or BDDimLayoutArrayAttr.get()
+        props["dimensionsFromStreamPerConsumer"] = props.pop("dimensionsFromStreamPerConsumer")
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        if (t := self.consumer_type.get(op)) is not None:
+            printer.print_string(" -> ")
+            printer.print_attribute(t)
+        if (values := self.init.get(op)) is not None:
+            printer.print_string(" = [")
+            printer.print_list(values.data, lambda v: v.print_without_type(printer))
+            printer.print_string("]")
+
+
+@custom_directive
+class BDFields(CustomDirective):
+    """``custom<BDFields>($offset, $len, $dimensions, $pad_dimensions, $pad_value)``: aie.dma_bd's
+    ``, offset, len, [dims], [pads], pad_value = v`` after the buffer (AIEDialect.cpp DMABDOp::parse),
+    or the 2026 keywords (:func:`_parse_bd_keywords`)."""
+
+    offset: AttributeVariable
+    length: AttributeVariable
+    dims: AttributeVariable
+    pads: AttributeVariable
+    pad_value: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        props = state.properties
+        fields = iter((self.offset, self.length))
+        while parser.parse_optional_punctuation(",") is not None:
+            if parser.parse_optional_keyword("pad_value") is not None:
+                parser.parse_punctuation("=")
+                self.pad_value.set(state, _i32(_parse_int(parser)))
+            elif "dimensions" not in props and (dims := BDDimLayoutArrayAttr.parse_optional(parser)):
+                self.dims.set(state, dims)
+            elif "dimensions" in props and (pads := BDPadLayoutArrayAttr.parse_optional(parser)):
+                self.pads.set(state, pads)
+            else:
+                pos = parser.pos
+                if (field := next(fields, None)) is None:
+                    parser.raise_error("unexpected operand in aie.dma_bd", pos)
+                field.set(state, _i32(_parse_int(parser)))
+        _parse_bd_keywords(parser, props)
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        offset, length = self.offset.get(op), self.length.get(op)
+        if length is not None or offset is not None:
+            printer.print_string(f", {int_of(offset, 0)}")
+        if length is not None:
+            printer.print_string(f", {length.value.data}")
+        for layout in (self.dims.get(op), self.pads.get(op)):
+            if layout is not None:
+                printer.print_string(", ")
+                layout.print_parameters(printer)
+        if (pad := self.pad_value.get(op)) is not None:
+            printer.print_string(f", pad_value = {pad.value.data}")
+
+
+def _print_dims(printer: Printer, keyword: str, dims: BDDimLayoutArrayAttr | None) -> None:
+    if dims is not None and len(dims):
+        printer.print_string(keyword)
+        dims.print_parameters(printer)
+
+
 # Ops: device, tile, end
-# ----------------------------------------------------------------------------------------
 
 
-# AIEOps.td @ 2741ca50 AIE_DeviceOp: `(` $device `)` ($sym_name^)? regions attr-dict;
-# SingleBlockImplicitTerminator<"EndOp">, SymbolTable, IsolatedFromAbove, HasParent<ModuleOp>.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_DeviceOp; AIEDialect.cpp (2026) DeviceOp::verify.
+@declared
 class DeviceOp(IRDLOperation):
     """``aie.device(npu1) { ... }``: a design for one AIE device."""
 
     name = "aie.device"
     device = prop_def(IntegerAttr[I32] | AIEDeviceAttr)
-    sym_name = opt_prop_def(StringAttr)
+    sym_name = opt_prop_def(SymbolNameConstraint())
     body = region_def()
     traits = traits_def(SymbolTable(), IsolatedFromAbove(), NoTerminator(), OptionalSymbolOpInterface(),
                         HasParent(ModuleOp))
@@ -786,58 +1088,31 @@ class DeviceOp(IRDLOperation):
     @property
     def device_name(self) -> str:
         """The device's mlir-aie name (``npu1``) whichever form the property has (legacy names as written)."""
-        return AIE_DEVICE.keyword(self.device)
+        return AIEDevice.keyword_of(self.device)
 
     @property
-    def model(self) -> DeviceModel:
-        """The :class:`DeviceModel` of the device (``device_model(self.device_name)``)."""
-        return device_model(self.device_name)
+    def model(self) -> device_mod.Device:
+        """The device's array and tile resources (``partitioner.device.model``)."""
+        return model_of(self)
 
-    @classmethod
-    def parse(cls, parser: Parser) -> DeviceOp:
-        with parser.in_parens():
-            pos = parser.pos
-            word = parser.parse_identifier()
-        word = DEVICE_RENAMES.get(word, word)
-        if word in AIE_DEVICE.cases:
-            device: Attribute = AIE_DEVICE.attr(word)
-        elif word in LEGACY_DEVICES:
-            device = AIEDeviceAttr(word)
-        else:
-            parser.raise_error(f"unknown device '{word}': one of {', '.join(known_devices())}", pos, pos + len(word))
-        props: dict[str, Attribute] = {"device": device}
-        if (sym := parser.parse_optional_symbol_name()) is not None:
-            props["sym_name"] = sym
-        body = parser.parse_region()
-        attrs = _parse_attr_dict(parser, cls, props)
-        _ensure_end(body)
-        return cls.create(properties=props, attributes=attrs, regions=[body])
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f"({self.device_name})")
-        if self.sym_name is not None:
-            printer.print_string(" ")
-            printer.print_symbol_name(self.sym_name.data)
-        printer.print_string(" ")
-        _print_region_without_end(printer, self.body)
-        _print_attr_dict(printer, self, ("device", "sym_name"))
+    assembly_format = "`(` custom<AIEDevice>($device) `)` ($sym_name^)? custom<EndRegion>($body) attr-dict"
 
     def verify_(self) -> None:
         name = self.device_name
-        if name not in _DEVICES:
-            raise _op_error(self, f"attribute 'device' failed to satisfy constraint: AIE Device (got {name})")
+        if name not in known_devices():
+            raise op_error(self, f"attribute 'device' failed to satisfy constraint: AIE Device (got {name})")
         # AIEDialect.cpp (2026) DeviceOp::verify: at most one core per compute tile.
         seen: dict[tuple[int, int], CoreOp] = {}
         for op in self.body.ops:
             if isinstance(op, CoreOp) and (t := tile_of(op.tile)) is not None:
                 if t.coords in seen:
                     col, row = t.coords
-                    raise _op_error(op, f"tile ({col}, {row}) already has a core; each compute tile can host "
+                    raise op_error(op, f"tile ({col}, {row}) already has a core; each compute tile can host "
                                         "only one core", at=op)
                 seen[t.coords] = op
 
 
-def _ensure_end(region: Region) -> None:
+def ensure_end(region: Region) -> None:
     """SingleBlockImplicitTerminator<"EndOp">: the custom syntax leaves ``aie.end`` out;
     add it as MLIR does, so the generic form matches aie-opt's."""
     if not region.blocks:
@@ -847,13 +1122,8 @@ def _ensure_end(region: Region) -> None:
         block.add_op(EndOp())
 
 
-def _print_region_without_end(printer: Printer, region: Region) -> None:
-    """A single-block region printed with its implicit ``aie.end`` left out."""
-    printer.print_region(region, print_empty_block=False, print_block_terminators=False)
-
-
 # AIEOps.td @ 2741ca50 AIE_TileOp: `(` $col `,` $row `)` attr-dict; result index.
-@irdl_op_definition
+@declared
 class TileOp(IRDLOperation):
     """``%t = aie.tile(col, row)``: one tile of the array."""
 
@@ -863,7 +1133,6 @@ class TileOp(IRDLOperation):
     allocation_scheme = opt_prop_def(StringAttr)
     result = result_def(IndexType)
     assembly_format = "`(` $col `,` $row `)` attr-dict"
-    irdl_options = (ParsePropInAttrDict(),)
 
     def __init__(self, col: int, row: int):
         super().__init__(properties={"col": _i32(col), "row": _i32(row)}, result_types=[IndexType()])
@@ -876,28 +1145,26 @@ class TileOp(IRDLOperation):
     @property
     def kind(self) -> str | None:
         """``shim``, ``mem`` or ``compute`` on the enclosing device (None outside the array)."""
-        return _tile_kind(self)
+        model = model_of(self)
+        return model.kind_of(self.coords) if model.contains(self.coords) else None
 
     def verify_(self) -> None:
         # AIEDialect.cpp TileOp::verify (+ ConfinedAttr<AIEI32Attr, [IntMinValue<0>]>).
         col, row = self.coords
-        for what, v in (("col", col), ("row", row)):
-            if v < 0:
-                raise _op_error(self, f"attribute '{what}' failed to satisfy constraint: 32-bit signless "
-                                      "integer attribute whose minimum value is 0")
+        _check_min(self, "col", "row")
         model = model_of(self)
         if col >= model.columns:
-            raise _op_error(self, f"column index ({col}) must be less than the number of columns in the "
+            raise op_error(self, f"column index ({col}) must be less than the number of columns in the "
                                   f"device ({model.columns})")
         if row >= model.rows:
-            raise _op_error(self, f"row index ({row}) must be less than the number of rows in the device "
+            raise op_error(self, f"row index ({row}) must be less than the number of rows in the device "
                                   f"({model.rows})")
         if row == model.shim_row and self.allocation_scheme is not None:
-            raise _op_error(self, "Shim tiles cannot have an allocation scheme")
+            raise op_error(self, "Shim tiles cannot have an allocation scheme")
 
 
 # AIEOps.td @ 2741ca50 AIE_EndOp: attr-dict; Terminator.
-@irdl_op_definition
+@declared
 class EndOp(IRDLOperation):
     """``aie.end``: the terminator of AIE regions."""
 
@@ -909,37 +1176,12 @@ class EndOp(IRDLOperation):
         super().__init__()
 
 
-# ----------------------------------------------------------------------------------------
 # Ops: core, buffers, locks
-# ----------------------------------------------------------------------------------------
-
-_STACK_DEFAULT = _i32(0x400)
-_INDEX = IndexType()  # tiles, locks and the other handles the aie ops pass around
 
 
-# AIEOps.td @ 2741ca50 AIE_CoreOp: `(` $tile `)` regions attr-dict; IsCoreTile; stack_size
-# DefaultValuedAttr 0x400, link_with / elf_file optional. AIEDialect.cpp CoreOp::verify.
-def _parse_tile_region(cls, parser: Parser):
-    """``(`` $tile ``)`` region attr-dict: the form of aie.core, aie.mem, aie.memtile_dma and aie.shim_dma."""
-    with parser.in_parens():
-        tile = parser.parse_operand(_INDEX)
-    body = parser.parse_region()
-    props: dict[str, Attribute] = {}
-    attrs = _parse_attr_dict(parser, cls, props)
-    return cls.create(operands=[tile], result_types=[IndexType()], properties=props, attributes=attrs,
-                      regions=[body])
 
-
-def _print_tile_region(op, printer: Printer) -> None:
-    """Print the form :func:`_parse_tile_region` reads."""
-    printer.print_string("(")
-    printer.print_operand(op.tile)
-    printer.print_string(") ")
-    printer.print_region(op.body)
-    _print_attr_dict(printer, op)
-
-
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_CoreOp (stack_size default 0x400); AIEDialect.cpp CoreOp::verify.
+@declared
 class CoreOp(IRDLOperation):
     """``%c = aie.core(%tile) { ... aie.end }``: the program of one compute tile's core."""
 
@@ -951,33 +1193,26 @@ class CoreOp(IRDLOperation):
     dynamic_objfifo_lowering = opt_prop_def(BoolAttr)
     body = region_def()
     result = result_def(IndexType)
-
-    @classmethod
-    def parse(cls, parser: Parser) -> CoreOp:
-        return _parse_tile_region(cls, parser)
-
-    def print(self, printer: Printer) -> None:
-        _print_tile_region(self, printer)
+    assembly_format = "`(` $tile `)` $body attr-dict"
 
     @property
     def stack_bytes(self) -> int:
         """``stack_size``, else its ODS default (0x400)."""
-        return _int(self.stack_size, _STACK_DEFAULT.value.data)
+        return int_of(self.stack_size, 0x400)
 
     def verify_(self) -> None:
         _check_tile_kind(self, self.tile, ("compute",), "a core tile")
         if not self.body.blocks:
-            raise _op_error(self, "should have non-empty body")
+            raise op_error(self, "should have non-empty body")
         if self.elf_file is not None:
             ops = list(self.body.blocks[0].ops) if len(self.body.blocks) == 1 else []
             if len(ops) != 1 or not isinstance(ops[0], EndOp):
-                raise _op_error(self, "When `elf_file` attribute is specified, core body must be empty "
+                raise op_error(self, "When `elf_file` attribute is specified, core body must be empty "
                                       "(consist of exactly one `aie.end` op).")
 
 
-# AIEOps.td @ 2741ca50 AIE_BufferOp: `(` $tile `)` attr-dict `:` type($buffer)
-# custom<BufferInitialValue>; IsTileWithMemory; AIEDialect.cpp parseBufferInitialValue.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_BufferOp; AIEDialect.cpp parseBufferInitialValue.
+@declared
 class BufferOp(IRDLOperation):
     """``%b = aie.buffer(%tile) {sym_name = "b"} : memref<...> (= dense<...>)?``: a buffer in a tile's memory."""
 
@@ -989,29 +1224,7 @@ class BufferOp(IRDLOperation):
     mem_bank = opt_prop_def(IntegerAttr[I32])
     buffer = result_def(MemRefType)
     traits = traits_def(OptionalSymbolOpInterface())
-
-    @classmethod
-    def parse(cls, parser: Parser) -> BufferOp:
-        with parser.in_parens():
-            tile = parser.parse_operand(_INDEX)
-        props: dict[str, Attribute] = {}
-        attrs = _parse_attr_dict(parser, cls, props)
-        parser.parse_punctuation(":")
-        t = _parse_memref_type(parser)
-        if parser.parse_optional_punctuation("=") is not None:
-            props["initial_value"] = _parse_dense(parser, t)
-        return cls.create(operands=[tile], result_types=[t], properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string("(")
-        printer.print_operand(self.tile)
-        printer.print_string(")")
-        _print_attr_dict(printer, self, ("initial_value",))
-        printer.print_string(" : ")
-        printer.print_attribute(self.buffer.type)
-        if self.initial_value is not None:
-            printer.print_string(" = ")
-            self.initial_value.print_without_type(printer)
+    assembly_format = "`(` $tile `)` attr-dict `:` type($buffer) custom<BufferInitialValue>($initial_value)"
 
     def verify_(self) -> None:
         _check_tile_kind(self, self.tile, ("compute", "mem"), "a tile with local memory")
@@ -1029,13 +1242,13 @@ def _check_uses_accessible(op: BufferOp | LockOp) -> None:
         core = user if isinstance(user, CoreOp) else _enclosing(user, CoreOp)
         if core is None or (ct := tile_of(core.tile)) is None:
             continue  # DMA, runtime sequence and device-level uses are checked elsewhere
-        if not model.legal_mem_affinity(ct.coords, t.coords):
-            raise _op_error(op, f"in Column {t.coords[0]} and Row {t.coords[1]} is accessed from an "
+        if not model.contains(t.coords) or not model.reaches(ct.coords, t.coords):
+            raise op_error(op, f"in Column {t.coords[0]} and Row {t.coords[1]} is accessed from an "
                                 f"unreachable tile in Column {ct.coords[0]} and Row {ct.coords[1]}")
 
 
 # AIEOps.td @ 2741ca50 AIE_ExternalBufferOp: attr-dict `:` type($buffer).
-@irdl_op_definition
+@declared
 class ExternalBufferOp(IRDLOperation):
     """``%b = aie.external_buffer : memref<...>``: a buffer in host memory (for a shim DMA)."""
 
@@ -1045,12 +1258,10 @@ class ExternalBufferOp(IRDLOperation):
     buffer = result_def(MemRefType)
     traits = traits_def(OptionalSymbolOpInterface())
     assembly_format = "attr-dict `:` type($buffer)"
-    irdl_options = (ParsePropInAttrDict(),)
 
 
-# AIEOps.td @ 2741ca50 AIE_LockOp: `(` $tile (`,` $lockID^)? `)` attr-dict;
-# AIEDialect.cpp LockOp::verify (lock id range by tile kind).
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_LockOp; AIEDialect.cpp LockOp::verify.
+@declared
 class LockOp(IRDLOperation):
     """``%l = aie.lock(%tile, id?) {init = 1 : i32}``: a lock of a tile."""
 
@@ -1062,25 +1273,21 @@ class LockOp(IRDLOperation):
     result = result_def(IndexType)
     traits = traits_def(OptionalSymbolOpInterface())
     assembly_format = "`(` $tile (`,` $lockID^)? `)` attr-dict"
-    irdl_options = (ParsePropInAttrDict(),)
 
     def verify_(self) -> None:
         _check_uses_accessible(self)
         t = tile_of(self.tile)
         if self.lockID is None or t is None:
             return
+        _check_min(self, "lockID")
         lock_id = self.lockID.value.data
-        if lock_id < 0:
-            raise _op_error(self, "attribute 'lockID' failed to satisfy constraint: 32-bit signless integer "
-                                  "attribute whose minimum value is 0")
         model = model_of(self)
-        if model.contains(*t.coords) and lock_id >= (n := model.resource(*t.coords, "locks")):
-            raise _op_error(self, f"lock assigned invalid id (maximum is {n - 1})")
+        if model.contains(t.coords) and lock_id >= (n := model.kind(t.coords).locks):
+            raise op_error(self, f"lock assigned invalid id (maximum is {n - 1})")
 
 
-# AIEOps.td @ 2741ca50 AIE_UseLockOp: `(` $lock `,` $action (`,` $value^)? (`,` $blocking^)? `)`
-# attr-dict; AIEDialect.cpp UseLockOp::verify.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_UseLockOp; AIEDialect.cpp UseLockOp::verify.
+@declared
 class UseLockOp(IRDLOperation):
     """``aie.use_lock(%l, AcquireGreaterEqual, 1)``: acquire or release a lock."""
 
@@ -1092,101 +1299,50 @@ class UseLockOp(IRDLOperation):
     value = opt_prop_def(IntegerAttr[I32])
     blocking = opt_prop_def(IntegerAttr[I32])
     acq_en = opt_prop_def(BoolAttr)
-
-    @classmethod
-    def parse(cls, parser: Parser) -> UseLockOp:
-        props: dict[str, Attribute] = {}
-        operands = []
-        with parser.in_parens():
-            operands.append(parser.parse_operand(_INDEX))
-            parser.parse_punctuation(",")
-            props["action"] = LOCK_ACTION.parse(parser)
-            while parser.parse_optional_punctuation(",") is not None:
-                if "value" in props or len(operands) > 1:
-                    props["blocking"] = LOCK_BLOCKING.parse(parser)
-                elif (v := parser.parse_optional_integer(allow_boolean=False)) is not None:
-                    props["value"] = _i32(v)
-                elif (operand := parser.parse_optional_operand(i32)) is not None:
-                    operands.append(operand)
-                else:
-                    props["blocking"] = LOCK_BLOCKING.parse(parser)
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(operands=operands, properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string("(")
-        printer.print_operand(self.lock)
-        printer.print_string(f", {LOCK_ACTION.keyword(self.action)}")
-        if self.value is not None:
-            printer.print_string(f", {self.value.value.data}")
-        elif self.value_operand is not None:
-            printer.print_string(", ")
-            printer.print_operand(self.value_operand)
-        if self.blocking is not None:
-            printer.print_string(f", {LOCK_BLOCKING.keyword(self.blocking)}")
-        printer.print_string(")")
-        _print_attr_dict(printer, self, ("action", "value", "blocking"))
-
-    @property
-    def action_name(self) -> str:
-        """The LockAction keyword: ``Acquire``, ``AcquireGreaterEqual`` or ``Release``."""
-        return LOCK_ACTION.keyword(self.action)
+    assembly_format = ("`(` $lock `,` custom<LockAction>($action) "
+                       "custom<LockValue>($value, $value_operand, type($value_operand), $blocking) `)` attr-dict")
 
     def verify_(self) -> None:
-        LOCK_ACTION.check(self.action, "action", self)
+        LockAction.check(self.action, "action", self)
         if isinstance(self.parent_op(), DeviceOp | ModuleOp):
-            raise _op_error(self, "must be used in a core or memory operation.")
+            raise op_error(self, "must be used in a core or memory operation.")
         model = model_of(self)
-        if model.generation == "aie1" and self.action_name == "AcquireGreaterEqual":
-            raise _op_error(self, "AcquireGreaterEqual is not supported in AIE1.")
-        if _has_ancestor(self, MemOp, MemTileDMAOp, ShimDMAOp):
+        if model.generation == "aie1" and self.action == LockAction.AcquireGreaterEqual.attr:
+            raise op_error(self, "AcquireGreaterEqual is not supported in AIE1.")
+        if _enclosing(self, MemOp, MemTileDMAOp, ShimDMAOp) is not None:
             mem = _enclosing(self, MemOp)
             lock = self.lock.owner
             if mem is not None and isinstance(lock, LockOp) and lock.tile != mem.tile:
-                raise _op_error(self, "can only access a lock in the same tile")
+                raise op_error(self, "can only access a lock in the same tile")
             return
-        if _has_ancestor(self, CoreOp) or any(p.name == "func.func" for p in _ancestors(self)):
+        if _enclosing(self, CoreOp) is not None or any(p.name == "func.func" for p in _ancestors(self)):
             return
         if any(p.name.startswith("aiex.dma_configure_task") for p in _ancestors(self)):
             return  # AIEDialect.cpp (2026): runtime DMA configuration
-        raise _op_error(self, "expects some parent op to be one of AIE::device, AIE::core, func::func, "
+        raise op_error(self, "expects some parent op to be one of AIE::device, AIE::core, func::func, "
                               "AIE::mem, or AIE::shimDMA")
 
 
-def _ancestors(op: Operation) -> Iterator[Operation]:
-    p = op.parent_op()
-    while p is not None:
-        yield p
-        p = p.parent_op()
-
-
-# ----------------------------------------------------------------------------------------
 # Ops: ObjectFIFOs
-# ----------------------------------------------------------------------------------------
 
 
 def _depths(attr: Attribute) -> list[int]:
     if isinstance(attr, ArrayAttr):
-        return [_int(a, -1) for a in attr.data]
-    return [_int(attr, -1)]
+        return [int_of(a, -1) for a in attr.data]
+    return [int_of(attr, -1)]
 
 
 def _is_int(a: Attribute) -> bool:
     return isinstance(a, IntegerAttr) and isinstance(a.type, IntegerType)
 
 
-# AIEOps.td @ 2741ca50 AIE_ObjectFifoCreateOp: $sym_name `(`
-# custom<ObjectFifoProducerTile>($producerTile, $dimensionsToStream) `,` `{`
-# custom<ObjectFifoConsumerTiles>($consumerTiles, $dimensionsFromStreamPerConsumer) `}` `,`
-# $elemNumber `)` attr-dict `:` $elemType custom<ObjectFifoInitValues>; HasParent<DeviceOp>.
-# AIEDialect.cpp parseObjectFifoProducerTile / parseObjectFifoConsumerTiles /
-# parseObjectFifoInitValues and ObjectFifoCreateOp::verify.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_ObjectFifoCreateOp; AIEDialect.cpp parseObjectFifo* and verify.
+@declared
 class ObjectFifoCreateOp(IRDLOperation):
     """``aie.objectfifo @of(%prod, {%cons, ...}, depth) : !aie.objectfifo<memref<...>>``: a FIFO of objects between tiles."""
 
     name = "aie.objectfifo"
-    sym_name = prop_def(StringAttr)
+    sym_name = prop_def(SymbolNameConstraint())
     producerTile = operand_def(IndexType)
     consumerTiles = var_operand_def(IndexType)
     elemNumber = prop_def(IntegerAttr | ArrayAttr)
@@ -1204,95 +1360,10 @@ class ObjectFifoCreateOp(IRDLOperation):
     # Not in mlir-aie: npu-tiler's own generic form writes it (partitioner/emitters/mlir.py).
     operand_segment_sizes = opt_prop_def(DenseArrayBase, prop_name="operandSegmentSizes")
     traits = traits_def(SymbolOpInterface())
-
-    @classmethod
-    def parse(cls, parser: Parser) -> ObjectFifoCreateOp:
-        props: dict[str, Attribute] = {"sym_name": parser.parse_symbol_name()}
-        parser.parse_punctuation("(")
-        producer = parser.parse_operand(_INDEX)
-        to_stream = BDDimLayoutArrayAttr.get()
-        if parser.parse_optional_keyword("dimensionsToStream") is not None:
-            to_stream = BDDimLayoutArrayAttr(BDDimLayoutArrayAttr.parse_elements(parser))
-        parser.parse_punctuation(",")
-        parser.parse_punctuation("{")
-        consumers: list[SSAValue] = []
-        from_stream: list[BDDimLayoutArrayAttr] = []
-
-        def consumer() -> None:
-            consumers.append(parser.parse_operand(_INDEX))
-            dims = BDDimLayoutArrayAttr.get()
-            if parser.parse_optional_keyword("dimensionsFromStream") is not None:
-                dims = BDDimLayoutArrayAttr(BDDimLayoutArrayAttr.parse_elements(parser))
-            from_stream.append(dims)
-
-        parser.parse_comma_separated_list(parser.Delimiter.NONE, consumer, " in consumer tile list")
-        parser.parse_punctuation("}")
-        parser.parse_punctuation(",")
-        props["elemNumber"] = _parse_depth(parser)
-        parser.parse_punctuation(")")
-        attrs = _parse_attr_dict(parser, cls, props)
-        parser.parse_punctuation(":")
-        pos = parser.pos
-        elem_type = parser.parse_type()
-        if not isinstance(elem_type, ObjectFifoType):
-            parser.raise_error(f"expected !aie.objectfifo<memref<...>>, got {elem_type}", pos, parser.pos)
-        props["elemType"] = elem_type
-        if parser.parse_optional_punctuation("->") is not None:
-            pos = parser.pos
-            cons_type = parser.parse_type()
-            if not isinstance(cons_type, ObjectFifoType):
-                parser.raise_error("consumer element type must be an !aie.objectfifo<memref<...>> type", pos,
-                                   parser.pos)
-            props["consumerElemType"] = cons_type
-        if parser.parse_optional_punctuation("=") is not None:
-            memref = elem_type.element_type
-            values = parser.parse_comma_separated_list(parser.Delimiter.SQUARE, lambda: _parse_dense(parser, memref))
-            depth = _depths(props["elemNumber"])[0]
-            if len(values) != depth:
-                parser.raise_error("initial values should initialize all objects", pos)
-            props["initValues"] = ArrayAttr(values)
-        props["dimensionsToStream"] = to_stream
-        props["dimensionsFromStreamPerConsumer"] = BDDimLayoutArrayArrayAttr.get(from_stream)
-        return cls.create(operands=[producer, *consumers], properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(" ")
-        printer.print_symbol_name(self.sym_name.data)
-        printer.print_string("(")
-        printer.print_operand(self.producerTile)
-        if self.dimensionsToStream is not None and len(self.dimensionsToStream):
-            printer.print_string(" dimensionsToStream ")
-            self.dimensionsToStream.print_parameters(printer)
-        printer.print_string(", {")
-        per_consumer = list(self.dimensionsFromStreamPerConsumer or ())
-        for i, c in enumerate(self.consumerTiles):
-            if i:
-                printer.print_string(", ")
-            printer.print_operand(c)
-            if i < len(per_consumer) and len(per_consumer[i]):
-                printer.print_string(" dimensionsFromStream ")
-                per_consumer[i].print_parameters(printer)
-        printer.print_string("}, ")
-        if isinstance(self.elemNumber, ArrayAttr):
-            _print_int_list(printer, self.elemNumber.data)
-        else:
-            printer.print_attribute(self.elemNumber)
-        printer.print_string(")")
-        _print_attr_dict(printer, self, ("sym_name", "elemNumber", "elemType", "dimensionsToStream",
-                                         "dimensionsFromStreamPerConsumer", "initValues", "operandSegmentSizes",
-                                         "consumerElemType"))
-        printer.print_string(" : ")
-        printer.print_attribute(self.elemType)
-        if self.consumerElemType is not None:
-            printer.print_string(" -> ")
-            printer.print_attribute(self.consumerElemType)
-        if self.initValues is not None:
-            printer.print_string(" = [")
-            for i, v in enumerate(self.initValues.data):
-                if i:
-                    printer.print_string(", ")
-                v.print_without_type(printer)
-            printer.print_string("]")
+    assembly_format = ("$sym_name `(` custom<ProducerTile>($producerTile, $dimensionsToStream) `,` `{` "
+                       "custom<ConsumerTiles>($consumerTiles, $dimensionsFromStreamPerConsumer) `}` `,` "
+                       "custom<Depth>($elemNumber) `)` attr-dict `:` qualified($elemType) "
+                       "custom<ObjectFifoTail>($consumerElemType, $initValues)")
 
     @property
     def fifo_name(self) -> str:
@@ -1328,20 +1399,20 @@ class ObjectFifoCreateOp(IRDLOperation):
         depth = self.elemNumber
         if isinstance(depth, ArrayAttr):
             if not all(_is_int(a) for a in depth.data):
-                raise _op_error(self, "attribute 'elemNumber' failed to satisfy constraint: 32-bit signless "
+                raise op_error(self, "attribute 'elemNumber' failed to satisfy constraint: 32-bit signless "
                                       "integer attribute whose minimum value is 0 or array attribute")
             if len(depth.data) != len(self.consumerTiles) + 1:
-                raise _op_error(self, "does not have enough depths specified for producer and for each consumer.")
+                raise op_error(self, "does not have enough depths specified for producer and for each consumer.")
         elif not _is_int(depth) or depth.value.data < 0:
-            raise _op_error(self, "attribute 'elemNumber' failed to satisfy constraint: 32-bit signless integer "
+            raise op_error(self, "attribute 'elemNumber' failed to satisfy constraint: 32-bit signless integer "
                                   "attribute whose minimum value is 0 or array attribute")
         seg = self.operand_segment_sizes
         if seg is not None and tuple(seg.get_values()) != (1, len(self.consumerTiles)):
-            raise _op_error(self, f"operandSegmentSizes {tuple(seg.get_values())} does not match its operands "
+            raise op_error(self, f"operandSegmentSizes {tuple(seg.get_values())} does not match its operands "
                                   f"(1, {len(self.consumerTiles)})")
         per = self.dimensionsFromStreamPerConsumer
         if per is not None and len(per) not in (0, len(self.consumerTiles)):
-            raise _op_error(self, "dimensionsFromStreamPerConsumer needs one entry per consumer tile")
+            raise op_error(self, "dimensionsFromStreamPerConsumer needs one entry per consumer tile")
         producer = tile_of(self.producerTile)
         shim_producer = producer is not None and producer.kind == "shim"
         if shim_producer and self.dims_to_stream():
@@ -1367,26 +1438,13 @@ class ObjectFifoCreateOp(IRDLOperation):
             if prod_t.element_type != cons_t.element_type:
                 raise _error(f"producer and consumer must have the same scalar element type, but got "
                              f"{prod_t.element_type} vs {cons_t.element_type}")
-            if _num_elements(prod_t) % _num_elements(cons_t):
-                raise _error(f"producer element size ({_num_elements(prod_t)}) must be an integer multiple of "
-                             f"consumer element size ({_num_elements(cons_t)})")
+            if prod(prod_t.get_shape()) % prod(cons_t.get_shape()):
+                raise _error(f"producer element size ({prod(prod_t.get_shape())}) must be an integer multiple of "
+                             f"consumer element size ({prod(cons_t.get_shape())})")
 
 
-def _parse_depth(parser: Parser) -> Attribute:
-    """``2 : i32``, ``2``, ``[2, 2]`` or ``[2 : i32, 2 : i32]`` (AIE_ObjectFifo_Depth)."""
-    per_end = parser.parse_optional_comma_separated_list(parser.Delimiter.SQUARE, parser.parse_attribute)
-    if per_end is not None:
-        return ArrayAttr(per_end)
-    value = parser.parse_integer(allow_boolean=False)
-    if parser.parse_optional_punctuation(":") is not None:
-        parser.parse_type()
-    return _i32(value)
-
-
-# AIEOps.td @ 2741ca50 AIE_ObjectFifoLinkOp: $fifoIns `->` $fifoOuts `(` $src_offsets
-# $dst_offsets `)` attr-dict; HasParent<DeviceOp>. AIEDialect.cpp ObjectFifoLinkOp::verify and
-# getOptionalSharedTile. `()` is accepted for `([] [])` (seen in aiecc build outputs).
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_ObjectFifoLinkOp; AIEDialect.cpp verify, getOptionalSharedTile.
+@declared
 class ObjectFifoLinkOp(IRDLOperation):
     """``aie.objectfifo.link [@a] -> [@b, @c]([] [0, 20])``: forward, distribute or join FIFOs through a shared tile."""
 
@@ -1395,33 +1453,7 @@ class ObjectFifoLinkOp(IRDLOperation):
     fifoOuts = prop_def(ArrayAttr[SymbolRefAttr])
     src_offsets = prop_def(ArrayAttr)
     dst_offsets = prop_def(ArrayAttr)
-
-    @classmethod
-    def parse(cls, parser: Parser) -> ObjectFifoLinkOp:
-        props: dict[str, Attribute] = {"fifoIns": _parse_symbol_list(parser)}
-        parser.parse_punctuation("->")
-        props["fifoOuts"] = _parse_symbol_list(parser)
-        parser.parse_punctuation("(")
-        if parser.parse_optional_punctuation(")") is not None:
-            props["src_offsets"] = props["dst_offsets"] = ArrayAttr([])
-        else:
-            props["src_offsets"] = _parse_offsets(parser)
-            props["dst_offsets"] = _parse_offsets(parser)
-            parser.parse_punctuation(")")
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(" ")
-        printer.print_attribute(self.fifoIns)
-        printer.print_string(" -> ")
-        printer.print_attribute(self.fifoOuts)
-        printer.print_string("(")
-        _print_int_list(printer, self.src_offsets.data)
-        printer.print_string(" ")
-        _print_int_list(printer, self.dst_offsets.data)
-        printer.print_string(")")
-        _print_attr_dict(printer, self, ("fifoIns", "fifoOuts", "src_offsets", "dst_offsets"))
+    assembly_format = "$fifoIns `->` $fifoOuts `(` custom<LinkOffsets>($src_offsets, $dst_offsets) `)` attr-dict"
 
     @property
     def ins(self) -> list[str]:
@@ -1479,7 +1511,7 @@ class ObjectFifoLinkOp(IRDLOperation):
         _check_in_device(self)
         for what, arr in (("src_offsets", self.src_offsets), ("dst_offsets", self.dst_offsets)):
             if not all(isinstance(a, IntegerAttr) for a in arr.data):
-                raise _op_error(self, f"attribute '{what}' failed to satisfy constraint: 64-bit integer array "
+                raise op_error(self, f"attribute '{what}' failed to satisfy constraint: 64-bit integer array "
                                       "attribute")
         if self.is_join and self.is_distribute:
             raise _error("ObjectFifoLinkOp does not support 'join' and 'distribute' at the same time")
@@ -1492,7 +1524,7 @@ class ObjectFifoLinkOp(IRDLOperation):
                 theirs = {*other.ins, *other.outs}
                 for f in mine:
                     if f.fifo_name in theirs:
-                        raise _op_error(f, "objectfifo cannot be in more than one ObjectFifoLinkOp", at=f)
+                        raise op_error(f, "objectfifo cannot be in more than one ObjectFifoLinkOp", at=f)
         point = self.shared_tile()
         if point is None:
             raise _error("ObjectFifoLinkOp must have a link point, i.e., a shared tile between objectFifos")
@@ -1502,164 +1534,91 @@ class ObjectFifoLinkOp(IRDLOperation):
         n_src, n_dst = len(self.src_offsets.data), len(self.dst_offsets.data)
         if self.is_join:
             if len(self.fifoIns.data) != n_src:
-                raise _op_error(self, "number of provided src offsets must be equal to the number of input "
+                raise op_error(self, "number of provided src offsets must be equal to the number of input "
                                       "objectFifos")
             if n_dst:
-                raise _op_error(self, "dst offsets should be empty for join")
+                raise op_error(self, "dst offsets should be empty for join")
         elif self.is_distribute:
             if len(self.fifoOuts.data) != n_dst:
-                raise _op_error(self, "number of provided dst offsets must be equal to the number of output "
+                raise op_error(self, "number of provided dst offsets must be equal to the number of output "
                                       "objectFifos")
             if n_src:
-                raise _op_error(self, "src offsets should be empty for distribute")
-            repeats = {_int(f.repeat_count, 0) for f in self.output_fifos()}
+                raise op_error(self, "src offsets should be empty for distribute")
+            repeats = {int_of(f.repeat_count, 0) for f in self.output_fifos()}
             if len(repeats) > 1:
                 raise _error("repeat counts of output object FIFOs must be equal")
         elif n_src and n_dst:
-            raise _op_error(self, "all offsets should be empty if there is no join or distribute")
+            raise op_error(self, "all offsets should be empty if there is no join or distribute")
 
 
-def _parse_symbol_list(parser: Parser) -> ArrayAttr:
-    pos = parser.pos
-    attr = parser.parse_attribute()
-    if not isinstance(attr, ArrayAttr) or not all(isinstance(a, SymbolRefAttr) for a in attr.data):
-        parser.raise_error("expected a list of ObjectFifo symbols like [@a, @b]", pos, parser.pos)
-    return attr
+class _ObjectFifoPortOp(IRDLOperation):
+    """Acquire and release: ``size`` objects of one end (``port``) of the FIFO ``objFifo_name``."""
 
-
-def _parse_offsets(parser: Parser) -> ArrayAttr:
-    """``[0, 20]``: I64ArrayAttr (bare integers are i64, as in MLIR)."""
-    pos = parser.pos
-    attr = parser.parse_attribute()
-    if not isinstance(attr, ArrayAttr) or not all(isinstance(a, IntegerAttr) for a in attr.data):
-        parser.raise_error("expected a list of integer offsets like [0, 20]", pos, parser.pos)
-    return attr
-
-
-def _parse_fifo_ref(parser: Parser, props: dict[str, Attribute]) -> None:
-    """``@fifo (Port, size)``: the operands of acquire and release."""
-    props["objFifo_name"] = SymbolRefAttr(parser.parse_symbol_name())
-    with parser.in_parens():
-        props["port"] = OBJECTFIFO_PORT.parse(parser)
-        parser.parse_punctuation(",")
-        props["size"] = _i32(_parse_int(parser))
-
-
-def _print_fifo_ref(printer: Printer, op: ObjectFifoAcquireOp | ObjectFifoReleaseOp) -> None:
-    _print_attr_dict(printer, op, ("objFifo_name", "port", "size"))
-    printer.print_string(" ")
-    printer.print_attribute(op.objFifo_name)
-    printer.print_string(f"({OBJECTFIFO_PORT.keyword(op.port)}, {op.size.value.data})")
-
-
-def _verify_port(op: ObjectFifoAcquireOp | ObjectFifoReleaseOp) -> ObjectFifoCreateOp:
-    """AIEDialect.cpp ObjectFifoAcquireOp/ReleaseOp::verify: inside a core, on the right tile."""
-    OBJECTFIFO_PORT.check(op.port, "port", op)
-    if op.size.value.data < 1:
-        raise _op_error(op, "attribute 'size' failed to satisfy constraint: 32-bit signless integer attribute "
-                            "whose minimum value is 1")
-    core = _enclosing(op, CoreOp)
-    if core is None:
-        raise _op_error(op, "must be called from inside a CoreOp")
-    fifo = lookup_objectfifo(op, op.objFifo_name)
-    if fifo is None:
-        raise _error("cannot retrieve associated object FIFO")
-    if op.port_name == "Produce":
-        if core.tile != fifo.producerTile:
-            raise _op_error(core, "producer port of objectFifo accessed by core running on non-producer tile",
-                            at=core)
-    elif core.tile not in tuple(fifo.consumerTiles):
-        raise _op_error(core, "consumer port of objectFifo accessed by core running on non-consumer tile", at=core)
-    return fifo
-
-
-# AIEOps.td @ 2741ca50 AIE_ObjectFifoAcquireOp: attr-dict $objFifo_name `(` $port `,` $size `)`
-# `:` qualified(type($subview)). AIEDialect.cpp ObjectFifoAcquireOp::verify.
-@irdl_op_definition
-class ObjectFifoAcquireOp(IRDLOperation):
-    """``%s = aie.objectfifo.acquire @of(Consume, 1) : !aie.objectfifosubview<...>``: take objects of a FIFO's end."""
-
-    name = "aie.objectfifo.acquire"
     port = prop_def(IntegerAttr[I32] | ObjectFifoPortAttr)
     objFifo_name = prop_def(SymbolRefAttr)
     size = prop_def(IntegerAttr[I32])
-    subview = result_def(ObjectFifoSubviewType)
-
-    @classmethod
-    def parse(cls, parser: Parser) -> ObjectFifoAcquireOp:
-        props: dict[str, Attribute] = {}
-        attrs = _parse_attr_dict(parser, cls, props)
-        _parse_fifo_ref(parser, props)
-        parser.parse_punctuation(":")
-        pos = parser.pos
-        t = parser.parse_type()
-        if not isinstance(t, ObjectFifoSubviewType):
-            parser.raise_error(f"expected !aie.objectfifosubview<memref<...>>, got {t}", pos, parser.pos)
-        return cls.create(result_types=[t], properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        _print_fifo_ref(printer, self)
-        printer.print_string(" : ")
-        printer.print_attribute(self.subview.type)
 
     @property
     def fifo_name(self) -> str:
-        """The name of the FIFO acquired from, without ``@``."""
+        """The FIFO's name, without ``@``."""
         return self.objFifo_name.string_value()
 
     @property
     def port_name(self) -> str:
         """The port keyword: ``Produce`` or ``Consume``."""
-        return OBJECTFIFO_PORT.keyword(self.port)
+        return ObjectFifoPort.keyword_of(self.port)
 
     def verify_(self) -> None:
-        fifo = _verify_port(self)
+        self._verify_port()
+
+    def _verify_port(self) -> ObjectFifoCreateOp:
+        """AIEDialect.cpp ObjectFifoAcquireOp/ReleaseOp::verify: inside a core, on the right tile."""
+        ObjectFifoPort.check(self.port, "port", self)
+        _check_min(self, "size", minimum=1)
+        core = _core_of(self)
+        fifo = _fifo_of(self)
+        if ObjectFifoPort.of(self.port) is ObjectFifoPort.Produce:
+            if core.tile != fifo.producerTile:
+                raise op_error(core, "producer port of objectFifo accessed by core running on non-producer tile",
+                                at=core)
+        elif core.tile not in tuple(fifo.consumerTiles):
+            raise op_error(core, "consumer port of objectFifo accessed by core running on non-consumer tile", at=core)
+        return fifo
+
+
+# AIEOps.td @ 2741ca50 AIE_ObjectFifoAcquireOp; AIEDialect.cpp ObjectFifoAcquireOp::verify.
+@declared
+class ObjectFifoAcquireOp(_ObjectFifoPortOp):
+    """``%s = aie.objectfifo.acquire @of(Consume, 1) : !aie.objectfifosubview<...>``: take objects of a FIFO's end."""
+
+    name = "aie.objectfifo.acquire"
+    subview = result_def(ObjectFifoSubviewType)
+    assembly_format = ("attr-dict $objFifo_name `(` custom<ObjectFifoPort>($port) `,` $size `)` `:` "
+                       "type($subview)")
+
+    def verify_(self) -> None:
+        fifo = self._verify_port()
         seen = self.subview.type.element_type
         consumer_view = fifo.consumerElemType.element_type if fifo.consumerElemType is not None else None
-        if seen != fifo.memref_type and not (self.port_name == "Consume" and seen == consumer_view):
-            raise _op_error(self, "ObjectFifo element and ObjectFifoSubview element must match.")
+        if seen != fifo.memref_type and not (ObjectFifoPort.of(self.port) is ObjectFifoPort.Consume
+                                             and seen == consumer_view):
+            raise op_error(self, "ObjectFifo element and ObjectFifoSubview element must match.")
         # Not checked: acquiring more objects than the depth. The 2025 lowering raises the
         # depth to the largest acquire + 1 (AIEOps.td: "the highest number of acquired
         # elements (+1 for prefetching) will be used instead"); only 2026 rejects it.
 
 
-# AIEOps.td @ 2741ca50 AIE_ObjectFifoReleaseOp: attr-dict $objFifo_name `(` $port `,` $size `)`.
-@irdl_op_definition
-class ObjectFifoReleaseOp(IRDLOperation):
+# AIEOps.td @ 2741ca50 AIE_ObjectFifoReleaseOp.
+@declared
+class ObjectFifoReleaseOp(_ObjectFifoPortOp):
     """``aie.objectfifo.release @of(Produce, 1)``: give objects back to a FIFO."""
 
     name = "aie.objectfifo.release"
-    port = prop_def(IntegerAttr[I32] | ObjectFifoPortAttr)
-    objFifo_name = prop_def(SymbolRefAttr)
-    size = prop_def(IntegerAttr[I32])
-
-    @classmethod
-    def parse(cls, parser: Parser) -> ObjectFifoReleaseOp:
-        props: dict[str, Attribute] = {}
-        attrs = _parse_attr_dict(parser, cls, props)
-        _parse_fifo_ref(parser, props)
-        return cls.create(properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        _print_fifo_ref(printer, self)
-
-    @property
-    def fifo_name(self) -> str:
-        """The name of the FIFO released to, without ``@``."""
-        return self.objFifo_name.string_value()
-
-    @property
-    def port_name(self) -> str:
-        """The port keyword: ``Produce`` or ``Consume``."""
-        return OBJECTFIFO_PORT.keyword(self.port)
-
-    def verify_(self) -> None:
-        _verify_port(self)
+    assembly_format = "attr-dict $objFifo_name `(` custom<ObjectFifoPort>($port) `,` $size `)`"
 
 
-# AIEOps.td @ 2741ca50 AIE_ObjectFifoSubviewAccessOp: $subview `[` $index `]` attr-dict `:`
-# qualified(type($subview)) `->` qualified(type($output)). AIEDialect.cpp verify.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_ObjectFifoSubviewAccessOp; AIEDialect.cpp verify.
+@declared
 class ObjectFifoSubviewAccessOp(IRDLOperation):
     """``%b = aie.objectfifo.subview.access %s[0] : !aie.objectfifosubview<T> -> T``: one acquired object."""
 
@@ -1668,19 +1627,16 @@ class ObjectFifoSubviewAccessOp(IRDLOperation):
     index = prop_def(IntegerAttr[I32])
     output = result_def(MemRefType)
     assembly_format = "$subview `[` $index `]` attr-dict `:` type($subview) `->` type($output)"
-    irdl_options = (ParsePropInAttrDict(),)
 
     def verify_(self) -> None:
-        if _enclosing(self, CoreOp) is None:
-            raise _op_error(self, "must be called from inside a CoreOp")
+        _core_of(self)
         acq = self.subview.owner
         if isinstance(acq, ObjectFifoAcquireOp) and self.index.value.data >= acq.size.value.data:
-            raise _op_error(self, "accessed farther than number of acquired elements (index out of bounds).")
+            raise op_error(self, "accessed farther than number of acquired elements (index out of bounds).")
 
 
-# AIEOps.td @ 2741ca50 AIE_ObjectFifoAllocateOp: $objFifo_name `(` $delegateTile `)` attr-dict;
-# AIEDialect.cpp ObjectFifoAllocateOp::verify.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_ObjectFifoAllocateOp; AIEDialect.cpp ObjectFifoAllocateOp::verify.
+@declared
 class ObjectFifoAllocateOp(IRDLOperation):
     """``aie.objectfifo.allocate @of (%tile)``: place a shared-memory FIFO's objects in a given tile's memory."""
 
@@ -1688,16 +1644,13 @@ class ObjectFifoAllocateOp(IRDLOperation):
     objFifo_name = prop_def(SymbolRefAttr)
     delegateTile = operand_def(IndexType)
     assembly_format = "$objFifo_name `(` $delegateTile `)` attr-dict"
-    irdl_options = (ParsePropInAttrDict(),)
 
     def verify_(self) -> None:
         _check_in_device(self)
-        fifo = lookup_objectfifo(self, self.objFifo_name)
-        if fifo is None:
-            raise _error("cannot retrieve associated object FIFO")
+        fifo = _fifo_of(self)
         if len(fifo.consumerTiles) != 1:
             raise _error("can only be used in 1-to-1 object FIFOs")
-        if _int(fifo.via_DMA, 0):
+        if int_of(fifo.via_DMA, 0):
             raise _error("cannot allocate a shared memory module to objectfifo with set `via_DMA` attribute")
         if fifo.repeat_count is not None:
             raise _error("cannot allocate a shared memory module to objectfifo with set `repeat_count` attribute")
@@ -1710,7 +1663,7 @@ class ObjectFifoAllocateOp(IRDLOperation):
 # and `%acq, %rel = aie.objectfifo.lock @of (Produce) : (index, index)`. Their ODS was not
 # available: the property names (objFifo_name, index, port) follow the sibling ops, so their
 # generic form may differ from aie-opt's.
-@irdl_op_definition
+@declared
 class ObjectFifoBufferOp(IRDLOperation):
     """``%b = aie.objectfifo.buffer @of (i) : memref<...>``: object ``i`` of a FIFO, without acquiring it (2026)."""
 
@@ -1719,19 +1672,15 @@ class ObjectFifoBufferOp(IRDLOperation):
     index = prop_def(IntegerAttr[I32])
     buffer = result_def(MemRefType)
     assembly_format = "$objFifo_name `(` $index `)` attr-dict `:` type($buffer)"
-    irdl_options = (ParsePropInAttrDict(),)
 
     def verify_(self) -> None:
-        if _enclosing(self, CoreOp) is None:
-            raise _op_error(self, "must be called from inside a CoreOp")
-        fifo = lookup_objectfifo(self, self.objFifo_name)
-        if fifo is None:
-            raise _error("cannot retrieve associated object FIFO")
+        _core_of(self)
+        fifo = _fifo_of(self)
         if fifo.memref_type != self.buffer.type:
-            raise _op_error(self, f"buffer type {self.buffer.type} does not match the objectFifo's {fifo.memref_type}")
+            raise op_error(self, f"buffer type {self.buffer.type} does not match the objectFifo's {fifo.memref_type}")
 
 
-@irdl_op_definition
+@declared
 class ObjectFifoLockOp(IRDLOperation):
     """``%acq, %rel = aie.objectfifo.lock @of (Port) : (index, index)``: the locks of one end of a FIFO (2026)."""
 
@@ -1740,38 +1689,17 @@ class ObjectFifoLockOp(IRDLOperation):
     port = prop_def(IntegerAttr[I32])
     acq_lock = result_def(IndexType)
     rel_lock = result_def(IndexType)
-
-    @classmethod
-    def parse(cls, parser: Parser) -> ObjectFifoLockOp:
-        props: dict[str, Attribute] = {"objFifo_name": SymbolRefAttr(parser.parse_symbol_name())}
-        with parser.in_parens():
-            props["port"] = OBJECTFIFO_PORT.parse(parser)
-        attrs = _parse_attr_dict(parser, cls, props)
-        parser.parse_punctuation(":")
-        pos = parser.pos
-        types = parser.parse_comma_separated_list(parser.Delimiter.PAREN, parser.parse_type)
-        if types != [_INDEX, _INDEX]:
-            parser.raise_error("expected the lock types (index, index)", pos, parser.pos)
-        return cls.create(result_types=types, properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(" ")
-        printer.print_attribute(self.objFifo_name)
-        printer.print_string(f"({OBJECTFIFO_PORT.keyword(self.port)})")
-        _print_attr_dict(printer, self, ("objFifo_name", "port"))
-        printer.print_string(" : (index, index)")
+    assembly_format = ("$objFifo_name `(` custom<ObjectFifoPort>($port) `)` attr-dict `:` "
+                       "`(` type($acq_lock) `,` type($rel_lock) `)`")
 
     def verify_(self) -> None:
-        OBJECTFIFO_PORT.check(self.port, "port", self)
-        if _enclosing(self, CoreOp) is None:
-            raise _op_error(self, "must be called from inside a CoreOp")
-        if lookup_objectfifo(self, self.objFifo_name) is None:
-            raise _error("cannot retrieve associated object FIFO")
+        ObjectFifoPort.check(self.port, "port", self)
+        _core_of(self)
+        _fifo_of(self)
 
 
-# AIEOps.td @ 2741ca50 AIE_ObjectFifoRegisterExternalBuffersOp: attr-dict $objFifo_name `(` $tile
-# `,` `{` $externalBuffers `}` `)` `:` `(` type($externalBuffers) `)`; IsShimNOCTile.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_ObjectFifoRegisterExternalBuffersOp (IsShimNOCTile).
+@declared
 class ObjectFifoRegisterExternalBuffersOp(IRDLOperation):
     """``aie.objectfifo.register_external_buffers @of (%shim, {%b0, %b1}) : (memref<..>, memref<..>)``: host buffers of a FIFO's shim end."""
 
@@ -1779,42 +1707,15 @@ class ObjectFifoRegisterExternalBuffersOp(IRDLOperation):
     objFifo_name = prop_def(SymbolRefAttr)
     tile = operand_def(IndexType)
     externalBuffers = var_operand_def(MemRefType)
-
-    @classmethod
-    def parse(cls, parser: Parser) -> ObjectFifoRegisterExternalBuffersOp:
-        props: dict[str, Attribute] = {}
-        attrs = _parse_attr_dict(parser, cls, props)
-        props["objFifo_name"] = SymbolRefAttr(parser.parse_symbol_name())
-        with parser.in_parens():
-            tile = parser.parse_operand(_INDEX)
-            parser.parse_punctuation(",")
-            buffers = parser.parse_comma_separated_list(parser.Delimiter.BRACES, parser.parse_unresolved_operand)
-        parser.parse_punctuation(":")
-        pos = parser.pos
-        types = parser.parse_comma_separated_list(parser.Delimiter.PAREN, parser.parse_type)
-        operands = parser.resolve_operands(buffers, types, pos)
-        return cls.create(operands=[tile, *operands], properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        _print_attr_dict(printer, self, ("objFifo_name",))
-        printer.print_string(" ")
-        printer.print_attribute(self.objFifo_name)
-        printer.print_string("(")
-        printer.print_operand(self.tile)
-        printer.print_string(", {")
-        printer.print_list(self.externalBuffers, printer.print_operand)
-        printer.print_string("}) : (")
-        printer.print_list([b.type for b in self.externalBuffers], printer.print_attribute)
-        printer.print_string(")")
+    assembly_format = ("attr-dict $objFifo_name `(` $tile `,` `{` $externalBuffers `}` `)` `:` "
+                       "`(` type($externalBuffers) `)`")
 
     def verify_(self) -> None:
         _check_in_device(self)
         _check_tile_kind(self, self.tile, ("shim",), "a shim tile with NOC connection", noc=True)
 
 
-# ----------------------------------------------------------------------------------------
 # Ops: DMAs (mem, memtile_dma, shim_dma, dma_start, dma_bd, next_bd, dma)
-# ----------------------------------------------------------------------------------------
 
 
 class _DmaRegionOp(IRDLOperation):
@@ -1823,80 +1724,69 @@ class _DmaRegionOp(IRDLOperation):
     tile = operand_def(IndexType)
     body = region_def()
     result = result_def(IndexType)
+    assembly_format = "`(` $tile `)` $body attr-dict"
 
-    @classmethod
-    def parse(cls, parser: Parser) -> _DmaRegionOp:
-        return _parse_tile_region(cls, parser)
+    # AIEInterfaces.td @ 03080eb8: the tile trait (kinds, message, shim NOC only).
+    TILE: ClassVar[tuple[tuple[str, ...], str, bool]]
 
-    def print(self, printer: Printer) -> None:
-        _print_tile_region(self, printer)
-
-    def _verify_dma_region(self) -> None:
-        """AIEDialect.cpp HasSomeTerminator<DMAStartOp, NextBDOp, EndOp>, HasValidBDs, HasValidDMAChannels."""
+    def verify_(self) -> None:
+        """The tile trait, and AIEDialect.cpp HasSomeTerminator<DMAStartOp, NextBDOp, EndOp>,
+        HasValidBDs, HasValidDMAChannels."""
+        _check_tile_kind(self, self.tile, *self.TILE)
         if not self.body.blocks:
-            raise _op_error(self, "should have non-empty body")
+            raise op_error(self, "should have non-empty body")
         for block in self.body.blocks:
             last = block.last_op
             if last is not None and not isinstance(last, DMAStartOp | NextBDOp | EndOp):
-                raise _op_error(last, "is not an allowed terminator", at=last)
+                raise op_error(last, "is not an allowed terminator", at=last)
         t = tile_of(self.tile)
         model = model_of(self)
-        if t is None or not model.contains(*t.coords):
+        if t is None or not model.contains(t.coords):
             return
-        bd_max = model.resource(*t.coords, "bds")
+        kind = model.kind(t.coords)
+        bd_max = kind.bds
         if sum(1 for b in self.body.blocks if any(isinstance(o, DMABDOp) for o in b.ops)) > bd_max:
-            raise _op_error(self, f"has more than {bd_max} blocks")
-        channels = {(_int(s.channel_dir), _int(s.channel_index)) for b in self.body.blocks for s in b.ops
+            raise op_error(self, f"has more than {bd_max} blocks")
+        channels = {(int_of(s.channel_dir), int_of(s.channel_index)) for b in self.body.blocks for s in b.ops
                     if isinstance(s, DMAStartOp)}
-        if sum(1 for d, _ in channels if d == 0) > model.resource(*t.coords, "dma_in"):
-            raise _op_error(self, "uses more input channels than available on this tile")
-        if sum(1 for d, _ in channels if d == 1) > model.resource(*t.coords, "dma_out"):
-            raise _op_error(self, "uses more output channels than available on this tile")
+        if sum(1 for d, _ in channels if d == DMAChannelDir.S2MM) > kind.dma_in:
+            raise op_error(self, "uses more input channels than available on this tile")
+        if sum(1 for d, _ in channels if d == DMAChannelDir.MM2S) > kind.dma_out:
+            raise op_error(self, "uses more output channels than available on this tile")
 
 
 # AIEOps.td @ 2741ca50 AIE_MemOp: IsCoreTile, HasValidBDs, HasValidDMAChannels.
-@irdl_op_definition
+@declared
 class MemOp(_DmaRegionOp):
     """``%m = aie.mem(%tile) { ... }``: the DMA program of a compute tile's memory."""
 
     name = "aie.mem"
-
-    def verify_(self) -> None:
-        _check_tile_kind(self, self.tile, ("compute",), "a core tile")
-        self._verify_dma_region()
+    TILE: ClassVar[tuple[tuple[str, ...], str, bool]] = (("compute",), "a core tile", False)
 
 
 # AIEOps.td @ 2741ca50 AIE_MemTileDMAOp: IsMemTile, HasValidBDs, HasValidDMAChannels.
-@irdl_op_definition
+@declared
 class MemTileDMAOp(_DmaRegionOp):
     """``%m = aie.memtile_dma(%tile) { ... }``: the DMA program of a mem tile."""
 
     name = "aie.memtile_dma"
-
-    def verify_(self) -> None:
-        _check_tile_kind(self, self.tile, ("mem",), "a MemTile")
-        self._verify_dma_region()
+    TILE: ClassVar[tuple[tuple[str, ...], str, bool]] = (("mem",), "a MemTile", False)
 
 
 # AIEOps.td @ 2741ca50 AIE_ShimDMAOp: IsShimNOCTile, HasValidBDs, HasValidDMAChannels.
-@irdl_op_definition
+@declared
 class ShimDMAOp(_DmaRegionOp):
     """``%s = aie.shim_dma(%tile) { ... }``: the DMA program of a shim tile."""
 
     name = "aie.shim_dma"
-
-    def verify_(self) -> None:
-        _check_tile_kind(self, self.tile, ("shim",), "a shim tile with NOC connection", noc=True)
-        self._verify_dma_region()
+    TILE: ClassVar[tuple[tuple[str, ...], str, bool]] = (("shim",), "a shim tile with NOC connection", True)
 
 
 _DMA_PARENTS = ("aie.mem", "aie.memtile_dma", "func.func", "aie.shim_dma")
 
 
-# AIEOps.td @ 2741ca50 AIE_DMAStartOp: `(` $channel_dir `,` $channel_index `,` $dest `,` $chain
-# (`,` `repeat_count` `=` $repeat_count^)? `)` attr-dict; Terminator; result i1;
-# ParentOneOf<[MemOp, MemTileDMAOp, FuncOp, ShimDMAOp]>.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_DMAStartOp: ParentOneOf<[MemOp, MemTileDMAOp, FuncOp, ShimDMAOp]>.
+@declared
 class DMAStartOp(IRDLOperation):
     """``%0 = aie.dma_start(S2MM, 0, ^bd0, ^next)``: start a DMA channel on a chain of BD blocks."""
 
@@ -1908,57 +1798,27 @@ class DMAStartOp(IRDLOperation):
     chain = successor_def()
     valid = result_def(i1)
     traits = traits_def(IsTerminator())
-
-    @classmethod
-    def parse(cls, parser: Parser) -> DMAStartOp:
-        props: dict[str, Attribute] = {}
-        with parser.in_parens():
-            props["channel_dir"] = DMA_CHANNEL_DIR.parse(parser)
-            parser.parse_punctuation(",")
-            props["channel_index"] = _i32(_parse_int(parser))
-            parser.parse_punctuation(",")
-            dest = parser.parse_successor()
-            parser.parse_punctuation(",")
-            chain = parser.parse_successor()
-            if parser.parse_optional_punctuation(",") is not None:
-                parser.parse_keyword("repeat_count")
-                parser.parse_punctuation("=")
-                props["repeat_count"] = _i32(_parse_int(parser))
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(result_types=[i1], properties=props, attributes=attrs, successors=[dest, chain])
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f"({DMA_CHANNEL_DIR.keyword(self.channel_dir)}, {self.channel_index.value.data}, ")
-        printer.print_block_name(self.dest)
-        printer.print_string(", ")
-        printer.print_block_name(self.chain)
-        if self.repeat_count is not None:
-            printer.print_string(f", repeat_count = {self.repeat_count.value.data}")
-        printer.print_string(")")
-        _print_attr_dict(printer, self, ("channel_dir", "channel_index", "repeat_count"))
+    assembly_format = ("`(` custom<DMAChannelDir>($channel_dir) `,` $channel_index `,` $dest `,` $chain "
+                       "(`,` `repeat_count` `=` $repeat_count^)? `)` attr-dict")
 
     @property
     def direction(self) -> str:
         """The channel direction keyword: ``S2MM`` or ``MM2S``."""
-        return DMA_CHANNEL_DIR.keyword(self.channel_dir)
+        return DMAChannelDir.keyword_of(self.channel_dir)
 
     def verify_(self) -> None:
-        DMA_CHANNEL_DIR.check(self.channel_dir, "channel_dir", self)
+        DMAChannelDir.check(self.channel_dir, "channel_dir", self)
         parent = self.parent_op()
         if parent is None or parent.name not in _DMA_PARENTS:
-            raise _op_error(self, f"expects parent op to be one of '{', '.join(_DMA_PARENTS)}'")
-        if self.channel_index.value.data < 0:
-            raise _op_error(self, "attribute 'channel_index' failed to satisfy constraint: 32-bit signless "
-                                  "integer attribute whose minimum value is 0")
+            raise op_error(self, f"expects parent op to be one of '{', '.join(_DMA_PARENTS)}'")
+        _check_min(self, "channel_index")
 
 
 _BD_ELIDE = ("offset", "len", "dimensions", "pad_dimensions", "pad_value")
 
 
-# AIEOps.td @ 2741ca50 AIE_DMABDOp (hasCustomAssemblyFormat); AIEDialect.cpp DMABDOp::parse:
-# `(` $buffer `:` type($buffer) (`,` $offset (`,` $len (`,` $dimensions (`,` $pad_dimensions)?)?)?)?
-# (`,` `pad_value` `=` $pad_value)? `)` attr-dict, and DMABDOp::verify.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_DMABDOp (hasCustomAssemblyFormat); AIEDialect.cpp DMABDOp::parse, verify.
+@declared
 class DMABDOp(IRDLOperation):
     """``aie.dma_bd(%buf : memref<...>, offset, len, [dims])``: one buffer descriptor."""
 
@@ -1973,59 +1833,14 @@ class DMABDOp(IRDLOperation):
     packet = opt_prop_def(PacketInfoAttr)
     burst_length = opt_prop_def(IntegerAttr[I32])
     next_bd_id = opt_prop_def(IntegerAttr[I32])
-
-    @classmethod
-    def parse(cls, parser: Parser) -> DMABDOp:
-        props: dict[str, Attribute] = {}
-        with parser.in_parens():
-            buf = parser.parse_unresolved_operand()
-            parser.parse_punctuation(":")
-            t = _parse_memref_type(parser)
-            fields = iter(("offset", "len"))
-            while parser.parse_optional_punctuation(",") is not None:
-                if parser.parse_optional_keyword("pad_value") is not None:
-                    parser.parse_punctuation("=")
-                    props["pad_value"] = _i32(_parse_int(parser))
-                elif "dimensions" not in props and (dims := BDDimLayoutArrayAttr.parse_optional(parser)):
-                    props["dimensions"] = dims
-                elif "dimensions" in props and (pads := BDPadLayoutArrayAttr.parse_optional(parser)):
-                    props["pad_dimensions"] = pads
-                else:
-                    pos = parser.pos
-                    field = next(fields, None)
-                    if field is None:
-                        parser.raise_error("unexpected operand in aie.dma_bd", pos)
-                    props[field] = _i32(_parse_int(parser))
-            _parse_bd_keywords(parser, props)
-        attrs = _parse_attr_dict(parser, cls, props)
-        operand = parser.resolve_operand(buf, t)
-        return cls.create(operands=[operand], properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string("(")
-        printer.print_operand(self.buffer)
-        printer.print_string(" : ")
-        printer.print_attribute(self.buffer.type)
-        if self.len is not None or self.offset is not None:
-            printer.print_string(f", {_int(self.offset, 0)}")
-        if self.len is not None:
-            printer.print_string(f", {self.len.value.data}")
-        if self.dimensions is not None:
-            printer.print_string(", ")
-            self.dimensions.print_parameters(printer)
-        if self.pad_dimensions is not None:
-            printer.print_string(", ")
-            self.pad_dimensions.print_parameters(printer)
-        if self.pad_value is not None:
-            printer.print_string(f", pad_value = {self.pad_value.value.data}")
-        printer.print_string(")")
-        _print_attr_dict(printer, self, _BD_ELIDE)
+    assembly_format = ("`(` $buffer `:` type($buffer) "
+                       "custom<BDFields>($offset, $len, $dimensions, $pad_dimensions, $pad_value) `)` attr-dict")
 
     @property
     def length(self) -> int:
         """Elements transferred: ``len``, else the whole buffer."""
         t = self.buffer.type
-        return _int(self.len, _num_elements(t) if isinstance(t, MemRefType) else 0)
+        return int_of(self.len, prod(t.get_shape()) if isinstance(t, MemRefType) else 0)
 
     def verify_(self) -> None:
         # Only inside a DMA program; elsewhere (runtime sequences) later passes place it.
@@ -2034,43 +1849,39 @@ class DMABDOp(IRDLOperation):
             return
         owner = self.buffer.owner
         if not isinstance(owner, BufferOp | ExternalBufferOp):
-            raise _op_error(self, "BDs only support BufferOp or ExternalBufferOp operands.")
+            raise op_error(self, "BDs only support BufferOp or ExternalBufferOp operands.")
         t: MemRefType = self.buffer.type
-        elem = _element_bytes(t.element_type)
+        elem = max(1, (element_bits(t) or 32) // 8)
         if self.length * elem % 4:
-            raise _op_error(self, "transfer length must be multiple of 4 (i.e., represent 4 byte aligned address)")
+            raise op_error(self, "transfer length must be multiple of 4 (i.e., represent 4 byte aligned address)")
         region_op = parent if not isinstance(parent, DMAOp) else parent.parent_op()
         if isinstance(region_op, MemOp) and isinstance(owner, BufferOp) and owner.tile != region_op.tile:
-            raise _op_error(self, "Core tile DMAs can only access a buffer in the same tile.")
+            raise op_error(self, "Core tile DMAs can only access a buffer in the same tile.")
         tile = tile_of(region_op.tile) if isinstance(region_op, _DmaRegionOp) else None
         model = model_of(self)
-        if tile is not None and model.contains(*tile.coords):
-            max_bds = model.resource(*tile.coords, "bds")
+        if tile is not None and model.contains(tile.coords):
+            max_bds = model.kind(tile.coords).bds
             for what, attr in (("bdId", self.bd_id), ("nextBdId", self.next_bd_id)):
                 if attr is not None and attr.value.data >= max_bds:
-                    raise _op_error(self, f"{what} attribute exceeds max: {max_bds - 1}")
+                    raise op_error(self, f"{what} attribute exceeds max: {max_bds - 1}")
         if self.dimensions is not None:
             dims = list(self.dimensions)
             max_dims = 4 if isinstance(region_op, MemTileDMAOp) else 3
             if len(dims) > max_dims:
-                raise _op_error(self, f"Cannot give more than {max_dims} dimensions for step sizes and wraps in "
+                raise op_error(self, f"Cannot give more than {max_dims} dimensions for step sizes and wraps in "
                                       f"this  tile (got {len(dims)} dimensions).")
-            n = _num_elements(t)
+            n = prod(t.get_shape())
             max_idx = 0
             for d in dims:
                 if d.stride.data == 0:
-                    raise _op_error(self, "Invalid step size; must be a positive integer.")
+                    raise op_error(self, "Invalid step size; must be a positive integer.")
                 if d.stride.data > n:
-                    raise _op_error(self, f"Step size {d.stride.data} exceeds memref size {n}")
+                    raise op_error(self, f"Step size {d.stride.data} exceeds memref size {n}")
                 max_idx += d.stride.data * (d.size.data - 1)
             if n <= max_idx:
-                raise _op_error(self, "Specified stride(s) and size(s) result in out of bounds access in buffer, "
+                raise op_error(self, "Specified stride(s) and size(s) result in out of bounds access in buffer, "
                                       f"for index {max_idx} in memref of length {n}.")
-        if self.packet is not None:
-            if self.packet.pkt_type.data > 7:
-                raise _op_error(self, "Packet type field can only hold 3 bits.")
-            if self.packet.pkt_id.data > 31:
-                raise _op_error(self, "Packet ID field can only hold 5 bits.")
+        check_packet(self, self.packet)
 
 
 def _parse_bd_keywords(parser: Parser, props: dict[str, Attribute]) -> None:
@@ -2104,7 +1915,7 @@ def _parse_bd_keywords(parser: Parser, props: dict[str, Attribute]) -> None:
 
 
 # AIEOps.td @ 2741ca50 AIE_NextBDOp: $dest attr-dict; Terminator.
-@irdl_op_definition
+@declared
 class NextBDOp(IRDLOperation):
     """``aie.next_bd ^bd1``: the BD after this one."""
 
@@ -2115,7 +1926,7 @@ class NextBDOp(IRDLOperation):
 
 
 # AIEOps.td @ 2741ca50 AIE_DMABDPACKETOp: `(` $packet_type `,` $packet_id `)` attr-dict.
-@irdl_op_definition
+@declared
 class DMABDPacketOp(IRDLOperation):
     """``aie.dma_bd_packet(type, id)``: packet header of the next BD."""
 
@@ -2123,13 +1934,10 @@ class DMABDPacketOp(IRDLOperation):
     packet_type = prop_def(IntegerAttr[I32])
     packet_id = prop_def(IntegerAttr[I32])
     assembly_format = "`(` $packet_type `,` $packet_id `)` attr-dict"
-    irdl_options = (ParsePropInAttrDict(),)
 
 
-# AIEOps.td @ 2741ca50 AIE_DMAOp: `(` $channel_dir `,` $channel_index `)` attr-dict ` `
-# `[` regions `]`; ParentOneOf<[MemOp, MemTileDMAOp, ShimDMAOp]>, NoTerminator; result i1.
-# AIEDialect.cpp DMAOp::verify.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_DMAOp; AIEDialect.cpp DMAOp::verify.
+@declared
 class DMAOp(IRDLOperation):
     """``%d = aie.dma(MM2S, 0) [{ BD }, { BD }]``: a DMA channel and its BDs, without blocks."""
 
@@ -2142,66 +1950,33 @@ class DMAOp(IRDLOperation):
     bds = var_region_def()
     valid = result_def(i1)
     traits = traits_def(NoTerminator())
-
-    @classmethod
-    def parse(cls, parser: Parser) -> DMAOp:
-        props: dict[str, Attribute] = {}
-        with parser.in_parens():
-            props["channel_dir"] = DMA_CHANNEL_DIR.parse(parser)
-            parser.parse_punctuation(",")
-            props["channel_index"] = _i32(_parse_int(parser))
-        attrs = _parse_attr_dict(parser, cls, props)
-        regions = parser.parse_comma_separated_list(parser.Delimiter.SQUARE, parser.parse_region)
-        return cls.create(result_types=[i1], properties=props, attributes=attrs, regions=regions)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f"({DMA_CHANNEL_DIR.keyword(self.channel_dir)}, {self.channel_index.value.data})")
-        _print_attr_dict(printer, self, ("channel_dir", "channel_index"))
-        printer.print_string(" [")
-        for i, r in enumerate(self.bds):
-            if i:
-                printer.print_string(", ")
-            printer.print_region(r)
-        printer.print_string("]")
+    assembly_format = ("`(` custom<DMAChannelDir>($channel_dir) `,` $channel_index `)` attr-dict "
+                       "custom<RegionList>($bds)")
 
     def verify_(self) -> None:
-        DMA_CHANNEL_DIR.check(self.channel_dir, "channel_dir", self)
+        DMAChannelDir.check(self.channel_dir, "channel_dir", self)
         parent = self.parent_op()
         if not isinstance(parent, MemOp | MemTileDMAOp | ShimDMAOp):
-            raise _op_error(self, "expects parent op to be one of 'aie.mem, aie.memtile_dma, aie.shim_dma'")
+            raise op_error(self, "expects parent op to be one of 'aie.mem, aie.memtile_dma, aie.shim_dma'")
         if len(parent.body.blocks) > 1:
-            raise _op_error(self, "DMAOp can only appear in single block region")
+            raise op_error(self, "DMAOp can only appear in single block region")
         if any(isinstance(o, DMAStartOp) for o in parent.body.ops):
-            raise _op_error(self, "DMAOp is not compatible with DMAStart ops")
+            raise op_error(self, "DMAOp is not compatible with DMAStart ops")
         for r in self.bds:
             if len(r.blocks) != 1:
-                raise _op_error(self, "DMAOp regions must have only one block")
+                raise op_error(self, "DMAOp regions must have only one block")
             ops = list(r.blocks[0].ops)
             if sum(isinstance(o, DMABDOp) for o in ops) != 1:
-                raise _op_error(self, "DMAOp regions/blocks must have exactly one DMABDOp")
+                raise op_error(self, "DMAOp regions/blocks must have exactly one DMABDOp")
             if sum(isinstance(o, UseLockOp) for o in ops) != 2:
-                raise _op_error(self, "DMAOp regions/blocks must have exactly two UseLock ops")
+                raise op_error(self, "DMAOp regions/blocks must have exactly two UseLock ops")
 
 
-# ----------------------------------------------------------------------------------------
 # Ops: routing (flow, packet_flow, packet_source, packet_dest, shim_dma_allocation)
-# ----------------------------------------------------------------------------------------
 
 
-def _parse_port(parser: Parser) -> tuple[IntegerAttr, IntegerAttr]:
-    """``Bundle : channel`` (``"DMA" : 0`` in older tests)."""
-    bundle = WIRE_BUNDLE.parse(parser)
-    parser.parse_punctuation(":")
-    return bundle, _i32(_parse_int(parser))
-
-
-def _port_text(bundle: Attribute, channel: IntegerAttr) -> str:
-    return f"{WIRE_BUNDLE.keyword(bundle)} : {channel.value.data}"
-
-
-# AIEOps.td @ 2741ca50 AIE_FlowOp: `(` $source `,` $source_bundle `:` $source_channel `,` $dest
-# `,` $dest_bundle `:` $dest_channel `)` attr-dict.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_FlowOp.
+@declared
 class FlowOp(IRDLOperation):
     """``aie.flow(%a, DMA : 0, %b, DMA : 1)``: a circuit-switched stream between two tiles."""
 
@@ -2212,41 +1987,17 @@ class FlowOp(IRDLOperation):
     dest = operand_def(IndexType)
     dest_bundle = prop_def(IntegerAttr[I32])
     dest_channel = prop_def(IntegerAttr[I32])
-
-    @classmethod
-    def parse(cls, parser: Parser) -> FlowOp:
-        props: dict[str, Attribute] = {}
-        with parser.in_parens():
-            src = parser.parse_operand(_INDEX)
-            parser.parse_punctuation(",")
-            props["source_bundle"], props["source_channel"] = _parse_port(parser)
-            parser.parse_punctuation(",")
-            dst = parser.parse_operand(_INDEX)
-            parser.parse_punctuation(",")
-            props["dest_bundle"], props["dest_channel"] = _parse_port(parser)
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(operands=[src, dst], properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string("(")
-        printer.print_operand(self.source)
-        printer.print_string(f", {_port_text(self.source_bundle, self.source_channel)}, ")
-        printer.print_operand(self.dest)
-        printer.print_string(f", {_port_text(self.dest_bundle, self.dest_channel)})")
-        _print_attr_dict(printer, self, ("source_bundle", "source_channel", "dest_bundle", "dest_channel"))
+    assembly_format = ("`(` $source `,` custom<Port>($source_bundle, $source_channel) `,` $dest `,` "
+                       "custom<Port>($dest_bundle, $dest_channel) `)` attr-dict")
 
     def verify_(self) -> None:
         for what in ("source_bundle", "dest_bundle"):
-            WIRE_BUNDLE.check(self.properties[what], what, self)
-        for what in ("source_channel", "dest_channel"):
-            if self.properties[what].value.data < 0:
-                raise _op_error(self, f"attribute '{what}' failed to satisfy constraint: 32-bit signless integer "
-                                      "attribute whose minimum value is 0")
+            WireBundle.check(self.properties[what], what, self)
+        _check_min(self, "source_channel", "dest_channel")
 
 
-# AIEOps.td @ 2741ca50 AIE_PacketFlowOp: `(` $ID `)` regions attr-dict;
-# SingleBlockImplicitTerminator<"EndOp">; AIEDialect.cpp PacketFlowOp::verify.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_PacketFlowOp; AIEDialect.cpp PacketFlowOp::verify.
+@declared
 class PacketFlowOp(IRDLOperation):
     """``aie.packet_flow(id) { aie.packet_source<...> aie.packet_dest<...> }``: a packet-switched flow."""
 
@@ -2256,35 +2007,22 @@ class PacketFlowOp(IRDLOperation):
     priority_route = opt_prop_def(BoolAttr)
     ports = region_def()
     traits = traits_def(NoTerminator())
-
-    @classmethod
-    def parse(cls, parser: Parser) -> PacketFlowOp:
-        with parser.in_parens():
-            props: dict[str, Attribute] = {"ID": IntegerAttr(_parse_int(parser), i8, truncate_bits=True)}
-        body = parser.parse_region()
-        attrs = _parse_attr_dict(parser, cls, props)
-        _ensure_end(body)
-        return cls.create(properties=props, attributes=attrs, regions=[body])
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f"({self.ID.value.data}) ")
-        _print_region_without_end(printer, self.ports)
-        _print_attr_dict(printer, self, ("ID",))
+    assembly_format = "`(` $ID `)` custom<EndRegion>($ports) attr-dict"
 
     def verify_(self) -> None:
         if not self.ports.blocks:
-            raise _op_error(self, "should have non-empty body")
+            raise op_error(self, "should have non-empty body")
         sources = dests = 0
         for op in self.ports.blocks[0].ops:
             if not isinstance(op, PacketSourceOp | PacketDestOp | EndOp):
-                raise _op_error(op, "cannot be contained in a PacketFlow op", at=op)
+                raise op_error(op, "cannot be contained in a PacketFlow op", at=op)
             sources += isinstance(op, PacketSourceOp)
             dests += isinstance(op, PacketDestOp)
         # AIEDialect.cpp (2026) PacketFlowOp::verify.
         if sources < 1:
-            raise _op_error(self, "must have at least one aie.packet_source")
+            raise op_error(self, "must have at least one aie.packet_source")
         if dests < 1:
-            raise _op_error(self, "must have at least one aie.packet_dest")
+            raise op_error(self, "must have at least one aie.packet_dest")
 
 
 class _PacketEndOp(IRDLOperation):
@@ -2294,29 +2032,14 @@ class _PacketEndOp(IRDLOperation):
     bundle = prop_def(IntegerAttr[I32])
     channel = prop_def(IntegerAttr[I32])
     traits = lazy_traits_def(lambda: (HasParent(PacketFlowOp),))
-
-    @classmethod
-    def parse(cls, parser: Parser) -> _PacketEndOp:
-        props: dict[str, Attribute] = {}
-        with parser.in_angle_brackets():
-            tile = parser.parse_operand(_INDEX)
-            parser.parse_punctuation(",")
-            props["bundle"], props["channel"] = _parse_port(parser)
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(operands=[tile], properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string("<")
-        printer.print_operand(self.tile)
-        printer.print_string(f", {_port_text(self.bundle, self.channel)}>")
-        _print_attr_dict(printer, self, ("bundle", "channel"))
+    assembly_format = "`<` $tile `,` custom<Port>($bundle, $channel) `>` attr-dict"
 
     def verify_(self) -> None:
-        WIRE_BUNDLE.check(self.bundle, "bundle", self)
+        WireBundle.check(self.bundle, "bundle", self)
 
 
 # AIEOps.td @ 2741ca50 AIE_PacketSourceOp: HasParent<"PacketFlowOp">.
-@irdl_op_definition
+@declared
 class PacketSourceOp(_PacketEndOp):
     """``aie.packet_source<%tile, DMA : 0>``: where a packet flow starts."""
 
@@ -2324,7 +2047,7 @@ class PacketSourceOp(_PacketEndOp):
 
 
 # AIEOps.td @ 2741ca50 AIE_PacketDestOp: HasParent<"PacketFlowOp">.
-@irdl_op_definition
+@declared
 class PacketDestOp(_PacketEndOp):
     """``aie.packet_dest<%tile, DMA : 1>``: where a packet flow ends."""
 
@@ -2365,19 +2088,19 @@ class ShimDMAAllocationOp(IRDLOperation):
         props: dict[str, Attribute] = {"sym_name": SymbolRefAttr(name)}
         operands = []
         with parser.in_parens():
-            if (tile := parser.parse_optional_operand(_INDEX)) is not None:
+            if (tile := parser.parse_optional_operand(IndexType())) is not None:
                 operands.append(tile)
                 props["sym_name"] = name
                 parser.parse_punctuation(",")
-            props["channel_dir"] = DMA_CHANNEL_DIR.parse(parser)
+            props["channel_dir"] = DMAChannelDir.parse(parser)
             parser.parse_punctuation(",")
             props["channel_index"] = IntegerAttr(_parse_int(parser), i64)
             while parser.parse_optional_punctuation(",") is not None:
                 if (v := parser.parse_optional_integer(allow_boolean=False)) is not None:
                     props["col"] = IntegerAttr(v, i64)
                 else:
-                    props["packet"] = _parse_packet_info(parser)
-        attrs = _parse_attr_dict(parser, cls, props)
+                    props["packet"] = parse_packet_info(parser)
+        attrs = parse_attr_dict(parser, cls, props)
         return cls.create(operands=operands, properties=props, attributes=attrs)
 
     @property
@@ -2392,96 +2115,90 @@ class ShimDMAAllocationOp(IRDLOperation):
         if self.tile is not None:
             printer.print_operand(self.tile)
             printer.print_string(", ")
-        printer.print_string(f"{DMA_CHANNEL_DIR.keyword(self.channel_dir)}, {self.channel_index.value.data}")
+        printer.print_string(f"{DMAChannelDir.keyword_of(self.channel_dir)}, {self.channel_index.value.data}")
         if self.col is not None:
             printer.print_string(f", {self.col.value.data}")
         if self.packet is not None:
             printer.print_string(", ")
             self.packet.print_parameters(printer)
         printer.print_string(")")
-        _print_attr_dict(printer, self, ("sym_name", "channel_dir", "channel_index", "col", "packet"))
+        print_attr_dict(printer, self, ("sym_name", "channel_dir", "channel_index", "col", "packet"))
 
     def verify_(self) -> None:
-        DMA_CHANNEL_DIR.check(self.channel_dir, "channel_dir", self)
+        DMAChannelDir.check(self.channel_dir, "channel_dir", self)
         if self.tile is None and self.col is None:
-            raise _op_error(self, "needs a shim tile operand or a column")
+            raise op_error(self, "needs a shim tile operand or a column")
         if self.tile is not None and (t := tile_of(self.tile)) is not None and t.kind not in (None, "shim"):
-            raise _op_error(self, f"tile must be a shim tile, but got tile({t.coords[0]}, {t.coords[1]})")
+            raise op_error(self, f"tile must be a shim tile, but got tile({t.coords[0]}, {t.coords[1]})")
 
 
-# ----------------------------------------------------------------------------------------
 # Ops: runtime sequence (aie dialect form; the older one is aiex.runtime_sequence)
-# ----------------------------------------------------------------------------------------
 
 DEFAULT_RUNTIME_SEQUENCE_NAME = "sequence"  # RuntimeSequenceOp::getDefaultRuntimeSequenceName
 
 
-def parse_runtime_sequence(cls: type[IRDLOperation], parser: Parser) -> IRDLOperation:
-    """AIEDialect.cpp RuntimeSequenceOp::parse: ``@name? (%a: T, ...) (attributes {...})? { body }``.
+class RuntimeSequenceBase(IRDLOperation):
+    """A runtime sequence, ``aie.runtime_sequence`` or v1.x's ``aiex.runtime_sequence`` (same syntax):
+    ``@name? (%a: T, ...) (attributes {...})? { body }``, the default name left out
+    (AIEDialect.cpp RuntimeSequenceOp::parse/print)."""
 
-    Shared with ``aiex.runtime_sequence`` (same syntax); ``cls`` needs a ``sym_name`` property
-    and one region.
-    """
-    props: dict[str, Attribute] = {}
-    if (sym := parser.parse_optional_symbol_name()) is not None:
-        props["sym_name"] = sym
-    args = parser.parse_comma_separated_list(parser.Delimiter.PAREN, parser.parse_argument)
-    attrs: dict[str, Attribute] = {}
-    if parser.parse_optional_keyword("attributes") is not None:
-        attrs = _parse_attr_dict(parser, cls, props)
-    body = parser.parse_region(args)
-    if not body.blocks:
-        body.add_block(Block())
-    return cls.create(properties=props, attributes=attrs, regions=[body])
-
-
-def print_runtime_sequence(op: IRDLOperation, printer: Printer) -> None:
-    """AIEDialect.cpp RuntimeSequenceOp::print (the default name is left out)."""
-    sym = op.properties.get("sym_name")
-    if isinstance(sym, StringAttr) and sym.data != DEFAULT_RUNTIME_SEQUENCE_NAME:
-        printer.print_string(" ")
-        printer.print_symbol_name(sym.data)
-    region = op.regions[0]
-    printer.print_string("(")
-    args = region.blocks[0].args if region.blocks else ()
-    for i, a in enumerate(args):
-        if i:
-            printer.print_string(", ")
-        printer.print_block_argument(a)
-    printer.print_string(")")
-    entries = {k: v for k, v in op.properties.items() if k != "sym_name"} | dict(op.attributes)
-    if entries:
-        printer.print_string(" attributes ")
-        printer.print_attr_dict(dict(sorted(entries.items())))
-    printer.print_string(" ")
-    printer.print_region(region, print_entry_block_args=False, print_empty_block=False)
-
-
-@irdl_op_definition
-class RuntimeSequenceOp(IRDLOperation):
-    """``aie.runtime_sequence @seq(%in: memref<...>) { ... }``: the host-side program of one NPU call."""
-
-    # AIEDialect.cpp RuntimeSequenceOp::parse/print/verify (AIE dialect since 2025).
-    name = "aie.runtime_sequence"
     sym_name = opt_prop_def(StringAttr)
     body = region_def()
     traits = traits_def(NoTerminator(), OptionalSymbolOpInterface())
 
+    @property
+    def sequence_name(self) -> str:
+        """The sequence's symbol name, or mlir-aie's default ``sequence`` when it has none."""
+        return self.sym_name.data if self.sym_name is not None else DEFAULT_RUNTIME_SEQUENCE_NAME
+
+    @property
+    def args(self) -> tuple[SSAValue, ...]:
+        """The body's block arguments (the host buffers, in order); () for a body without a block."""
+        block = self.body.blocks.first
+        return tuple(block.args) if block is not None else ()
+
     @classmethod
-    def parse(cls, parser: Parser) -> RuntimeSequenceOp:
-        return parse_runtime_sequence(cls, parser)
+    def parse(cls, parser: Parser) -> Self:
+        props: dict[str, Attribute] = {}
+        if (sym := parser.parse_optional_symbol_name()) is not None:
+            props["sym_name"] = sym
+        args = parser.parse_comma_separated_list(parser.Delimiter.PAREN, parser.parse_argument)
+        attrs: dict[str, Attribute] = {}
+        if parser.parse_optional_keyword("attributes") is not None:
+            attrs = parse_attr_dict(parser, cls, props)
+        body = parser.parse_region(args)
+        if not body.blocks:
+            body.add_block(Block())
+        return cls.create(properties=props, attributes=attrs, regions=[body])
 
     def print(self, printer: Printer) -> None:
-        print_runtime_sequence(self, printer)
+        if self.sequence_name != DEFAULT_RUNTIME_SEQUENCE_NAME:
+            printer.print_string(" ")
+            printer.print_symbol_name(self.sequence_name)
+        printer.print_string("(")
+        printer.print_list(self.args, printer.print_block_argument)
+        printer.print_string(")")
+        entries = {k: v for k, v in self.properties.items() if k != "sym_name"} | dict(self.attributes)
+        if entries:
+            printer.print_string(" attributes ")
+            printer.print_attr_dict(dict(sorted(entries.items())))
+        printer.print_string(" ")
+        printer.print_region(self.body, print_entry_block_args=False, print_empty_block=False)
+
+
+# AIEDialect.cpp RuntimeSequenceOp::verify (AIE dialect since 2025).
+@irdl_op_definition
+class RuntimeSequenceOp(RuntimeSequenceBase):
+    """``aie.runtime_sequence @seq(%in: memref<...>) { ... }``: the host-side program of one NPU call."""
+
+    name = "aie.runtime_sequence"
 
     def verify_(self) -> None:
         if device_of(self) is None:
-            raise _op_error(self, "must be inside AIE device operation.")
+            raise op_error(self, "must be inside AIE device operation.")
 
 
-# ----------------------------------------------------------------------------------------
 # Ops of lowered designs (switchboxes, cascades): enough to read what aiecc's passes emit
-# ----------------------------------------------------------------------------------------
 
 
 class _TileRegionOp(IRDLOperation):
@@ -2491,28 +2208,11 @@ class _TileRegionOp(IRDLOperation):
     connections = region_def()
     result = result_def(IndexType)
     traits = traits_def(NoTerminator())
-
-    @classmethod
-    def parse(cls, parser: Parser) -> _TileRegionOp:
-        with parser.in_parens():
-            tile = parser.parse_operand(_INDEX)
-        body = parser.parse_region()
-        props: dict[str, Attribute] = {}
-        attrs = _parse_attr_dict(parser, cls, props)
-        _ensure_end(body)
-        return cls.create(operands=[tile], result_types=[IndexType()], properties=props, attributes=attrs,
-                          regions=[body])
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string("(")
-        printer.print_operand(self.tile)
-        printer.print_string(") ")
-        _print_region_without_end(printer, self.connections)
-        _print_attr_dict(printer, self)
+    assembly_format = "`(` $tile `)` custom<EndRegion>($connections) attr-dict"
 
 
 # AIEOps.td @ 2741ca50 AIE_SwitchboxOp.
-@irdl_op_definition
+@declared
 class SwitchboxOp(_TileRegionOp):
     """``aie.switchbox(%tile) { aie.connect<...> }``: a tile's stream switch configuration."""
 
@@ -2520,16 +2220,15 @@ class SwitchboxOp(_TileRegionOp):
 
 
 # AIEOps.td @ 2741ca50 AIE_ShimMuxOp.
-@irdl_op_definition
+@declared
 class ShimMuxOp(_TileRegionOp):
     """``aie.shim_mux(%tile) { aie.connect<...> }``: a shim tile's extra interconnect."""
 
     name = "aie.shim_mux"
 
 
-# AIEOps.td @ 2741ca50 AIE_ConnectOp: `<` $source_bundle `:` $source_channel `,` $dest_bundle
-# `:` $dest_channel `>` attr-dict.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_ConnectOp.
+@declared
 class ConnectOp(IRDLOperation):
     """``aie.connect<West : 0, Core : 1>``: one circuit-switched connection inside a switchbox."""
 
@@ -2538,25 +2237,12 @@ class ConnectOp(IRDLOperation):
     source_channel = prop_def(IntegerAttr[I32])
     dest_bundle = prop_def(IntegerAttr[I32])
     dest_channel = prop_def(IntegerAttr[I32])
-
-    @classmethod
-    def parse(cls, parser: Parser) -> ConnectOp:
-        props: dict[str, Attribute] = {}
-        with parser.in_angle_brackets():
-            props["source_bundle"], props["source_channel"] = _parse_port(parser)
-            parser.parse_punctuation(",")
-            props["dest_bundle"], props["dest_channel"] = _parse_port(parser)
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f"<{_port_text(self.source_bundle, self.source_channel)}, "
-                             f"{_port_text(self.dest_bundle, self.dest_channel)}>")
-        _print_attr_dict(printer, self, ("source_bundle", "source_channel", "dest_bundle", "dest_channel"))
+    assembly_format = ("`<` custom<Port>($source_bundle, $source_channel) `,` "
+                       "custom<Port>($dest_bundle, $dest_channel) `>` attr-dict")
 
 
 # AIEOps.td @ 2741ca50 AIE_WireOp: `(` $source `:` $source_bundle `,` $dest `:` $dest_bundle `)`.
-@irdl_op_definition
+@declared
 class WireOp(IRDLOperation):
     """``aie.wire(%a : South, %b : North)``: physical wires between two components."""
 
@@ -2565,32 +2251,12 @@ class WireOp(IRDLOperation):
     source_bundle = prop_def(IntegerAttr[I32])
     dest = operand_def(IndexType)
     dest_bundle = prop_def(IntegerAttr[I32])
-
-    @classmethod
-    def parse(cls, parser: Parser) -> WireOp:
-        props: dict[str, Attribute] = {}
-        with parser.in_parens():
-            src = parser.parse_operand(_INDEX)
-            parser.parse_punctuation(":")
-            props["source_bundle"] = WIRE_BUNDLE.parse(parser)
-            parser.parse_punctuation(",")
-            dst = parser.parse_operand(_INDEX)
-            parser.parse_punctuation(":")
-            props["dest_bundle"] = WIRE_BUNDLE.parse(parser)
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(operands=[src, dst], properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string("(")
-        printer.print_operand(self.source)
-        printer.print_string(f" : {WIRE_BUNDLE.keyword(self.source_bundle)}, ")
-        printer.print_operand(self.dest)
-        printer.print_string(f" : {WIRE_BUNDLE.keyword(self.dest_bundle)})")
-        _print_attr_dict(printer, self, ("source_bundle", "dest_bundle"))
+    assembly_format = ("`(` $source `:` custom<WireBundle>($source_bundle) `,` $dest `:` "
+                       "custom<WireBundle>($dest_bundle) `)` attr-dict")
 
 
 # AIEOps.td @ 2741ca50 AIE_AMSelOp: `<` $arbiterID `>` `(` $msel `)` attr-dict (i8 each).
-@irdl_op_definition
+@declared
 class AMSelOp(IRDLOperation):
     """``%a = aie.amsel<5>(3)``: an arbiter and master-select pair of a switchbox."""
 
@@ -2598,24 +2264,11 @@ class AMSelOp(IRDLOperation):
     arbiterID = prop_def(IntegerAttr[I8])
     msel = prop_def(IntegerAttr[I8])
     result = result_def(IndexType)
-
-    @classmethod
-    def parse(cls, parser: Parser) -> AMSelOp:
-        with parser.in_angle_brackets():
-            arbiter = _parse_int(parser)
-        with parser.in_parens():
-            msel = _parse_int(parser)
-        props: dict[str, Attribute] = {"arbiterID": IntegerAttr(arbiter, i8), "msel": IntegerAttr(msel, i8)}
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(result_types=[IndexType()], properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f"<{self.arbiterID.value.data}>({self.msel.value.data})")
-        _print_attr_dict(printer, self, ("arbiterID", "msel"))
+    assembly_format = "`<` $arbiterID `>` `` `(` $msel `)` attr-dict"
 
 
 # AIEOps.td @ 2741ca50 AIE_MasterSetOp: `(` $dest_bundle `:` $dest_channel `,` $amsels `)` attr-dict.
-@irdl_op_definition
+@declared
 class MasterSetOp(IRDLOperation):
     """``%m = aie.masterset(East : 0, %a)``: a packet-switched master port of a switchbox."""
 
@@ -2625,30 +2278,11 @@ class MasterSetOp(IRDLOperation):
     amsels = var_operand_def(IndexType)
     keep_pkt_header = opt_prop_def(BoolAttr)
     result = result_def(IndexType)
-
-    @classmethod
-    def parse(cls, parser: Parser) -> MasterSetOp:
-        props: dict[str, Attribute] = {}
-        amsels = []
-        with parser.in_parens():
-            props["dest_bundle"], props["dest_channel"] = _parse_port(parser)
-            while parser.parse_optional_punctuation(",") is not None:
-                amsels.append(parser.parse_operand(_INDEX))
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(operands=amsels, result_types=[IndexType()], properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f"({_port_text(self.dest_bundle, self.dest_channel)}")
-        for a in self.amsels:
-            printer.print_string(", ")
-            printer.print_operand(a)
-        printer.print_string(")")
-        _print_attr_dict(printer, self, ("dest_bundle", "dest_channel"))
+    assembly_format = "`(` custom<Port>($dest_bundle, $dest_channel) (`,` $amsels^)? `)` attr-dict"
 
 
-# AIEOps.td @ 2741ca50 AIE_PacketRulesOp: `(` $source_bundle `:` $source_channel `)` regions
-# attr-dict; SingleBlockImplicitTerminator<"EndOp">.
-@irdl_op_definition
+# AIEOps.td @ 2741ca50 AIE_PacketRulesOp.
+@declared
 class PacketRulesOp(IRDLOperation):
     """``aie.packet_rules(South : 0) { aie.rule(...) }``: packet routing rules of a slave port."""
 
@@ -2657,25 +2291,11 @@ class PacketRulesOp(IRDLOperation):
     source_channel = prop_def(IntegerAttr[I32])
     rules = region_def()
     traits = traits_def(NoTerminator())
-
-    @classmethod
-    def parse(cls, parser: Parser) -> PacketRulesOp:
-        props: dict[str, Attribute] = {}
-        with parser.in_parens():
-            props["source_bundle"], props["source_channel"] = _parse_port(parser)
-        body = parser.parse_region()
-        attrs = _parse_attr_dict(parser, cls, props)
-        _ensure_end(body)
-        return cls.create(properties=props, attributes=attrs, regions=[body])
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f"({_port_text(self.source_bundle, self.source_channel)}) ")
-        _print_region_without_end(printer, self.rules)
-        _print_attr_dict(printer, self, ("source_bundle", "source_channel"))
+    assembly_format = "`(` custom<Port>($source_bundle, $source_channel) `)` custom<EndRegion>($rules) attr-dict"
 
 
 # AIEOps.td @ 2741ca50 AIE_PacketRuleOp: `(` $mask `,` $value `,` $amsel `)` attr-dict (i8).
-@irdl_op_definition
+@declared
 class PacketRuleOp(IRDLOperation):
     """``aie.rule(0x1F, 0x10, %a)``: one packet routing rule."""
 
@@ -2683,29 +2303,11 @@ class PacketRuleOp(IRDLOperation):
     mask = prop_def(IntegerAttr[I8])
     value = prop_def(IntegerAttr[I8])
     amsel = operand_def(IndexType)
-
-    @classmethod
-    def parse(cls, parser: Parser) -> PacketRuleOp:
-        with parser.in_parens():
-            mask = _parse_int(parser)
-            parser.parse_punctuation(",")
-            value = _parse_int(parser)
-            parser.parse_punctuation(",")
-            amsel = parser.parse_operand(_INDEX)
-        props: dict[str, Attribute] = {"mask": IntegerAttr(mask, i8, truncate_bits=True),
-                                       "value": IntegerAttr(value, i8, truncate_bits=True)}
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(operands=[amsel], properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f"({self.mask.value.data}, {self.value.value.data}, ")
-        printer.print_operand(self.amsel)
-        printer.print_string(")")
-        _print_attr_dict(printer, self, ("mask", "value"))
+    assembly_format = "`(` $mask `,` $value `,` $amsel `)` attr-dict"
 
 
 # AIEOps.td @ 2741ca50 AIE_CascadeFlowOp: `(` $source_tile `,` $dest_tile `)` attr-dict.
-@irdl_op_definition
+@declared
 class CascadeFlowOp(IRDLOperation):
     """``aie.cascade_flow(%a, %b)``: a cascade stream between neighbouring cores."""
 
@@ -2720,16 +2322,16 @@ class CascadeFlowOp(IRDLOperation):
         if src is None or dst is None:
             return
         if "shim" in (src.kind, dst.kind):
-            raise _op_error(self, "shimTile row has no cascade stream interface")
+            raise op_error(self, "shimTile row has no cascade stream interface")
         if "mem" in (src.kind, dst.kind):
-            raise _op_error(self, "memTile row has no cascade stream interface")
+            raise op_error(self, "memTile row has no cascade stream interface")
         (a, b), (c, d) = src.coords, dst.coords
         if abs(a - c) + abs(b - d) != 1:
-            raise _op_error(self, "tiles must be adjacent")
+            raise op_error(self, "tiles must be adjacent")
 
 
 # AIEOps.td @ 2741ca50 AIE_ConfigureCascadeOp: `(` $tile `,` $inputDir `,` $outputDir `)` attr-dict.
-@irdl_op_definition
+@declared
 class ConfigureCascadeOp(IRDLOperation):
     """``aie.configure_cascade(%t, North, South)``: a core's cascade input and output directions."""
 
@@ -2737,27 +2339,11 @@ class ConfigureCascadeOp(IRDLOperation):
     tile = operand_def(IndexType)
     inputDir = prop_def(IntegerAttr[I32])
     outputDir = prop_def(IntegerAttr[I32])
-
-    @classmethod
-    def parse(cls, parser: Parser) -> ConfigureCascadeOp:
-        with parser.in_parens():
-            tile = parser.parse_operand(_INDEX)
-            parser.parse_punctuation(",")
-            props: dict[str, Attribute] = {"inputDir": CASCADE_DIR.parse(parser)}
-            parser.parse_punctuation(",")
-            props["outputDir"] = CASCADE_DIR.parse(parser)
-        attrs = _parse_attr_dict(parser, cls, props)
-        return cls.create(operands=[tile], properties=props, attributes=attrs)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string("(")
-        printer.print_operand(self.tile)
-        printer.print_string(f", {CASCADE_DIR.keyword(self.inputDir)}, {CASCADE_DIR.keyword(self.outputDir)})")
-        _print_attr_dict(printer, self, ("inputDir", "outputDir"))
+    assembly_format = "`(` $tile `,` custom<CascadeDir>($inputDir) `,` custom<CascadeDir>($outputDir) `)` attr-dict"
 
 
 # AIEOps.td @ 2741ca50 AIE_GetCascadeOp: `(` `)` attr-dict `:` type($cascade_value).
-@irdl_op_definition
+@declared
 class GetCascadeOp(IRDLOperation):
     """``%v = aie.get_cascade() : vector<16xi32>``: read the cascade input."""
 
@@ -2767,7 +2353,7 @@ class GetCascadeOp(IRDLOperation):
 
 
 # AIEOps.td @ 2741ca50 AIE_PutCascadeOp: `(` $cascade_value `:` type($cascade_value) `)` attr-dict.
-@irdl_op_definition
+@declared
 class PutCascadeOp(IRDLOperation):
     """``aie.put_cascade(%v : vector<16xi32>)``: write the cascade output."""
 

@@ -1,24 +1,23 @@
-"""MLIR text -> a verified xDSL ``builtin.module``, for any mlir-aie design.
+"""MLIR text -> a verified xDSL ``builtin.module``, for any mlir-aie design, parsed once.
 
 Contract:
 
-* :func:`parse_module` parses custom (pretty) or generic MLIR with the dialects of an
-  mlir-aie design: builtin, arith, scf, func, memref, cf (xDSL's; ``memref.global`` and
-  a few ``index`` ops, which xDSL 0.74 cannot read, defined here) and aie, aiex
-  (:mod:`partitioner.mlir.aie`, :mod:`partitioner.mlir.aiex`); then verifies it, every op,
-  outermost first, stopping at the first failure;
-* every failure is one :class:`MlirError` (a ``partitioner.errors.UserError``) with the
-  file, line, column and offending token, and a one-line message
-  ``file:line:col: what (at `token`)``: syntax errors (xDSL ``ParseError``), verifier
-  failures (``VerifyException`` / ``DiagnosticException``, located at the op that fails or
-  the op mlir-aie reports it on), an op no dialect defines (``unknown operation `aie.foo```),
-  unreadable files;
-* nothing is guessed: an operation this reader does not know is an error, never skipped;
-  an ``aie`` op's property it does not know (one a newer mlir-aie added) is kept as an
-  attribute, as the custom syntax's attribute dictionary keeps it.
+* :func:`parse_source` / :func:`read_source` parse custom or generic MLIR with the dialects of
+  an mlir-aie design (:func:`make_context`), verify every op, outermost first, and return a
+  :class:`Source`: the module, where each op is written (``locate(op)`` -> ``file:line:col``) and
+  its :class:`~partitioner.mlir.index.Index`. A module built in memory gets its positions from
+  :class:`RecordsPositions` while it is printed, never by parsing the printed text;
+* every failure (syntax, verifier, an op no dialect defines, an unreadable file) is one
+  :class:`MlirError` (a ``UserError``): ``file:line:col: what (at `token`)``;
+* nothing is guessed: an unknown operation is an error, never skipped; an ``aie`` op's property
+  this dialect does not know (a newer mlir-aie's) is kept as an attribute, as the custom syntax keeps it.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from xdsl.context import Context
@@ -53,6 +52,7 @@ from xdsl.utils.lexer import Input, Span
 from partitioner.errors import UserError
 from partitioner.mlir.aie import AIE, AieVerifyError
 from partitioner.mlir.aiex import AIEX
+from partitioner.mlir.index import Index, index_module
 
 _TOKEN_CHARS = 40  # longest token quoted in a message
 
@@ -61,13 +61,8 @@ class MlirError(UserError):
     """An MLIR file that cannot be read: where (file, line, column, token) and what."""
 
     def __init__(self, filename: str, line: int, column: int, token: str, what: str):
-        self.filename = filename
-        self.line = line
-        self.column = column
-        self.token = token
-        self.what = what
-        at = f" (at `{token}`)" if token else ""
-        super().__init__(f"{filename}:{line}:{column}: {what}{at}")
+        self.filename, self.line, self.column, self.token, self.what = filename, line, column, token, what
+        super().__init__(f"{filename}:{line}:{column}: {what}" + (f" (at `{token}`)" if token else ""))
 
 
 # ---------------------------------------------------------------------------------------
@@ -158,12 +153,6 @@ class _IndexBinaryOp(IRDLOperation):
     assembly_format = "$lhs `,` $rhs attr-dict"
 
 
-def _index_op(mnemonic: str) -> type[IRDLOperation]:
-    cls = type(f"Index{mnemonic.capitalize()}Op", (_IndexBinaryOp,),
-               {"name": f"index.{mnemonic}", "__doc__": f"``index.{mnemonic} %a, %b`` (MLIR IndexOps.td)."})
-    return irdl_op_definition(cls)
-
-
 @irdl_op_definition
 class IndexConstantOp(IRDLOperation):
     """``index.constant 42``: an index constant (MLIR IndexOps.td ConstantOp)."""
@@ -171,24 +160,15 @@ class IndexConstantOp(IRDLOperation):
     name = "index.constant"
     value = prop_def(IntegerAttr[IndexType])
     result = result_def(IndexType)
-
-    @classmethod
-    def parse(cls, parser: Parser) -> IndexConstantOp:
-        value = IntegerAttr(parser.parse_integer(allow_boolean=False), IndexType())
-        attrs = parser.parse_optional_attr_dict()
-        return cls.create(properties={"value": value}, attributes=attrs, result_types=[IndexType()])
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f" {self.value.value.data}")
-        if self.attributes:
-            printer.print_string(" ")
-            printer.print_attr_dict(self.attributes)
+    assembly_format = "$value attr-dict"
 
 
 def _index_dialect() -> Dialect:
     """The part of MLIR's index dialect kernels in aie.core bodies use (xDSL 0.74 has none)."""
-    binary = [_index_op(m) for m in ("add", "sub", "mul", "divs", "divu", "rems", "remu", "maxs", "mins",
-                                     "maxu", "minu", "shl", "shrs", "shru", "and", "or", "xor")]
+    binary = [irdl_op_definition(type(f"Index{m.capitalize()}Op", (_IndexBinaryOp,), {
+        "name": f"index.{m}", "__doc__": f"``index.{m} %a, %b`` (MLIR IndexOps.td)."}))
+        for m in ("add", "sub", "mul", "divs", "divu", "rems", "remu", "maxs", "mins", "maxu", "minu", "shl", "shrs",
+                  "shru", "and", "or", "xor")]
     return Dialect("index", [*binary, IndexConstantOp], [])
 
 
@@ -211,11 +191,14 @@ def make_context() -> Context:
 
 
 class _Parser(Parser):
-    """xDSL's parser, remembering where each op's name is, and naming unknown ops."""
+    """xDSL's parser, remembering where each op's name is, and naming unknown ops.
+
+    The one parser class of npu-tiler (tests/test_hangs.py counts its constructions).
+    """
 
     def __init__(self, ctx: Context, text: str, name: str):
         super().__init__(ctx, text, name)
-        self.op_spans: dict[int, Span] = {}
+        self.op_starts: dict[int, int] = {}  # id(op) -> offset of its name in the text
         self._name_spans: list[Span] = []
 
     def _parse_op_result_list(self):  # noqa: ANN202 - xDSL's signature
@@ -227,7 +210,7 @@ class _Parser(Parser):
         depth = len(self._name_spans)
         op = super().parse_operation()
         if len(self._name_spans) > depth:
-            self.op_spans[id(op)] = self._name_spans.pop()
+            self.op_starts[id(op)] = self._name_spans.pop().start
         return op
 
     def _parse_generic_operation(self, op_type: type[Operation]) -> Operation:
@@ -245,6 +228,71 @@ class _Parser(Parser):
             return op_type
         span = self._name_spans[-1] if self._name_spans else self._current_token.span
         self.raise_error(f"unknown operation `{name}`", span)
+
+    def positions(self, text: str) -> dict[int, tuple[int, int]]:
+        """``(line, column)`` (1-based) of each op's name, from one table of line starts."""
+        starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
+        lines = {key: bisect_right(starts, offset) for key, offset in self.op_starts.items()}
+        return {key: (line, self.op_starts[key] - starts[line - 1] + 1) for key, line in lines.items()}
+
+
+@dataclass(eq=False)
+class Source:
+    """A module and where each of its operations is written; the design's one IR.
+
+    ``positions``: ``id(op)`` -> 1-based ``(line, column)`` of the op's name (after any ``%x =``);
+    empty for a module built in memory until :class:`RecordsPositions` fills it.
+    """
+
+    filename: str
+    module: ModuleOp
+    positions: dict[int, tuple[int, int]] = field(default_factory=dict)
+    _index: Index | None = field(default=None, init=False, repr=False)
+
+    @property
+    def index(self) -> Index:
+        """The module's index (devices, tiles, FIFOs, cores, DMA programs, runtime sequences), built once."""
+        if self._index is None:
+            self._index = index_module(self.module)
+        return self._index
+
+    def locate(self, op: Operation | None) -> str:
+        """``file:line:col`` of ``op``; the file alone for an op with no recorded position.
+
+        Parameters
+        ----------
+        op : Operation or None
+            An operation of :attr:`module`.
+
+        Returns
+        -------
+        str
+        """
+        if op is None or id(op) not in self.positions:
+            return self.filename
+        line, col = self.positions[id(op)]
+        return f"{self.filename}:{line}:{col}"
+
+    def line(self, op: Operation | None) -> int | None:
+        """The 1-based line of ``op``, or None when it has no recorded position."""
+        pos = self.positions.get(id(op)) if op is not None else None
+        return pos[0] if pos else None
+
+
+class RecordsPositions:
+    """A mixin for an xDSL :class:`~xdsl.printer.Printer`: records where each op's name starts as it prints.
+
+    Set ``positions`` (a dict) and ``line_offset`` (lines printed before the module, e.g. a
+    header comment) before printing; ``positions`` then holds what :class:`Source` wants.
+    """
+
+    positions: dict[int, tuple[int, int]]
+    line_offset: int = 0
+
+    def _print_results(self, op: Operation) -> None:
+        super()._print_results(op)  # type: ignore[misc] - a Printer's, after the mixin in the MRO
+        self.positions[id(op)] = (self._current_line + 1 + self.line_offset,  # type: ignore[attr-defined]
+                                  self._current_column + 1)  # type: ignore[attr-defined]
 
 
 def _location(span: Span) -> tuple[int, int, str]:
@@ -274,50 +322,58 @@ def _parse_error(err: ParseError, filename: str) -> MlirError:
     return MlirError(filename, line, col, token, _first_line(err.msg))
 
 
-def _op_error(op: Operation, spans: dict[int, Span], filename: str, message: str) -> MlirError:
-    span = spans.get(id(op))
-    if span is None:
-        return MlirError(filename, 1, 1, op.name, message)
-    line, col, _ = _location(span)
-    return MlirError(filename, line, col, op.name, message)
+def _op_error(op: Operation, src: Source, message: str) -> MlirError:
+    line, col = src.positions.get(id(op), (1, 1))
+    return MlirError(src.filename, line, col, op.name, message)
 
 
-def _walk(op: Operation):
-    yield op
-    for region in op.regions:
-        for block in region.blocks:
-            for inner in block.ops:
-                yield from _walk(inner)
-
-
-def _verify(module: ModuleOp, spans: dict[int, Span], filename: str) -> None:
+def _verify(src: Source) -> None:
     """Verify every op, outermost first as MLIR does, reporting the first failure.
 
     Pass 1 checks each op's IRDL invariants (operand, result, property and trait
     constraints) so that pass 2's custom verifiers, which look at other ops (a FIFO's
     tiles, an acquire's FIFO), only ever see well-formed neighbours.
     """
-    ops = list(_walk(module))
+    ops = list(src.module.walk())
     for op in ops:
         if isinstance(op, IRDLOperation):
             try:
                 type(op).get_irdl_definition().verify(op)
             except DiagnosticException as err:
-                raise _op_error(op, spans, filename, _first_line(str(err))) from None
+                raise _op_error(op, src, _first_line(str(err))) from None
     for op in ops:
         try:
             op.verify(verify_nested_ops=False)
         except DiagnosticException as err:
             message = _first_line(err.args[0] if err.args else str(err))
             where = err.op if isinstance(err, AieVerifyError) and err.op is not None else op
-            raise _op_error(where, spans, filename, message.removeprefix("Operation does not verify: ")) from None
+            raise _op_error(where, src, message.removeprefix("Operation does not verify: ")) from None
 
 
-def parse_module(text: str, filename: str) -> ModuleOp:
-    """The verified module ``text`` describes; ``filename`` names it in errors.
+def parse_source(text: str, filename: str) -> Source:
+    """The verified module ``text`` describes, with each op's position; ``filename`` names it.
 
-    Raises :class:`MlirError` for a syntax error, an unknown operation, type or attribute,
-    or a verifier failure.
+    Parameters
+    ----------
+    text : str
+        The module, pretty or generic.
+    filename : str
+        The name errors and locations carry (a path, or a label).
+
+    Returns
+    -------
+    Source
+
+    Raises
+    ------
+    MlirError
+        A syntax error, an unknown operation, type or attribute, or a verifier failure.
+
+    Examples
+    --------
+    >>> src = parse_source("module {\\n  aie.device(npu1) {\\n  }\\n}", "x.mlir")
+    >>> src.locate(src.module.body.block.first_op)
+    'x.mlir:2:3'
     """
     parser = _Parser(_context(), text, filename)
     try:
@@ -329,12 +385,23 @@ def parse_module(text: str, filename: str) -> ModuleOp:
         span = Span(parser.pos, parser.pos, parser.lexer.input)
         line, col, token = _location(span)
         raise MlirError(filename, line, col, token, _first_line(str(err))) from None
-    _verify(module, parser.op_spans, filename)
-    return module
+    src = Source(filename, module, parser.positions(text))
+    _verify(src)
+    return src
 
 
-def parse_file(path: str | Path) -> ModuleOp:
-    """:func:`parse_module` of a file; a missing, binary or non-UTF-8 file is an MlirError on line 1."""
+def read_source(path: str | Path) -> Source:
+    """:func:`parse_source` of a file; a missing, binary or non-UTF-8 file is an MlirError on line 1.
+
+    Parameters
+    ----------
+    path : path
+        An ``.mlir`` file.
+
+    Returns
+    -------
+    Source
+    """
     path = Path(path)
     name = str(path)
     try:
@@ -348,15 +415,17 @@ def parse_file(path: str | Path) -> ModuleOp:
     except UnicodeDecodeError as err:
         raise MlirError(name, 1, 1, "", f"not UTF-8 text (byte {err.start} is {data[err.start]:#04x}): "
                                         "give an MLIR file") from None
-    return parse_module(text, name)
+    return parse_source(text, name)
 
 
-_CONTEXT: Context | None = None
+def parse_module(text: str, filename: str) -> ModuleOp:
+    """The verified module ``text`` describes (:func:`parse_source` without the positions)."""
+    return parse_source(text, filename).module
 
 
-def _context() -> Context:
-    """One shared context (loading dialects is the slow part of a small parse)."""
-    global _CONTEXT  # noqa: PLW0603 - a cache
-    if _CONTEXT is None:
-        _CONTEXT = make_context()
-    return _CONTEXT
+def parse_file(path: str | Path) -> ModuleOp:
+    """The verified module of a file (:func:`read_source` without the positions)."""
+    return read_source(path).module
+
+
+_context = cache(make_context)  # one shared context: loading dialects is the slow part of a small parse

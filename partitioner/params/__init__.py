@@ -1,7 +1,8 @@
 """The model's parameter files, read in one place.
 
 * ``devices.toml``: device geometry, memories, locks, BDs, channels, clock, DMA width;
-* ``lowering.toml``: the mlir-aie version profiles (read by :mod:`partitioner.lowering_profile`);
+* ``profiles.toml``: the mlir-aie version profiles: lowering, allocation and emission rules
+  (read by :mod:`partitioner.profiles`);
 * ``timing.toml``: the timing model's host and device costs (:func:`timing`);
 * ``seed.toml``: the seed's published figures and the accuracy bar (:func:`seed`).
 
@@ -176,8 +177,8 @@ DEVICES_SCHEMA = {
               "compute_rows": Field("int list", 0, required=True), "clock_hz": Field("number", 0, True, required=True),
               "dma_bytes_per_cycle": Field("int", 1, required=True), "max_lock_value": Field("int", 1, required=True)},
     "devices": MapOf({"columns": Field("int", 1, required=True),
-                      "generation": Field("str", choices=("aie2", "aie2p")), "shim_row": Field("int", 0),
-                      "mem_rows": _ROWS, "compute_rows": _ROWS}),
+                      "generation": Field("str", choices=("aie1", "aie2", "aie2p")), "shim_row": Field("int", 0),
+                      "mem_rows": _ROWS, "compute_rows": _ROWS, "noc_columns": _ROWS}),
     "unsupported": MapOf(Field("str")),
     "shim_dma": {"wrap_max": Field("int", 1, required=True), "stride_max_words": Field("int", 1, required=True),
                  "repeat_max": Field("int", 1, required=True), "dims": Field("int", 1, required=True),
@@ -195,7 +196,34 @@ TIMING_SCHEMA = {
     "kernel_scale": MapOf(Field("number", 0, True)),
 }
 
-SCHEMAS = {"devices.toml": DEVICES_SCHEMA, "timing.toml": TIMING_SCHEMA}
+_REQ_INT = Field("int", 0, required=True)
+_REQ_BOOL = Field("bool", required=True)
+
+#: The layout of profiles.toml (partitioner.profiles reads it): per profile what it targets, then one
+#: table per layer that reads its rules. The choices are the forms the model and the emitters know.
+PROFILES_SCHEMA = {
+    "default": Field("str", required=True),
+    "profiles": MapOf({
+        "summary": Field("str", required=True), "targets": Field("str", required=True),
+        "first_pr": _REQ_INT, "before_pr": _REQ_INT,
+        "lowering": {"depth_one_single_buffer": _REQ_BOOL, "shim_prod_lock_init": _REQ_INT,
+                     "default_stack_bytes": _REQ_INT, "static_init_without_locks": _REQ_BOOL,
+                     "memtile_spill_order": Field("str", choices=("program", "largest-first"), required=True)},
+        "allocation": {"compute_alignment": Field("int", 1, required=True),
+                       "mem_alignment": Field("int", 1, required=True),
+                       "vector_alignment": MapOf(Field("int", 1)),
+                       "static_data": Field("str", choices=("above-buffers", "largest-free-run"), required=True),
+                       "bank_aware": Field("str", choices=("round-robin", "scored"), required=True)},
+        "emission": {"runtime_sequence": Field("str", choices=("aiex.runtime_sequence", "aie.runtime_sequence"),
+                                               required=True),
+                     "link_with": Field("str", choices=("core", "func"), required=True),
+                     "driver": Field("str", choices=("aiecc.py", "aiecc"), required=True),
+                     "iron_runtime": Field("str", choices=("sequence", "callback"), required=True),
+                     "iron_stack_size": _REQ_BOOL, "iron_devices": Field("str list", required=True)},
+    }),
+}
+
+SCHEMAS = {"devices.toml": DEVICES_SCHEMA, "timing.toml": TIMING_SCHEMA, "profiles.toml": PROFILES_SCHEMA}
 
 
 def merged(base: dict, override: dict) -> dict:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from partitioner import device as device_mod
-from partitioner import kernel_spec, lowering_profile
+from partitioner import kernel_spec
+from partitioner.context import Context
 from partitioner.design import Design, Options
 from partitioner.device import Device
 from partitioner.errors import UserError
@@ -32,9 +32,11 @@ def validate(options: Options, device: Device) -> None:
 
     Checks the strategy, batch (frames, >= 1), tiles (1 to the device's
     compute tiles), depth (1 to 8 buffers), object frames, frame mode,
-    allocation scheme, stack size (bytes, >= 0) and the mlir-aie profile.
-    What depends on the strategy (tile counts, the batch and object size
-    against the chains) is checked when its shape is built (:func:`make_design`).
+    allocation scheme and stack size (bytes, >= 0). The device, kernel and
+    mlir-aie profile are checked when the options are resolved
+    (:meth:`partitioner.context.Context.for_options`); what depends on the
+    strategy (tile counts, the batch and object size against the chains) when
+    its shape is built (:func:`make_design`).
 
     Parameters
     ----------
@@ -77,7 +79,6 @@ def validate(options: Options, device: Device) -> None:
         raise UserError(f"unknown allocation scheme {options.alloc_scheme!r}; choose one of {', '.join(ALLOC_SCHEMES)}")
     if options.stack_size is not None and options.stack_size < 0:
         raise UserError(f"--stack-size must not be negative, not {options.stack_size}")
-    lowering_profile.load(options.mlir_aie)
 
 
 def design_name(options: Options) -> str:
@@ -103,8 +104,7 @@ def design_name(options: Options) -> str:
     return "_".join(parts)
 
 
-def make_design(options: Options, spec: KernelSpec | None = None, device: Device | None = None,
-                placer: Placer | None = None) -> Design:
+def make_design(options: Options, context: Context | None = None, *, placer: Placer | None = None) -> Design:
     """Build and place the Design for ``options`` (UserError on options that cannot make one).
 
     Validates the options (:func:`validate`), lets the strategy decide the
@@ -123,10 +123,10 @@ def make_design(options: Options, spec: KernelSpec | None = None, device: Device
         :func:`partitioner.check.evaluate_options`'s); ``object_frames=None``
         gives each chain its whole share of the batch per buffer; a set
         ``object_frames`` must divide every chain's share.
-    spec : KernelSpec, optional
-        Default: the kernel ``options.kernel`` names.
-    device : Device, optional
-        Default: the device ``options`` name.
+    context : Context, optional
+        The device, kernel spec and mlir-aie profile ``options`` name, as
+        :meth:`~partitioner.context.Context.for_options` resolves them
+        (the default).
     placer : Placer, optional
         Decides the tiles (default: :class:`partitioner.placement.ColumnPlacer`).
 
@@ -160,9 +160,12 @@ def make_design(options: Options, spec: KernelSpec | None = None, device: Device
     ...
     partitioner.errors.UserError: batch 3 cannot give each of 4 tiles a frame: use a batch of at least 4 frames ...
     """
-    device = device or device_mod.for_options(options)
+    context = context or Context.for_options(options)
+    device = context.device
     validate(options, device)
-    spec = spec or kernel_spec.load(options.kernel)
+    # A context resolved from options without a kernel has no spec: the loader's message says why.
+    spec = context.spec if context.spec is not None else kernel_spec.load(options.kernel)
     shape = STRATEGIES[options.strategy](options, spec, device)
-    design = build(options, spec, device, shape, design_name(options), device.shim.wrap_max)
+    design = build(options, spec, device, shape, design_name(options), device.shim.wrap_max,
+                   context.profile)
     return place(design, device, placer)

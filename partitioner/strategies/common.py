@@ -16,6 +16,7 @@ from partitioner.design import (ELEM_BYTES, Design, HostBuffer, Link, ObjectFifo
 from partitioner.device import Device
 from partitioner.errors import UserError
 from partitioner.kernel_spec import EntryPoint, KernelSpec
+from partitioner.profiles import Profile
 
 FRAME_MODES = ("framed", "dma-framed", "streamed")
 MEM_TILE_DEPTH = 2  # mem tiles have room: their pools stay double-buffered
@@ -201,7 +202,7 @@ def _row_split(length: int, elem_bytes: int, wrap_words: int) -> tuple[int, int]
 
 
 def build(options: Options, spec: KernelSpec, device: Device, shape: Shape, name: str,
-          wrap_words: int) -> Design:
+          wrap_words: int, profile: Profile) -> Design:
     """The (unplaced) Design for a shape.
 
     The batch is split over the chains by :func:`chain_shares` (shares differ
@@ -209,7 +210,9 @@ def build(options: Options, spec: KernelSpec, device: Device, shape: Shape, name
     (:func:`chain_object_frames`), a link's offsets are the running sums of
     its sub-FIFOs' elements, and each column group gets its own shim
     transfers over its contiguous slice of the host buffers.
-    ``Design.object_frames`` is the largest object of any chain.
+    ``Design.object_frames`` is the largest object of any chain. Each core
+    reserves ``options.stack_size``, else what the kernel needs, at least the
+    profile's default ``stack_size``.
     """
     groups = shape.groups
     shares = chain_shares(options, shape)
@@ -217,7 +220,7 @@ def build(options: Options, spec: KernelSpec, device: Device, shape: Shape, name
     depth = options.depth or 2
     head, tail = shape.chain[0], shape.chain[-1]
     in_type, out_type = spec.elem_type(head.consumes), spec.elem_type(tail.produces)
-    stack = options.stack_size if options.stack_size is not None else _stack_reservation(spec, options)
+    stack = options.stack_size if options.stack_size is not None else _stack_reservation(spec, profile)
 
     workers: list[Worker] = []
     fifos: list[ObjectFifo] = []
@@ -308,12 +311,9 @@ def build(options: Options, spec: KernelSpec, device: Device, shape: Shape, name
                   sequence=sequence, groups=groups, object_frames=max(frames), depth=depth)
 
 
-def _stack_reservation(spec: KernelSpec, options: Options) -> int:
-    from partitioner import lowering_profile
-
-    default = lowering_profile.load(options.mlir_aie).default_stack_bytes
+def _stack_reservation(spec: KernelSpec, profile: Profile) -> int:
     need = -(-spec.stack_bytes // 32) * 32
-    return max(default, need)
+    return max(profile.default_stack_bytes, need)
 
 
 def _sequence(options: Options, spec: KernelSpec, shape: Shape, group_slices: list[tuple[int, int, int]],

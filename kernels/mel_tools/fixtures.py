@@ -1,8 +1,8 @@
 """The built-in test audio: synthesised speech (checked in) and generated signals.
 
 Speech comes from Debian's ``espeak-ng`` in a few voices, resampled to 16 kHz
-and stored as small PCM WAV files in ``sim/fixtures/``; regenerate them with
-``python -m sim.fixtures`` (needs espeak-ng). The other cases are generated
+and stored as small PCM WAV files in ``kernels/mel_tools/fixtures/``; regenerate them with
+``python -m kernels.mel_tools.fixtures`` (needs espeak-ng). The other cases are generated
 here, deterministically, to stress the fixed-point kernel: silence, full-scale
 sine and square waves (no overflow anywhere), white noise, clipping and a DC
 offset.
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.audio import SAMPLE_RATE, load_audio, save_wav
-from sim.paths import FIXTURE_DIR
+from kernels.mel_tools.audio import SAMPLE_RATE, load_audio, save_wav
+from kernels.mel_tools.paths import FIXTURE_DIR
 
 # (file stem, espeak-ng voice, words per minute, text)
 SPEECH = (

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import kernels
 from partitioner.errors import UserError
-from sim.paths import cache_dir, kernel_dir
+from kernels import kernel_dir
+from kernels.mel_tools.paths import cache_dir
 
 # The portability bar for the host build: what compiles here with
 # these flags is plain C11 with no warnings.

@@ -1,6 +1,6 @@
 """Quantise the recipe's window, twiddles and mel filters into the C kernel's header.
 
-``npu-tiler gen-tables`` (or ``python -m sim.tables``) rewrites
+``npu-tiler gen-tables`` (or ``python -m kernels.mel_tools.tables``) rewrites
 ``kernels/mel/mel_tables.h``; ``tests/test_tables.py`` fails when the checked-in
 header differs from what this module generates.
 
@@ -23,8 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-from sim import melfilters as mf
-from sim.paths import kernel_dir
+from kernels import kernel_dir
+from kernels.mel_tools import melfilters as mf
 
 # Radices of the 200-point complex FFT that carries the 400 real samples.
 FFT_RADICES = (5, 5, 2, 2, 2)

@@ -1,10 +1,8 @@
-"""Where the project's data lives: kernel sources, fixtures, caches."""
+"""Where the kernel tooling's data lives: the test audio (fixtures) and the host-build cache."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from kernels import kernel_dir  # noqa: F401  (re-exported: where sim finds kernel sources)
 
 FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures"
 

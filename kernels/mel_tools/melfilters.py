@@ -2,8 +2,8 @@
 
 This is the one place the arrays of the recipe are defined (its figures,
 sample rate, frame, hop and mel bands, are the mel kernel's kernel.toml
-[geometry]). The float reference (:mod:`sim.reference`) uses these arrays
-directly; the fixed-point tables of the C kernel (:mod:`sim.tables`) are
+[geometry]). The float reference (:mod:`kernels.mel_tools.reference`) uses these arrays
+directly; the fixed-point tables of the C kernel (:mod:`kernels.mel_tools.tables`) are
 quantised from them.
 
 The filterbank follows the Slaney definition that ``librosa.filters.mel``

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim import framing
-from sim.melfilters import hann_periodic, mel_filters
+from kernels.mel_tools import framing
+from kernels.mel_tools.melfilters import hann_periodic, mel_filters
 
 
 def log10_mel(audio: np.ndarray) -> np.ndarray:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from partitioner import params
-from sim import kernel, reference
+from kernels.mel_tools import kernel, reference
 
 # The bar lives in partitioner/params/seed.toml [accuracy].
 MIN_PEARSON = params.seed().min_pearson

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import numpy as np
 
+from kernels.mel_tools import framing, reference
+from kernels.mel_tools.hostbuild import HostBuildError, build_shared, sources
 from partitioner import kernel_spec
 from partitioner.kernel_spec import Arg, EntryPoint, KernelSpec
-from sim.hostbuild import HostBuildError, build_shared, sources
 
 # The mel kernel's geometry under the names other modules import (kernel.toml [geometry]).
 _MEL = kernel_spec.load("mel").geometry
@@ -236,8 +237,6 @@ def finish(logmel_q: np.ndarray) -> np.ndarray:
     ``x = max(x, max(x) - 8)`` then ``(x + 4) / 4``, on ``log10`` values
     decoded from the kernel's Q11 scale.
     """
-    from sim import reference
-
     return reference.finish(np.asarray(logmel_q, dtype=np.float64).T / (1 << OUTPUT_Q)).astype(np.float32)
 
 
@@ -247,8 +246,6 @@ def log_mel(audio: np.ndarray, streamed: bool = False) -> np.ndarray:
     ``streamed`` feeds the hop entry point instead of whole frames; the bits
     are the same either way.
     """
-    from sim import framing
-
     if streamed:
         state, hops = framing.hops(audio)
         return finish(mel_hops(hops, state))

@@ -17,7 +17,7 @@ counts the instructions per frame of a 32-bit proxy build, the kernel compiled
 for ARMv6-M (Thumb-1: a 32 x 32 -> 32-bit multiply, no 64-bit multiply, no
 divide, no count-leading-zeros, like AIE2's scalar unit apart from its clz)
 and run under ``qemu-arm``, split into the kernel's own instructions and those
-of any libgcc helper it calls. ``python -m sim.measure`` prints it beside the
+of any libgcc helper it calls. ``python -m kernels.mel_tools.measure`` prints it beside the
 host count.
 """
 from __future__ import annotations
@@ -34,8 +34,12 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
+import tomlkit
 
-from sim.hostbuild import C_STD_FLAGS, HostBuildError, KernelSources, build_object, compiler
+from kernels.mel_tools import fixtures
+from kernels.mel_tools.hostbuild import C_STD_FLAGS, HostBuildError, KernelSources, build_object, compiler, sources
+from kernels.mel_tools.kernel import binding
+from partitioner import kernel_spec
 
 STATIC_PREFIXES = (".data", ".rodata", ".bss", ".sdata", ".sbss", ".tdata", ".tbss")
 CALLGRIND_FRAMES = 16
@@ -179,10 +183,7 @@ def measure_kernel(name: str, count_instructions: bool = True, count_ops: bool |
     ``count_instructions``: host instructions per frame (callgrind); ``count_ops`` (default: the same):
     operations per frame by stage and class on the 32-bit proxy (:func:`proxy32_stage_ops`, qemu-arm).
     """
-    from partitioner.kernel_spec import load
-    from sim.hostbuild import sources
-
-    spec = load(name, require_measured=False)
+    spec = kernel_spec.load(name, require_measured=False)
     if not spec.has_sources:
         raise HostBuildError(f"kernel {name!r} has no sources to measure (a footprint-only spec)")
     entries = list(spec.entries.values())
@@ -219,8 +220,6 @@ OPS_METHOD = ("ARMv6-M proxy (-mthumb -march=armv6-m -O2 -ffreestanding -g) unde
 def band_tables(spec) -> dict:
     """The ``[cycle_bands]`` of kernel.toml: per cost profile, each stage of the first fused entry and
     every entry, cycles per frame as [low, high] (what the model gives with costs.toml)."""
-    from partitioner import kernel_spec
-
     if not spec.has_stage_model:
         return {}
     fused = next((e for e in spec.entries.values() if e.role == "fused"), next(iter(spec.entries.values())))
@@ -242,10 +241,6 @@ def write_measured(toml_file: Path, m: Measurement) -> None:
 
     Figures this measurement did not take (host instructions, proxy operation counts: e.g. with
     ``--no-instructions``) are kept from the file as they were."""
-    import tomlkit
-
-    from partitioner.kernel_spec import load
-
     doc = tomlkit.parse(toml_file.read_text())
     old = doc.get("measured", {})
     new = measured_table(m)
@@ -275,14 +270,14 @@ def write_measured(toml_file: Path, m: Measurement) -> None:
             table[key] = value
     doc["measured"] = table
     toml_file.write_text(tomlkit.dumps(doc))
-    load.cache_clear()
-    spec = load(toml_file.parent.name, require_measured=False)
+    kernel_spec.load.cache_clear()
+    spec = kernel_spec.load(toml_file.parent.name, require_measured=False)
     bands = band_tables(spec)
     if bands:
         doc = tomlkit.parse(toml_file.read_text())
         doc["cycle_bands"] = bands
         toml_file.write_text(tomlkit.dumps(doc))
-        load.cache_clear()
+        kernel_spec.load.cache_clear()
 
 
 # ---- the 32-bit proxy build ---------------------------------------------------------------------
@@ -531,7 +526,7 @@ def stage_of(chain: list[tuple[str, int]], mel_end_line: int) -> str | None:
             return STAGE_OF[func]
         if func.startswith("mel_"):
             return "entry"
-        raise HostBuildError(f"no stage for kernel function {func!r}: add it to sim/measure.py STAGE_OF "
+        raise HostBuildError(f"no stage for kernel function {func!r}: add it to kernels/mel_tools/measure.py STAGE_OF "
                              f"(or HELPERS)")
     return None
 
@@ -633,11 +628,7 @@ _C_TYPES = {"i8": "int8_t", "u8": "uint8_t", "i16": "int16_t", "u16": "uint16_t"
 def stage_inputs(name: str, frames: int) -> dict[str, np.ndarray]:
     """Inputs of every stream for ``frames`` consecutive frames of the built-in speech (its middle):
     frames, hops with their state, chunk, and the spectrum words (from the host build)."""
-    from partitioner.kernel_spec import load
-    from sim import fixtures
-    from sim.kernel import binding
-
-    spec = load(name, require_measured=False)
+    spec = kernel_spec.load(name, require_measured=False)
     g = spec.geometry
     audio = fixtures.default_audio()
     start = (audio.size // 2) // g.hop_samples * g.hop_samples
@@ -713,10 +704,7 @@ def proxy32_stage_ops(name: str = "mel", frames: int = PROXY32_STAGE_FRAMES,
     consecutive frames of the built-in speech; the counts are totals over the run divided by
     ``frames``, rounded to whole operations.
     """
-    from partitioner.kernel_spec import load
-    from sim.hostbuild import sources
-
-    spec = load(name, require_measured=False)
+    spec = kernel_spec.load(name, require_measured=False)
     src = src or sources(name)
     cc = shutil.which(PROXY32_CC)
     if cc is None:
@@ -725,7 +713,7 @@ def proxy32_stage_ops(name: str = "mel", frames: int = PROXY32_STAGE_FRAMES,
     mark = [i for i, line in enumerate(mel_c.read_text().splitlines(), 1) if MEL_END_MARK in line]
     if len(mark) != 1:
         raise HostBuildError(f"{mel_c}: the end of the mel sums ({MEL_END_MARK!r}) must appear once; "
-                             f"update sim/measure.py MEL_END_MARK")
+                             f"update kernels/mel_tools/measure.py MEL_END_MARK")
     inputs = stage_inputs(name, frames)
     ops: dict[str, dict[str, dict[str, int]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -773,12 +761,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folder", type=Path, help="Measure the sources in this folder instead (e.g. an older mel.c).")
     ap.add_argument("--frames", type=int, default=PROXY32_FRAMES)
     args = ap.parse_args(argv)
-    from partitioner.kernel_spec import load
-    from sim.hostbuild import sources
-
     src = KernelSources(args.kernel, args.folder.resolve()) if args.folder else sources(args.kernel)
     calls = {e.symbol: call_expression(e.symbol, e.consumes, e.produces, e.state_bytes > 0)
-             for e in load(args.kernel, require_measured=False).entries.values()}
+             for e in kernel_spec.load(args.kernel, require_measured=False).entries.values()}
     host = instructions_per_frame(src, calls)
     print(f"host x86-64 (callgrind)   mel_frames {host['mel_frames']:>9,} instructions/frame")
     proxy = proxy32_instructions_per_frame(src, args.frames)
@@ -789,17 +774,15 @@ def main(argv: list[str] | None = None) -> int:
     if not proxy.helpers:
         print("  in libgcc helpers                  0 (none called)")
     if args.folder is None:
-        from partitioner import kernel_spec
-
         stages = proxy32_stage_ops(args.kernel)
         print(f"ARMv6-M proxy, operations per frame by stage and class ({stages.frames} frames of speech; "
               f".text {stages.text_bytes:,} B):")
-        fused = next(e for e in load(args.kernel, require_measured=False).entries.values() if e.role == "fused")
+        fused = next(e for e in kernel_spec.load(args.kernel, require_measured=False).entries.values() if e.role == "fused")
         print(f"  {fused.symbol:14s} " + " ".join(f"{c:>7s}" for c in OP_CLASSES) + "   total")
         for stage, counts in stages.ops[fused.symbol].items():
             print(f"  {stage:14s} " + " ".join(f"{counts[c]:>7,}" for c in OP_CLASSES)
                   + f" {sum(counts.values()):>8,}")
-        spec = load(args.kernel)
+        spec = kernel_spec.load(args.kernel)
         for name in kernel_spec.profile_names():
             bands = spec.stage_bands(fused.name, name) or {}
             label = kernel_spec.cost_profile(name).label

@@ -1,0 +1,591 @@
+"""One index of an mlir-aie module: each construct the reader and the hang checker use, recognised once.
+
+:func:`index_module` walks a verified module once: per ``aie.device`` a :class:`DeviceIndex` of
+tiles, ObjectFIFOs, links, buffers, locks, cores (bodies as :data:`Step` trees), DMA programs in
+every form, flows, shim DMA allocations, runtime sequences (as :data:`SeqStep` lists) and the ops
+it does not model. :mod:`partitioner.mlir.read` and :mod:`partitioner.hangs.build` read only this
+index; a new construct is taught here (a handler in :data:`_DEVICE_OPS`, :data:`_SEQUENCE_OPS` or
+:func:`_steps`, and its record). Enum properties are decoded once, to :mod:`partitioner.mlir.aie`'s enums.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from xdsl.dialects import arith, func, scf
+from xdsl.dialects.builtin import IntegerAttr, MemRefType, ModuleOp
+from xdsl.ir import Attribute, Block, BlockArgument, Operation, SSAValue
+
+from partitioner.design import ELEM_BYTES, Coord
+from partitioner.mlir import aie, aiex
+from partitioner.mlir.aie import DMAChannelDir, LockAction, ObjectFifoPort, WireBundle
+
+#: A loop this long is mlir-aie's "forever" (IRON prints int64 max, older designs 2^32 - 1).
+ENDLESS = 2**31 - 1
+
+
+def constant(value: SSAValue) -> int | None:
+    """The integer an ``arith.constant`` gives ``value``; None for any other value."""
+    owner = value.owner
+    if isinstance(owner, arith.ConstantOp) and isinstance(owner.value, IntegerAttr):
+        return owner.value.value.data
+    return None
+
+
+def int_of(attr: IntegerAttr | None, default: int | None = None) -> int | None:
+    """An optional integer property's value, or ``default`` when it is absent."""
+    return attr.value.data if attr is not None else default
+
+
+def elem_bytes(elem: Attribute | str) -> int | None:
+    """Bytes of one element of a type (``bf16`` 2, ``i32`` 4, ``ui8`` 1); None when not a whole number."""
+    name = str(elem)
+    if name in ELEM_BYTES:
+        return ELEM_BYTES[name]
+    width = name.lstrip("usibf")
+    return int(width) // 8 if width.isdigit() and int(width) % 8 == 0 else None
+
+
+def memref(t: MemRefType) -> tuple[int, str]:
+    """(elements, element type name) of a memref type."""
+    return math.prod(t.get_shape()), str(t.element_type)
+
+
+def io(direction: DMAChannelDir) -> str:
+    """A channel direction as the Design and the hang model say it: "in" (S2MM) or "out" (MM2S)."""
+    return "in" if direction is DMAChannelDir.S2MM else "out"
+
+
+def _name(attr: Attribute) -> str:
+    """A symbol's name, held as a string or as a symbol reference."""
+    return attr.data if isinstance(getattr(attr, "data", None), str) else attr.string_value()
+
+
+# -- core bodies ----------------------------------------------------------------------------------------
+
+@dataclass(eq=False)
+class FifoStep:
+    """``aie.objectfifo.acquire`` (``acquire``) or ``release`` of ``size`` objects of ``fifo`` at ``port``."""
+
+    op: Operation
+    fifo: str
+    port: ObjectFifoPort
+    size: int
+    acquire: bool
+
+
+@dataclass(eq=False)
+class LockStep:
+    """``aie.use_lock``: ``action`` on ``lock`` (an SSA value) by ``value`` (1 when it is not a constant)."""
+
+    op: Operation
+    lock: SSAValue
+    action: LockAction
+    value: int
+
+
+@dataclass(eq=False)
+class CallStep:
+    """``func.call``: the callee and its arguments' constant values (None where not constant)."""
+
+    op: Operation
+    callee: str
+    args: list[int | None]
+
+
+@dataclass(eq=False)
+class LoopStep:
+    """``scf.for`` (bounds None where not constant), or the lowered endless loop of two blocks (``branch``,
+    ``op`` its back edge ``cf.br``)."""
+
+    op: Operation
+    lb: int | None
+    ub: int | None
+    step: int | None
+    body: list[Step]
+    branch: bool = False
+
+    @property
+    def trip(self) -> int | None:
+        """Iterations; None when a bound is not a constant or the step is not positive."""
+        if None in (self.lb, self.ub, self.step) or self.step <= 0:
+            return None
+        return -(-(self.ub - self.lb) // self.step) if self.ub > self.lb else 0
+
+    @property
+    def endless(self) -> bool:
+        """mlir-aie's "forever": a branch loop, or an upper bound of :data:`ENDLESS` or more."""
+        return self.branch or (self.ub is not None and self.ub >= ENDLESS)
+
+
+@dataclass(eq=False)
+class OpaqueStep:
+    """An op with regions the index does not follow (``scf.if``, ``scf.while``, ...): its steps, not which run."""
+
+    op: Operation
+    body: list[Step]
+
+
+Step = FifoStep | LockStep | CallStep | LoopStep | OpaqueStep
+
+
+def walk_steps(steps: list[Step], loops: tuple[LoopStep, ...] = ()) -> Iterator[tuple[Step, tuple[LoopStep, ...]]]:
+    """Every step in program order (a loop before its body), with the loops around it, outermost first."""
+    for s in steps:
+        yield s, loops
+        if isinstance(s, LoopStep):
+            yield from walk_steps(s.body, (*loops, s))
+        elif isinstance(s, OpaqueStep):
+            yield from walk_steps(s.body, loops)
+
+
+def has_sync(steps: list[Step]) -> bool:
+    """True when an acquire, a release or a lock use is among ``steps`` or inside them."""
+    return any(isinstance(s, (FifoStep, LockStep)) for s, _ in walk_steps(steps))
+
+
+def _lock_step(op: aie.UseLockOp) -> LockStep:
+    value = int_of(op.value)
+    if value is None:
+        value = constant(op.value_operand) if op.value_operand is not None else None
+    return LockStep(op, op.lock, LockAction.of(op.action), 1 if value is None else value)
+
+
+def _steps(block: Block) -> list[Step]:
+    """The steps of one block; ops that move no token and hold no region are not steps."""
+    out: list[Step] = []
+    for op in block.ops:
+        if isinstance(op, (aie.ObjectFifoAcquireOp, aie.ObjectFifoReleaseOp)):
+            out.append(FifoStep(op, op.objFifo_name.string_value(), ObjectFifoPort.of(op.port), op.size.value.data,
+                                isinstance(op, aie.ObjectFifoAcquireOp)))
+        elif isinstance(op, aie.UseLockOp):
+            out.append(_lock_step(op))
+        elif isinstance(op, func.CallOp):
+            out.append(CallStep(op, op.callee.string_value(), [constant(a) for a in op.arguments]))
+        elif isinstance(op, scf.ForOp):
+            out.append(LoopStep(op, constant(op.lb), constant(op.ub), constant(op.step), _steps(op.body.blocks[0])))
+        elif op.regions:
+            out.append(OpaqueStep(op, [s for r in op.regions for b in r.blocks for s in _steps(b)]))
+    return out
+
+
+@dataclass(eq=False)
+class Core:
+    """An ``aie.core``: tile, ``stack_size`` (None: the profile's default) and body in program order.
+
+    ``branches``: a body of several blocks that is not the lowered endless
+    loop; its steps are all listed, block by block, but not which block runs when.
+    """
+
+    op: aie.CoreOp
+    tile: Coord
+    stack: int | None
+    steps: list[Step]
+    branches: bool = False
+
+    @property
+    def acquires(self) -> dict[str, tuple[ObjectFifoPort, int]]:
+        """FIFO -> (port of its last acquire, the most objects one acquire asks for), in first-acquire order."""
+        out: dict[str, tuple[ObjectFifoPort, int]] = {}
+        for s, _ in walk_steps(self.steps):
+            if isinstance(s, FifoStep) and s.acquire:
+                out[s.fifo] = (s.port, max(out.get(s.fifo, (s.port, 0))[1], s.size))
+        return out
+
+    @property
+    def calls(self) -> list[tuple[CallStep, tuple[LoopStep, ...]]]:
+        """Every ``func.call`` in program order, with the loops around it (outermost first)."""
+        return [(s, loops) for s, loops in walk_steps(self.steps) if isinstance(s, CallStep)]
+
+
+def _core(op: aie.CoreOp, tile: Coord) -> Core:
+    blocks = list(op.body.blocks)
+    stack = int_of(op.stack_size)
+    if len(blocks) <= 1:
+        return Core(op, tile, stack, _steps(blocks[0]) if blocks else [])
+    first, last = blocks[0].last_op, blocks[-1].last_op
+    if len(blocks) == 2 and first is not None and first.name == "cf.br" and first.successors[0] is blocks[1] \
+            and last is not None and last.name == "cf.br" and last.successors[0] is blocks[1]:
+        # ^entry: ... cf.br ^body; ^body: ... cf.br ^body -- while (true)
+        return Core(op, tile, stack, [*_steps(blocks[0]), LoopStep(last, None, None, None, _steps(blocks[1]), True)])
+    return Core(op, tile, stack, [s for b in blocks for s in _steps(b)], branches=True)
+
+
+# -- DMA programs -----------------------------------------------------------------------------------------
+
+@dataclass(eq=False)
+class BdStep:
+    """One BD of a chain: a block's (or ``aie.dma`` region's) ``aie.dma_bd`` ops, lock uses and bytes moved.
+
+    ``op`` is its last ``aie.dma_bd``, or the block's first op when it has none.
+    """
+
+    op: Operation
+    bds: list[aie.DMABDOp]
+    locks: list[LockStep]
+    nbytes: int
+
+
+@dataclass(eq=False)
+class DmaChain:
+    """A channel's BD chain (``aie.dma_start``, ``aie.dma``, or a runtime-sequence task).
+
+    ``loops_to``: the index in ``bds`` it loops back to (None: it ends); it
+    runs ``repeat + 1`` times. Direction and channel are None for a task on a symbol.
+    """
+
+    op: Operation
+    direction: DMAChannelDir | None
+    channel: int | None
+    bds: list[BdStep]
+    loops_to: int | None
+    repeat: int = 0
+
+
+def _bd_step(block: Block) -> BdStep | None:
+    bds = [op for op in block.ops if isinstance(op, aie.DMABDOp)]
+    locks = [_lock_step(op) for op in block.ops if isinstance(op, aie.UseLockOp)]
+    if not bds and not locks:
+        return None
+    nbytes = sum((int_of(bd.len) or memref(bd.buffer.type)[0]) * (elem_bytes(bd.buffer.type.element_type) or 1)
+                 for bd in bds)
+    return BdStep(bds[-1] if bds else block.first_op, bds, locks, nbytes)
+
+
+def _chain(op: Operation, block: Block | None, direction: DMAChannelDir | None, channel: int | None) -> DmaChain:
+    """The BDs from ``block`` following ``aie.next_bd``, until the chain ends or comes back."""
+    seen: dict[int, int] = {}
+    bds: list[BdStep] = []
+    while block is not None and id(block) not in seen:
+        seen[id(block)] = len(bds)
+        if (step := _bd_step(block)) is not None:
+            bds.append(step)
+        last = block.last_op
+        block = last.successors[0] if isinstance(last, aie.NextBDOp) else None
+    back = seen[id(block)] if block is not None else None
+    return DmaChain(op, direction, channel, bds, back, int_of(op.repeat_count, 0))
+
+
+@dataclass(eq=False)
+class DmaProgram:
+    """An ``aie.mem`` / ``aie.memtile_dma`` / ``aie.shim_dma`` region: its tile and channels' chains."""
+
+    op: Operation
+    tile: Coord
+    chains: list[DmaChain]
+
+
+def _dma_program(op: Operation, tile: Coord) -> DmaProgram:
+    chains = []
+    for inner in op.walk():
+        if isinstance(inner, aie.DMAStartOp):
+            chains.append(_chain(inner, inner.successors[0], DMAChannelDir.of(inner.channel_dir),
+                                 inner.channel_index.value.data))
+        elif isinstance(inner, aie.DMAOp):
+            # AIEOps.td @ 002a9aea AIE_DMAOp: one BD per region; `loop` (default true) goes back to the first
+            bds = [s for r in inner.bds if (s := _bd_step(r.blocks[0])) is not None]
+            loop = inner.loop is None or bool(inner.loop.value.data)
+            chains.append(DmaChain(inner, DMAChannelDir.of(inner.channel_dir), inner.channel_index.value.data,
+                                   bds, 0 if loop and bds else None, int_of(inner.repeat_count, 0)))
+    return DmaProgram(op, tile, chains)
+
+
+# -- device-level records ---------------------------------------------------------------------------------
+
+@dataclass(eq=False)
+class Lock:
+    """An ``aie.lock``: name (``lock<N>`` in declaration order when it has none), tile, id and initial value."""
+
+    op: aie.LockOp
+    name: str
+    tile: Coord
+    id: int | None
+    init: int
+
+
+@dataclass(eq=False)
+class Link:
+    """An ``aie.objectfifo.link``: input and output FIFO names and offsets."""
+
+    op: aie.ObjectFifoLinkOp
+    inputs: list[str]
+    outputs: list[str]
+    src_offsets: list[int]
+    dst_offsets: list[int]
+
+
+@dataclass(eq=False)
+class Flow:
+    """An ``aie.flow``: ``(tile, bundle, channel)`` at each end."""
+
+    op: aie.FlowOp
+    source: Coord
+    source_bundle: WireBundle
+    source_channel: int
+    dest: Coord
+    dest_bundle: WireBundle
+    dest_channel: int
+
+
+@dataclass(eq=False)
+class ShimAlloc:
+    """An ``aie.shim_dma_allocation``: the symbol a runtime sequence names, its shim tile and channel."""
+
+    op: aie.ShimDMAAllocationOp
+    symbol: str
+    tile: Coord
+    direction: DMAChannelDir
+    channel: int
+
+
+# -- runtime sequences ------------------------------------------------------------------------------------
+
+@dataclass(eq=False)
+class Transfer:
+    """``aiex.npu.dma_memcpy_nd``: a host buffer's access pattern (None: not a constant) on a symbol."""
+
+    op: aiex.NpuDmaMemcpyNdOp
+    memref: SSAValue
+    symbol: str
+    offsets: list[int | None]
+    sizes: list[int | None]
+    strides: list[int | None]
+    id: int
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes moved (a size that is not a constant counts 0)."""
+        return math.prod(v or 0 for v in self.sizes) * (elem_bytes(self.memref.type.element_type) or 1)
+
+
+@dataclass(eq=False)
+class Wait:
+    """``aiex.npu.dma_wait`` on a symbol."""
+
+    op: aiex.NpuDmaWaitOp
+    symbol: str
+
+
+@dataclass(eq=False)
+class Sync:
+    """``aiex.npu.sync``: the channels it waits for; a field is None when given as an SSA operand."""
+
+    op: aiex.NpuSyncOp
+    column: int | None
+    row: int | None
+    direction: DMAChannelDir | None
+    channel: int | None
+    columns: int
+    rows: int
+
+
+@dataclass(eq=False)
+class Task:
+    """``aiex.dma_configure_task_for`` (on ``symbol``) or ``aiex.dma_configure_task`` (on ``tile``'s channel)."""
+
+    op: Operation
+    symbol: str | None
+    tile: Coord | None
+    chain: DmaChain
+
+
+@dataclass(eq=False)
+class TaskUse:
+    """``aiex.dma_start_task`` (``start``) or ``aiex.dma_await_task``; ``task`` None when not of this sequence."""
+
+    op: Operation
+    task: Task | None
+    start: bool
+
+
+@dataclass(eq=False)
+class SetLock:
+    """``aiex.set_lock``: the lock (an SSA value) and the value it sets."""
+
+    op: aiex.SetLockOp
+    lock: SSAValue
+    value: int
+
+
+@dataclass(eq=False)
+class Other:
+    """A runtime-sequence op the index does not model (register writes, ``push_queue``, BD chains, ...)."""
+
+    op: Operation
+
+
+SeqStep = Transfer | Wait | Sync | Task | TaskUse | SetLock | Other
+
+
+@dataclass(eq=False)
+class Sequence:
+    """A runtime sequence, ``form`` "aie" / "aiex" (``*.runtime_sequence``) or "func" (``func.func``):
+    its block's arguments (the host buffers) and its top-level ops as steps, in order."""
+
+    op: Operation
+    form: str
+    args: list[BlockArgument]
+    steps: list[SeqStep] = field(default_factory=list)
+
+
+def _indices(static, dynamic) -> list[int | None]:  # noqa: ANN001 - a DynamicIndexList's two halves
+    values = iter(dynamic)
+    return [constant(next(values)) if v == aiex.DYNAMIC_INDEX else v for v in static.get_values()]
+
+
+def _sync(op: aiex.NpuSyncOp) -> Sync:
+    direction = DMAChannelDir.of(op.direction) if op.direction is not None else None
+    return Sync(op, int_of(op.column), int_of(op.row), direction, int_of(op.channel), int_of(op.column_num, 1),
+                int_of(op.row_num, 1))
+
+
+# -- the walk ---------------------------------------------------------------------------------------------
+
+@dataclass(eq=False)
+class DeviceIndex:
+    """What one ``aie.device`` holds, each construct found once (see the module docstring)."""
+
+    op: aie.DeviceOp
+    name: str
+    tiles: dict[SSAValue, Coord] = field(default_factory=dict)
+    fifos: dict[str, aie.ObjectFifoCreateOp] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    allocate: dict[str, Coord] = field(default_factory=dict)  # fifo -> aie.objectfifo.allocate's tile
+    external: dict[str, int] = field(default_factory=dict)  # fifo -> registered external buffers
+    buffers: list[aie.BufferOp] = field(default_factory=list)
+    locks: dict[SSAValue, Lock] = field(default_factory=dict)
+    cores: list[Core] = field(default_factory=list)
+    dmas: list[DmaProgram] = field(default_factory=list)
+    flows: list[Flow] = field(default_factory=list)
+    packet_flows: list[aie.PacketFlowOp] = field(default_factory=list)
+    shim_allocs: dict[str, ShimAlloc] = field(default_factory=dict)
+    sequences: list[Sequence] = field(default_factory=list)
+    unmodelled: list[Operation] = field(default_factory=list)  # device-level ops no record holds
+
+    @property
+    def by_coord(self) -> dict[Coord, aie.TileOp]:
+        """Tile ops by ``(column, row)``."""
+        return {coord: value.owner for value, coord in self.tiles.items()}
+
+    def _link(self, op: aie.ObjectFifoLinkOp) -> None:
+        self.links.append(Link(op, [r.string_value() for r in op.fifoIns.data],
+                               [r.string_value() for r in op.fifoOuts.data],
+                               [o.value.data for o in op.src_offsets.data],
+                               [o.value.data for o in op.dst_offsets.data]))
+
+    def _shim_alloc(self, op: aie.ShimDMAAllocationOp) -> None:
+        tile = self.tiles[op.tile] if op.tile is not None else (op.col.value.data, 0)
+        name = _name(op.sym_name)
+        self.shim_allocs[name] = ShimAlloc(op, name, tile, DMAChannelDir.of(op.channel_dir),
+                                           op.channel_index.value.data)
+
+    def _lock(self, op: aie.LockOp) -> None:
+        name = op.sym_name.data if op.sym_name is not None else f"lock{len(self.locks)}"
+        self.locks[op.result] = Lock(op, name, self.tiles[op.tile], int_of(op.lockID), int_of(op.init, 0))
+
+    def _flow(self, op: aie.FlowOp) -> None:
+        self.flows.append(Flow(op, self.tiles[op.source], WireBundle.of(op.source_bundle), op.source_channel.value.data,
+                               self.tiles[op.dest], WireBundle.of(op.dest_bundle), op.dest_channel.value.data))
+
+    def _func(self, op: func.FuncOp) -> None:
+        # mlir-aie's runtime sequence before aiex.runtime_sequence: a func.func moving host data
+        if any(isinstance(o, aiex.NpuDmaMemcpyNdOp) for o in op.walk()):
+            self._sequence(op, "func")
+
+    def _sequence(self, op: Operation, form: str | None = None) -> None:
+        blocks = op.regions[0].blocks
+        seq = Sequence(op, form or op.name.split(".")[0], list(blocks[0].args) if blocks else [])
+        tasks: dict[SSAValue, Task] = {}
+        for inner in (blocks[0].ops if blocks else ()):
+            handler = _SEQUENCE_OPS.get(type(inner))
+            step = handler(self, inner, tasks) if handler is not None else Other(inner)
+            if step is not None:
+                seq.steps.append(step)
+        self.sequences.append(seq)
+
+    def _task(self, op: Operation, tasks: dict[SSAValue, Task]) -> Task:
+        block = op.body.blocks[0] if op.body.blocks else None
+        if isinstance(op, aiex.DMAConfigureTaskForOp):
+            task = Task(op, op.alloc.string_value(), None, _chain(op, block, None, None))
+        else:
+            task = Task(op, None, self.tiles[op.tile],
+                        _chain(op, block, DMAChannelDir.of(op.direction), op.channel.value.data))
+        tasks[op.result] = task
+        return task
+
+
+_DEVICE_OPS: dict[type[Operation], Callable[[DeviceIndex, Operation], None]] = {
+    aie.TileOp: lambda ix, op: ix.tiles.__setitem__(op.result, (op.col.value.data, op.row.value.data)),
+    aie.ObjectFifoCreateOp: lambda ix, op: ix.fifos.__setitem__(op.sym_name.data, op),
+    aie.ObjectFifoLinkOp: DeviceIndex._link,
+    aie.ObjectFifoAllocateOp: lambda ix, op: ix.allocate.__setitem__(op.objFifo_name.string_value(),
+                                                                     ix.tiles[op.delegateTile]),
+    aie.ObjectFifoRegisterExternalBuffersOp: lambda ix, op: ix.external.__setitem__(op.objFifo_name.string_value(),
+                                                                                    len(op.externalBuffers)),
+    aie.ShimDMAAllocationOp: DeviceIndex._shim_alloc,
+    aie.BufferOp: lambda ix, op: ix.buffers.append(op),
+    aie.LockOp: DeviceIndex._lock,
+    **{t: (lambda ix, op: ix.dmas.append(_dma_program(op, ix.tiles[op.tile])))
+       for t in (aie.MemOp, aie.MemTileDMAOp, aie.ShimDMAOp)},
+    aie.CoreOp: lambda ix, op: ix.cores.append(_core(op, ix.tiles[op.tile])),
+    aie.FlowOp: DeviceIndex._flow,
+    aie.PacketFlowOp: lambda ix, op: ix.packet_flows.append(op),
+    aie.RuntimeSequenceOp: DeviceIndex._sequence,
+    aiex.RuntimeSequenceOp: DeviceIndex._sequence,
+    func.FuncOp: DeviceIndex._func,
+}
+_SEQUENCE_OPS: dict[type[Operation], Callable] = {
+    aiex.NpuDmaMemcpyNdOp: lambda ix, op, tasks: Transfer(
+        op, op.memref, op.metadata.string_value(), _indices(op.static_offsets, op.offsets),
+        _indices(op.static_sizes, op.sizes), _indices(op.static_strides, op.strides), op.id.value.data),
+    aiex.NpuDmaWaitOp: lambda ix, op, tasks: Wait(op, op.symbol.string_value()),
+    aiex.NpuSyncOp: lambda ix, op, tasks: _sync(op),
+    aiex.DMAConfigureTaskForOp: DeviceIndex._task,
+    aiex.DMAConfigureTaskOp: DeviceIndex._task,
+    aiex.DMAStartTaskOp: lambda ix, op, tasks: TaskUse(op, tasks.get(op.task), True),
+    aiex.DMAAwaitTaskOp: lambda ix, op, tasks: TaskUse(op, tasks.get(op.task), False),
+    aiex.SetLockOp: lambda ix, op, tasks: SetLock(op, op.lock, op.value.value.data),
+    # constants and terminators are no steps
+    **{t: (lambda ix, op, tasks: None) for t in (arith.ConstantOp, func.ReturnOp, aie.EndOp)},
+}
+# Device-level ops that need no record: the terminator, kernel declarations, globals.
+_QUIET = ("aie.end", "memref.global", "func.func")
+
+
+@dataclass(eq=False)
+class Index:
+    """The index of a module: one :class:`DeviceIndex` per ``aie.device``, in order."""
+
+    devices: list[DeviceIndex]
+
+
+def index_module(module: ModuleOp) -> Index:
+    """Index every ``aie.device`` of a verified module (see the module docstring).
+
+    Parameters
+    ----------
+    module : ModuleOp
+        A module :mod:`partitioner.mlir.parse` verified, or one the emitter built.
+
+    Returns
+    -------
+    Index
+
+    Examples
+    --------
+    >>> from partitioner.mlir.parse import parse_module
+    >>> ix = index_module(parse_module("aie.device(npu1) {\\n  %t = aie.tile(0, 2)\\n}", "m.mlir"))
+    >>> [(d.name, list(d.tiles.values())) for d in ix.devices]
+    [('npu1', [(0, 2)])]
+    """
+    devices = []
+    for dev in (op for op in module.walk() if isinstance(op, aie.DeviceOp)):
+        ix = DeviceIndex(dev, dev.device_name)
+        for op in dev.body.walk():  # nested ops too, as mlir-aie's verifiers leave them (at the top)
+            if (handler := _DEVICE_OPS.get(type(op))) is not None:
+                handler(ix, op)
+            elif op.parent_op() is dev and op.name not in _QUIET:
+                ix.unmodelled.append(op)
+        devices.append(ix)
+    return Index(devices)
