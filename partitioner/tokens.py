@@ -1,45 +1,27 @@
 """One token semantics: AIE2 semaphore locks and ObjectFIFO acquire/release, for the simulator and the hang checker.
 
-Both token engines, :mod:`sim.engine` (a Design's pools, with data) and
-:mod:`partitioner.hangs.model` (an mlir-aie module's locks, without data),
-take their rules from here:
+:mod:`sim.engine` (a Design's pools, with data) and :mod:`partitioner.hangs.model` (an mlir-aie
+module's locks, without data) take their rules from here:
 
-* **AIE2 semaphore locks** (:class:`Semaphore`). ``AcquireGreaterEqual n``
-  waits until the value is at least ``n`` and subtracts ``n``; ``Acquire n``
-  (AIE2's acquire-equal) waits until the value equals ``n`` and subtracts it;
-  ``Release n`` adds ``n``. A value never exceeds the device's maximum lock
-  value (:data:`MAX_LOCK_VALUE`, from :mod:`partitioner.device`); a release
-  past it raises :class:`LockOverflow`. Sources: mlir-aie
-  include/aie/Dialect/AIE/IR/AIEOps.td @ 2741ca50 (``AIE_UseLockOp``,
-  ``LockAction``), AIE-ML architecture manual AM020 (semaphore locks, 6-bit
-  values), AIETargetModel ``getMaxLockValue``.
-* **ObjectFIFO acquire names the total held** (:func:`to_take`,
-  :class:`FifoPort`). An acquire of ``n`` on a port that already holds ``h``
-  objects takes ``max(n - h, 0)`` lock units and then holds ``max(h, n)``;
-  ``release n`` gives ``n`` back and holds ``n`` fewer. Sources: mlir-aie
-  test/objectFifo-stateful-transform/access_patterns/AIE2_delayed_release.mlir
-  @ 82bebd82 ("Since we already hold 2 and are requesting 3, we expect one
-  acquire here"; the subview's object 0 is the oldest held one); AIEOps.td
-  @ 002a9aea ``AIE_ObjectFifoAcquireOp`` ("the operation only performs new
-  acquires if necessary"). Older mlir-aie counts what is held in program
-  order at compile time, newer at run time (:data:`PROGRAM_ORDER`,
-  :data:`RUN_TIME`): they differ only across a loop's back edge.
-* **The pool bound** follows: a port's acquire lock never holds more than
-  the pool's objects minus those it holds, so an acquire of more than the
-  pool never completes.
-* **Quiescence** (:func:`settle`, :class:`Deadlock`): a network whose
-  processes cannot move any more is quiescent; quiescent before its goal,
-  it is deadlocked, and the report names what each process waits for and
-  each pool's state.
+* **AIE2 semaphore locks** (:class:`Semaphore`): ``AcquireGreaterEqual n`` waits for a value of at
+  least ``n`` and subtracts it, ``Acquire n`` (acquire-equal) for exactly ``n``; ``Release n`` adds
+  ``n``, never past :data:`MAX_LOCK_VALUE` (:class:`LockOverflow`). mlir-aie
+  include/aie/Dialect/AIE/IR/AIEOps.td @ 2741ca50 (``AIE_UseLockOp``, ``LockAction``), AM020
+  (6-bit semaphore locks), AIETargetModel ``getMaxLockValue``.
+* **An ObjectFIFO acquire names the total held** (:func:`to_take`, :class:`FifoPort`): acquiring
+  ``n`` while holding ``h`` takes ``max(n - h, 0)`` lock units, then holds ``max(h, n)``; ``release
+  n`` gives ``n`` back. mlir-aie test/objectFifo-stateful-transform/access_patterns/
+  AIE2_delayed_release.mlir @ 82bebd82, AIEOps.td @ 002a9aea ``AIE_ObjectFifoAcquireOp``. Before PR
+  #3144 the held count is computed in program order at compile time, a loop body walked once
+  without its back edge (cyclostatic_AIE2_sharedMem.mlir's CHECK lines); PR #3308 (2026-07) keeps it
+  at run time (AIEObjectFifoStatefulTransform.cpp "Dynamic lock bookkeeping"). An acquire of more
+  than the pool never completes.
+* **Quiescence** (:func:`settle`, :class:`Deadlock`): processes that cannot move any more before
+  their goal are deadlocked; the report names what each waits for and each pool's state.
 
-:class:`Ring` is an ObjectFIFO pool written as counters instead of lock
-values (what the simulator's hot path needs: one compare per acquire): a
-writer's free lock is ``count - (acquired - min released by the readers)``,
-a reader's filled lock ``min released by the writers - acquired``; with
-several writers (a join's slices) or readers (a broadcast) the minimum is
-over all of them. It obeys the same rules as a pair of :class:`Semaphore`
-with a :class:`FifoPort` per process (tests/test_tokens.py checks both
-engines agree on random programs).
+:class:`Ring` is an ObjectFIFO pool as counters (the simulator's hot path: one compare per
+acquire); it obeys the same rules as a pair of :class:`Semaphore` with a :class:`FifoPort` per
+process (tests/test_tokens.py checks both engines agree on random programs).
 """
 from __future__ import annotations
 
@@ -50,14 +32,6 @@ from partitioner.errors import NpuTilerError
 
 #: The largest value an AIE2 lock holds (63 on every AIE2 device of params/devices.toml).
 MAX_LOCK_VALUE: int = _device.load().max_lock_value
-
-#: Where an ObjectFIFO port's held count lives, by mlir-aie version. PROGRAM_ORDER: the stateful
-#: transform computes each acquire's lock amount at compile time, walking a loop body once without
-#: its back edge (before PR #3144, 2026: a loop that ends holding more than it started re-acquires
-#: every trip; test/objectFifo-stateful-transform/access_patterns/cyclostatic_AIE2_sharedMem.mlir's
-#: CHECK lines). RUN_TIME: a per-port counter in core memory, ``max(n - held, 0)`` at run time
-#: (PR #3308, 2026-07; AIEObjectFifoStatefulTransform.cpp "Dynamic lock bookkeeping").
-PROGRAM_ORDER, RUN_TIME = "program order", "run time"
 
 #: How a settled network stopped (:func:`settle`).
 QUIESCENT, PERIODIC, UNDECIDED = "quiescent", "periodic", "undecided"
@@ -72,11 +46,8 @@ class LockOverflow(TokenError):
 
 
 class Deadlock(TokenError):
-    """Quiescent before the goal: no process can move.
-
-    ``waiting`` says what each blocked process waits for, ``pools`` the state
-    of each pool (or lock) then.
-    """
+    """Quiescent before the goal: ``waiting`` says what each blocked process waits for, ``pools``
+    the state of each pool (or lock) then."""
 
     def __init__(self, waiting: list[str], pools: list[str]):
         self.waiting = waiting
@@ -103,10 +74,6 @@ class Semaphore:
         self.value = value
         self.limit = limit
 
-    def can_acquire(self, n: int, equal: bool = False) -> bool:
-        """Whether ``AcquireGreaterEqual n`` (``Acquire n`` when ``equal``) would go through now."""
-        return self.value == n if equal else self.value >= n
-
     def acquire(self, n: int, equal: bool = False) -> bool:
         """Take ``n`` when the value allows it (``>= n``, or ``== n`` when ``equal``); False: it waits."""
         if (self.value == n) if equal else (self.value >= n):
@@ -123,19 +90,8 @@ class Semaphore:
 
 
 def to_take(requested: int, held: int) -> int:
-    """Lock units an ObjectFIFO acquire of ``requested`` objects takes when its port holds ``held``.
-
-    Parameters
-    ----------
-    requested : int
-        The acquire's size: the total number of objects the port is to hold.
-    held : int
-        Objects the port holds now (acquired and not released).
-
-    Returns
-    -------
-    int
-        ``max(requested - held, 0)``.
+    """Lock units an ObjectFIFO acquire of ``requested`` objects in all takes when its port holds
+    ``held``: ``max(requested - held, 0)``.
 
     Examples
     --------
@@ -177,11 +133,10 @@ class FifoPort:
 
     def acquire(self, requested: int) -> bool:
         """Hold ``requested`` objects in all, taking only the missing ones; False: it waits."""
-        need = requested - self.held
-        if need > 0:
-            if not self.take.acquire(need):
-                return False
-            self.held = requested
+        need = to_take(requested, self.held)
+        if need and not self.take.acquire(need):
+            return False
+        self.held += need
         return True
 
     def release(self, n: int) -> None:
@@ -206,10 +161,10 @@ class Ring:
     Examples
     --------
     >>> r = Ring("of", 2, ["core"], ["dma"])
-    >>> r.can("write", "core", 2), r.acquire("write", "core", 2), r.can("write", "core", 3)
-    (True, [0, 1], False)
-    >>> r.release("write", "core", 1); r.can("read", "dma", 1), r.can("read", "dma", 2)
-    (True, False)
+    >>> r.take("write", "core", 2), r.take("write", "core", 3)
+    ([0, 1], None)
+    >>> r.release("write", "core", 1); r.take("read", "dma", 1), r.take("read", "dma", 2)
+    ([0], None)
     """
 
     __slots__ = ("name", "count", "w_acq", "w_rel", "r_acq", "r_rel", "_r_min", "_w_min")
@@ -225,19 +180,8 @@ class Ring:
         self._r_min = 0 if readers else None
         self._w_min = 0 if writers else None
 
-    def can(self, role: str, who: str, n: int) -> bool:
-        """Whether ``who`` (a "write"r or "read"er) may hold ``n`` objects now."""
-        if role == "write":
-            if n > self.count:
-                return False
-            r_min = self._r_min
-            return r_min is None or self.w_rel[who] + n - 1 - r_min < self.count
-        if self._w_min is None:
-            min(self.w_rel.values())  # no writer: as min() of nothing, a ValueError
-        return self.r_rel[who] + n <= self._w_min
-
     def take(self, role: str, who: str, n: int) -> list[int] | None:
-        """:meth:`can` and :meth:`acquire` in one (the simulator's hot path): the indices, or None to wait."""
+        """Hold ``n`` objects if ``who`` (a "write"r or "read"er) may: their indices, oldest first; None: wait."""
         if role == "write":
             if n > self.count:
                 return None
@@ -254,19 +198,6 @@ class Ring:
             if first + n > w_min:
                 return None
             acq = self.r_acq
-        end = first + n
-        if end > acq[who]:
-            acq[who] = end
-        if n == 1:
-            return [first % self.count]
-        return [(first + i) % self.count for i in range(n)]
-
-    def acquire(self, role: str, who: str, n: int) -> list[int]:
-        """Hold ``n`` objects (call after :meth:`can`); returns their indices in the ring, oldest first."""
-        if role == "write":
-            acq, first = self.w_acq, self.w_rel[who]
-        else:
-            acq, first = self.r_acq, self.r_rel[who]
         end = first + n
         if end > acq[who]:
             acq[who] = end
@@ -304,22 +235,9 @@ class Ring:
 
 
 def settle(step: Callable[[], bool], state: Callable[[], Hashable], max_rounds: int) -> tuple[str, int]:
-    """Run ``step`` (one round of every process) until a round moves nothing or the state repeats.
-
-    Parameters
-    ----------
-    step : callable
-        Runs one round; True when anything moved.
-    state : callable
-        What decides the future (no counters that only grow): a repeat proves the run periodic.
-    max_rounds : int
-        Rounds before giving up.
-
-    Returns
-    -------
-    (str, int)
-        :data:`QUIESCENT` (nothing can move), :data:`PERIODIC` (the run goes round
-        forever) or :data:`UNDECIDED`, and the rounds taken.
+    """Run ``step`` (one round; True when anything moved) until a round moves nothing (:data:`QUIESCENT`),
+    ``state()`` (what decides the future, no counters that only grow) repeats (:data:`PERIODIC`: the
+    run goes round forever) or ``max_rounds`` pass (:data:`UNDECIDED`); with the rounds taken.
 
     Examples
     --------
@@ -328,15 +246,13 @@ def settle(step: Callable[[], bool], state: Callable[[], Hashable], max_rounds: 
     ('quiescent', 4)
     """
     seen: set = set()
-    rounds = 0
-    while True:
-        progress = step()
-        rounds += 1
-        if not progress:
-            return QUIESCENT, rounds
-        if rounds >= max_rounds:
-            return UNDECIDED, rounds
+    rounds = 1
+    while step():
         s = state()
         if s in seen:
             return PERIODIC, rounds
+        if rounds >= max_rounds:
+            return UNDECIDED, rounds
         seen.add(s)
+        rounds += 1
+    return QUIESCENT, rounds

@@ -147,3 +147,35 @@ def test_no_circle_between_modules():
                     graph.add_edge(name, target)
     circles = sorted((c for c in nx.simple_cycles(graph)), key=len)
     assert not circles, "\n".join(" -> ".join([*c, c[0]]) for c in circles[:10])
+
+
+def imports_inside_functions(path: Path) -> list[int]:
+    """Lines of the project imports ``path`` makes inside a function body."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    lines = []
+    for fn in ast.walk(tree):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for node in ast.walk(fn):
+                if isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    names = [node.module]
+                else:
+                    continue
+                if any(layer_of(n) is not None for n in names):
+                    lines.append(node.lineno)
+    return sorted(set(lines))
+
+
+@pytest.mark.parametrize("path", [p for p in modules() if p.parts[-2] != "npu_tiler"],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_project_imports_are_at_module_level_outside_the_cli(path: Path):
+    """Issue 19: only the CLI loads a command's module lazily; every library module imports at the top."""
+    inside = imports_inside_functions(path)
+    assert not inside, f"{path.relative_to(ROOT)}: project imports inside functions at lines {inside}"
+
+
+def test_the_function_import_walker_sees_them(tmp_path: Path):
+    mod = tmp_path / "m.py"
+    mod.write_text("import os\n\ndef f():\n    import os\n    from partitioner import device\n")
+    assert imports_inside_functions(mod) == [5]

@@ -71,13 +71,11 @@ def test_delayed_release_in_counter_form_gives_the_oldest_held_objects():
     # The CHECK lines read fifo_buff_0 through every subview: object 0 is the oldest held.
     r = Ring("fifo", 4, ["producer"], ["consumer"])
     for _ in range(4):
-        assert r.can("write", "producer", 1)
-        r.acquire("write", "producer", 1)
+        assert r.take("write", "producer", 1) is not None
         r.release("write", "producer", 1)
     got = []
     for n in (2, 1, 3, 1):
-        assert r.can("read", "consumer", n)
-        got.append(r.acquire("read", "consumer", n))
+        got.append(r.take("read", "consumer", n))
     assert got == [[0, 1], [0], [0, 1, 2], [0]] and r.held("read", "consumer") == 3
     r.release("read", "consumer", 3)
     assert r.held("read", "consumer") == 0

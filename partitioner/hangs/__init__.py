@@ -2,11 +2,8 @@
 
 The design's IR is executed abstractly: tokens move, data does not.
 
-1. **Model** (:mod:`~.model`, built by :mod:`~.build` from the :class:`~partitioner.mlir.index.Index`
-   of ``Evaluation.ir``, the parsed file or, for a design built in memory, the emitter's module):
-   locks (ObjectFIFO pools' free/filled pairs, hand-written ``aie.lock``), processes (cores in
-   program order with mlir-aie's static acquire amounts, DMA channels' BD chains, shim channels,
-   the runtime sequence) and streams. Kernel calls are a time step.
+1. **Model** (:mod:`~.model`, built by :mod:`~.build` from the index of ``Evaluation.ir``): locks,
+   processes (cores, DMA channels, shim channels, the runtime sequence) and streams.
 2. **Static checks** (:mod:`~.static`): an acquire larger than its pool; a loop whose acquires and
    releases of a FIFO port do not balance per iteration.
 3. **Execution** (:mod:`~.execute`): round-robin until nothing can move, one runtime-sequence run
@@ -136,20 +133,13 @@ def find_hangs(evaluation_or_path, *, locations: bool = True) -> list[Hang]:
 
     Parameters
     ----------
-    evaluation_or_path : Evaluation or path
-        As for :func:`check`.
-    locations : bool
-        As for :func:`check`.
+    evaluation_or_path, locations
+        As for :func:`check` (which also says whether freedom was proven).
 
     Returns
     -------
     list of Hang
-        Empty when none was found (:func:`check` says whether freedom was proven); in :data:`KINDS` order.
-
-    Raises
-    ------
-    UserError
-        The path cannot be read as an mlir-aie design.
+        In :data:`KINDS` order; empty when none was found.
 
     Examples
     --------

@@ -30,6 +30,7 @@ from partitioner.mlir import index as ix
 from partitioner.mlir.aie import DMAChannelDir, LockAction, ObjectFifoPort, WireBundle
 from partitioner.mlir.index import io
 from partitioner.mlir.parse import Source
+from partitioner.tokens import to_take
 
 
 def _name(c: Coord) -> str:
@@ -62,7 +63,6 @@ class _Builder:
         self.port_procs: dict[tuple[Coord, str, int], Proc] = {}  # (tile, "out"/"in", channel) -> proc
         self.loop_facts: list[LoopFact] = []
         self.acquire_facts: list[AcquireFact] = []
-        self.object_bytes: dict[str, int] = {}
         self.approximations: list[str] = []
 
     def approx(self, note: str) -> None:
@@ -90,15 +90,12 @@ class _Builder:
         dev = self.dev
         for value, lk in dev.locks.items():
             self.hand_locks[value] = self.lock(lk.name, lk.init)
-        flows = []
+        flows = [fl for fl in dev.flows if fl.source_bundle is WireBundle.DMA and fl.dest_bundle is WireBundle.DMA]
         for fl in dev.flows:
-            if fl.source_bundle is WireBundle.DMA and fl.dest_bundle is WireBundle.DMA:
-                flows.append(fl)
-            else:
+            if fl not in flows:
                 self.approx(f"{self.src.locate(fl.op)}: a flow that is not DMA to DMA is not modelled")
-        # the first runtime sequence; the older func.func form only when there is none
-        sequence = next((q for q in dev.sequences if q.form != "func"), None) or \
-            next((q for q in dev.sequences if q.form == "func"), None)
+        # the first runtime sequence; the older func.func form only when there is none (min: the first least)
+        sequence = min(dev.sequences, key=lambda q: q.form == "func", default=None)
         hosted = sequence is not None
         if hosted:
             self.shim_tasks(sequence)
@@ -109,11 +106,13 @@ class _Builder:
         if host is not None:
             self.procs.append(host)
         for p in self.procs:
-            for lk in _released_locks(p):
-                if p not in lk.releasers:
-                    lk.releasers.append(p)
+            acquired, released = _uses(p)
+            for lk in acquired:
+                lk.acquired = True
+            for lk in dict.fromkeys(released):
+                lk.releasers.append(p)
         return Network(self.src, self.procs, self.streams, self.locks, host, core_procs, self.loop_facts,
-                       self.acquire_facts, self.notes, self.object_bytes, self.approximations)
+                       self.acquire_facts, self.notes, self.approximations)
 
     # -- ObjectFIFOs ------------------------------------------------------------------------------------
 
@@ -125,7 +124,6 @@ class _Builder:
     def fifos(self, hosted: bool) -> None:
         design, lowered = self.design, self.lowered
         fifo_of = {f.name: f for f in design.fifos}
-        self.object_bytes.update((f.name, f.object_bytes) for f in design.fifos)
         senders: dict[str, Proc] = {}
         receivers: dict[str, list[Proc]] = {f.name: [] for f in design.fifos}
         on_link: set[tuple[str, int]] = set()  # (fifo, end index) handled by a link
@@ -147,6 +145,7 @@ class _Builder:
                 if (f.name, index) in on_link:
                     continue
                 proc = self.fifo_end(f, tile, end, hosted, index)
+                proc.lowered = True
                 if index == 0:
                     senders[f.name] = proc
                 else:
@@ -202,7 +201,9 @@ class _Builder:
 
         def dma(way: str, fifo: str, bds: list[Bd]) -> Proc:
             on_link.add((fifo, 0 if way == "out" else end_index[fifo]))
-            return self.add(DmaProc(f"DMA {_name(tile)} {_WAY[way]} {fifo}", op, _ROLE[way], bds))
+            proc = self.add(DmaProc(f"DMA {_name(tile)} {_WAY[way]} {fifo}", op, _ROLE[way], bds))
+            proc.lowered = True
+            return proc
 
         def fill(s: ObjectFifo, free: Lock, filled: Lock) -> Bd:
             return Bd([(free, 1, False)], s.object_bytes, [(filled, 1)], op, f"{s.name} (link fills)")
@@ -356,10 +357,9 @@ class _Builder:
         proc.loop_of[len(proc.code)] = loops
         if s.acquire:
             have = held.get(key, 0)
-            amount = max(n - have, 0)
             held[key] = max(have, n)
             self.acquire_facts.append(AcquireFact(proc, op, key, n, count))
-            proc.code.append((ACQ, acq_lock, amount, op, key))
+            proc.code.append((ACQ, acq_lock, to_take(n, have), op, key))
         else:
             held[key] = held.get(key, 0) - n
             proc.code.append((REL, rel_lock, n, op, key))
@@ -487,14 +487,14 @@ class _Builder:
         return out
 
 
-def _released_locks(p: Proc) -> list[Lock]:
+def _uses(p: Proc) -> tuple[list[Lock], list[Lock]]:
+    """The locks ``p``'s program acquires, and those it releases (the host's ``set`` counts)."""
     if isinstance(p, CoreProc):
-        return [ins[1] for ins in p.code if ins[0] == REL]
+        return [ins[1] for ins in p.code if ins[0] in (ACQ, ACQ_EQ)], [ins[1] for ins in p.code if ins[0] == REL]
     if isinstance(p, DmaProc):
-        return [lk for bd in p.bds for lk, _ in bd.releases]
-    if isinstance(p, HostProc):
-        return [ins[1] for ins in p.code if ins[0] == "set"]
-    return []
+        return [lk for bd in p.bds for lk, _, _ in bd.acquires], [lk for bd in p.bds for lk, _ in bd.releases]
+    return [], [ins[1] for ins in p.code if ins[0] == "set"] if isinstance(p, HostProc) else []
+
 
 
 def build(ev: Evaluation, source: Source) -> Network:

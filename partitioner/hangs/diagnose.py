@@ -19,7 +19,7 @@ from __future__ import annotations
 import networkx as nx
 
 from partitioner.hangs.execute import Outcome
-from partitioner.hangs.model import CoreProc, DmaProc, HostProc, LoopFact, Network, OpenProc, Proc, ShimProc
+from partitioner.hangs.model import CoreProc, HostProc, LoopFact, Network, OpenProc, Proc, ShimProc
 from partitioner.hangs.report import Hang, StuckOp
 
 _WAITING = ("lock", "send", "receive", "task")
@@ -42,9 +42,6 @@ class _Diagnosis:
         self.locate = net.source.locate
         self.notes: list[str] = []
         self.call = net.host.call if net.host is not None else None
-        # the ObjectFIFO lowering's own DMA channels (not written in the design): left out of chains
-        self.lowering = {id(op) for d in net.source.index.devices
-                         for op in (*d.fifos.values(), *(lk.op for lk in d.links))}
 
     def unblockers(self, p: Proc) -> list[Proc]:
         if p in self.memo:
@@ -65,7 +62,6 @@ class _Diagnosis:
                 [r for r in w.stream.receivers if r is not p and r.ready() <= 0]
         elif w.what == "task":
             out = [w.task.channel]
-
         self.memo[p] = out
         return out
 
@@ -87,16 +83,8 @@ class _Diagnosis:
     # -- texts ----------------------------------------------------------------------------------------
 
     def waits_on(self, p: Proc) -> str:
-        """What ``p`` waits on, short: "in0 (Consume)", "lock l", "out0 (host task)"."""
-        w = p.blocked
-        if w is None:
-            return ""
-        if w.what == "lock":
-            return w.port or f"lock {w.lock.name}"
-        if w.what == "task":
-            ch = next(iter(self.unblockers(p)), None)
-            return f"{ch.fifo if isinstance(ch, ShimProc) else w.task.name} (host transfer)"
-        return f"{w.stream.label if w.stream else '?'} ({'data' if w.what == 'receive' else 'room'} on the stream)"
+        """What ``p`` waits on, short (:meth:`partitioner.hangs.model.Wait.short`)."""
+        return p.blocked.short() if p.blocked is not None else ""
 
     def node(self, p: Proc) -> str:
         if isinstance(p, HostProc):
@@ -105,14 +93,6 @@ class _Diagnosis:
             return f"{p.actor} waits on {self.waits_on(p)}"
         return p.actor
 
-    def objects(self, ch: ShimProc, nbytes: int) -> str:
-        if ch.object_bytes and nbytes % ch.object_bytes == 0:
-            n = nbytes // ch.object_bytes
-            return f"{n} object{'' if n == 1 else 's'}"
-        if ch.object_bytes:
-            return f"{nbytes / ch.object_bytes:.2f} objects"
-        return f"{nbytes} bytes"
-
     def terminal(self, q: Proc | None, last: Proc) -> str:
         if q is None:
             w = last.blocked
@@ -120,11 +100,11 @@ class _Diagnosis:
                 return f"nothing in the design releases {w.lock.name} ({w.port or 'lock'})"
             return "nothing can wake it"
         if isinstance(q, ShimProc) and not q.queue:
+            if q.unfed:
+                return f"the runtime sequence never sends on {q.fifo}"
             if q.direction == "send":
-                if q.transfers == 0:
-                    return f"the runtime sequence never sends on {q.fifo}"
                 sent = sum(t.nbytes for t in q.issued if t.call == self.call)
-                amount = f"{self.objects(q, sent)}, {sent} bytes" if q.object_bytes else f"{sent} bytes"
+                amount = f"{q.objects(sent)}, {sent} bytes" if q.object_bytes else f"{sent} bytes"
                 return f"the runtime sequence sends nothing more on {q.fifo} (call {self.call} sent {amount})"
             return f"the runtime sequence drains nothing more of {q.fifo}"
         if isinstance(q, HostProc):
@@ -141,17 +121,15 @@ class _Diagnosis:
         w = p.blocked
         if w is None or w.what not in _WAITING:
             return None
-        text = f"{w.port or 'lock ' + w.lock.name}: {w.lock.describe(w.need, w.equal)}" if w.what == "lock" \
-            else self.waits_on(p)
+        text = w.text()
         if isinstance(p, CoreProc):  # a core waits on locks only
             return StuckOp(w.op.name, self.locate(w.op), text, p.executed.get(id(w.op), 0), p.actor, p.where(),
                            self.call)
         if isinstance(p, HostProc):
             t = w.task
-            ch = next(iter(self.unblockers(p)), None)
-            objs = f" ({self.objects(ch, t.moved)} of {self.objects(ch, t.nbytes)})" if isinstance(ch, ShimProc) else ""
+            objs = f"{t.channel.objects(t.moved)} of {t.channel.objects(t.nbytes)}"
             return StuckOp(w.op.name if w.op else "wait", self.locate(w.op),
-                           f"{self.waits_on(p)}: {t.moved} of {t.nbytes} bytes moved{objs}", None, p.actor, (),
+                           f"{self.waits_on(p)}: {t.moved} of {t.nbytes} bytes moved ({objs})", None, p.actor, (),
                            self.call)
         if isinstance(p, ShimProc) and p.queue:
             t = p.queue[0]
@@ -206,8 +184,7 @@ class _Diagnosis:
             body, term = path, self.terminal(None, path[-1])
         else:
             body, term = path[:-1], ""
-        kept = [p for p in body if not (isinstance(p, (DmaProc, ShimProc, OpenProc)) and id(p.op) in self.lowering)] \
-            or body[:1]
+        kept = [p for p in body if not p.lowered] or body[:1]
         texts = [self.node(p) for p in kept]
         edges = [(a.actor, b.actor, self.waits_on(a)) for a, b in zip(kept, kept[1:])]
         if end == "cycle":
@@ -273,8 +250,7 @@ class _Diagnosis:
                 if p in covered or not _blocked(p):
                     continue
                 path, last, end = self.walk(p, dead)
-                if end == "terminal" and isinstance(last, ShimProc) and not last.queue and \
-                        last.direction == "send" and last.transfers == 0:
+                if end == "terminal" and isinstance(last, ShimProc) and last.unfed:
                     by_fifo.setdefault(last.fifo, []).append((path, last))
             for fifo, walks in by_fifo.items():
                 same = next((f for f in found if f[0].kind == "missing-input" and
@@ -314,18 +290,16 @@ class _Diagnosis:
         texts, edges = self.chain(path, last, end)
         stuck = [s for s in (self.stuck(p) for p in path) if s is not None]
         wait = host.blocked
-        ch = next(iter(self.unblockers(host)), None)
-        fifo = ch.fifo if isinstance(ch, ShimProc) else wait.task.name
-        got = (f"{self.objects(ch, wait.task.moved)} of {self.objects(ch, wait.task.nbytes)} arrive"
-               if isinstance(ch, ShimProc) else f"{wait.task.moved} of {wait.task.nbytes} bytes moved")
-        missing = isinstance(last, ShimProc) and not last.queue and last.direction == "send" and last.transfers == 0
+        ch = wait.task.channel
+        fifo = ch.fifo
+        got = f"{ch.objects(wait.task.moved)} of {ch.objects(wait.task.nbytes)} arrive"
+        missing = isinstance(last, ShimProc) and last.unfed
         kind = "missing-input" if missing else "starved-host-wait"
         what = "transfer on" if host.code[host.pc][0] == "enq" else "wait on"  # its task queue is full
-        if what == "transfer on" and isinstance(ch, ShimProc):
+        if what == "transfer on":
             got = f"its task queue stays full ({len(ch.queue)} earlier tasks never complete)"
             if len(ch.backlog) >= 2 and ch.backlog[-1] > ch.backlog[-2]:
-                got += (f": each call leaves {self.objects(ch, ch.backlog[-1] - ch.backlog[-2])} more of {fifo} "
-                        f"untaken")
+                got += f": each call leaves {ch.objects(ch.backlog[-1] - ch.backlog[-2])} more of {fifo} untaken"
         done = "call 1 completes" if self.call == 2 else f"calls 1 to {self.call - 1} complete"
         later = (f" ({done}: the state after a call does not return to its start)"
                  if self.call and self.call > 1 else "")

@@ -1,40 +1,17 @@
 """Run a token network abstractly: processes move tokens until none can, one NPU call at a time.
 
-The schedule is round-robin: in each round every process runs until it
-blocks (at most :data:`BUDGET` steps) and every stream moves what its sender
-and receivers are ready for. A call ends when a round changes nothing
-(*quiescence*) or when the network's state repeats within the call
-(*periodic*: the run goes round forever, e.g. a core fed by an open end):
-:func:`partitioner.tokens.settle`, the token semantics' notion shared with
-the simulator.
+Round-robin: in each round every process runs until it blocks (at most :data:`BUDGET` steps) and
+every stream moves what its sender and receivers are ready for. A call ends when a round changes
+nothing (*quiescent*) or the network's state repeats (*periodic*); the calls end when the runtime
+sequence cannot complete, when the state after a call repeats (a proof: every later call does what
+an earlier one did), after one call when the design runs once (:func:`runs_once`), or at
+:func:`call_bound`. Both are :func:`partitioner.tokens.settle`, the simulator's notion too. States
+leave out the counters that only grow (endless loop iterations, calls, bytes moved), so they are
+finitely many; :data:`MAX_ROUNDS` bounds what is left and the call is then not decided.
 
-Calls: the runtime sequence runs once per call, from the state the previous
-call left. After each call the state (lock values, every process's position,
-finite loop counters, bytes left in BDs and host tasks; not the counters that
-only grow: endless loop iterations, calls, bytes moved) is compared with the
-ends of the earlier calls. A repeat proves the design periodic: every later
-call does what an earlier one did, so no call ever hangs. Calls stop at the
-first host wait that cannot complete, at a repeat, after one call when the
-design runs once by construction (:func:`runs_once`), or at a bound of
-``2 + buffers + queued tasks`` calls (a state that drifts adds at least one token per call
-somewhere, and the pools and the shim channels' task queues hold finitely
-many: a call whose input the array does not take leaves tasks queued, and the
-runtime sequence blocks once a channel's queue is full).
-
-Schedule: every ObjectFIFO lock has one process that acquires it and a
-broadcast moves in lockstep, so the network is deterministic in the sense of
-Kahn networks: whether a process ends up blocked for good, and the state a
-call settles in, do not depend on the order in which processes run; one
-schedule decides for all. Hand-written locks that several processes acquire
-are explored under this one fair schedule only.
-
-Termination: each call ends because every round either changes nothing
-(stop), or produces a state; states between repeats are distinct, and there
-are finitely many once the only unbounded quantities (endless loop counters,
-bytes moved) are left out. Lock values are bounded by the device's maximum
-(:class:`partitioner.tokens.Semaphore`): a release past it stops its process
-as unmodelled. :data:`MAX_ROUNDS` bounds what is left (e.g. bytes of an open
-end cycling through a long chain), and the call is then reported as not decided.
+Every ObjectFIFO lock has one process that acquires it and a broadcast moves in lockstep, so the
+network is deterministic as a Kahn network: one schedule decides for all. Hand-written locks that
+several processes acquire are explored under this one fair schedule only.
 """
 from __future__ import annotations
 
@@ -42,7 +19,7 @@ from dataclasses import dataclass, field
 
 from partitioner.hangs.model import (ACQ, ACQ_EQ, ACQ_HELD, LOOP, NEXT, QUEUE_DEPTH, REL, REL_HELD, SPIN, CoreProc,
                                      DmaProc, HostProc, Network, ShimProc)
-from partitioner.tokens import settle
+from partitioner.tokens import PERIODIC, UNDECIDED, settle
 
 #: Steps one process takes per round before the others get a turn.
 BUDGET = 256
@@ -73,19 +50,7 @@ class Outcome:
 
 
 def run_call(net: Network, max_rounds: int = MAX_ROUNDS) -> tuple[str, int]:
-    """Run the network until no process can move or its state repeats.
-
-    Parameters
-    ----------
-    net : Network
-        Run in place: its locks and processes end in the final state.
-    max_rounds : int
-        Rounds before giving up ("undecided").
-
-    Returns
-    -------
-    (str, int)
-        How it stopped ("quiescent", "periodic", "undecided") and the rounds taken.
+    """Run the network in place until no process can move or its state repeats (:func:`~partitioner.tokens.settle`).
 
     Examples
     --------
@@ -131,19 +96,9 @@ def _ends(core: CoreProc) -> bool:
 def call_bound(net: Network) -> int:
     """Calls after which a drifting state has filled something: ``2 + buffers + queued objects``.
 
-    A call that leaves at least one object more (or fewer) somewhere than the
-    call before adds it to a pool (``buffers`` in all) or to a shim channel's
-    task queue (:data:`~partitioner.hangs.model.QUEUE_DEPTH` tasks of its
-    largest transfer, in objects), after which the runtime sequence blocks.
-    At most :data:`MAX_CALLS`.
-
-    Parameters
-    ----------
-    net : Network
-
-    Returns
-    -------
-    int
+    A call that leaves an object more (or fewer) somewhere than the one before adds it to a pool or
+    to a shim channel's task queue (:data:`~partitioner.hangs.model.QUEUE_DEPTH` tasks of its largest
+    transfer), after which the runtime sequence blocks. At most :data:`MAX_CALLS`.
     """
     slots = sum(lk.pool for lk in net.locks if lk.kind == "free")
     largest: dict[ShimProc, int] = {}
@@ -158,19 +113,9 @@ def call_bound(net: Network) -> int:
 def runs_once(net: Network) -> str:
     """Why the design can serve only one call, by construction ("" when it can serve any number).
 
-    A core whose program ends, a hand-written DMA chain that ends, or a
-    hand-written lock whose initial tokens are taken and never given back (a
-    mem tile sending its initial buffers once): the design is built to run
-    once, and only one call is checked. ObjectFIFO locks never count here: a
-    pool nothing frees is a bug, which later calls must expose.
-
-    Parameters
-    ----------
-    net : Network
-
-    Returns
-    -------
-    str
+    A core whose program ends, a hand-written DMA chain that ends, or a hand-written lock whose
+    initial tokens are taken and never given back. ObjectFIFO locks never count: a pool nothing
+    frees is a bug, which later calls must expose.
     """
     for core in net.cores:
         if _ends(core):
@@ -178,34 +123,15 @@ def runs_once(net: Network) -> str:
     for p in net.procs:
         if isinstance(p, DmaProc) and p.bds and p.loop_to is None:
             return f"{p.actor}'s BD chain ends"
-    taken = {id(lk) for p in net.procs for lk in _acquired_locks(p)}
     for lk in net.locks:
-        if lk.kind == "lock" and lk.init > 0 and not lk.releasers and id(lk) in taken:
+        if lk.kind == "lock" and lk.init > 0 and not lk.releasers and lk.acquired:
             return f"lock {lk.name}'s {lk.init} initial token(s) are taken and never given back"
     return ""
 
 
-def _acquired_locks(p) -> list:
-    if isinstance(p, CoreProc):
-        return [ins[1] if ins[0] != ACQ_HELD else ins[1].take for ins in p.code if ins[0] in (ACQ, ACQ_EQ, ACQ_HELD)]
-    if isinstance(p, DmaProc):
-        return [lk for bd in p.bds for lk, _, _ in bd.acquires]
-    return []
-
-
 def execute(net: Network, max_calls: int | None = None) -> Outcome:
-    """Run the runtime sequence call after call until it hangs, repeats or must stop.
-
-    Parameters
-    ----------
-    net : Network
-        From :func:`partitioner.hangs.model.build`; run in place.
-    max_calls : int, optional
-        Bound on calls; default :func:`call_bound`.
-
-    Returns
-    -------
-    Outcome
+    """Run the runtime sequence (in place) call after call until it hangs, repeats or reaches
+    ``max_calls`` (default :func:`call_bound`).
 
     Examples
     --------
@@ -227,28 +153,25 @@ def execute(net: Network, max_calls: int | None = None) -> Outcome:
         return out
     once = runs_once(net)
     out.single_call = bool(once)
-    if max_calls is None:
-        max_calls = call_bound(net)
-    ends: set = set()
-    for _ in range(max_calls):
+    max_calls = call_bound(net) if max_calls is None else max_calls
+
+    def call() -> bool:  # one run of the sequence; False: it cannot complete, or the design runs once
         host.restart()
         out.stop, rounds = run_call(net)
         out.rounds += rounds
-        out.calls = host.call
-        out.host_done = host.done
-        if not host.done or out.stop == "undecided":
-            return out
+        out.calls, out.host_done = host.call, host.done
+        if not host.done or out.stop == UNDECIDED:
+            return False
         for ch in net.procs:
             if isinstance(ch, ShimProc):
                 ch.backlog.append(sum(t.nbytes - t.moved for t in ch.issued))
-        if out.single_call:
-            out.notes.append(f"{once}: the design runs once by construction; one call was checked")
-            return out
-        state = net.state()
-        if state in ends:
-            out.repeated = True
-            return out
-        ends.add(state)
-    out.notes.append(f"the state after each call did not repeat within {max_calls} calls: not decided")
-    out.stop = "undecided"
+        return not out.single_call
+
+    end, _ = settle(call, net.state, max_calls)
+    out.repeated = end == PERIODIC
+    if end == UNDECIDED:
+        out.notes.append(f"the state after each call did not repeat within {max_calls} calls: not decided")
+        out.stop = UNDECIDED
+    elif out.single_call and out.host_done and out.stop != UNDECIDED:
+        out.notes.append(f"{once}: the design runs once by construction; one call was checked")
     return out

@@ -2,9 +2,9 @@
 
 * **locks** (:class:`Lock`): AIE2 semaphores (:class:`partitioner.tokens.Semaphore`, the semantics
   the simulator shares); each ObjectFIFO pool has a *free* / *filled* pair. A core's ObjectFIFO
-  acquire takes the static amount the build computed in program order (mlir-aie's static
-  lowering, :data:`partitioner.tokens.PROGRAM_ORDER`); ACQ_HELD / REL_HELD act on a
-  :class:`partitioner.tokens.FifoPort` instead, its held count kept at run time.
+  acquire takes the static amount the build computed, held counts in program order (mlir-aie's
+  static lowering); ACQ_HELD / REL_HELD act on a :class:`partitioner.tokens.FifoPort` instead,
+  its held count kept at run time (the dynamic lowering).
 * **processes** (:class:`Proc`) run until they block: a core's body (:class:`CoreProc`), a DMA
   channel's BD chain (:class:`DmaProc`), a shim channel the runtime sequence drives
   (:class:`ShimProc`, a task queue of :data:`QUEUE_DEPTH`), an end nobody drives
@@ -44,7 +44,8 @@ class Lock(Semaphore):
 
     ``fifo`` and ``kind`` ("free" / "filled") say which ObjectFIFO pool it
     counts, ``pool`` that pool's buffers; a hand-written ``aie.lock`` has
-    kind "lock". ``releasers`` are the processes whose programs release it.
+    kind "lock". ``releasers`` are the processes whose programs release it, ``acquired`` whether
+    any program acquires it.
     """
 
     name: str
@@ -54,6 +55,7 @@ class Lock(Semaphore):
     pool: int = 0
     value: int = 0
     releasers: list = field(default_factory=list)
+    acquired: bool = False
 
     def __post_init__(self) -> None:
         self.value = self.init
@@ -88,6 +90,19 @@ class Wait:
     port: str = ""  # "in0 (Consume)" for an ObjectFIFO acquire
     equal: bool = False  # aie.use_lock Acquire (equal) rather than AcquireGreaterEqual
 
+    def short(self) -> str:
+        """What it waits on: "in0 (Consume)", "lock l", "out0 (host transfer)", "of (data on the stream)"."""
+        if self.what == "lock":
+            return self.port or f"lock {self.lock.name}"
+        if self.what == "task":
+            return f"{self.task.channel.fifo} (host transfer)"
+        room = "data" if self.what == "receive" else "room"
+        return f"{self.stream.label if self.stream else '?'} ({room} on the stream)"
+
+    def text(self) -> str:
+        """:meth:`short`, and for a lock what the acquire needs and the value now."""
+        return f"{self.short()}: {self.lock.describe(self.need, self.equal)}" if self.what == "lock" else self.short()
+
 
 @dataclass(eq=False)
 class Task:
@@ -111,8 +126,11 @@ class Proc:
 
     ``actor`` names it in reports ("core (0,2)", "DMA (0,1) MM2S in0_1",
     "shim (0,0) S2MM out0", "host"); ``op`` is the operation it comes from; ``direction`` ("send":
-    MM2S, "receive": S2MM) what a channel does on its ``stream``.
+    MM2S, "receive": S2MM) what a channel does on its ``stream``; ``lowered``: a channel the
+    ObjectFIFO lowering makes (not written in the design), left out of a report's wait chains.
     """
+
+    lowered: bool = False
 
     def __init__(self, actor: str, op: Operation | None, direction: str = ""):
         self.actor = actor
@@ -214,8 +232,7 @@ class CoreProc(Proc):
                 self.blocked = None
                 return True
             else:  # UNMOD
-                self.unmodelled = ins[2]
-                self.blocked = Wait("unmodelled", ins[1])
+                self.stop(ins[1], ins[2])
                 return progress
         return progress
 
@@ -391,7 +408,6 @@ class HostProc(Proc):
                     self.blocked = Wait("task", ins[3], task=ins[1].queue[0])
                     return progress
                 task = Task(f"{ins[1].fifo} #{len(ins[1].issued)}", ins[2], ins[3], self.call, ins[1])
-
                 ins[1].queue.append(task)
                 ins[1].issued.append(task)
                 if ins[4] is not None:
@@ -486,29 +502,15 @@ class Network:
     loop_facts: list[LoopFact] = field(default_factory=list)
     acquire_facts: list[AcquireFact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    object_bytes: dict[str, int] = field(default_factory=dict)  # fifo -> bytes of one object
     approximations: list[str] = field(default_factory=list)  # notes on what was taken, not modelled
 
     def deadlock(self) -> Deadlock | None:
         """After a quiescent run: the :class:`~partitioner.tokens.Deadlock` of the processes left
         waiting on a lock, a stream or a host task, with every lock's value (None when none waits).
-
-        The token engines' shared report; :mod:`partitioner.hangs.diagnose` says more (cycles, lines).
         """
-        waiting = []
-        for p in self.procs:
-            w = p.blocked
-            if p.done or w is None or w.what in ("spin", "unmodelled"):
-                continue
-            if w.what == "lock":
-                waiting.append(f"{p.actor} waits on {w.port or w.lock.name}: {w.lock.describe(w.need, w.equal)}")
-            elif w.what == "task":
-                waiting.append(f"{p.actor} waits for host task {w.task.name if w.task else '?'}")
-            else:
-                waiting.append(f"{p.actor} waits to {w.what} on {w.stream.label if w.stream else 'its stream'}")
-        if not waiting:
-            return None
-        return Deadlock(waiting, [f"{lk.name}: {lk.value}" for lk in self.locks])
+        waiting = [f"{p.actor} waits on {p.blocked.text()}" for p in self.procs
+                   if not p.done and p.blocked is not None and p.blocked.what not in ("spin", "unmodelled")]
+        return Deadlock(waiting, [f"{lk.name}: {lk.value}" for lk in self.locks]) if waiting else None
 
     def state(self) -> tuple:
         """Everything that decides the future, without counters that only grow (endless loops, calls)."""
