@@ -345,7 +345,8 @@ def diagnose(net: Network, outcome: Outcome, static: list) -> tuple[list[Hang], 
         inputs) and notes on what was not decided or not modelled.
     """
     d = _Diagnosis(net)
-    dynamic = d.run()
+    # A run the bounds cut short shows a state in passing, not a hang: only the static findings stand.
+    dynamic = d.run() if outcome.stop != "undecided" else []
     out: list[Hang] = []
     used: set[int] = set()
     for hang, fact in static:

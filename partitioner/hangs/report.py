@@ -12,6 +12,8 @@ from pathlib import Path
 
 #: The kinds of hang, in the order a report lists them.
 KINDS = ("acquire-exceeds-pool", "unbalanced-loop", "cycle", "missing-input", "starved-host-wait")
+#: The kinds found in a core's code alone (:mod:`partitioner.hangs.static`), whatever else moves locks.
+STATIC_KINDS = KINDS[:2]
 
 
 @dataclass

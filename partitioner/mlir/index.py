@@ -417,6 +417,15 @@ class Other:
 
 SeqStep = Transfer | Wait | Sync | Task | TaskUse | SetLock | Other
 
+#: Runtime-sequence ops that move data or set locks in ways no record here follows: register writes
+#: (a lock's or a DMA channel's registers among them), BD writes and queue pushes, BD-chain starts,
+#: reconfiguration. ../shared/docs/npu1-facts.md section 12: "Register writes (npu.write32,
+#: maskwrite32, blockwrite), push_queue, DMA channel resets move data and locks"
+#: (mlir-aie test/npu-xrt/local_reset/dma, memtile_dmas/*).
+UNTRACKED = (aiex.NpuWrite32Op, aiex.NpuMaskWrite32Op, aiex.NpuBlockWriteOp, aiex.NpuPushQueueOp,
+             aiex.NpuWriteBdOp, aiex.NpuAddressPatchOp, aiex.DMAStartBdChainOp, aiex.DMAStartBdChainForOp,
+             aiex.NpuLoadPdiOp, aiex.NpuPreemptOp)
+
 
 @dataclass(eq=False)
 class Sequence:
@@ -462,6 +471,12 @@ class DeviceIndex:
     shim_allocs: dict[str, ShimAlloc] = field(default_factory=dict)
     sequences: list[Sequence] = field(default_factory=list)
     unmodelled: list[Operation] = field(default_factory=list)  # device-level ops no record holds
+
+    @property
+    def untracked(self) -> list[Operation]:
+        """The runtime sequences' :data:`UNTRACKED` ops, in order."""
+        return [s.op for seq in self.sequences for s in seq.steps
+                if isinstance(s, Other) and isinstance(s.op, UNTRACKED)]
 
     @property
     def by_coord(self) -> dict[Coord, aie.TileOp]:
