@@ -59,12 +59,12 @@ MAX_STACK_BYTES = 2**31 - 1
 
 
 def _profiles() -> tuple[str, ...] | None:
-    """The --mlir-aie profiles of params/profiles.toml; None (checked later, with the file's own
-    error) when the file cannot be read."""
+    """The --mlir-aie profiles of params/profiles.toml and their aliases; None (checked later, with the
+    file's own error) when the file cannot be read."""
     from partitioner import profiles
 
     try:
-        return tuple(profiles.available())
+        return tuple(profiles.names())
     except NpuTilerError:
         return None
 
@@ -379,6 +379,41 @@ def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool
     click.echo(f"wrote {path} ({'fits' if ev.fits else 'does NOT fit: see its README.md'})")
 
 
+@cli.command("profiles")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: profiles, aliases, default.")
+def profiles_command(as_json: bool) -> None:
+    """List the mlir-aie profiles `--mlir-aie` accepts, with what each was written against.
+
+    For each profile: the Xilinx/mlir-aie pull requests that bound it and their merge dates, the release
+    and the mlir_aie wheel versions it matches, the commit its rules were read at, the IRON API, the aiecc
+    driver, the ObjectFIFO lowering mode and where its per-core state lives, the allocator revision and
+    the sources. Then the aliases and the default.
+    """
+    import json
+
+    from partitioner import profiles
+
+    listing = profiles.listing()
+    default, aliases = profiles.default_name(), profiles.aliases()
+    if as_json:
+        click.echo(json.dumps({"profiles": [p.facts() for p in listing], "aliases": aliases,
+                               "default": default}, indent=2))
+        return
+    for p in listing:
+        also = [a for a, target in sorted(aliases.items()) if target == p.name]
+        tags = (["default"] if p.name == default else []) + [f"alias {a}" for a in also]
+        click.echo(f"{p.name}{' (' + ', '.join(tags) + ')' if tags else ''}: {p.summary}")
+        until = p.merged_before or "open"
+        for label, value in (("mlir-aie", f"{p.targets} [merged {p.merged_from} .. {until}]"),
+                             ("release", p.release), ("wheel", p.wheel), ("commit", p.commit), ("IRON", p.iron),
+                             ("driver", p.driver),
+                             ("ObjectFIFOs", f"{p.objectfifo_lowering} lowering; {_STATE_WORDS[p.dynamic_state]}"),
+                             ("allocator", p.allocator), ("sources", "; ".join(p.sources))):
+            click.echo(f"  {label + ':':<12} {value}")
+    click.echo(f"aliases: {', '.join(f'{a} -> {t}' for a, t in sorted(aliases.items())) or 'none'}")
+    click.echo(f"default: {default}")
+
+
 @cli.command()
 @click.argument("mlir_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the same JSON object as `partition --json`.")
@@ -409,13 +444,26 @@ def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str
     if as_json:
         o = ev.design.options
         out = {**ev.as_json(), "notes": list(ev.notes), "device": o.device, "mlir_aie": o.mlir_aie,
+               "objectfifo_lowering": ev.profile.objectfifo_lowering,
                "alloc_scheme": o.alloc_scheme, "hangs": [h.as_json() for h in hangs.hangs],
                "hang_free_proved": hangs.proved, "hang_notes": list(hangs.notes)}
         click.echo(json.dumps(out, indent=2))
     else:
         click.echo(render.report(ev))
+        click.echo(_lowering_line(ev.profile))
         click.echo(_hang_lines(hangs))
     sys.exit(0 if ev.fits and not hangs.hangs else 1)
+
+
+_STATE_WORDS = {"none": "no per-core state",
+                "buffer": "per-core state: one aie.buffer of i32 indices per core, in its buffers (_anonymous<k>)",
+                "registers": "per-core state: counters promoted to registers (mem2reg), no buffer"}
+
+
+def _lowering_line(profile) -> str:
+    """The ObjectFIFO lowering mode a check assumed, from its mlir-aie profile."""
+    return (f"ObjectFIFO lowering assumed: {profile.objectfifo_lowering} (mlir-aie profile {profile.name}; "
+            f"{_STATE_WORDS[profile.dynamic_state]})")
 
 
 def _hang_lines(result) -> str:

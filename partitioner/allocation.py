@@ -169,7 +169,7 @@ def allocate(res: TileResources, capacity: int, banks: int, stack: int, static_b
     >>> from partitioner.design import Options
     >>> from partitioner import device, profiles
     >>> from partitioner.lowering import lower
-    >>> p = profiles.load("2025")
+    >>> p = profiles.load("2025.06")  # static ObjectFIFO lowering: no per-core state buffer
     >>> low = lower(make_design(Options(batch=100, tiles=4, depth=2)), device.load("npu1"), p)
     >>> mm = allocate(low.tile((0, 2)), 65536, 4, 1024, 5641, "basic-sequential", p)
     >>> mm.fits, mm.used  # stack 1,024 + buffers 2 x 20,000 + 2 x 4,000 + static data 5,641

@@ -31,7 +31,7 @@ class Context:
     >>> from partitioner.design import Options
     >>> c = Context.for_options(Options(device="npu1_2col", mlir_aie="2026"))
     >>> c.device.columns, c.spec.name, c.profile.name
-    (2, 'mel', '2026')
+    (2, 'mel', '2026.08')
     """
 
     device: Device

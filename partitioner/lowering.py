@@ -24,7 +24,16 @@ docs/research/mlir-aie-lowering.md, sections 1 and 4):
   neighbour mem tile, else the east one; its locks stay home
   (adjacent_memtile_allocation/onelargefifo_on_2memtile.mlir, memtile_spill_order.mlir);
 * each runtime-sequence transfer takes one shim BD;
-* hand-written ``aie.buffer``, ``aie.lock`` and DMA channels count on their tiles.
+* hand-written ``aie.buffer``, ``aie.lock`` and DMA channels count on their tiles;
+* dynamic ObjectFIFO lowering (aiecc's default since PR #2549) keeps, in a profile
+  whose ``dynamic_state`` is ``"buffer"``, one anonymous ``aie.buffer`` of
+  ``memref<N x i32>`` per core on an ObjectFIFO tile, N = the (FIFO, port) pairs
+  the core acquires, placed just before the core (AIEObjectFifoStatefulTransform.cpp
+  dynamicGlobalObjectFifos; dynamic_lowering/same_depth_objectfifos_test.mlir
+  @ 42c31aa6: ``%buffer_0_2 = aie.buffer(%tile_0_2) : memref<2xi32>``);
+  aie-assign-buffer-addresses names it ``_anonymous<k>`` (k counts unnamed
+  buffers in program order). Since PR #3298 the counters are promoted to
+  registers: no buffer.
 """
 from __future__ import annotations
 
@@ -111,7 +120,8 @@ class TileResources:
     shim_bds: int = 0  # runtime-sequence BDs (shim tiles)
     explicit_locks: int = 0  # hand-written aie.lock ops
     # Every buffer that lives in this tile's memory, in program order: pool buffers (a spilled
-    # one on the neighbour that took it) and hand-written aie.buffer ops.
+    # one on the neighbour that took it), hand-written aie.buffer ops, then the core's dynamic
+    # ObjectFIFO state buffer when the profile keeps one.
     buffers: list[BufferRequest] = field(default_factory=list)
 
     @property
@@ -314,7 +324,61 @@ def lower(design: Design, device: Device, profile: Profile) -> Lowered:
         r = res(ch.tile)
         r.channels.append(Channel(ch.tile, ch.direction, ch.channel, "", "(hand-written DMA)", ch.bds))
     _place_buffers(design, device, profile, tiles, res)
+    for tile, state in state_buffers(design, profile).items():
+        res(tile).buffers.append(state)
     return Lowered(tiles=tiles, shared=shared, pools=dict(pools))
+
+
+#: Bytes of one index of the dynamic lowering's per-core state: an i32.
+STATE_INDEX_BYTES = 4
+
+
+def state_buffers(design: Design, profile: Profile) -> dict[Coord, BufferRequest]:
+    """The per-core state buffer dynamic ObjectFIFO lowering adds, per compute tile (none when static).
+
+    In a profile whose ``dynamic_state`` is ``"buffer"`` (2025.09), every core
+    on a tile that is an end of some ObjectFIFO gets one unnamed
+    ``aie.buffer`` of ``memref<N x i32>``, N the (FIFO, port) pairs it
+    acquires (a FIFO the core both produces and consumes counts twice),
+    created just before the core (AIEObjectFifoStatefulTransform.cpp,
+    dynamicGlobalObjectFifos, search id 5849739733). aie-assign-buffer-addresses
+    names unnamed buffers ``_anonymous<k>`` in program order (AIEAssignBuffers.cpp,
+    search id 5799773962). A core that acquires nothing still consumes a name,
+    its ``memref<0xi32>`` no memory.
+
+    Parameters
+    ----------
+    design : Design
+        A placed Design; its workers are its cores, in program order.
+    profile : Profile
+        The mlir-aie version's rules (``dynamic_state``).
+
+    Returns
+    -------
+    dict of Coord to BufferRequest
+        The state buffer of each core tile that has one (empty for a static or
+        ``"registers"`` profile).
+
+    Examples
+    --------
+    >>> from partitioner.strategies import make_design
+    >>> from partitioner.design import Options
+    >>> from partitioner import profiles
+    >>> d = make_design(Options(batch=100, tiles=2))
+    >>> state_buffers(d, profiles.load("2025.09"))[(0, 2)]
+    BufferRequest(name='_anonymous0', nbytes=8, address=None, mem_bank=None, aligned=True)
+    >>> state_buffers(d, profiles.load("2025.06")), state_buffers(d, profiles.load("2026.08"))
+    ({}, {})
+    """
+    if profile.dynamic_state != "buffer":
+        return {}
+    fifo_tiles = {t for f in design.fifos for t in (f.producer_tile, *f.consumer_tiles) if t is not None}
+    out: dict[Coord, BufferRequest] = {}
+    for k, w in enumerate(w for w in design.workers if w.tile in fifo_tiles):
+        pairs = {(n, "consume") for n in w.inputs} | {(n, "produce") for n in w.outputs}
+        if pairs:
+            out[w.tile] = BufferRequest(f"_anonymous{k}", STATE_INDEX_BYTES * len(pairs))
+    return out
 
 
 def needs_dma(f: ObjectFifo) -> bool:

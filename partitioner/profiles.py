@@ -2,12 +2,14 @@
 
 One file, params/profiles.toml, holds every profile; :func:`load` reads one
 into a :class:`Profile`, which the lowering, the allocator and the emitters
-all read. The file's ``default`` is the only default profile: ``Options.mlir_aie``
-takes it from :func:`default_name`.
+all read. A profile is named by its id (``2025.09``: the month its window of
+Xilinx/mlir-aie opens) or by an alias (``2026``); the file's ``default`` is
+the only default profile: ``Options.mlir_aie`` takes it from
+:func:`default_name`. ``npu-tiler profiles`` prints :func:`listing`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from partitioner import params
@@ -37,13 +39,30 @@ class Profile:
     Attributes
     ----------
     name : str
-        The profile (``"2025"``, ``"2026"``).
+        The profile's id (``"2025.09"``); an alias given to :func:`load` resolves to it.
     summary : str
         The toolchain it stands for, in words.
     targets : str
         The mlir-aie versions it targets, as a pull-request range.
     first_pr, before_pr : int
         The range as pull requests of Xilinx/mlir-aie (``before_pr`` 0: open-ended).
+    merged_from, merged_before : str
+        When those pull requests were merged: ``"YYYY-MM-DD"``, or ``"YYYY-MM"``
+        when only the month is known (``merged_before`` empty: open-ended).
+    release, wheel, commit, iron, allocator : str
+        The facts a user matches against an install: the release, the
+        ``mlir_aie`` wheel versions, the commit the rules were read at, the
+        IRON API and the allocator revision.
+    sources : tuple of str
+        Where those facts come from (path @ commit, pull request and date).
+    objectfifo_lowering : str
+        Lowering: ``"static"`` (loops unrolled) or ``"dynamic"`` (buffers
+        chosen at run time, aiecc's default since PR #2549).
+    dynamic_state : str
+        Lowering: where dynamic lowering keeps its per-core indices:
+        ``"buffer"`` (one ``aie.buffer`` of i32 per core, counted in its
+        memory), ``"registers"`` (promoted by mem2reg, PR #3298) or ``"none"``
+        (static lowering).
     depth_one_single_buffer : bool
         Lowering: an integer depth 1 with acquire 1 on a compute tile gives 1
         buffer (2026), not 2 (2025, depth_one_scalar_test.mlir).
@@ -84,6 +103,9 @@ class Profile:
     iron_devices : tuple of str
         Emission: the devices whose IRON class every IRON of the range has
         (:data:`partitioner.emitters.iron_api.DEVICE_CLASS`).
+    emission : dict
+        The whole ``[emission]`` table as read (every key, also those with
+        no field of their own).
     """
 
     name: str
@@ -91,7 +113,18 @@ class Profile:
     targets: str
     first_pr: int
     before_pr: int
+    # facts a user matches against an install
+    merged_from: str
+    merged_before: str
+    release: str
+    wheel: str
+    commit: str
+    iron: str
+    allocator: str
+    sources: tuple[str, ...]
     # lowering
+    objectfifo_lowering: str  # "static" | "dynamic"
+    dynamic_state: str  # "none" | "buffer" | "registers"
     depth_one_single_buffer: bool
     shim_prod_lock_init: int
     default_stack_bytes: int
@@ -110,6 +143,8 @@ class Profile:
     iron_runtime: str
     iron_stack_size: bool
     iron_devices: tuple[str, ...]
+    # the whole [emission] table, for keys read by the emitters only
+    emission: dict = field(default_factory=dict, compare=False, repr=False)
 
     def alignment(self, generation: str, is_compute: bool) -> Alignment:
         """The bus and vector alignment of buffers the allocator places on a tile (bytes)."""
@@ -123,6 +158,15 @@ class Profile:
         return {"name": self.name, "targets": self.targets, "first_pr": self.first_pr,
                 "before_pr": self.before_pr or None}
 
+    def facts(self) -> dict:
+        """Everything ``npu-tiler profiles --json`` prints of the profile (the facts, not the rules)."""
+        return {"name": self.name, "summary": self.summary, "targets": self.targets, "first_pr": self.first_pr,
+                "before_pr": self.before_pr or None, "merged_from": self.merged_from,
+                "merged_before": self.merged_before or None, "release": self.release, "wheel": self.wheel,
+                "commit": self.commit, "iron": self.iron, "driver": self.driver,
+                "objectfifo_lowering": self.objectfifo_lowering, "dynamic_state": self.dynamic_state,
+                "allocator": self.allocator, "sources": list(self.sources)}
+
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
@@ -131,7 +175,7 @@ def _data() -> dict:
 
 
 def available() -> list[str]:
-    """The profile names params/profiles.toml defines, sorted (the values of ``--mlir-aie``).
+    """The profile ids params/profiles.toml defines, sorted (aliases not included).
 
     Returns
     -------
@@ -146,9 +190,68 @@ def available() -> list[str]:
     --------
     >>> from partitioner import profiles
     >>> profiles.available()
-    ['2025', '2026']
+    ['2025.06', '2025.09', '2026.08']
     """
     return sorted(_data()["profiles"])
+
+
+def aliases() -> dict[str, str]:
+    """The other names ``--mlir-aie`` accepts, each with the profile id it stands for.
+
+    Examples
+    --------
+    >>> from partitioner import profiles
+    >>> profiles.aliases()
+    {'2025': '2025.09', '2026': '2026.08'}
+    """
+    return dict(_data().get("aliases", {}))
+
+
+def names() -> list[str]:
+    """Every value ``--mlir-aie`` accepts: the profile ids, then the aliases.
+
+    Examples
+    --------
+    >>> from partitioner import profiles
+    >>> profiles.names()
+    ['2025.06', '2025.09', '2026.08', '2025', '2026']
+    """
+    return available() + [a for a in sorted(aliases()) if a not in _data()["profiles"]]
+
+
+def resolve(name: str | None = None) -> str:
+    """The profile id ``name`` stands for: itself, or an alias's target; None: the file's ``default``.
+
+    Parameters
+    ----------
+    name : str, optional
+        A profile id or an alias.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    UserError
+        Unknown name (one line naming the profiles and aliases), or an alias
+        or ``default`` that names no profile.
+
+    Examples
+    --------
+    >>> from partitioner import profiles
+    >>> profiles.resolve("2026"), profiles.resolve("2025.09"), profiles.resolve()
+    ('2026.08', '2025.09', '2025.09')
+    """
+    data = _data()
+    known = data["profiles"]
+    name = name or data["default"]
+    target = name if name in known else aliases().get(name)
+    if target is None:
+        raise UserError(f"unknown mlir-aie profile {name!r}; choose one of {', '.join(names())}")
+    if target not in known:
+        raise UserError(f"{PROFILES_TOML}: {name!r} stands for {target!r}, which is no [profiles.<id>] table")
+    return target
 
 
 def default_name() -> str:
@@ -158,23 +261,27 @@ def default_name() -> str:
     --------
     >>> from partitioner import profiles
     >>> profiles.default_name()
-    '2025'
+    '2025.09'
     """
     return _data()["default"]
 
 
-@lru_cache(maxsize=None)
+_FIELDS = {f.name for f in fields(Profile)}
+
+
 def load(name: str | None = None) -> Profile:
-    """The :class:`Profile` ``name`` from params/profiles.toml (cached).
+    """The :class:`Profile` ``name`` from params/profiles.toml (cached per profile id).
 
     Parameters
     ----------
     name : str, optional
-        A profile of :func:`available`; None: the file's ``default``.
+        A profile of :func:`available` or an alias of :func:`aliases`;
+        None: the file's ``default``.
 
     Returns
     -------
     Profile
+        Its ``name`` is the profile id (an alias resolved).
 
     Raises
     ------
@@ -186,26 +293,41 @@ def load(name: str | None = None) -> Profile:
     --------
     >>> from partitioner import profiles
     >>> p = profiles.load()
-    >>> p.name, p.compute_alignment, p.static_data, p.bank_aware, p.driver
-    ('2025', 1, 'above-buffers', 'round-robin', 'aiecc.py')
+    >>> p.name, p.compute_alignment, p.static_data, p.bank_aware, p.driver, p.objectfifo_lowering
+    ('2025.09', 1, 'above-buffers', 'round-robin', 'aiecc.py', 'dynamic')
     >>> p = profiles.load("2026")
-    >>> p.depth_one_single_buffer, p.runtime_sequence, p.iron_runtime
-    (True, 'aie.runtime_sequence', 'callback')
+    >>> p.name, p.depth_one_single_buffer, p.runtime_sequence, p.iron_runtime, p.dynamic_state
+    ('2026.08', True, 'aie.runtime_sequence', 'callback', 'registers')
     >>> profiles.load("2024")
     Traceback (most recent call last):
     ...
-    partitioner.errors.UserError: unknown mlir-aie profile '2024'; choose one of 2025, 2026
+    partitioner.errors.UserError: unknown mlir-aie profile '2024'; choose one of 2025.06, 2025.09, 2026.08, 2025, 2026
     """
-    data = _data()
-    name = name or data["default"]
-    known = data["profiles"]
-    if name not in known:
-        raise UserError(f"unknown mlir-aie profile {name!r}; choose one of {', '.join(sorted(known))}")
-    p = known[name]
+    return _load(resolve(name))
+
+
+@lru_cache(maxsize=None)
+def _load(name: str) -> Profile:
+    # One Profile per id, whatever name (id or alias) asked for it.
+    p = _data()["profiles"][name]
     missing = [t for t in _TABLES if t not in p]
     if missing:
         raise UserError(f"{PROFILES_TOML}: profile {name} has no [profiles.{name}.{missing[0]}] table")
-    rules = {k: v for t in _TABLES for k, v in p[t].items()}
-    return Profile(name=name, summary=p["summary"], targets=p["targets"], first_pr=p["first_pr"],
-                   before_pr=p["before_pr"], **{**rules, "vector_alignment": dict(rules.get("vector_alignment", {})),
-                                                "iron_devices": tuple(rules["iron_devices"])})
+    # A table key without a Profile field (a new emission key) is read from Profile.emission.
+    rules = {k: v for t in _TABLES for k, v in p[t].items() if k in _FIELDS}
+    facts = {k: v for k, v in p.items() if k not in _TABLES and k in _FIELDS}
+    return Profile(name=name, **{**facts, "sources": tuple(p["sources"])},
+                   **{**rules, "vector_alignment": dict(rules.get("vector_alignment", {})),
+                      "iron_devices": tuple(rules["iron_devices"])}, emission=dict(p["emission"]))
+
+
+def listing() -> list[Profile]:
+    """Every profile, in :func:`available` order (``npu-tiler profiles``).
+
+    Examples
+    --------
+    >>> from partitioner import profiles
+    >>> [(p.name, p.objectfifo_lowering) for p in profiles.listing()]
+    [('2025.06', 'static'), ('2025.09', 'dynamic'), ('2026.08', 'dynamic')]
+    """
+    return [load(n) for n in available()]

@@ -133,8 +133,7 @@ def summary(ev: Evaluation) -> list[str]:
     >>> import partitioner
     >>> from partitioner import render
     >>> print(render.summary(partitioner.partition(batch=100, tiles=4))[0])
-    design batch100_split4_d2: kernel mel, split over 4 compute tile(s) of npu1, batch 100 frames per call,
-    25 frames per FIFO buffer, depth 2, framed, basic-sequential, mlir-aie profile 2025
+    design batch100_split4_d2: kernel mel, split over 4 compute tile(s) of npu1, batch 100 frames per call, 25 frames per FIFO buffer, depth 2, framed, basic-sequential, mlir-aie profile 2025.09
     """
     d, o = ev.design, ev.design.options
     if not o.strategy:  # a design read without a manifest or a kernel npu-tiler knows: no batch to speak of

@@ -1,7 +1,8 @@
 """Run a placed Design as the hardware would: the functional simulator and the timing model's engine.
 
-From the Design and its lowering (the same pools aiecc would make) this module
-builds, on :mod:`sim.engine`, one process per hardware unit:
+From the Design and what the lowering makes of each FIFO (:mod:`partitioner.fifo_ends`:
+the pools aiecc would make, a link's slices; the hang checker builds on the same facts)
+this module builds, on :mod:`sim.engine`, one process per hardware unit:
 
 * each worker (core): per iteration acquire one object of each input and
   output FIFO, call the kernel entry point on them in place, release;
@@ -34,8 +35,8 @@ from kernels.mel_tools import kernel
 from partitioner.check import Evaluation
 from partitioner.design import Design, ObjectFifo, ShimTransfer, Worker, numpy_dtype
 from partitioner.errors import UserError
+from partitioner.fifo_ends import FifoEnds, fifo_ends
 from partitioner.kernel_spec import cost_profile
-from partitioner.lowering import link_owner
 from partitioner.params import TimingParams
 from sim.engine import Acquire, Busy, Engine, Pool, Release, Span
 
@@ -48,6 +49,7 @@ class Network:
     params: TimingParams
     execute: bool
     engine: Engine
+    ends: FifoEnds  # what the lowering makes of each FIFO: pools, links, slices
     writer_pool: dict[str, Pool] = field(default_factory=dict)  # FIFO -> pool its producer writes
     reader_pools: dict[str, list[Pool]] = field(default_factory=dict)  # FIFO -> pools its consumers read
     slices: dict[str, tuple[Pool, int, int]] = field(default_factory=dict)  # sub-FIFO -> (big pool, byte off, bytes)
@@ -100,69 +102,54 @@ def build(ev: Evaluation, params: TimingParams, execute: bool, trace: list[Span]
     d = ev.design
     if execute and not ev.spec.has_sources:
         raise UserError(f"kernel {ev.spec.name} has no source to run: only --timing-only works for it")
-    net = Network(ev, params, execute, Engine(lock_cycles=params.lock_cycles, trace=trace),
+    ends = fifo_ends(d, ev.lowered, ev.device, ev.profile)
+    net = Network(ev, params, execute, Engine(lock_cycles=params.lock_cycles, trace=trace), ends,
                   kernel_instance=kernel_instance)
-    lowered = ev.lowered
-    links_by_big = {}
-    sub_link = {}
-    fifo_of = {f.name: f for f in d.fifos}
-    for link in d.links:
-        # The owner's end on the link's tile holds the buffers (the lowering's rule); the other
-        # FIFOs read or write their slice of them.
-        owner = link_owner(link, fifo_of)
-        subs = [n for n in (*link.inputs, *link.outputs) if n != owner]
-        offsets = link.offsets if len(subs) > 1 else [0]
-        links_by_big[owner] = (link, subs)
-        for s, off in zip(subs, offsets):
-            sub_link[s] = (link, owner, off)
-
-    def pool_named(f: ObjectFifo, end: str):
-        return next((p for p in lowered.pools.get(f.name, []) if p.name == end), None)
-
-    for f in d.fifos:
-        if f.name in lowered.shared:
-            lp = lowered.pools[f.name][0]
-            pool = net.engine.pool(f.name, lp.count, f.object_bytes, [f.producer], [f.consumers[0]], execute)
-            net.writer_pool[f.name] = pool
-            net.reader_pools[f.name] = [pool]
+    pool_of_end: dict[int, Pool] = {}  # id(End) -> its pool
+    for name, fp in ends.fifos.items():
+        f = fp.fifo
+        if fp.shared:
+            if fp.pool is None:
+                raise UserError(f"{name}: its consumer works inside a link's pool (shared memory); not simulated")
+            pool = net.engine.pool(name, fp.pool.count, f.object_bytes, [f.producer], [f.consumers[0]], execute)
+            net.writer_pool[name] = pool
+            net.reader_pools[name] = [pool]
             continue
-        ends = f.end_names()
-        prod_lp = pool_named(f, ends[0])
-        if prod_lp is not None:
-            owns_as_output = f.name in links_by_big and f.name in links_by_big[f.name][0].outputs
-            writers = links_by_big[f.name][1] if owns_as_output else [f.producer]
-            net.writer_pool[f.name] = net.engine.pool(prod_lp.name, prod_lp.count, f.object_bytes, writers,
-                                                      [f"{f.name}>{c}" for c in f.consumers], execute)
-        net.reader_pools[f.name] = []
-        for c, end in zip(f.consumers, ends[1:]):
-            lp = pool_named(f, end)
-            if lp is None:
+        # The end that owns a link's buffers is written (an output) or read (an input) by the link's
+        # other FIFOs, each in its slice; any other end by its own endpoint or DMA.
+        prod = fp.producer
+        if prod.pool is not None:
+            writers = list(prod.link.slices) if prod.owns_link else [f.producer]
+            net.writer_pool[name] = pool_of_end[id(prod)] = net.engine.pool(
+                prod.pool.name, prod.pool.count, f.object_bytes, writers, [f"{name}>{c}" for c in f.consumers], execute)
+        net.reader_pools[name] = []
+        for end in fp.consumers:
+            if end.pool is None:
                 continue
-            owns_as_input = f.name in links_by_big and f.name in links_by_big[f.name][0].inputs
-            readers = links_by_big[f.name][1] if owns_as_input else [c]
-            net.reader_pools[f.name].append(
-                net.engine.pool(lp.name, lp.count, f.object_bytes, [f"{f.name}>{c}"], readers, execute))
+            readers = list(end.link.slices) if end.owns_link else [end.endpoint]
+            pool_of_end[id(end)] = net.engine.pool(end.pool.name, end.pool.count, f.object_bytes,
+                                                   [f"{name}>{end.endpoint}"], readers, execute)
+            net.reader_pools[name].append(pool_of_end[id(end)])
     sliced: dict[int, tuple[Pool, list[tuple[int, int]]]] = {}
-    for sub, (link, big, off) in sub_link.items():
-        big_f = d.fifo(big)
-        elem = numpy_dtype(big_f.elem_type).itemsize
-        pool = net.writer_pool[big] if big in link.outputs else net.reader_pools[big][0]
-        net.slices[sub] = (pool, off * elem, d.fifo(sub).object_bytes)
-        if big in link.outputs and sub in link.inputs:  # a join: the big object is its slices
-            sliced.setdefault(id(pool), (pool, []))[1].append((off * elem, d.fifo(sub).object_bytes))
+    for link in ends.links:
+        pool = pool_of_end[id(link.owner_end)]
+        for sub, (off, nbytes) in link.slices.items():
+            net.slices[sub] = (pool, off, nbytes)
+            if link.owner in link.link.outputs and sub in link.link.inputs:  # a join: the big object is its slices
+                sliced.setdefault(id(pool), (pool, []))[1].append((off, nbytes))
     net.joins = list(sliced.values())
 
     for w in d.workers:
         cyc = _cycles_per_frame(ev, w.entry, params) * w.object_frames + params.kernel_call_cycles
         net.kernel_cycles[w.name] = cyc
         net.engine.spawn(w.name, _worker(net, w, cyc))
-    for f in d.fifos:
-        if f.name in lowered.shared:
+    for name, fp in ends.fifos.items():
+        if fp.shared:
             continue
-        for i, c in enumerate(f.consumers):
-            if f.producer.startswith("shim:") or c.startswith("shim:"):
+        for i, end in enumerate(fp.consumers):
+            if fp.producer.kind == "shim" or end.kind == "shim":
                 continue  # the runtime sequence drives shim ends, per call
-            net.engine.spawn(f"dma {f.name}>{c}", _mover(net, f, i, c))
+            net.engine.spawn(f"dma {name}>{end.endpoint}", _mover(net, fp.fifo, i, end.endpoint))
     return net
 
 
@@ -173,7 +160,7 @@ def _dma_cycles(params: TimingParams, nbytes: int, shim: bool = False) -> float:
 
 def _worker(net: Network, w: Worker, cycles: float):
     d = net.design
-    ins = [(n, net.reader_pools[n][_reader_index(d.fifo(n), w.name)] if n not in net.ev.lowered.shared
+    ins = [(n, net.reader_pools[n][_reader_index(d.fifo(n), w.name)] if not net.ends.fifos[n].shared
             else net.reader_pools[n][0]) for n in w.inputs]
     outs = [(n, net.writer_pool[n]) for n in w.outputs]
     call = None
@@ -230,10 +217,12 @@ def _views(pool: Pool, off: int, nbytes: int) -> list[memoryview] | None:
 
 
 def _mover(net: Network, f: ObjectFifo, i: int, consumer: str):
-    """One DMA flow of FIFO ``f`` to its consumer ``i`` (mem tile link ends read/write slices)."""
+    """One DMA flow of FIFO ``f`` to its consumer ``i`` (an end on a link it does not own reads or
+    writes its slice of the owner's buffers)."""
     me = f"{f.name}>{consumer}"
-    src_slice = net.slices.get(f.name) if f.producer.startswith("mem:") else None
-    dst_slice = net.slices.get(f.name) if consumer.startswith("mem:") else None
+    ends = net.ends.fifos[f.name].ends
+    src_slice = net.slices[f.name] if ends[0].link is not None and not ends[0].owns_link else None
+    dst_slice = net.slices[f.name] if ends[1 + i].link is not None and not ends[1 + i].owns_link else None
     src = src_slice[0] if src_slice else net.writer_pool[f.name]
     dst = dst_slice[0] if dst_slice else net.reader_pools[f.name][i]
     src_who = f.name if src_slice else me

@@ -13,6 +13,7 @@ import pytest
 
 import partitioner
 from partitioner import emitters as em
+from partitioner import profiles
 from partitioner.check import evaluate_options
 from partitioner.design import Options
 from partitioner.emitters import iron_api
@@ -129,12 +130,14 @@ def test_2026_profile_moves_link_with_and_the_sequence_op():
 @pytest.mark.parametrize("design", DESIGNS, ids=lambda p: p.name)
 def test_iron_program_imports_only_what_iron_exports(design):
     tree = ast.parse((design / "design.py").read_text())
+    profile = profiles.load(json.loads((design / "manifest.json").read_text())["options"]["mlir_aie"])
+    exports = iron_api.for_profile(profile.name).imports
     imported = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module.startswith("aie"):
-            assert node.module in iron_api.EXPORTS, node.module
+            assert node.module in exports, node.module
             for alias in node.names:
-                assert alias.name in iron_api.EXPORTS[node.module], f"{node.module}.{alias.name}"
+                assert alias.name in exports[node.module], f"{node.module}.{alias.name}"
                 imported[alias.name] = node.module
     assert {"ObjectFifo", "Worker", "Kernel", "Runtime", "Program"} <= set(imported)
 

@@ -1,5 +1,5 @@
-"""Each mlir-aie profile builds end to end: every kept design emitted for 2025 and 2026, each artefact in its
-profile's form (params/profiles.toml), the generic form read by mlir-opt-22 and by npu-tiler, both forms back
+"""Each mlir-aie profile builds end to end: every kept design emitted for every profile of params/profiles.toml,
+each artefact in its profile's form, the generic form read by mlir-opt-22 and by npu-tiler, both forms back
 to the Design the partitioner built."""
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from partitioner.mlir.parse import parse_module
 sys.path.insert(0, str(Path(__file__).parent))
 from test_roundtrip import differences  # noqa: E402
 
-PROFILES = ("2025", "2026")
+PROFILES = tuple(profiles.available())  # every profile id; the aliases name one of them
 MLIR_OPT = shutil.which("mlir-opt-22")
 needs_mlir_opt = pytest.mark.skipif(MLIR_OPT is None, reason="mlir-opt-22 not installed (apt-get install mlir-22-tools)")
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -55,8 +55,9 @@ def _ids(case) -> str:
 
 def test_profiles_are_the_mlir_aie_choices():
     """`--mlir-aie` takes its choices from profiles.toml: each one has its artefact forms there, and IRON
-    has a device class for every device a profile's IRON names."""
-    assert profiles.available() == list(PROFILES)
+    has a device class for every device a profile's IRON names; an alias names a profile."""
+    assert profiles.names() == list(PROFILES) + sorted(profiles.aliases())
+    assert set(profiles.aliases().values()) <= set(PROFILES)
     for p in PROFILES:
         assert set(profiles.load(p).iron_devices) <= set(iron_api.DEVICE_CLASS), p
 
@@ -112,7 +113,7 @@ def test_every_artefact_follows_its_profile(emitted, case):
             ast.unparse(call)
     [runtime] = called("Runtime")
     [program] = called("Program")
-    if p == "2026":
+    if prof.runtime_sequence == "aie.runtime_sequence":
         assert "aie.runtime_sequence(" in text and "aiex.runtime_sequence" not in text
         assert re.search(r"^aiecc --alloc-scheme", build, re.M) and "aiecc.py" not in build
         # Runtime(seq_fn, fn_args): the first argument is a function design.py defines
@@ -193,4 +194,5 @@ def test_readme_has_the_profile_table():
     for p in PROFILES:
         assert any(line.startswith(f"| {p} ") or line.startswith(f"| `{p}`") for line in rows), p
     assert "profiles.toml" in section
-    assert params.read_toml(profiles.PROFILES_TOML)["default"] == "2025"
+    assert params.read_toml(profiles.PROFILES_TOML)["default"] == "2025.09"
+    assert "2025.09" in section and "default" in section

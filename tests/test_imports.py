@@ -76,6 +76,7 @@ PARTITIONER_ORDER = (
      "tokens", "version"),
     ("mlir",),  # the dialects, the parser, the index, the reader (a Design from the index)
     ("lowering", "allocation", "placement", "strategies"),
+    ("fifo_ends",),  # per FIFO end, what the lowering makes (both token engines build on it)
     ("check",),  # Evaluation
     ("render", "emitters"),
     ("hangs",),  # reads a path itself; an in-memory design through the emitter's module

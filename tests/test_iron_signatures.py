@@ -1,142 +1,36 @@
-"""Every IRON call design.py makes, checked against the signatures of its profile's IRON (no IRON import).
+"""Every import and every IRON call design.py makes, checked against its profile's IRON table (no IRON import).
 
-design.py is parsed with ``ast``; each call's callee (``ObjectFifo(...)``,
-``x.split(...)``, ``rt.fill(...)``, ...) must be in the profile's table, with
-no more positional arguments than the parameters it may take positionally,
-only keywords it accepts, and every required parameter given. A call the table
-does not cover and design.py does not define itself fails the test, so a new
-IRON call cannot slip in unchecked.
+design.py is parsed with ``ast``:
 
-The tables are written out from Xilinx/mlir-aie python/iron as read with the
-search tool (path @ commit as the index reported it):
+* every ``import X`` must name a module of the table's ``modules``, every
+  ``from M import n`` a module and name of its ``imports``;
+* each call's callee (``ObjectFifo(...)``, ``x.split(...)``, ``rt.fill(...)``,
+  ...) must be in the table's ``calls``, with no more positional arguments than
+  the parameters it may take positionally, only keywords it accepts, and every
+  required parameter given. A call the table does not cover and design.py does
+  not define itself fails the test, so a new IRON call cannot slip in unchecked.
 
-* profile 2025 (PR #2397 .. before PR #2708): what every IRON of the range
-  accepts, i.e. the intersection of the 2024 files and the last files before
-  PR #3387: objectfifo.py @89e28105a2a3ae8c576c27e44879fdb2c3ed1d1b (2024: the
-  depth parameter is ``default_depth``, ``ObjectFifoHandle`` checks ``depth < 1``
-  without a type test) and @0039171e203896adb2621aac4618e9eed2b51117 (``depth``,
-  split depths); worker.py @00255754d944842f83c18f52a52466520d0b1ef2 (no
-  ``stack_size``) and @af3256fcb984e17487116490878fc2f83bdfb7b1; runtime/runtime.py
-  @89e28105 (``Runtime()``) and @01e5cc8b322c0f9de1733f44483d8493c9177da2
-  (``Runtime(strict_task_groups)``); kernel.py @0429335fc2efe3993db98fc7429fd34167547a1c
-  (``Kernel(name, bin_name, arg_types)``); program.py @00255754 (``Program(device, rt)``,
-  ``resolve_program(placer)``); placers.py @0429335f; device/tile.py @00255754
-  (``Tile(col, row)``); helpers/taplib/tap.py @6a7c45dc29d8aec2c54004867c041deac861a418.
-* profile 2026 (PR #3387 on): runtime/runtime.py as merged by PR #3387
-  (``Runtime(seq_fn, fn_args=None, *, strict_task_groups=True)``, fifo shim ends
-  from ``prod(tile=)`` / ``cons(tile=)``; the index gave that version without its
-  commit), PR #3387's description (``Program(device, rt, workers=...)``,
-  ``of.prod().fill(A)``, ``of.cons().drain(C, wait=True)``), dataflow/objectfifo.py
-  after PR #3387 (``fill(source, tap=None, wait=False, ...)``, ``drain(dest, tap=None,
-  wait=False, ...)``; commit not reported), PR #2922 (``Kernel(name,
-  object_file_name, arg_types)``). Where a parameter was renamed later
-  (``Worker(placement=)`` -> ``tile=``, split's ``placement``), design.py passes it
-  positionally and the table allows only that.
+The tables are data, params/iron.toml (read by :mod:`partitioner.emitters.iron_api`),
+written out from Xilinx/mlir-aie python/iron with the path and commit of every
+entry; each profile names its table there. Checked for every profile x every
+strategy (single, split, pipeline, hybrid, the kept designs' options) and for the
+kept designs themselves.
 """
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from partitioner import emitters as em
+from partitioner import profiles
 from partitioner.check import evaluate_options
 from partitioner.design import Options
+from partitioner.emitters import iron_api
 
-
-@dataclass(frozen=True)
-class Sig:
-    """A callable's parameters: those it takes positionally (in order), the keywords it accepts, the required."""
-
-    positional: tuple[str, ...] = ()
-    keywords: frozenset[str] = field(default_factory=frozenset)
-    required: int = 0  # how many leading positional parameters must be given
-    varargs: bool = False
-
-
-def sig(positional=(), keywords=(), required=0, varargs=False) -> Sig:
-    return Sig(tuple(positional), frozenset(keywords), required, varargs)
-
-
-_COMMON = {
-    # python/helpers/taplib/tap.py @6a7c45dc: TensorAccessPattern(tensor_dims, offset, sizes, strides)
-    "TensorAccessPattern": sig(("tensor_dims", "offset", "sizes", "strides"),
-                               ("tensor_dims", "offset", "sizes", "strides"), required=4),
-    # python/iron/device/tile.py @00255754: Tile(col, row)
-    "Tile": sig(("col", "row"), ("col", "row"), required=2),
-    # python/iron/placers.py @0429335f: SequentialPlacer(cores_per_col=None)
-    "SequentialPlacer": sig(),
-    # python/iron/device/device.py: one class per device, no arguments
-    "NPU1": sig(), "NPU1Col1": sig(), "NPU1Col2": sig(), "NPU1Col3": sig(), "NPU2": sig(),
-    # objectfifo.py @89e28105 and @0039171e: ObjectFifoHandle.acquire(num_elem), release(num_elem)
-    "acquire": sig(("num_elem",), ("num_elem",), required=1),
-    "release": sig(("num_elem",), ("num_elem",), required=1),
-    # python/iron/controlflow.py: range_(start, stop=None, step=None) (scf for)
-    "range_": sig(("start", "stop", "step"), (), required=1),
-    # split/join: objectfifo.py @89e28105 and @0039171e (offsets, placement, depths, obj_types, names,
-    # dims_to_stream, dims_from_stream, plio); placement positionally only (renamed `tile` later)
-    "split": sig(("offsets", "placement"), ("offsets", "depths", "obj_types", "names"), required=1),
-    "join": sig(("offsets", "placement"), ("offsets", "depths", "obj_types", "names"), required=1),
-    # MLIR's generated Python builder for memref.reinterpret_cast (results, operands, static attributes)
-    "reinterpret_cast": sig(("result", "source", "offsets", "sizes", "strides", "static_offsets", "static_sizes",
-                             "static_strides"), (), required=8),
-    # python/helpers/util.py: np_ndarray_type_to_memref_type(np_type)
-    "np_ndarray_type_to_memref_type": sig(("np_type",), (), required=1),
-}
-
-IRON = {
-    "2025": {
-        **_COMMON,
-        # objectfifo.py @89e28105: ObjectFifo(obj_type, default_depth=2, name=None, dims_to_stream=None,
-        # default_dims_from_stream_per_cons=None, plio=False); @0039171e: (obj_type, depth=2, name=None, ...)
-        "ObjectFifo": sig(("obj_type", "depth"), ("obj_type", "name", "dims_to_stream", "plio"), required=1),
-        # objectfifo.py @89e28105 / @0039171e: prod(depth=None), cons(depth=None, dims_from_stream=None)
-        "prod": sig(("depth",), ("depth",)),
-        "cons": sig(("depth", "dims_from_stream"), ("depth", "dims_from_stream")),
-        # worker.py @00255754: Worker(core_fn, fn_args=[], placement=AnyComputeTile, while_true=True);
-        # @af3256fc adds stack_size, allocation_scheme, trace, trace_events (not in every IRON of the range)
-        "Worker": sig(("core_fn", "fn_args", "placement", "while_true"),
-                      ("core_fn", "fn_args", "placement", "while_true"), required=1),
-        # kernel.py @0429335f: Kernel(name, bin_name, arg_types=[])
-        "Kernel": sig(("name", "bin_name", "arg_types"), ("name", "bin_name", "arg_types"), required=2),
-        # runtime.py @89e28105: Runtime(); @01e5cc8b: Runtime(strict_task_groups=True)
-        "Runtime": sig(),
-        # runtime.py @89e28105 / @01e5cc8b: sequence(*input_types), start(*workers),
-        # fill(in_fifo, source, tap=None, task_group=None, wait=False, placement=AnyShimTile), drain(out_fifo, dest, ...)
-        "sequence": sig(varargs=True),
-        "start": sig(varargs=True),
-        "fill": sig(("in_fifo", "source", "tap", "task_group", "wait", "placement"),
-                    ("in_fifo", "source", "tap", "task_group", "wait", "placement"), required=2),
-        "drain": sig(("out_fifo", "dest", "tap", "task_group", "wait", "placement"),
-                     ("out_fifo", "dest", "tap", "task_group", "wait", "placement"), required=2),
-        # program.py @00255754: Program(device, rt), resolve_program(placer=None)
-        "Program": sig(("device", "rt"), ("device", "rt"), required=2),
-        "resolve_program": sig(("placer",), ("placer",)),
-    },
-    "2026": {
-        **_COMMON,
-        "ObjectFifo": sig(("obj_type", "depth"), ("obj_type", "depth", "name"), required=1),
-        # PR #3387: the shim end of a fifo comes from prod(tile=) / cons(tile=)
-        "prod": sig(("depth",), ("depth", "tile")),
-        "cons": sig(("depth",), ("depth", "tile")),
-        # worker.py: Worker(core_fn, fn_args, placement|tile, while_true, stack_size, ...): the tile
-        # positionally (the keyword was renamed), stack_size by keyword (@af3256fc and every later version read)
-        "Worker": sig(("core_fn", "fn_args", "placement"), ("core_fn", "fn_args", "stack_size"), required=1),
-        # PR #2922: Kernel(name, object_file_name, arg_types=[])
-        "Kernel": sig(("name", "object_file_name", "arg_types"), ("name", "object_file_name", "arg_types"),
-                      required=2),
-        # runtime.py, PR #3387: Runtime(seq_fn, fn_args=None, *, strict_task_groups=True)
-        "Runtime": sig(("seq_fn", "fn_args"), ("seq_fn", "fn_args", "strict_task_groups"), required=1),
-        # objectfifo.py after PR #3387: ObjectFifoHandle.fill(source, tap=None, wait=False, ...), drain(dest, ...)
-        "fill": sig(("source", "tap", "wait"), ("source", "tap", "wait"), required=1),
-        "drain": sig(("dest", "tap", "wait"), ("dest", "tap", "wait"), required=1),
-        # PR #3387: Program(device, rt, workers=[...]); resolve_program(placer=None)
-        "Program": sig(("device", "rt"), ("device", "rt", "workers"), required=2),
-        "resolve_program": sig(("placer",), ("placer",)),
-    },
-}
+PROFILES = profiles.available()
 
 
 def _callee(node: ast.Call) -> str | None:
@@ -156,22 +50,39 @@ def _local_names(tree: ast.Module) -> set[str]:
     return names
 
 
+def import_problems(tree: ast.Module, api: iron_api.IronApi) -> list[str]:
+    """Every import of ``tree`` the IRON table ``api`` does not list, as text."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [f"line {node.lineno}: import {a.name}: not in the {api.name} IRON table"
+                    for a in node.names if a.name not in api.modules]
+        elif isinstance(node, ast.ImportFrom):
+            names = api.imports.get(node.module)
+            if names is None:
+                out.append(f"line {node.lineno}: from {node.module}: no such module in the {api.name} IRON table")
+                continue
+            out += [f"line {node.lineno}: from {node.module} import {a.name}: not in the {api.name} IRON table"
+                    for a in node.names if a.name not in names]
+    return out
+
+
 def problems(source: str, profile: str) -> list[str]:
-    """Every call of ``source`` (a design.py) its profile's IRON would not accept, as text."""
-    table = IRON[profile]
+    """Every import and call of ``source`` (a design.py) its profile's IRON would not accept, as text."""
+    api = iron_api.for_profile(profiles.load(profile).name)
     tree = ast.parse(source)
     local = _local_names(tree)
-    out = []
+    out = import_problems(tree, api)
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = _callee(node)
         where = f"line {node.lineno}: {ast.unparse(node.func)}(...)"
-        if name not in table:
+        if name not in api.calls:
             if name not in local:
                 out.append(f"{where}: {name} is not in the profile-{profile} IRON table")
             continue
-        s = table[name]
+        s = api.calls[name]
         if any(isinstance(a, ast.Starred) for a in node.args) or s.varargs:
             if not s.varargs:
                 out.append(f"{where}: *args to {name}")
@@ -195,23 +106,48 @@ def _design_py(options: Options) -> str:
     return em.render_files(evaluate_options(options, suggest=False), "k")["design.py"]
 
 
-CASES = [(replace(c.options, mlir_aie=p), p) for c in em.CANONICAL for p in ("2025", "2026")] + [
-    (Options(batch=100, tiles=8, mlir_aie=p), p) for p in ("2025", "2026")] + [  # uneven: casts
-    (Options(strategy="hybrid", batch=101, tiles=6, mlir_aie=p), p) for p in ("2025", "2026")]
+CASES = [(replace(c.options, mlir_aie=p), p) for c in em.CANONICAL for p in PROFILES] + [
+    (Options(batch=100, tiles=8, mlir_aie=p), p) for p in PROFILES] + [  # uneven: casts
+    (Options(strategy="hybrid", batch=101, tiles=6, mlir_aie=p), p) for p in PROFILES]
+
+
+def test_every_profile_has_an_iron_table_and_every_strategy_a_case():
+    for p in PROFILES:
+        prof = profiles.load(p)
+        api = iron_api.for_profile(prof.name)
+        for device in prof.iron_devices:  # every device the profile may emit for has its class in the table
+            cls = iron_api.DEVICE_CLASS[device]
+            assert cls in api.imports["aie.iron.device"] and cls in api.calls, (p, device)
+    assert {o.strategy for o, _ in CASES} == {"single", "split", "pipeline", "hybrid"}
 
 
 @pytest.mark.parametrize("options, profile", CASES, ids=lambda x: str(x) if isinstance(x, str) else
                          f"{x.strategy}{x.tiles}_b{x.batch}_{x.frame_mode}")
-def test_every_iron_call_matches_the_profiles_signatures(options, profile):
+def test_every_import_and_call_matches_the_profiles_iron(options, profile):
     assert problems(_design_py(options), profile) == []
 
 
 @pytest.mark.parametrize("design", sorted(p for p in em.DESIGNS_DIR.iterdir() if p.is_dir()), ids=lambda p: p.name)
-def test_kept_designs_match_the_2025_signatures(design: Path):
+def test_kept_designs_match_the_2025_iron(design: Path):
     assert problems((design / "design.py").read_text(), "2025") == []
 
 
-def test_the_check_finds_a_call_the_profile_does_not_take():
+def test_the_current_profile_has_no_placer_and_places_with_tile():
+    """mlir-aie PR #3016 deleted python/iron/placers.py and renamed placement= to tile= (npu1-facts section 10)."""
+    src = _design_py(Options(strategy="hybrid", batch=100, tiles=4, mlir_aie="2026"))
+    tree = ast.parse(src)
+    modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert "aie.iron.placers" not in modules and "SequentialPlacer" not in src
+    calls = {_callee(n): n for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    assert not calls["resolve_program"].args and not calls["resolve_program"].keywords
+    workers = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and _callee(n) == "Worker"]
+    assert workers and all(len(w.args) == 2 and [k.arg for k in w.keywords][0] == "tile" for w in workers)
+    for link in ("split", "join"):
+        assert "tile" in [k.arg for k in calls[link].keywords], link
+    assert [k.arg for k in calls["ObjectFifo"].keywords][:1] == ["depth"]  # keyword-only in today's IRON
+
+
+def test_the_check_finds_what_the_profile_does_not_take():
     src = _design_py(Options(batch=100, tiles=4))
     assert problems(src, "2025") == []
     # depth=[...] by keyword, a Worker stack_size and the 2026 runtime: none of them in every 2025 IRON.
@@ -219,6 +155,8 @@ def test_the_check_finds_a_call_the_profile_does_not_take():
     found = problems(bad, "2025")
     assert any("ObjectFifo has no keyword 'depth'" in p for p in found)
     assert any("Worker has no keyword 'stack_size'" in p for p in found)
-    found_2026 = problems(src, "2026")  # the 2025 runtime on 2026 IRON
+    found_2026 = problems(src, "2026")  # the 2025 design on today's IRON
     assert any("'placement'" in p for p in found_2026) and any("start is not in" in p for p in found_2026)
-    assert any("takes 2" in p or "sequence" in p for p in found_2026)
+    assert any("aie.iron.placers" in p for p in found_2026)  # the import fails first (PR #3016)
+    assert any("2 positional arguments, ObjectFifo takes 1" in p for p in found_2026)
+    assert any("import os" in p for p in problems("import os\n" + src, "2025"))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build batch100_split4 for npu1_1col: the kernel with Peano, the design with aiecc.py.
-# mlir-aie profile 2025: Xilinx/mlir-aie from PR #2397 (2025-06-18) up to, not including, PR #2708 (2025-11).
+# mlir-aie profile 2025.09: Xilinx/mlir-aie from PR #2549 (2025-09) up to, not including, PR #2708 (2025-11).
 # Needs mlir-aie (aiecc.py on PATH) and Peano (llvm-aie, PEANO_INSTALL_DIR); neither is on PyPI:
 # install them from the mlir-aie and llvm-aie release wheels. Output: build/final.xclbin, build/insts.bin.
 set -euo pipefail

@@ -5,25 +5,30 @@ import json
 
 from partitioner import render
 from partitioner.check import Evaluation
+from partitioner.emitters import aiecc_api
 from partitioner.emitters.mlir import emitted_device
+from partitioner.errors import UserError
 from partitioner.version import __version__
 
 
 def build_script(ev: Evaluation, kernel_src: str) -> str:
     """The design's build.sh: the kernel with Peano, then the design with the profile's aiecc.
 
-    The flags are those of shared/docs/npu1-facts.md section 5. Profile 2025
-    runs ``aiecc.py`` (python/compiler/aiecc); profile 2026 the C++ ``aiecc``
-    (PR #3369 removed ``aiecc.py``), whose options have the same names
-    (tools/aiecc/CommandLineOptions.h @df2f44162175bd7a42a4e32bae96b8d482fbbc03:
-    ``alloc-scheme``, ``aie-generate-xclbin``, ``aie-generate-npu-insts``,
-    ``no-compile-host``, ``no-xchesscc``, ``no-xbridge``, ``peano``,
-    ``xclbin-name``, ``npu-insts-name``). The script checks for
+    The driver's flags come from the profile's aiecc option table
+    (params/aiecc.toml, :mod:`partitioner.emitters.aiecc_api`, read from
+    mlir-aie's python/compiler/aiecc and tools/aiecc/CommandLineOptions.h):
+    profiles 2025* run ``aiecc.py --aie-generate-xclbin --aie-generate-npu-insts
+    --no-compile-host --no-xchesscc --no-xbridge``; 2026.08 (current main) the
+    C++ ``aiecc`` (PR #3369 removed ``aiecc.py``) with ``--get-xclbin
+    --get-npu-insts`` (PR #3364) and no backend flag (Peano the default since
+    PR #3501; today's driver has no ``--no-xchesscc`` / ``--no-xbridge``).
+    Every profile passes ``--alloc-scheme``, ``--peano "$PEANO_INSTALL_DIR"``
+    and writes build/final.xclbin and build/insts.bin (``--xclbin-name``,
+    ``--npu-insts-name``). The script checks for
     ``PEANO_INSTALL_DIR`` and the driver and says how to get them when missing
-    (exit 2); it passes the design's ``--alloc-scheme`` and writes
-    build/final.xclbin and build/insts.bin. The kernel object is found in
-    build/, where the driver runs: named by ``link_with`` on the core (2025) or
-    on the kernel declaration (2026), see :mod:`partitioner.emitters.mlir`.
+    (exit 2). The kernel object is found in build/, where the driver runs:
+    named by ``link_with`` on the core (2025) or on the kernel declaration
+    (2026), see :mod:`partitioner.emitters.mlir`.
 
     Parameters
     ----------
@@ -46,11 +51,18 @@ def build_script(ev: Evaluation, kernel_src: str) -> str:
     >>> script = files.build_script(partitioner.partition(batch=100, tiles=4), "../../kernels/mel")
     >>> script.splitlines()[0], "aiecc.py --alloc-scheme=basic-sequential" in script
     ('#!/usr/bin/env bash', True)
-    >>> "\\naiecc --alloc-scheme" in files.build_script(partitioner.partition(batch=100, tiles=4, mlir_aie="2026"), "k")
-    True
+    >>> script = files.build_script(partitioner.partition(batch=100, tiles=4, mlir_aie="2026"), "k")
+    >>> "\\naiecc --alloc-scheme=basic-sequential --get-xclbin --get-npu-insts" in script, "--no-xchesscc" in script
+    (True, False)
     """
     o, spec, profile = ev.design.options, ev.spec, ev.profile
     driver = profile.driver
+    table = aiecc_api.for_profile(profile.name)
+    if table.program != driver:
+        raise UserError(f"mlir-aie profile {profile.name} builds with {driver}, but its aiecc option table "
+                        f"{table.name} is {table.program}'s (params/aiecc.toml)")
+    outputs = " ".join(f"--{f}" for f in table.outputs)
+    backend = "".join(f"--{f} " for f in table.backend)
     target = "aie2p-none-unknown-elf" if ev.device.generation == "aie2p" else "aie2-none-unknown-elf"
     if spec.has_sources:
         c_files = " ".join(f'"$KERNEL_SRC/{s}"' for s in spec.sources if s.endswith(".c"))
@@ -60,7 +72,8 @@ def build_script(ev: Evaluation, kernel_src: str) -> str:
         compile_kernel = (f'[ -f {spec.object_file} ] || {{ echo "{spec.object_file} not found: kernel {spec.name} '
                           f'has no source here; copy its object into $(pwd)" >&2; exit 2; }}')
     get_driver = ("install mlir-aie (its release wheel) and activate its environment" if driver == "aiecc.py" else
-                  "install an mlir-aie built from main since PR #3369 (the C++ aiecc) and put its bin/ on PATH")
+                  f"install an mlir-aie of profile {profile.name} ({profile.targets}; the C++ aiecc) "
+                  f"and put its bin/ on PATH")
     return f"""#!/usr/bin/env bash
 # Build {ev.design.name} for {emitted_device(ev.design, profile)}: the kernel with Peano, the design with {driver}.
 # mlir-aie profile {profile.name}: {profile.targets}.
@@ -80,8 +93,8 @@ if ! command -v {driver} >/dev/null 2>&1; then
 fi
 mkdir -p "$here/build" && cd "$here/build"
 {compile_kernel}
-{driver} --alloc-scheme={o.alloc_scheme} --aie-generate-xclbin --aie-generate-npu-insts --no-compile-host \\
-  --no-xchesscc --no-xbridge --peano "$PEANO_INSTALL_DIR" \\
+{driver} --alloc-scheme={o.alloc_scheme} {outputs} \\
+  {backend}--peano "$PEANO_INSTALL_DIR" \\
   --xclbin-name=final.xclbin --npu-insts-name=insts.bin "$here/aie.mlir"
 echo "built $here/build/final.xclbin and $here/build/insts.bin"
 """

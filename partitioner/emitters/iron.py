@@ -1,33 +1,37 @@
 """The placed Design as an IRON program (``design.py``): run with mlir-aie installed, it prints the MLIR.
 
-Each profile's design.py calls only what every IRON of its mlir-aie range
-accepts (tests/test_iron_signatures.py checks every call against the
-signatures read from python/iron, with their commits):
+Each profile's design.py imports and calls only what every IRON of its
+mlir-aie range accepts: its IRON table (params/iron.toml, read by
+:mod:`partitioner.emitters.iron_api`, every entry with the python/iron file and
+commit it was read from) says whether there is a placer and which parameters go
+by keyword; tests/test_iron_signatures.py checks every import and call of every
+emitted design.py against it.
 
-* ObjectFifo: the object type and the depth positionally (the parameter was
-  ``default_depth`` in 2024 IRON, python/iron/dataflow/objectfifo.py
-  @89e28105a2a3ae8c576c27e44879fdb2c3ed1d1b, ``depth`` later, @0039171e203896adb2621aac4618e9eed2b51117),
-  always an integer: IRON without split-depth support rejects a list
-  (``ObjectFifoHandle.__init__``: ``if depth < 1`` on a list is a TypeError).
-  An end whose depth differs gets it on its handle, ``.prod(depth=...)`` /
-  ``.cons(depth=...)``, as every IRON read has them; IRON prints the depths
-  back as one integer when all ends agree, ``[p, c]`` otherwise;
+* ObjectFifo: the object type, then the depth, always an integer (IRON without
+  split-depth support rejects a list: ``ObjectFifoHandle.__init__``'s
+  ``depth < 1`` on a list is a TypeError). Positionally where the range's IRON
+  named it ``default_depth`` (2024) or ``depth``; ``depth=`` where IRON takes
+  it by keyword only (python/iron/dataflow/objectfifo.py of 2026:
+  ``ObjectFifo(obj_type, *, depth=2, ...)``). An end whose depth differs gets
+  it on its handle, ``.prod(depth=...)`` / ``.cons(depth=...)``; IRON prints
+  the depths back as one integer when all ends agree, ``[p, c]`` otherwise;
 * ``cons().split`` / ``prod().join`` on the mem tile (programming_guide/section-2/
-  section-2e/aie2_multi.py), the mem tile given positionally (the parameter is
-  ``placement``, later ``tile``); ``depths`` is the mem-tile end's depth of each
+  section-2e/aie2_multi.py); ``depths`` is the mem-tile end's depth of each
   sub-FIFO (split makes the sub-FIFOs with it and takes their producer handle,
-  join takes their consumer handle with it, objectfifo.py @89e28105);
-* Worker with its tile positionally (``placement`` / ``tile``), ``stack_size``
-  only in profiles whose IRON all has it (python/iron/worker.py
-  @af3256fcb984e17487116490878fc2f83bdfb7b1 has it, @00255754d944842f83c18f52a52466520d0b1ef2 does not);
+  join takes their consumer handle with it);
+* placement: the ``Tile`` positionally where the parameter was ``placement``
+  in the range (2025), ``tile=`` from PR #3016 on (Worker, split, join), and
+  ``resolve_program(SequentialPlacer())`` only where IRON still has Python
+  placers (PR #3016 deleted them: placement is aiecc's ``--aie-place-tiles``);
+* Worker's ``stack_size`` only in profiles whose IRON all has it
+  (``Profile.iron_stack_size``);
 * Kernel(name, object file, argument types) positionally (the 2nd parameter is
   ``bin_name`` before PR #2922, ``object_file_name`` after);
-* the runtime: profile 2025, ``Runtime()`` with ``rt.sequence``, ``rt.start``,
-  ``rt.fill`` / ``rt.drain`` with ``placement`` (python/iron/runtime/runtime.py
-  @89e28105a2a3ae8c576c27e44879fdb2c3ed1d1b and @01e5cc8b322c0f9de1733f44483d8493c9177da2); profile 2026,
-  ``Runtime(seq_fn, fn_args)`` whose body calls ``handle.fill`` / ``handle.drain``
-  on handles made with ``prod(tile=...)`` / ``cons(tile=...)``, and
-  ``Program(device, rt, workers=[...])`` (PR #3387);
+* the runtime (``Profile.iron_runtime``): ``"sequence"``, ``Runtime()`` with
+  ``rt.sequence``, ``rt.start``, ``rt.fill`` / ``rt.drain`` with ``placement``;
+  ``"callback"`` (PR #3387), ``Runtime(seq_fn, fn_args)`` whose body calls
+  ``handle.fill`` / ``handle.drain`` on handles made with ``prod(tile=...)`` /
+  ``cons(tile=...)``, and ``Program(device, rt, workers=[...])``;
 * a smaller object of an uneven split is viewed as the kernel's declared type
   with ``memref.reinterpret_cast`` (as aie.mlir does; see
   :mod:`partitioner.emitters.mlir`), through MLIR's Python bindings.
@@ -63,7 +67,9 @@ class _Program:
     def __init__(self, ev: Evaluation, profile: Profile):
         self.ev, self.d, self.profile = ev, ev.design, profile
         self.device = emitted_device(self.d, profile)
-        if self.device not in DEVICE_CLASS or self.device not in profile.iron_devices:
+        self.api = iron_api.for_profile(profile.name)
+        if (self.device not in DEVICE_CLASS or self.device not in profile.iron_devices
+                or DEVICE_CLASS[self.device] not in self.api.imports.get("aie.iron.device", ())):
             raise UserError(f"{self.d.name}: the IRON of mlir-aie profile {profile.name} has no device class for "
                             f"{self.device}; design.py cannot name it (emit for another --device)")
         self.link_subs = {s: link for link in self.d.links for s in link.subs}
@@ -97,7 +103,10 @@ class _Program:
             "from aie.iron import Kernel, ObjectFifo, Program, Runtime, Worker",
             "from aie.iron.controlflow import range_",
             f"from aie.iron.device import {DEVICE_CLASS[self.device]}, Tile",
-            "from aie.iron.placers import SequentialPlacer",
+        ]
+        if self.api.placer:  # IRON before PR #3016 places with a Python placer
+            lines.append(f"from aie.iron.placers import {self.api.placer}")
+        lines += [
             "",
             "# Kernels: one object file, one entry point per role (the largest object each argument takes)",
         ]
@@ -109,8 +118,8 @@ class _Program:
             if f.name in self.link_subs:
                 continue
             self.built[f.name] = _depths(f)[0]
-            lines.append(f'{_py(f.name)} = ObjectFifo({_ty(f.elem_count, f.elem_type)}, {self.built[f.name]}, '
-                         f'name="{f.name}")')
+            depth = f"{self._keyword('ObjectFifo', 'depth')}{self.built[f.name]}"
+            lines.append(f'{_py(f.name)} = ObjectFifo({_ty(f.elem_count, f.elem_type)}, {depth}, name="{f.name}")')
         for link in d.links:
             lines += self.link(link)
         lines += [""] + self.core_fn(casts) + ["", "workers = ["]
@@ -133,7 +142,8 @@ class _Program:
         names = ", ".join(f'"{s.name}"' for s in subs)
         call = "join" if join else "split"
         return [f"{', '.join(_py(s.name) for s in subs)}, = {self.handle(big, big_end)}.{call}(",
-                f"    {link.offsets}, Tile({link.tile[0]}, {link.tile[1]}), obj_types=[{types}],",
+                f"    {link.offsets}, {self._keyword(call, 'tile')}Tile({link.tile[0]}, {link.tile[1]}), "
+                f"obj_types=[{types}],",
                 f"    names=[{names}], depths={mem_depths})"]
 
     @staticmethod
@@ -184,7 +194,15 @@ class _Program:
                             f"profile {self.profile.name} ({self.profile.targets}) cannot set one (Worker has no "
                             f"stack_size in every version of the range): emit with --mlir-aie 2026")
         return (f"    Worker(core_fn, [{', '.join(args)}],\n"
-                f"           Tile({w.tile[0]}, {w.tile[1]}){kwargs}),")
+                f"           {self._keyword('Worker', 'tile')}Tile({w.tile[0]}, {w.tile[1]}){kwargs}),")
+
+    def _keyword(self, call: str, parameter: str) -> str:
+        """``"parameter="`` where the profile's IRON takes it by that keyword, else nothing (positional)."""
+        return f"{parameter}=" if self.api.by_keyword(call, parameter) else ""
+
+    def _resolve(self) -> str:
+        """``resolve_program``'s argument: the placer before PR #3016, none after."""
+        return f"{self.api.placer}()" if self.api.placer else ""
 
     def _transfers(self):
         seq = self.d.sequence
@@ -212,7 +230,7 @@ class _Program:
                 end = 1 + f.consumer_tiles.index(t.shim)
                 lines.append(f"    rt.drain({self.handle(f, end)}, {_py(t.buffer)}_host, tap={tap}, wait={wait}, "
                              f"placement={shim})")
-        lines += ["", f"print(Program({DEVICE_CLASS[self.device]}(), rt).resolve_program(SequentialPlacer()))"]
+        lines += ["", f"print(Program({DEVICE_CLASS[self.device]}(), rt).resolve_program({self._resolve()}))"]
         return lines
 
     def runtime_2026(self) -> list[str]:
@@ -239,7 +257,8 @@ class _Program:
                  "",
                  f"rt = Runtime(sequence, [{', '.join(types + handle_args)}])",
                  "",
-                 f"print(Program({DEVICE_CLASS[self.device]}(), rt, workers=workers).resolve_program(SequentialPlacer()))"]
+                 f"print(Program({DEVICE_CLASS[self.device]}(), rt, workers=workers)"
+                 f".resolve_program({self._resolve()}))"]
         return lines
 
 

@@ -1,12 +1,11 @@
 """From the index of an mlir-aie module (:mod:`partitioner.mlir.index`) to its token network (:mod:`~.model`).
 
-What mlir-aie's lowering makes of the design, at the level of tokens. Each ObjectFIFO pool gets
-a *free* / *filled* lock pair (``count`` and 0; 0 and ``count`` with initial values), pool sizes
-from :func:`partitioner.lowering.lower`; a distribute's or join's mem-tile pool one pair per
-sub-FIFO (AIEObjectFifoStatefulTransform), a 1-to-1 link one pair on its owner's pool;
-hand-written ``aie.lock`` ops keep their ``init``. An end's MM2S acquires *filled* and releases
-*free*, its S2MM the converse; hand-written DMA programs keep their chains; a host transfer of
-``n`` bytes is ``n / object bytes`` objects.
+What mlir-aie's lowering makes of each ObjectFIFO (its ends' pools, *free* / *filled* lock
+pairs, channels, a link's parts) comes from :func:`partitioner.fifo_ends.fifo_ends`, the facts the
+simulator builds on too; here they become locks and processes. Hand-written ``aie.lock`` ops keep
+their ``init``. An end's MM2S acquires *filled* and releases *free*, its S2MM the converse;
+hand-written DMA programs keep their chains; a host transfer of ``n`` bytes is ``n / object
+bytes`` objects.
 
 An ``aie.objectfifo.acquire`` of ``n`` asks to *hold* ``n`` objects; mlir-aie
 (``dynamic-objFifos=false``) lowers it to a lock acquire of ``n`` minus what the core already
@@ -23,9 +22,9 @@ from xdsl.ir import SSAValue
 
 from partitioner.check import Evaluation
 from partitioner.design import Coord, ObjectFifo
+from partitioner.fifo_ends import End, LinkPool, LockPair, Part, fifo_ends
 from partitioner.hangs.model import (ACQ, ACQ_EQ, END, LOOP, NEXT, REL, SPIN, UNMOD, AcquireFact, Bd, CoreProc,
                                      DmaProc, HostProc, Lock, LoopFact, Network, OpenProc, Proc, ShimProc, Stream)
-from partitioner.lowering import link_owner
 from partitioner.mlir import index as ix
 from partitioner.mlir.aie import DMAChannelDir, LockAction, ObjectFifoPort, WireBundle
 from partitioner.mlir.index import io
@@ -48,9 +47,8 @@ class _Builder:
         self.src = source
         self.dev = source.index.devices[0]
         self.design = ev.design
-        self.lowered = ev.lowered
         self.device = ev.device
-        self.profile = ev.profile
+        self.ends = fifo_ends(ev.design, ev.lowered, ev.device, ev.profile)
         self.procs: list[Proc] = []
         self.streams: list[Stream] = []
         self.locks: list[Lock] = []
@@ -74,11 +72,6 @@ class _Builder:
         lk = Lock(name, init, kind, fifo, pool)
         self.locks.append(lk)
         return lk
-
-    def pair(self, prefix: str, fifo: str, c: int, init: bool) -> tuple[Lock, Lock]:
-        """A pool's (free, filled) locks: ``c`` free, or ``c`` filled with initial values."""
-        return (self.lock(f"{prefix}_prod_lock", 0 if init else c, "free", fifo, c),
-                self.lock(f"{prefix}_cons_lock", c if init else 0, "filled", fifo, c))
 
     def add(self, p: Proc) -> Proc:
         self.procs.append(p)
@@ -114,114 +107,98 @@ class _Builder:
         return Network(self.src, self.procs, self.streams, self.locks, host, core_procs, self.loop_facts,
                        self.acquire_facts, self.notes, self.approximations)
 
-    # -- ObjectFIFOs ------------------------------------------------------------------------------------
+    # -- ObjectFIFOs: the lowering's ends, pools and lock pairs (partitioner.fifo_ends) ---------------
 
-    def pool_count(self, f: ObjectFifo, tile: Coord, end: str | None = None) -> int | None:
-        """The lowering's pool of ``f`` on ``tile`` (the end named ``end``), or None."""
-        return next((p.count for p in self.lowered.pools.get(f.name, [])
-                     if p.tile == tile and (end is None or p.name == end)), None)
+    def pair(self, locks: LockPair) -> tuple[Lock, Lock]:
+        """A pool's (free, filled) locks, as the lowering names and initialises them."""
+        return (self.lock(locks.free_name, locks.free_init, "free", locks.fifo, locks.count),
+                self.lock(locks.filled_name, locks.filled_init, "filled", locks.fifo, locks.count))
 
     def fifos(self, hosted: bool) -> None:
-        design, lowered = self.design, self.lowered
-        fifo_of = {f.name: f for f in design.fifos}
         senders: dict[str, Proc] = {}
-        receivers: dict[str, list[Proc]] = {f.name: [] for f in design.fifos}
-        on_link: set[tuple[str, int]] = set()  # (fifo, end index) handled by a link
-        for link in design.links:
-            if link.tile is None:
+        receivers: dict[str, list[Proc]] = {f.name: [] for f in self.design.fifos}
+        for link in self.ends.links:
+            if link.tile is not None:
+                self.link(link, senders, receivers)
+        for name, fp in self.ends.fifos.items():
+            if name not in self.dev.fifos:
                 continue
-            self.link(link, fifo_of, senders, receivers, on_link)
-        for f in design.fifos:
-            if f.name not in self.dev.fifos:
-                continue
-            if f.name in lowered.shared:
-                if f.name in lowered.pools:
-                    self.shared(f)
+            f = fp.fifo
+            if fp.shared:
+                if fp.locks is not None:
+                    free, filled = self.pair(fp.locks)
+                    c = fp.locks.count
+                    self.core_ports[(name, ObjectFifoPort.Produce, f.producer_tile)] = (free, filled, c)
+                    self.core_ports[(name, ObjectFifoPort.Consume, f.consumer_tiles[0])] = (filled, free, c)
                 else:
-                    self.unmodelled_fifos[f.name] = "its consumer works inside a link's pool (shared memory)"
-                    self.notes.append(f"{f.name}: the consumer works inside the link's pool; not modelled")
+                    self.unmodelled_fifos[name] = "its consumer works inside a link's pool (shared memory)"
+                    self.notes.append(f"{name}: the consumer works inside the link's pool; not modelled")
                 continue
-            for index, (tile, end) in enumerate(zip([f.producer_tile, *f.consumer_tiles], f.end_names())):
-                if (f.name, index) in on_link:
+            for end in fp.ends:
+                if end.link is not None:
                     continue
-                proc = self.fifo_end(f, tile, end, hosted, index)
+                proc = self.fifo_end(f, end, hosted)
                 proc.lowered = True
-                if index == 0:
-                    senders[f.name] = proc
+                if end.index == 0:
+                    senders[name] = proc
                 else:
-                    receivers[f.name].append(proc)
-        for f in design.fifos:
+                    receivers[name].append(proc)
+        for f in self.design.fifos:
             if f.name in senders:
                 self.streams.append(Stream(f.name, senders[f.name], receivers[f.name]))
 
-    def shared(self, f: ObjectFifo) -> None:
-        c = self.lowered.pools[f.name][0].count
-        free, filled = self.pair(f.name, f.name, c, f.init_values)
-        self.core_ports[(f.name, ObjectFifoPort.Produce, f.producer_tile)] = (free, filled, c)
-        self.core_ports[(f.name, ObjectFifoPort.Consume, f.consumer_tiles[0])] = (filled, free, c)
-
-    def fifo_end(self, f: ObjectFifo, tile: Coord, end: str, hosted: bool, index: int) -> Proc:
-        """The channel of one end of ``f`` (``index`` 0: its producer) the lowering makes, with its locks."""
-        op, kind = self.dev.fifos[f.name], self.device.kind_of(tile)
-        way = "out" if index == 0 else "in"
-        label = f"{_name(tile)} {_WAY[way]} {f.name}"
-        if kind == "shim":
+    def fifo_end(self, f: ObjectFifo, end: End, hosted: bool) -> Proc:
+        """The channel the lowering makes for one end of ``f``, with its locks."""
+        op, way = self.dev.fifos[f.name], end.direction
+        label = f"{_name(end.tile)} {_WAY[way]} {f.name}"
+        if end.kind == "shim":
             if not hosted:
                 return self.add(OpenProc(f"shim {label} (no runtime sequence)", op, _ROLE[way]))
             ch = self.channel_of[f.name] = self.add(ShimProc(f"shim {label}", op, _ROLE[way], f.name, f.object_bytes))
             return ch
-        c = self.pool_count(f, tile, end) or f.depth_for(index)
-        if index == 0 and f.init_values and kind == "mem" and self.profile.static_init_without_locks and \
-                not any(f.name in (*lk.inputs, *lk.outputs) for lk in self.design.links):
+        if end.static_init:
             self.notes.append(f"{f.name}: initial values on a mem tile are sent without locks (repeating)")
             return self.add(OpenProc(f"DMA {label} (initial values)", op, "send"))
-        free, filled = self.pair(end, f.name, c, index == 0 and f.init_values)
-        if index == 0:
-            self.core_ports[(f.name, ObjectFifoPort.Produce, tile)] = (free, filled, c)
-            bd = Bd([(filled, 1, False)], f.object_bytes * (f.repeat_count or 1), [(free, 1)], op,
-                    f"{f.name} (DMA reads)")
+        free, filled = self.pair(end.locks)
+        c = end.locks.count
+        if end.index == 0:
+            self.core_ports[(f.name, ObjectFifoPort.Produce, end.tile)] = (free, filled, c)
+            bd = Bd([(filled, 1, False)], end.bd_bytes, [(free, 1)], op, f"{f.name} (DMA reads)")
         else:
-            self.core_ports[(f.name, ObjectFifoPort.Consume, tile)] = (filled, free, c)
-            bd = Bd([(free, 1, False)], f.consumer_object_bytes or f.object_bytes, [(filled, 1)], op,
-                    f"{f.name} (DMA writes)")
+            self.core_ports[(f.name, ObjectFifoPort.Consume, end.tile)] = (filled, free, c)
+            bd = Bd([(free, 1, False)], end.bd_bytes, [(filled, 1)], op, f"{f.name} (DMA writes)")
         return self.add(DmaProc(f"DMA {label}", op, _ROLE[way], [bd]))
 
-    def link(self, link, fifo_of: dict[str, ObjectFifo], senders: dict, receivers: dict, on_link: set) -> None:
-        owner = fifo_of[link_owner(link, fifo_of)]
-        tile = link.tile
-        op = next((lk.op for lk in self.dev.links if lk.inputs == link.inputs and lk.outputs == link.outputs), None)
-        end_index = {n: (0 if n in link.outputs else 1 + fifo_of[n].consumer_tiles.index(tile))
-                     for n in (*link.inputs, *link.outputs)}
-        end_name = {n: fifo_of[n].end_names()[end_index[n]] for n in end_index}
-        c = self.pool_count(owner, tile) or owner.depth_for(end_index[owner.name])
-        many = len(link.inputs) > 1 or len(link.outputs) > 1
-        subs = [fifo_of[n] for n in (link.outputs if len(link.inputs) == 1 else link.inputs)] if many else [owner]
-        init = bool(owner.init_values and owner.name in link.outputs)
-        pairs = [self.pair(f"{end_name.get(s.name, s.name)}_link", s.name, c, init) for s in subs]
+    def link(self, link: LinkPool, senders: dict, receivers: dict) -> None:
+        """A link's channels on its tile: the owner's pool filled and drained part by part."""
+        tile, inputs, outputs = link.tile, link.link.inputs, link.link.outputs
+        op = next((lk.op for lk in self.dev.links if lk.inputs == inputs and lk.outputs == outputs), None)
+        pairs = [self.pair(p.locks) for p in link.parts]
+        fifo_of = self.ends.fifos
 
         def dma(way: str, fifo: str, bds: list[Bd]) -> Proc:
-            on_link.add((fifo, 0 if way == "out" else end_index[fifo]))
             proc = self.add(DmaProc(f"DMA {_name(tile)} {_WAY[way]} {fifo}", op, _ROLE[way], bds))
             proc.lowered = True
             return proc
 
-        def fill(s: ObjectFifo, free: Lock, filled: Lock) -> Bd:
-            return Bd([(free, 1, False)], s.object_bytes, [(filled, 1)], op, f"{s.name} (link fills)")
+        def fill(p: Part, free: Lock, filled: Lock) -> Bd:
+            return Bd([(free, 1, False)], p.nbytes, [(filled, 1)], op, f"{p.fifo} (link fills)")
 
-        def drain(s: ObjectFifo, nbytes: int, free: Lock, filled: Lock) -> Bd:
-            return Bd([(filled, 1, False)], nbytes, [(free, 1)], op, f"{s.name} (link drains)")
+        def drain(fifo: str, nbytes: int, free: Lock, filled: Lock) -> Bd:
+            return Bd([(filled, 1, False)], nbytes, [(free, 1)], op, f"{fifo} (link drains)")
 
-        if not many or len(link.inputs) == 1:  # distribute (or 1-to-1): one S2MM fills, per-sub MM2S drain
-            src = link.inputs[0]
-            receivers[src].append(dma("in", src, [fill(s, *pair) for s, pair in zip(subs, pairs)]))
-            for k, out in enumerate(fifo_of[n] for n in link.outputs):
-                nbytes = (out.object_bytes if many else owner.object_bytes) * (out.repeat_count or 1)
-                senders[out.name] = dma("out", out.name, [drain(out, nbytes, *pairs[k if many else 0])])
+        if link.kind != "join":  # distribute (or 1-to-1): one S2MM fills, per-sub MM2S drain
+            src = inputs[0]
+            receivers[src].append(dma("in", src, [fill(p, *pair) for p, pair in zip(link.parts, pairs)]))
+            for k, out in enumerate(outputs):
+                i = k if link.kind == "distribute" else 0  # a 1-to-1 link's one part is the owner's object
+                nbytes = link.parts[i].nbytes * (fifo_of[out].fifo.repeat_count or 1)
+                senders[out] = dma("out", out, [drain(out, nbytes, *pairs[i])])
         else:  # join: per-sub S2MM fill, one MM2S drains them in order
-            for s, pair in zip(subs, pairs):
-                receivers[s.name].append(dma("in", s.name, [fill(s, *pair)]))
-            senders[link.outputs[0]] = dma("out", link.outputs[0],
-                                           [drain(s, s.object_bytes, *pair) for s, pair in zip(subs, pairs)])
+            for p, pair in zip(link.parts, pairs):
+                receivers[p.fifo].append(dma("in", p.fifo, [fill(p, *pair)]))
+            senders[outputs[0]] = dma("out", outputs[0],
+                                      [drain(p.fifo, p.nbytes, *pair) for p, pair in zip(link.parts, pairs)])
 
     # -- hand-written DMA programs and flows ------------------------------------------------------------
 
@@ -477,10 +454,8 @@ class _Builder:
         way, out = io(s.direction), []
         for c in range(s.column, s.column + s.columns):
             for r in range(s.row, s.row + s.rows):
-                res = self.lowered.tiles.get((c, r))
-                for ch in (res.channels if res else []):
-                    if ch.direction == way and ch.index == s.channel and ch.fifo in self.channel_of:
-                        out.append(self.channel_of[ch.fifo])
+                out += [self.channel_of[n] for n in self.ends.on_channel((c, r), way, s.channel)
+                        if n in self.channel_of]
                 proc = self.port_procs.get(((c, r), way, s.channel))
                 if isinstance(proc, ShimProc) and proc not in out:
                     out.append(proc)

@@ -203,10 +203,19 @@ _REQ_BOOL = Field("bool", required=True)
 #: table per layer that reads its rules. The choices are the forms the model and the emitters know.
 PROFILES_SCHEMA = {
     "default": Field("str", required=True),
+    "aliases": MapOf(Field("str")),  # another name -> the profile id it stands for
     "profiles": MapOf({
         "summary": Field("str", required=True), "targets": Field("str", required=True),
         "first_pr": _REQ_INT, "before_pr": _REQ_INT,
-        "lowering": {"depth_one_single_buffer": _REQ_BOOL, "shim_prod_lock_init": _REQ_INT,
+        # What a user matches against an install (partitioner.profiles.Profile; runner/toolchain.py's
+        # guard reads the merge dates: "YYYY-MM-DD", or "YYYY-MM" when only the month is known).
+        "merged_from": Field("str", required=True), "merged_before": Field("str", required=True),
+        "release": Field("str", required=True), "wheel": Field("str", required=True),
+        "commit": Field("str", required=True), "iron": Field("str", required=True),
+        "allocator": Field("str", required=True), "sources": Field("str list", required=True),
+        "lowering": {"objectfifo_lowering": Field("str", choices=("static", "dynamic"), required=True),
+                     "dynamic_state": Field("str", choices=("none", "buffer", "registers"), required=True),
+                     "depth_one_single_buffer": _REQ_BOOL, "shim_prod_lock_init": _REQ_INT,
                      "default_stack_bytes": _REQ_INT, "static_init_without_locks": _REQ_BOOL,
                      "memtile_spill_order": Field("str", choices=("program", "largest-first"), required=True)},
         "allocation": {"compute_alignment": Field("int", 1, required=True),
@@ -219,7 +228,8 @@ PROFILES_SCHEMA = {
                      "link_with": Field("str", choices=("core", "func"), required=True),
                      "driver": Field("str", choices=("aiecc.py", "aiecc"), required=True),
                      "iron_runtime": Field("str", choices=("sequence", "callback"), required=True),
-                     "iron_stack_size": _REQ_BOOL, "iron_devices": Field("str list", required=True)},
+                     "iron_stack_size": _REQ_BOOL, "iron_devices": Field("str list", required=True),
+                     "aiecc_table": Field("str", required=True), "iron_table": Field("str", required=True)},
     }),
 }
 
