@@ -455,6 +455,29 @@ def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str
     sys.exit(0 if ev.fits and not hangs.hangs else 1)
 
 
+@cli.command()
+@click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: summary, wrong verdicts, modules.")
+def corpus(folder: str | None, as_json: bool) -> None:
+    """Read every design of a corpus of real mlir-aie designs and say how often npu-tiler agrees.
+
+    FOLDER defaults to tests/corpus (mlir-aie's hardware-tested test/npu-xrt designs: each fits and
+    completes on an NPU). Per module: read, not modelled, refused (with the reason) or traceback; fits
+    or not; the hang verdict (proved free, not proved, hangs); seconds. Then the counts, and the designs
+    run on hardware that npu-tiler calls hanging or "does not fit". Exit 0 when it agrees with every
+    expectation, 1 when some design is wrongly called hanging or "does not fit", a module gives a
+    traceback or no answer in time.
+    """
+    import json
+
+    from reports import corpus as harness
+
+    outcomes = harness.run(folder or harness.CORPUS_DIR)
+    click.echo(json.dumps(harness.as_json(outcomes), indent=2) if as_json else harness.table(outcomes))
+    s = harness.summary(outcomes)
+    sys.exit(1 if s["wrongly_hanging"] or s["wrongly_not_fitting"] or s["traceback"] or s["timeout"] else 0)
+
+
 _STATE_WORDS = {"none": "no per-core state",
                 "buffer": "per-core state: one aie.buffer of i32 indices per core, in its buffers (_anonymous<k>)",
                 "registers": "per-core state: counters promoted to registers (mem2reg), no buffer"}
@@ -886,6 +909,9 @@ def _main(argv: list[str] | None) -> int:
     except NpuTilerError as exc:
         click.echo(f"npu-tiler: error: {exc}", err=True)
         return exit_code(exc)
+    except BrokenPipeError:  # the reader went away (`npu-tiler profiles | head`): stop quietly, as cat does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return 141  # 128 + SIGPIPE, a shell's code for a pipeline its reader closed
     except OSError as exc:  # the file system said no: a path the user gave
         where = f": {exc.filename}" if exc.filename else ""
         click.echo(f"npu-tiler: error: {exc.strerror or exc}{where}", err=True)

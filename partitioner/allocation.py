@@ -8,7 +8,14 @@
   to the first bank from a moving cursor where they fit whole; a buffer
   larger than a bank cannot be placed. 2026 (``scored``): each buffer at the
   best-scoring candidate (fewest banks touched, largest free run left, round
-  robin, slack, address), straddling banks only when nothing fits one.
+  robin, slack, address), straddling banks only when nothing fits one; in the
+  newest source (``scored-capped``) the free run left counts at most the bytes
+  still to place, so once nothing left needs a larger run, round robin decides.
+* A pinned buffer that cannot go where it is pinned (an address overlap, an
+  unaligned address, one inside the stack, a bank too full or too small) fails
+  the tile; mlir-aie then removes the addresses the allocator chose
+  (``deAllocationBuffers``), and every buffer stays on the tile: the map lists
+  them all, the address-pinned ones at their written address, the others unplaced.
 * ``default`` (no scheme named, as ``aie-assign-buffer-addresses`` without
   ``alloc-scheme``): bank-aware, and when it runs out of room, a warning and
   basic-sequential.
@@ -330,9 +337,21 @@ def _basic_sequential(t: _Tile, reqs: list[BufferRequest], profile: Profile) -> 
 # -- bank-aware ---------------------------------------------------------------------------------------
 
 def _bank_aware(t: _Tile, reqs: list[BufferRequest], profile: Profile) -> list[Region]:
-    if profile.bank_aware == "scored":
-        return _bank_aware_scored(t, reqs)
+    if profile.bank_aware in ("scored", "scored-capped"):
+        return _bank_aware_scored(t, reqs, capped=profile.bank_aware == "scored-capped")
     return _bank_aware_round_robin(t, reqs)
+
+
+def _pin_failed(reqs: list[BufferRequest], error: str) -> _Failed:
+    """A pinned placement failed: every buffer of the tile stays, without the addresses the allocator chose.
+
+    mlir-aie returns failure there and rolls back what it wrote (AIEAssignBuffers.cpp
+    ``deAllocationBuffers``, in every version read: search ids 60322520818 and 60578706937, @2293d461):
+    the buffers stay on the tile, an ``address`` the design wrote stays, a chosen one is removed
+    (npu1-facts.md section 12, "A failed pinned placement removes only addresses").
+    Fatal: no other scheme retries.
+    """
+    return _Failed([error], [Region(b.name, b.nbytes, b.address) for b in reqs], retry=False)
 
 
 def _bank_aware_round_robin(t: _Tile, reqs: list[BufferRequest]) -> list[Region]:
@@ -355,14 +374,14 @@ def _bank_aware_round_robin(t: _Tile, reqs: list[BufferRequest]) -> list[Region]
     for b in sorted((b for b in reqs if b.address is not None), key=lambda b: b.address):
         bank = b.address // size
         if b.address < nxt[bank]:
-            raise _Failed([f"'aie.buffer' op would override allocated address ({b.name} at 0x{b.address:X})"],
-                          regions, retry=False)
+            raise _pin_failed(reqs, f"'aie.buffer' op would override allocated address "
+                                    f"({b.name} at 0x{b.address:X})")
         nxt[bank] = b.address + b.nbytes
         regions.append(Region(b.name, b.nbytes, b.address))
     for b in (b for b in reqs if b.address is None and b.mem_bank is not None):
         if nxt[b.mem_bank] + b.nbytes > (b.mem_bank + 1) * size:
-            raise _Failed([f"'aie.buffer' op would override existing mem_bank ({b.name} in bank {b.mem_bank})"],
-                          regions, retry=False)
+            raise _pin_failed(reqs, f"'aie.buffer' op would override existing mem_bank "
+                                    f"({b.name} in bank {b.mem_bank})")
         regions.append(Region(b.name, b.nbytes, nxt[b.mem_bank]))
         nxt[b.mem_bank] += b.nbytes
     cursor, failed = 0, []
@@ -382,7 +401,7 @@ def _bank_aware_round_robin(t: _Tile, reqs: list[BufferRequest]) -> list[Region]
     return regions
 
 
-def _bank_aware_scored(t: _Tile, reqs: list[BufferRequest]) -> list[Region]:
+def _bank_aware_scored(t: _Tile, reqs: list[BufferRequest], capped: bool = False) -> list[Region]:
     """The 2026 bank-aware scheme (AIEAssignBuffers.cpp, search id 60578706937: ``setBufferAddress``).
 
     Pinned addresses first; then ``mem_bank`` buffers, each where it leaves
@@ -393,6 +412,15 @@ def _bank_aware_scored(t: _Tile, reqs: list[BufferRequest]) -> list[Region]:
     gap. Candidates rank by banks touched, then the largest free run left
     (tiles with a core only), then round-robin distance from the cursor,
     then slack, then address. The data reservation is lifted at the end.
+
+    ``capped`` (profile ``bank_aware = "scored-capped"``): the newest source,
+    AIEAssignBuffers.cpp @ 2293d4611928cb332249cd0e9c6e3ebc5964d8fd
+    (``rankedPlacements``, ``contiguityCap``; ``PlacementSearch::run`` passes
+    ``remaining - size``), counts the free run left at most up to the bytes of
+    the buffers still to place after this one: a run wider than that serves
+    nothing, so past the cap the candidates tie and round robin decides (the
+    last buffer's cap is 0). Its first descent is this greedy pass; the
+    backtracking it adds only runs where the greedy pass fails.
     """
     occ = Occupancy(t.capacity)
     occ.mark(0, min(t.stack, t.capacity))
@@ -401,16 +429,16 @@ def _bank_aware_scored(t: _Tile, reqs: list[BufferRequest]) -> list[Region]:
     for b in sorted((b for b in reqs if b.address is not None), key=lambda b: b.address):
         end = b.address + b.nbytes
         if b.address % t.bus_align:
-            raise _Failed([f"'aie.buffer' op address attribute value must be aligned to {8 * t.bus_align} bits "
-                           f"when the aligned attribute is set ({b.name})"], regions, retry=False)
+            raise _pin_failed(reqs, f"'aie.buffer' op address attribute value must be aligned to "
+                                    f"{8 * t.bus_align} bits when the aligned attribute is set ({b.name})")
         if end > t.capacity:
-            raise _Failed([f"'aie.buffer' op address attribute would place the buffer past the end of the "
-                           f"tile's memory ({b.name})"], regions, retry=False)
+            raise _pin_failed(reqs, f"'aie.buffer' op address attribute would place the buffer past the end of the "
+                                    f"tile's memory ({b.name})")
         if not occ.is_free(b.address, end):
-            raise _Failed([f"'aie.buffer' op would override allocated address ({b.name})"], regions, retry=False)
+            raise _pin_failed(reqs, f"'aie.buffer' op would override allocated address ({b.name})")
         if b.mem_bank is not None and b.mem_bank != b.address // size:
-            raise _Failed([f"'aie.buffer' op mem_bank attribute is inconsistent with address attribute "
-                           f"({b.name})"], regions, retry=False)
+            raise _pin_failed(reqs, f"'aie.buffer' op mem_bank attribute is inconsistent with address attribute "
+                                    f"({b.name})")
         occ.mark(b.address, end)
         regions.append(Region(b.name, b.nbytes, b.address))
     banked = [b for b in reqs if b.address is None and b.mem_bank is not None]
@@ -418,9 +446,9 @@ def _bank_aware_scored(t: _Tile, reqs: list[BufferRequest]) -> list[Region]:
         lo = b.mem_bank * size
         start = occ.least_fragmenting(lo, lo + size, b.nbytes, t.align_for(b))
         if start is None:
-            raise _Failed([f"'aie.buffer' op requires {b.nbytes} bytes in bank {b.mem_bank}, but only "
-                           f"{sum(e - s for s, e in occ.gaps(lo, lo + size))} of {size} bytes are free there "
-                           f"({b.name})"], regions, retry=False)
+            free_bytes = sum(e - s for s, e in occ.gaps(lo, lo + size))
+            raise _pin_failed(reqs, f"'aie.buffer' op requires {b.nbytes} bytes in bank {b.mem_bank}, but only "
+                                    f"{free_bytes} of {size} bytes are free there ({b.name})")
         occ.mark(start, start + b.nbytes)
         regions.append(Region(b.name, b.nbytes, start))
     reserved = None
@@ -433,8 +461,11 @@ def _bank_aware_scored(t: _Tile, reqs: list[BufferRequest]) -> list[Region]:
         reserved = (start, start + t.static_bytes)
         occ.mark(*reserved)
     cursor, failed = 0, None
-    for b in sorted((b for b in reqs if not b.pinned), key=lambda b: -b.nbytes):
-        start = _best_candidate(occ, t, b, cursor)
+    free = sorted((b for b in reqs if not b.pinned), key=lambda b: -b.nbytes)
+    remaining = sum(b.nbytes for b in free)
+    for b in free:
+        remaining -= b.nbytes  # the bytes still to place after this buffer: the cap of criterion 2
+        start = _best_candidate(occ, t, b, cursor, remaining if capped else None)
         if start is None:
             failed = b
             regions.append(Region(b.name, b.nbytes, None))
@@ -452,7 +483,8 @@ def _bank_aware_scored(t: _Tile, reqs: list[BufferRequest]) -> list[Region]:
     return regions
 
 
-def _best_candidate(occ: Occupancy, t: _Tile, b: BufferRequest, cursor: int) -> int | None:
+def _best_candidate(occ: Occupancy, t: _Tile, b: BufferRequest, cursor: int, cap: int | None) -> int | None:
+    """The best-ranked start for ``b``; ``cap`` bounds the free-run criterion (None: uncapped)."""
     size, align = t.bank_size, t.align_for(b)
     first, second = occ.top_two_gaps()
     candidates = [occ.find_gap(i * size, (i + 1) * size, b.nbytes, align) for i in range(t.banks)]
@@ -465,6 +497,8 @@ def _best_candidate(occ: Occupancy, t: _Tile, b: BufferRequest, cursor: int) -> 
         gs, ge = occ.gap_at(start)
         elsewhere = second if ge - gs == first else first
         run_left = max(elsewhere, start - gs, ge - (start + b.nbytes))
+        if cap is not None:
+            run_left = min(run_left, cap)
         return (touched, -run_left if t.has_core else 0, (start // size - cursor) % t.banks,
                 occ.slack_at(start, b.nbytes), start)
 

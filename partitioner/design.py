@@ -153,6 +153,7 @@ class ObjectFifo:
     consumer_object_bytes: int | None = None  # asymmetric FIFO: bytes of a consumer-side object
     allocate_tile: Coord | None = None  # aie.objectfifo.allocate: the shared pool's tile
     external_buffers: int = 0  # aie.objectfifo.register_external_buffers on its shim end
+    aie_stream: int | None = None  # aie_stream = 0|1|2 (producer, consumer, both on a Core stream port): needs a DMA
 
     def end_names(self) -> list[str]:
         """Names mlir-aie gives the FIFO's ends, producer first.

@@ -14,6 +14,8 @@ hang checker's network, :mod:`partitioner.hangs.build`, and the simulator's, :mo
   holds initial values. A shim end's channel is driven by the runtime sequence; a mem-tile producer
   with initial values outside any link sends them without locks when the profile says so
   (``static_init_without_locks``);
+* an end wired to a **Core stream port** (``aie_stream``, :func:`partitioner.lowering.is_core_stream_end`)
+  has no pool, no locks and no channel (``core_stream``): the core itself writes or reads the stream;
 * a **link** (:class:`LinkPool`) keeps its buffers on one FIFO's end, the owner's
   (:func:`partitioner.lowering.link_owner`); the other FIFOs' ends on the link's tile have none and
   read or write their slice of each owner buffer. A distribute or join has one lock pair per
@@ -33,7 +35,7 @@ from dataclasses import dataclass, field
 
 from partitioner.design import ELEM_BYTES, Coord, Design, Link, ObjectFifo
 from partitioner.device import Device
-from partitioner.lowering import Lowered, Pool, link_owner
+from partitioner.lowering import Lowered, Pool, is_core_stream_end, link_owner
 from partitioner.profiles import Profile
 
 
@@ -88,6 +90,7 @@ class End:
     a mem-tile producer that sends initial values without locks (``static_init``). ``bd_bytes``
     is what one of its BDs moves: a producer's object times its ``repeat_count``, a consumer's
     object (its own size for an asymmetric FIFO). ``channel`` is the lowering's DMA channel index.
+    ``core_stream``: the end is a Core stream port (``aie_stream``): no pool, locks or channel.
     """
 
     fifo: str
@@ -103,6 +106,7 @@ class End:
     channel: int | None = None
     static_init: bool = False
     link: LinkPool | None = None  # the link this end sits on
+    core_stream: bool = False
 
     @property
     def direction(self) -> str:
@@ -268,12 +272,13 @@ def fifo_ends(design: Design, lowered: Lowered, device: Device, profile: Profile
             count = (pool.count if pool is not None else 0) or f.depth_for(index)
             static_init = index == 0 and f.init_values and kind == "mem" and \
                 profile.static_init_without_locks and f.name not in in_link
-            own = kind != "shim" and not static_init and (f.name, index) not in link_of
+            core_stream = is_core_stream_end(f, index)
+            own = kind != "shim" and not static_init and not core_stream and (f.name, index) not in link_of
             bd_bytes = f.object_bytes * (f.repeat_count or 1) if index == 0 else \
                 f.consumer_object_bytes or f.object_bytes
             ends.append(End(f.name, index, end, tile, kind, endpoint, pool, count,
                             LockPair(end, f.name, count, index == 0 and bool(f.init_values)) if own else None,
-                            bd_bytes, channel_of.get((f.name, end)), bool(static_init)))
+                            bd_bytes, channel_of.get((f.name, end)), bool(static_init), core_stream=core_stream))
             if (f.name, index) in link_of:
                 on_link.setdefault(id(link_of[(f.name, index)]), {})[f.name] = ends[-1]
         fifos[f.name] = FifoPools(f, False, ends)

@@ -4,13 +4,21 @@ Mirrors ``AIEObjectFifoStatefulTransform`` (rules and test cases in
 docs/research/mlir-aie-lowering.md, sections 1 and 4):
 
 * a FIFO uses shared memory only between two compute tiles that share memory,
-  with one consumer, no link, and no ``via_DMA`` or stream dimensions; it then
+  with one consumer, no link, and no ``via_DMA``, ``aie_stream`` or stream dimensions; it then
   has one pool of its declared depth (test/objectFifo-stateful-transform/
   access_patterns/AIE2_static_L1.mlir: depth 4, acquires 1 and 2, 4 buffers),
   one lock pair, no DMA channel and no BD;
 * otherwise every end gets its own pool (a shim end none), a lock pair, one
   DMA channel (MM2S at the producer, S2MM at each consumer, lowest free index)
   and one BD per buffer;
+* an end an ``aie_stream`` FIFO wires to a Core stream port (``aie_stream`` 0: the
+  producer, 1: the consumer, 2: both) has no pool, no locks and no DMA channel: the
+  flow starts or ends at the core (``aie.flow(%tile_1_2, Core : 0, %tile_1_3, DMA : 0)``);
+  the other end is an ordinary DMA end, so the buffers sit on the consumer when the
+  producer streams (AIEObjectFifoStatefulTransform.cpp @ 3acd8744, search id 56680629433:
+  the split keeps ``aie_stream`` on the end that streams, ``createObjectFifoElements``
+  makes nothing for it; aie_stream/producer_stream_AIE2.mlir @ a1f06c3f,
+  consumer_stream_AIE2.mlir @ 5a559eb5);
 * pool sizes: an array depth is taken as written; an integer depth gives a
   mem tile ``depth`` buffers and a compute tile ``max acquire + 1`` (or 1 for
   depth 1 with acquire 1 in the 2026 profile);
@@ -279,6 +287,8 @@ def lower(design: Design, device: Device, profile: Profile) -> Lowered:
         ends = list(zip(f.end_names(), [prod, *cons], [f.producer, *f.consumers]))
         for index, (end, tile, endpoint) in enumerate(ends):
             r = res(tile)
+            if is_core_stream_end(f, index):
+                continue  # a Core stream port: no pool, no locks, no DMA channel on this tile
             direction = "out" if index == 0 else "in"
             on_link = link_tile.get(f.name) == tile
             if r.kind == "shim":
@@ -382,9 +392,37 @@ def state_buffers(design: Design, profile: Profile) -> dict[Coord, BufferRequest
 
 
 def needs_dma(f: ObjectFifo) -> bool:
-    """A FIFO that goes through DMA even between tiles that share memory (requiresDMAs, AIEObjectFifoSplit.cpp)."""
+    """A FIFO that goes through DMA even between tiles that share memory (requiresDMAs, AIEObjectFifoSplit.cpp).
+
+    ``aie_stream`` is one of the reasons (npu1-facts.md section 12, "aie_stream / aie_stream_port on an
+    ObjectFIFO"; the CHECK lines of aie_stream/producer_stream_AIE2.mlir @ a1f06c3f show a DMA flow between
+    tiles that share memory).
+    """
     return (f.via_dma or f.dims_to_stream or f.dims_from_stream or f.repeat_count is not None
-            or f.consumer_object_bytes is not None or len(f.consumers) != 1)
+            or f.consumer_object_bytes is not None or len(f.consumers) != 1 or stream_end(f) is not None)
+
+
+def stream_end(f: ObjectFifo) -> int | None:
+    """The FIFO's ``aie_stream`` attribute: which end is wired to a Core stream port (None: neither).
+
+    0 the producer, 1 the consumer, 2 both (ObjectFifoCreateOp::verify, search id 60243782319: 1-to-1
+    FIFOs only, never on a shim or mem tile's streaming end).
+    """
+    return f.aie_stream
+
+
+def is_core_stream_end(f: ObjectFifo, index: int) -> bool:
+    """End ``index`` (0 the producer, 1 the consumer) of ``f`` is a Core stream port: it holds no objects.
+
+    Examples
+    --------
+    >>> from partitioner.design import ObjectFifo
+    >>> f = ObjectFifo("of", "a", ["b"], 64, "i32", 16, 2, 1, "frames")
+    >>> is_core_stream_end(f, 0), is_core_stream_end(f, 1)
+    (False, False)
+    """
+    end = stream_end(f)
+    return end is not None and (end == 2 or end == min(index, 1))
 
 
 def _shares_link_pool(f: ObjectFifo, link_tile: Coord | None, device: Device) -> bool:

@@ -86,8 +86,10 @@ class Profile:
         (linker script, AIETargetLdScript.cpp) or into the
         ``"largest-free-run"`` the allocator leaves (2026).
     bank_aware : str
-        Allocation: ``"round-robin"`` (mid-2025, no buffer larger than a bank)
-        or ``"scored"`` (2026, candidates ranked, straddling allowed).
+        Allocation: ``"round-robin"`` (mid-2025, no buffer larger than a bank),
+        ``"scored"`` (2026, candidates ranked, straddling allowed) or
+        ``"scored-capped"`` (newest: the largest-free-run criterion capped at the
+        bytes still to place, ``contiguityCap``).
     runtime_sequence : str
         Emission: ``"aiex.runtime_sequence"`` or ``"aie.runtime_sequence"`` (PR #2708).
     link_with : str
@@ -135,7 +137,7 @@ class Profile:
     mem_alignment: int
     vector_alignment: dict[str, int]  # device generation -> bytes
     static_data: str  # "above-buffers" | "largest-free-run"
-    bank_aware: str  # "round-robin" | "scored"
+    bank_aware: str  # "round-robin" | "scored" | "scored-capped"
     # emission
     runtime_sequence: str
     link_with: str

@@ -14,8 +14,9 @@ module's locks, without data) take their rules from here:
   AIE2_delayed_release.mlir @ 82bebd82, AIEOps.td @ 002a9aea ``AIE_ObjectFifoAcquireOp``. Before PR
   #3144 the held count is computed in program order at compile time, a loop body walked once
   without its back edge (cyclostatic_AIE2_sharedMem.mlir's CHECK lines); PR #3308 (2026-07) keeps it
-  at run time (AIEObjectFifoStatefulTransform.cpp "Dynamic lock bookkeeping"). An acquire of more
-  than the pool never completes.
+  at run time (AIEObjectFifoStatefulTransform.cpp "Dynamic lock bookkeeping"); the hang model takes
+  the one its profile's ``objectfifo_lowering`` names (:mod:`partitioner.hangs.build`). An acquire of
+  more than the pool never completes.
 * **Quiescence** (:func:`settle`, :class:`Deadlock`): processes that cannot move any more before
   their goal are deadlocked; the report names what each waits for and each pool's state.
 

@@ -1,5 +1,10 @@
 """Address assignment against test/assign-buffer-addresses/ (docs/research/mlir-aie-lowering.md 4)."""
+from dataclasses import replace
+
+import pytest
+
 from partitioner.allocation import allocate_buffers
+from partitioner.lowering import BufferRequest
 from partitioner.profiles import load
 
 P2025, P2026 = load("2025"), load("2026")
@@ -70,3 +75,62 @@ def test_bank_aware_spreading_can_starve_the_static_data():
     big = [("w", 12000), ("x", 12000), ("y", 12000), ("z", 12000)]
     assert allocate_buffers((0, 2), True, big, 65536, 4, 1024, 5641, "basic-sequential", P2025).fits
     assert not allocate_buffers((0, 2), True, big, 65536, 4, 1024, 5641, "bank-aware", P2025).fits
+
+
+# -- issue 20 item 5: where the model differed from mlir-aie (../shared/docs/npu1-facts.md section 12) ------------
+
+def test_2026_ranking_caps_the_largest_free_run_at_the_bytes_still_to_place():
+    # Facts row "2026 bank-aware ranking caps "largest free run left" at the bytes still to place (contiguityCap)":
+    # AIEAssignBuffers.cpp @ 2293d461 rankedPlacements. test/assign-buffer-addresses/bank_aware_alloc_gaps.mlir
+    # @ 9a121379, @largest_first (npu2 core tile, stack 1024): CHECK `%large = aie.buffer(%tile_0_2)
+    # {address = 16384 : i32, mem_bank = 1 : i32, ...} : memref<8192xbf16>`.
+    bufs = [("small0", 32), ("small1", 32), ("small2", 32), ("small3", 32), ("large", 16384)]
+    mm = allocate_buffers((0, 2), True, bufs, 65536, 4, 1024, 0, "bank-aware", P2026, "aie2p")
+    assert P2026.bank_aware == "scored-capped"
+    assert addresses(mm)["large"] == 16384
+    # Uncapped (search id 60578706937), bank 3 leaves the larger run (48,128 B below it) and wins.
+    uncapped = replace(P2026, bank_aware="scored")
+    assert addresses(allocate_buffers((0, 2), True, bufs, 65536, 4, 1024, 0, "bank-aware", uncapped,
+                                      "aie2p"))["large"] == 49152
+
+
+def test_the_cap_leaves_round_robin_to_decide_once_nothing_larger_is_left():
+    # The same rule on test/assign-buffer-addresses/bank_aware_reserved_data.mlir @ 21413ff (the case
+    # tests/conformance/reserved_data_spreads): three small buffers spread one per bank; uncapped they pack.
+    bufs = [("a", 64), ("b", 64), ("c", 64)]
+    capped = addresses(allocate_buffers((0, 2), True, bufs, 65536, 4, 1024, 0, "bank-aware", P2026))
+    packed = addresses(allocate_buffers((0, 2), True, bufs, 65536, 4, 1024, 0, "bank-aware",
+                                        replace(P2026, bank_aware="scored")))
+    assert sorted(a // 16384 for n, a in capped.items() if n in "abc") == [0, 1, 2]
+    assert {a // 16384 for n, a in packed.items() if n in "abc"} == {0}
+
+
+@pytest.mark.parametrize("profile", [P2025, P2026], ids=["2025", "2026"])
+def test_a_failed_pinned_placement_keeps_every_buffer_of_the_tile(profile):
+    # Facts row "A failed pinned placement removes only addresses (deAllocationBuffers); the buffers stay on the
+    # tile". test/assign-buffer-addresses/bank_aware_prealloc_error.mlir @ d72a5465, @test1: a at 0 and b at 1024
+    # (4 KiB each) overlap, expected-error "'aie.buffer' op would override allocated address" on b. Two unpinned
+    # buffers added here: the tile keeps them too, without an address.
+    bufs = [BufferRequest("a", 4096, address=0), BufferRequest("b", 4096, address=1024), ("c", 64), ("d", 32)]
+    mm = allocate_buffers((3, 4), False, bufs, 65536, 4, 0, 0, "bank-aware", profile)
+    assert not mm.fits and "would override allocated address" in mm.errors[0]
+    assert addresses(mm) == {"a": 0, "b": 1024, "c": None, "d": None}
+
+
+@pytest.mark.parametrize("pinned, error", [
+    (BufferRequest("p", 64, address=1040), "must be aligned to 256 bits"),  # unaligned (2026: 32 B bus)
+    (BufferRequest("p", 64, address=512), "would override allocated address"),  # inside the stack
+    (BufferRequest("p", 20000, mem_bank=1), "requires 20000 bytes in bank 1"),  # too small a bank
+], ids=["unaligned", "in-stack", "bank-too-small"])
+def test_every_kind_of_pin_failure_keeps_every_buffer(pinned, error):
+    mm = allocate_buffers((0, 2), True, [("x", 128), pinned, ("y", 64)], 65536, 4, 1024, 0, "bank-aware", P2026)
+    assert any(error in e for e in mm.errors), mm.errors
+    assert addresses(mm) == {"(stack)": 0, "x": None, "p": pinned.address, "y": None}
+
+
+def test_a_mem_bank_clash_keeps_every_buffer_in_2025():
+    # Round-robin (mid-2025): a mem_bank buffer its bank cannot hold after the pinned ones.
+    bufs = [BufferRequest("a", 16000, address=0), BufferRequest("m", 1024, mem_bank=0), ("z", 32)]
+    mm = allocate_buffers((3, 4), False, bufs, 65536, 4, 0, 0, "bank-aware", P2025)
+    assert any("would override existing mem_bank" in e for e in mm.errors)
+    assert addresses(mm) == {"a": 0, "m": None, "z": None}

@@ -414,3 +414,14 @@ def test_ctrl_c_while_starting_is_one_line():
             "c._interrupted_while_starting(signal.SIGINT, None)\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 130 and r.stderr == "npu-tiler: interrupted\n"
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly():
+    # `npu-tiler profiles | head -1`: the pipe's reader is gone before npu-tiler writes. Like cat, it
+    # stops with the shell's SIGPIPE code and says nothing (it used to print "error: Broken pipe").
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    proc = subprocess.run([sys.executable, "-m", "npu_tiler", "profiles"], stdout=write_end,
+                          stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120)
+    os.close(write_end)
+    assert proc.returncode == 141 and proc.stderr == ""

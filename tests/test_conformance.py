@@ -27,20 +27,34 @@ EXPECTED: dict = tomllib.loads((CORPUS / "expected.toml").read_text())["modules"
 # bank_aware_npu2_mem_bank (@2f4ce96) aligns to npu2's 32 B bus, which only the 2026 allocator does.
 ONLY_2026 = ("lock_buffer_depth1_shared", "bank_aware_npu2_mem_bank", "hw_repeat_core_npu2", "asymmetric_init_values_npu2", "memtile_spill_",
              "bank_aware_over_bank_", "bank_aware_vector_align_npu2", "vector_align_", "reserved_data_",
-             "bank_aware_spans_banks", "basic_alloc_npu1_pinned", "basic_alloc_npu2_align")
+             "bank_aware_spans_banks", "basic_alloc_npu1_pinned", "basic_alloc_npu2_align", "bank_aware_capped_")
 AIE1 = {"xcvc1902"}
 
 # The same inputs with different answers at different mlir-aie commits (tests/conformance/README.md,
 # "Versions"); the model follows one of them, named here, and the other stays visible as an xfail.
 OTHER_COMMIT = {
-    "reserved_data_spreads": "bank_aware_reserved_data.mlir @21413ff spreads one buffer per bank; the "
-                             "allocator modelled (AIEAssignBuffers.cpp, 2026, largest-free-run first) packs, as "
-                             "@7233381 does (reserved_data_packs matches)",
+    # Before contiguityCap: the free run left counted in full, so small buffers packed into one bank. The
+    # allocator modelled (AIEAssignBuffers.cpp @2293d46, profile 2026.08 "scored-capped") caps it at the bytes
+    # still to place and spreads them, as @21413ff's CHECK lines do (reserved_data_spreads matches).
+    "reserved_data_packs": "bank_aware_reserved_data.mlir @7233381 packs in bank 0 (uncapped free-run rule); "
+                           "the capped rule modelled spreads, as @21413ff does (reserved_data_spreads matches)",
+    "bank_aware_vector_align_npu2": "bank_aware_vector_alignment.mlir @7233381 packs b1-b4 in bank 0 (uncapped "
+                                    "free-run rule); the capped rule modelled spreads them round robin",
     "reserved_data_carves_block": "@21413ff places a core_data_<c>_<r> buffer for data_size first; the 2026 "
                                   "allocator modelled reserves an unnamed placeholder after the pinned buffers",
     "xrt_add_one_two_physical": "the 2024 compiler output @aa7ab18 puts every mem-tile buffer in bank 0 "
                                 "(bank-aware with one mem-tile bank); the mid-2025 allocator modelled uses 8 "
                                 "banks of 64 KiB (bank_aware_memtile matches)",
+}
+
+
+# Modules whose rule the model has but whose attribute the reader does not pass on yet: aie_stream on an
+# ObjectFIFO (partitioner.lowering.stream_end reads ObjectFifo.aie_stream, which partitioner/design.py
+# does not declare and partitioner/mlir/read.py does not fill; /tmp/coord/hd.md). The lowering rule
+# itself is tested in tests/test_lowering_rules.py against the same CHECK lines.
+NEEDS_READ = {
+    "producer_stream_aie2": "aie_stream is not carried from the op to ObjectFifo yet (design.py, read.py)",
+    "consumer_stream_aie2": "aie_stream is not carried from the op to ObjectFifo yet (design.py, read.py)",
 }
 
 
@@ -61,9 +75,12 @@ def test_an_aie1_module_is_refused_with_one_line(name):
     assert "\n" not in str(info.value)
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=OTHER_COMMIT[n])) if n in OTHER_COMMIT else n
-    for n in sorted(n for n, e in EXPECTED.items() if e["device"] not in AIE1)])
+def _param(name: str):
+    reason = OTHER_COMMIT.get(name) or NEEDS_READ.get(name)
+    return pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=reason)) if reason else name
+
+
+@pytest.mark.parametrize("name", [_param(n) for n in sorted(n for n, e in EXPECTED.items() if e["device"] not in AIE1)])
 def test_module_matches_its_check_lines(name):
     want = EXPECTED[name]
     ev = partitioner.read(CORPUS / f"{name}.mlir", alloc_scheme=want.get("alloc_scheme", "default"),

@@ -9,6 +9,7 @@ import pytest
 
 from partitioner.design import Link
 from partitioner.device import load as load_device
+from partitioner.fifo_ends import fifo_ends
 from partitioner.lowering import lower
 from partitioner.profiles import load as load_profile
 
@@ -148,3 +149,49 @@ def test_integer_depth_below_acquire_plus_one_grows():
     # AIEObjectFifoStatefulTransform: a compute end gets max acquire + 1 (depth 2, acquire 3 -> 4).
     d = design(NPU1, [fifo("of", (1, 2), [(3, 3)], 2, 16, acquire={(1, 2): 1, (3, 3): 3})])
     assert pools(lower(d, NPU1, P2025), (3, 3)) == {"of_cons": (4, 64)}
+
+
+# -- issue 20 item 5: aie_stream (../shared/docs/npu1-facts.md section 12, row "aie_stream / aie_stream_port on
+# an ObjectFIFO: requiresDMAs is true; the end wired to a Core stream port has no pool") ------------------------
+# ObjectFifo does not declare aie_stream yet (partitioner/design.py; the reader does not fill it): these tests set
+# it on the instance, as partitioner.lowering.stream_end reads it.
+
+def _streaming(spec, end, cores=(None,)):
+    d = design(NPU1, [spec], cores=list(cores))
+    d.fifos[0].aie_stream = end
+    return d
+
+
+def test_a_producer_core_stream_port_puts_the_buffers_on_the_consumer_only():
+    # aie_stream/producer_stream_AIE2.mlir @ a1f06c3f: @of_producer_stream (1,2) -> (1,3), depth 3, memref<16xi32>,
+    # {aie_stream = 0, aie_stream_port = 0}. CHECK: of_producer_stream_cons_buff_0..2 on tile_1_3, cons prod/cons
+    # locks init 3 / 0, aie.flow(%tile_1_2, Core : 0, %tile_1_3, DMA : 0), dma_start(S2MM, 0) with 3 BDs; nothing
+    # on tile_1_2. Without the attribute the same FIFO is shared memory with its pool on (1,2).
+    spec = fifo("of_producer_stream", (1, 2), [(1, 3)], 3, 16)
+    assert lower(design(NPU1, [spec], cores=[None]), NPU1, P2025).shared == {"of_producer_stream"}
+    low = lower(_streaming(spec, 0), NPU1, P2025)
+    assert low.shared == set()
+    assert pools(low, (1, 2)) == {} and low.tile((1, 2)).locks == 0 and channels(low, (1, 2)) == []
+    assert pools(low, (1, 3)) == {"of_producer_stream_cons": (3, 64)}
+    assert low.tile((1, 3)).locks == 2
+    assert channels(low, (1, 3)) == [("in", 0, "of_producer_stream_cons", 3)]
+    assert [b.name for b in low.tile((1, 3)).buffers] == [f"of_producer_stream_cons_buff_{i}" for i in range(3)]
+
+
+def test_a_consumer_core_stream_port_keeps_the_buffers_on_the_producer_only():
+    # aie_stream/consumer_stream_AIE2.mlir @ 5a559eb5: @of_consumer_stream (1,2) -> (3,3), depth 2, aie_stream = 1.
+    # CHECK: of_consumer_stream_buff_0/1 on tile_1_2, locks init 2 / 0, aie.flow(%tile_1_2, DMA : 0, %tile_3_3,
+    # Core : 0), dma_start(MM2S, 0) with 2 BDs; nothing on tile_3_3.
+    low = lower(_streaming(fifo("of_consumer_stream", (1, 2), [(3, 3)], 2, 16), 1), NPU1, P2025)
+    assert pools(low, (1, 2)) == {"of_consumer_stream": (2, 64)} and low.tile((1, 2)).locks == 2
+    assert channels(low, (1, 2)) == [("out", 0, "of_consumer_stream", 2)]
+    assert pools(low, (3, 3)) == {} and low.tile((3, 3)).locks == 0 and channels(low, (3, 3)) == []
+
+
+def test_the_stream_end_has_no_pool_locks_or_channel_in_the_fifo_ends():
+    d = _streaming(fifo("of", (1, 2), [(1, 3)], 3, 16), 0)
+    ends = fifo_ends(d, lower(d, NPU1, P2026), NPU1, P2026).fifos["of"]
+    prod, cons = ends.producer, ends.consumers[0]
+    assert not ends.shared
+    assert prod.core_stream and prod.pool is None and prod.locks is None and prod.channel is None
+    assert not cons.core_stream and cons.locks.free_init == 3 and cons.channel == 0

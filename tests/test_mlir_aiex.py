@@ -687,3 +687,123 @@ def test_with_the_real_aie_dialect():
         assert type(memcpy.packet).__module__ == "partitioner.mlir.aie"  # the context's class
         return
     pytest.fail("neither dma_bd form reads:\n" + "\n".join(errors))
+
+
+# --- constructs of mlir-aie's test/npu-xrt designs (issue 20) ------------------------------------
+
+RECONFIGURE = """\
+module {
+  aie.device(npu2) @main {
+    aiex.runtime_sequence @sequence(%arg: memref<512xi32>) {
+      aiex.configure @add_two {
+        aiex.run @sequence(%arg) : (memref<512xi32>)
+      }
+    }
+  }
+  aie.device(npu2) @add_two {
+    aiex.runtime_sequence @sequence(%a: memref<512xi32>) {
+      aiex.npu.configure
+    }
+  }
+}
+"""
+
+
+def test_configure_run_and_npu_configure():
+    # test/npu-xrt/reconfigure/aie.mlir's shape; ctrl_packet_reconfig/aie2.mlir's bare npu.configure.
+    p, g = round_trips(RECONFIGURE)
+    assert "aiex.configure @add_two {\n        aiex.run @sequence(%arg) : (memref<512xi32>)\n      }" in p
+    assert '"aiex.configure"() <{symbol = @add_two}> ({' in g
+    assert '"aiex.run"(%arg) <{runtime_sequence_symbol = @sequence}> : (memref<512xi32>) -> ()' in g
+    assert "aiex.npu.configure\n" in p and '"aiex.npu.configure"() : () -> ()' in g
+
+
+def test_configure_names_a_device_of_the_same_type():
+    # AIEXDialect.cpp ConfigureOp::verify / getReferencedDeviceOp.
+    rejected(RECONFIGURE.replace("aiex.configure @add_two", "aiex.configure @nope"), "No such device: '@nope'")
+    rejected(RECONFIGURE.replace("aie.device(npu2) @add_two", "aie.device(npu1) @add_two"),
+             "Device types do not match: 'npu2' vs. 'npu1'")
+    rejected(RECONFIGURE.replace("aiex.configure @add_two {\n        aiex.run @sequence(%arg) : (memref<512xi32>)\n"
+                                 "      }", "aiex.run @sequence(%arg) : (memref<512xi32>)"),
+             "expects parent op 'aiex.configure'")
+
+
+def test_core_and_dma_channel_reset():
+    # test/npu-xrt/local_reset/{core_reset_op,dma_channel_reset_op}/aie.mlir.
+    head = "    %t = aie.tile(0, 2)\n    %m = aie.tile(0, 1)\n    %s = aie.tile(0, 0)\n"
+    body = ("      aiex.core_reset(%t)\n      aiex.dma_channel_reset(%t, S2MM, 0)\n"
+            "      aiex.dma_channel_reset(%m, MM2S, 5)")
+    p, g = round_trips(in_device(body, head=head))
+    assert "aiex.core_reset(%t)" in p and "aiex.dma_channel_reset(%m, MM2S, 5)" in p
+    assert '"aiex.dma_channel_reset"(%t) <{channel = 0 : i32, direction = 0 : i32}> : (index) -> ()' in g
+    rejected(in_device("      aiex.core_reset(%m)", head=head), "is not a core tile")
+    rejected(in_device("      aiex.dma_channel_reset(%s, S2MM, 0)", head=head), "is not a core or mem tile")
+    rejected(in_device("      aiex.dma_channel_reset(%t, S2MM, 2)", head=head), "channel 2 out of range")
+
+
+def test_bd_pool_pop_and_push():
+    # AIEX.td @ 00d58b94 dma_bd_pool_pop / push (test/npu-xrt/dma_s2mm_ooo_shim_recv).
+    p, g = round_trips(in_device("      %bd = aiex.dma_bd_pool_pop(0, 0) : i32\n"
+                                 "      aiex.dma_bd_pool_push(0, 0) bd_id %bd : i32"))
+    assert "%bd = aiex.dma_bd_pool_pop(0, 0) : i32" in p and "aiex.dma_bd_pool_push(0, 0) bd_id %bd : i32" in p
+    assert '"aiex.dma_bd_pool_pop"() <{column = 0 : i32, row = 0 : i32}> : () -> i32' in g
+
+
+WRITEBD_2024 = ("aiex.npu.writebd {bd_id = 0 : i32, buffer_length = 4096 : i32, buffer_offset = 0 : i32, "
+                "column = 0 : i32, d0_size = 0 : i32, d0_stride = 0 : i32, d1_size = 0 : i32, d1_stride = 0 : i32, "
+                "d2_stride = 0 : i32, enable_packet = 0 : i32, iteration_current = 0 : i32, iteration_size = 0 : i32, "
+                "iteration_stride = 0 : i32, lock_acq_enable = 0 : i32, lock_acq_id = 0 : i32, lock_acq_val = 0 : i32, "
+                "lock_rel_id = 0 : i32, lock_rel_val = 0 : i32, next_bd = 0 : i32, out_of_order_id = 0 : i32, "
+                "packet_id = 0 : i32, packet_type = 0 : i32, row = 0 : i32, use_next_bd = 0 : i32, valid_bd = 1 : i32}")
+
+
+def test_writebd_without_d2_size_and_padding():
+    # test/npu-xrt/memtile_dmas/writebd/aie.mlir @ 5820db19: no d2_size, no d*_zero_* fields; kept as written.
+    p, g = round_trips(in_device("      " + WRITEBD_2024))
+    assert WRITEBD_2024 in p
+    assert "d2_size" not in g and "d0_zero_before" not in g
+
+
+def test_writebd_shimtile():
+    # test/npu-xrt/matrix_multiplication_using_cascade/aie_plain.mlir @ 8ba1ac7f.
+    op = ("aiex.npu.writebd_shimtile {bd_id = 12 : i32, buffer_length = 8192 : i32, buffer_offset = 1024 : i32, "
+          "column = 0 : i32, column_num = 1 : i32, d0_size = 0 : i32, d0_stride = 0 : i32, d1_size = 0 : i32, "
+          "d1_stride = 0 : i32, d2_stride = 0 : i32, ddr_id = 2 : i32, enable_packet = 1 : i32, "
+          "iteration_current = 0 : i32, iteration_size = 0 : i32, iteration_stride = 0 : i32, "
+          "lock_acq_enable = 0 : i32, lock_acq_id = 0 : i32, lock_acq_val = 0 : i32, lock_rel_id = 0 : i32, "
+          "lock_rel_val = 0 : i32, next_bd = 0 : i32, out_of_order_id = 0 : i32, packet_id = 4 : i32, "
+          "packet_type = 3 : i32, use_next_bd = 0 : i32, valid_bd = 1 : i32}")
+    p, g = round_trips(in_device("      " + op))
+    assert op in p and '"aiex.npu.writebd_shimtile"() <{bd_id = 12 : i32,' in g
+    rejected(in_device("      " + op.replace("packet_id = 4", "packet_id = 40")), "Packet ID exceeds")
+
+
+def test_rtp_write_2024_form():
+    # test/npu-xrt/two_col/aie.mlir @ 42b6dad6: `(col, row, index, value) {buffer_sym_name = ..}`.
+    p, g = round_trips(in_device('      aiex.npu.rtp_write(0, 2, 0, 50) {buffer_sym_name = "rtp0"}'))
+    assert 'aiex.npu.rtp_write(0, 2, 0, 50) {buffer_sym_name = "rtp0"}' in p
+    assert 'buffer_sym_name = "rtp0", col = 0 : i32, index = 0 : ui32, row = 2 : i32, value = 50 : i32' in g
+    rejected(in_device("      aiex.npu.rtp_write(0, 2, 0, 50)"), "needs a buffer")
+
+
+def test_buffer_clear():
+    # test/npu-xrt/buffer_clear_op/aie.mlir (2026).
+    head = "    %t = aie.tile(0, 2)\n"
+    p, g = round_trips(in_device("      aiex.buffer_clear(%t, 0, 8)", head=head))
+    assert "aiex.buffer_clear(%t, 0, 8)" in p
+    assert '"aiex.buffer_clear"(%t) <{address = 0 : i32, length = 8 : i32}> : (index) -> ()' in g
+    rejected(in_device("      aiex.buffer_clear(%t, 0, 0)", head=head), "positive length")
+
+
+def test_scratchpad_parameters_both_names():
+    # AIEX.td @ 00d58b94 scratchpad_parameter / sync_scratchpad_parameters_from_host; test/npu-xrt/
+    # scratchpad_addr_offset writes them as aiex.parameter / aiex.sync_parameters_from_host.
+    for decl, sync in (("aiex.scratchpad_parameter", "aiex.sync_scratchpad_parameters_from_host"),
+                       ("aiex.parameter", "aiex.sync_parameters_from_host")):
+        text = (f"module {{\n  {decl} @input_offset : i32\n  aie.device(npu2) {{\n"
+                f"    aiex.runtime_sequence(%a: memref<64xi32>) {{\n      {sync}\n    }}\n  }}\n}}\n")
+        p, g = round_trips(text)
+        assert f"{decl} @input_offset : i32" in p and f"      {sync}\n" in p
+        assert f'"{decl}"() <{{sym_name = "input_offset", type = i32}}> : () -> ()' in g
+    rejected(in_device("      aiex.sync_parameters_from_host", head="    aiex.parameter @p : i32\n"),
+             "is declared at module scope")

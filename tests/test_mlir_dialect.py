@@ -834,3 +834,192 @@ def test_no_test_redeclares_a_dialect_op():
     tests = Path(__file__).parent
     found = {str(p.relative_to(tests)): names for p in sorted(tests.rglob("*.py")) if (names := _defines_an_op(p))}
     assert found == {}
+
+
+# ---------------------------------------------------------------------------------------
+# Constructs of mlir-aie's test/npu-xrt designs (issue 20), each from the design that uses it
+# ---------------------------------------------------------------------------------------
+
+
+def reprints_the_same(text: str, name: str) -> str:
+    """custom -> IR -> custom is stable, and the generic print reads back to the same IR."""
+    module = parse_module(text, name)
+    printed = show(module)
+    assert show(parse_module(printed, f"{name} (reprinted)")) == printed
+    assert_round_trips(module, name)
+    return printed
+
+
+def test_logical_tile():
+    # test/npu-xrt/dynamic_chain_passthrough/aie.mlir (2026): tiles the placer chooses.
+    printed = reprints_the_same(in_device(
+        "    %core = aie.logical_tile<CoreTile>(?, ?)\n"
+        "    %shim = aie.logical_tile<ShimNOCTile>(0, ?)\n"
+        "    aie.objectfifo @of_in(%shim, {%core}, 2 : i32) : !aie.objectfifo<memref<256xi32>>\n"
+        "    %0 = aie.core(%core) {\n"
+        "      %a = aie.objectfifo.acquire @of_in(Consume, 1) : memref<256xi32>\n"
+        "      aie.objectfifo.release @of_in(Consume, 1)\n"
+        "      aie.end\n"
+        "    }"), "logical.mlir")
+    assert "aie.logical_tile<CoreTile>(?, ?)" in printed and "aie.logical_tile<ShimNOCTile>(0, ?)" in printed
+    generic = show(parse_module(printed, "x"), generic=True)
+    assert '"aie.logical_tile"() <{col = 0 : i32, tile_type = "ShimNOCTile"}> : () -> index' in generic
+    assert "expected a tile type" in error_of(in_device("    %t = aie.logical_tile<Core>(?, ?)")).what
+
+
+FIFO_2026 = ("    %t02 = aie.tile(0, 2)\n    %t00 = aie.tile(0, 0)\n"
+             "    aie.objectfifo @of(%t00, {%t02}, 2 : i32) : !aie.objectfifo<memref<16xi32>>\n"
+             "    %c = aie.core(%t02) {\n{body}\n      aie.end\n    }")
+
+
+def test_acquire_returns_the_objects():
+    # test/npu-xrt/objectfifo_core_while_nested_if/aie.mlir (2026): one memref per acquired object.
+    one = ("      %in = aie.objectfifo.acquire @of(Consume, 1) : memref<16xi32>\n"
+           "      aie.objectfifo.release @of(Consume, 1)")
+    printed = reprints_the_same(in_device(FIFO_2026.replace("{body}", one)), "acq.mlir")
+    assert "%in = aie.objectfifo.acquire @of(Consume, 1) : memref<16xi32>" in printed
+    two = "      %a, %b = aie.objectfifo.acquire @of(Consume, 2) : memref<16xi32>, memref<16xi32>"
+    module = parse_module(in_device(FIFO_2026.replace("{body}", two)), "acq2.mlir")
+    [acq] = ops_of(module, aie.ObjectFifoAcquireOp)
+    assert acq.returns_objects and len(acq.objects) == 2 and acq.subview is acq.objects[0]
+    assert_round_trips(module, "acq2.mlir")
+    wrong = "      %a = aie.objectfifo.acquire @of(Consume, 2) : memref<16xi32>"
+    assert "returns 1 objects for 2 acquired" in error_of(in_device(FIFO_2026.replace("{body}", wrong))).what
+    other = "      %a = aie.objectfifo.acquire @of(Consume, 1) : memref<8xi32>"
+    assert "element must match" in error_of(in_device(FIFO_2026.replace("{body}", other))).what
+
+
+def test_packet_info_in_any_order_and_without_type():
+    # test/npu-xrt/packet_flow_fanin (`<pkt_id = .., pkt_type = ..>`), deadlock_model_head_of_line (`<pkt_id = 0>`).
+    body = ("    %s = aie.tile(0, 0)\n"
+            "    aie.shim_dma_allocation @a(%s, MM2S, 0, <pkt_id = 3, pkt_type = 1>)\n"
+            "    aie.shim_dma_allocation @b(%s, MM2S, 1, <pkt_id = 4>)")
+    printed = reprints_the_same(in_device(body), "pkt.mlir")
+    assert "@a(%s, MM2S, 0, <pkt_type = 1, pkt_id = 3>)" in printed
+    assert "@b(%s, MM2S, 1, <pkt_type = 0, pkt_id = 4>)" in printed
+    assert "expected pkt_type" in error_of(in_device(body.replace("<pkt_id = 4>", "<pkt_id = 4, pkt_id = 5>"))).what
+
+
+def test_ctrl_bundle_is_tile_control():
+    # test/npu-xrt/add_one_ctrl_packet/aie.mlir: `Ctrl`, the 2024 keyword of WireBundle 10.
+    body = ("    %s = aie.tile(0, 0)\n    %t = aie.tile(0, 2)\n"
+            "    aie.packet_flow(1) {\n      aie.packet_source<%s, DMA : 0>\n"
+            "      aie.packet_dest<%t, Ctrl : 0>\n    }")
+    printed = reprints_the_same(in_device(body), "ctrl.mlir")
+    assert "aie.packet_dest<%t, TileControl : 0>" in printed
+    assert aie.WireBundle.of("Ctrl") is aie.WireBundle.TileControl
+
+
+def test_dma_bd_2024_spellings():
+    # add_12_i8_using_2d_dma_op_with_padding (zero_pad_*), matrix_multiplication_using_cascade/aie_plainx1
+    # (dims = [...]), dma_op_pad_value_i32 (`pad [...]` after the 2026 keywords): read as today's BD.
+    head = "    %t = aie.tile(0, 1)\n    %b = aie.buffer(%t) : memref<64x64xi8>\n    %m = aie.memtile_dma(%t) {\n"
+    tail = "\n      aie.end\n    }"
+    bd = ("      %0 = aie.dma_start(MM2S, 0, ^bb1, ^bb2)\n    ^bb1:\n      aie.dma_bd(%b : memref<64x64xi8>, 0, 4096, "
+          "[<size = 61, stride = 56>, <size = 56, stride = 1>], [<zero_pad_before = 2, zero_pad_after = 1>, "
+          "<zero_pad_before = 4, zero_pad_after = 4>])\n      aie.next_bd ^bb1\n    ^bb2:")
+    printed = reprints_the_same(in_device(head + bd + tail), "pad.mlir")
+    assert ("[<const_pad_before = 2, const_pad_after = 1>, <const_pad_before = 4, const_pad_after = 4>]"
+            in printed)
+    dims = bd.replace(", 0, 4096, [<size = 61, stride = 56>, <size = 56, stride = 1>], [<zero_pad_before = 2, "
+                      "zero_pad_after = 1>, <zero_pad_before = 4, zero_pad_after = 4>])",
+                      ", dims = [<size = 64, stride = 64>, <size = 64, stride = 1>]) {len = 4096 : i32}")
+    [read] = ops_of(parse_module(in_device(head + dims + tail), "dims.mlir"), aie.DMABDOp)
+    assert [(d.size.data, d.stride.data) for d in read.dimensions] == [(64, 64), (64, 1)] and read.length == 4096
+    # (printed with the offset the positional form needs: `0, 4096, [...]`, stable from there on)
+    printed = reprints_the_same(show(parse_module(in_device(head + dims + tail), "dims.mlir")), "dims.mlir")
+    assert "aie.dma_bd(%b : memref<64x64xi8>, 0, 4096, [<size = 64, stride = 64>, <size = 64, stride = 1>])" in printed
+    pad = bd.replace(", 0, 4096, [<size = 61, stride = 56>, <size = 56, stride = 1>], [<zero_pad_before = 2, "
+                     "zero_pad_after = 1>, <zero_pad_before = 4, zero_pad_after = 4>])",
+                     " offset = 0 len = 4096 sizes = [64, 64] strides = [64, 1] "
+                     "pad [<const_pad_before = 2, const_pad_after = 1>])")
+    printed = reprints_the_same(in_device(head + pad + tail), "pad2026.mlir")
+    assert "[<const_pad_before = 2, const_pad_after = 1>]" in printed
+
+
+CORE_BODY = ("    %t = aie.tile(0, 2)\n    %b0 = aie.buffer(%t) : memref<8xi32>\n"
+             "    %b1 = aie.buffer(%t) : memref<8xi32>\n"
+             "    %c = aie.core(%t) {\n{body}\n      aie.end\n    }")
+
+
+@pytest.mark.parametrize("body, expected", [
+    # external_mangle_collision/aie.mlir: MLIR's memref.copy syntax.
+    ("      memref.copy %b0, %b1 : memref<8xi32> to memref<8xi32>",
+     "memref.copy %b0, %b1 : memref<8xi32> to memref<8xi32>"),
+    # conditional_buffer_selection.mlir: index.cmp.
+    ("      %i = index.constant 1\n      %j = index.constant 2\n      %p = index.cmp eq(%i, %j)",
+     "%p = index.cmp eq(%i, %j)"),
+    # matrix_multiplication_using_cascade/aie_buffer.mlir: a quoted cmpi predicate.
+    ('      %x = arith.constant 0 : index\n      %p = arith.cmpi "eq", %x, %x : index',
+     "%p = arith.cmpi eq, %x, %x : index"),
+    # objectfifo_core_while_true/aie.mlir: scf.while without initial values.
+    ("      %true = arith.constant true\n      scf.while : () -> () {\n        scf.condition(%true)\n"
+     "      } do {\n        scf.yield\n      }", "scf.while"),
+    # add_256_using_dma_op_no_double_buffering/aie.mlir: affine.for (xDSL's affine dialect).
+    ("      affine.for %i = 0 to 4 step 1 {\n        %v = memref.load %b0[%i] : memref<8xi32>\n      }",
+     "affine.for %i = 0 to 4 {"),
+])
+def test_core_bodies_of_builtin_dialects(body, expected):
+    printed = reprints_the_same(in_device(CORE_BODY.replace("{body}", body)), "core.mlir")
+    assert expected in printed
+
+
+def test_builtin_patches_verify():
+    bad = CORE_BODY.replace("{body}", "      %i = index.constant 1\n      %p = index.cmp lt(%i, %i)")
+    assert "expected an index.cmp predicate" in error_of(in_device(bad)).what
+    copy = CORE_BODY.replace("{body}", "      memref.copy %b0, %b1 : memref<8xi32> to memref<8xi32>")
+    assert "same shape" in error_of(in_device(copy.replace("%b1 = aie.buffer(%t) : memref<8xi32>",
+                                                           "%b1 = aie.buffer(%t) : memref<4xi32>")
+                                              .replace("to memref<8xi32>", "to memref<4xi32>"))).what
+
+
+TRACE = """\
+    %t = aie.tile(0, 2)
+    aie.trace @core_trace(%t) {
+      aie.trace.mode "Event-Time"
+      aie.trace.packet id=1 type=core
+      aie.trace.event<"INSTR_EVENT_0">
+      aie.trace.event<"PORT_RUNNING_0"> label = "dma"
+      aie.trace.port<0> port=DMA channel=0 direction=S2MM
+      aie.trace.start broadcast=15
+      aie.trace.stop event=<"BROADCAST_14">
+    }
+    %c = aie.core(%t) {
+      aie.event(0)
+      aie.end
+    }
+    aie.runtime_sequence(%a: memref<64xi32>) {
+      aie.trace.host_config {buffer_size = 8192 : i32, reuse_output_buffer = true}
+      aie.trace.start_config @core_trace
+    }"""
+
+
+def test_trace_ops():
+    # AIETraceOps.td @ 019b75a7; test/npu-xrt/vec_mul_trace_distribute_lateral, full_elf_event_trace.
+    printed = reprints_the_same(in_device(TRACE), "trace.mlir")
+    for line in ('aie.trace @core_trace(%t) {', 'aie.trace.mode "Event-Time"', "aie.trace.packet id = 1 type = core",
+                 'aie.trace.event<"PORT_RUNNING_0"> label = "dma"', "aie.trace.port<0> port = DMA channel = 0 "
+                 "direction = S2MM", "aie.trace.start broadcast=15", 'aie.trace.stop event=<"BROADCAST_14">',
+                 "aie.event(0)", "aie.trace.host_config buffer_size = 8192 {reuse_output_buffer = true}",
+                 "aie.trace.start_config @core_trace"):
+        assert line in printed, line
+    generic = show(parse_module(printed, "x"), generic=True)
+    assert '"aie.trace.port"() <{channel = 0 : i32, direction = 0 : i32, port = 1 : i32, slot = 0 : i32}>' in generic
+    assert "failed to satisfy constraint" in error_of(in_device(TRACE.replace("id=1", "id=40"))).what
+    assert "exactly one of broadcast or event" in error_of(in_device(TRACE.replace(
+        "aie.trace.start broadcast=15", "aie.trace.start"))).what
+    assert "expects parent op 'aie.trace'" in error_of(in_device("    aie.trace.mode \"Event-Time\"")).what
+
+
+def test_bd_iteration_attribute():
+    # test/npu-xrt/bd_iteration_dma_task/aie.mlir (2026): kept on the BD as the `iteration` attribute.
+    body = ("    %t = aie.tile(0, 0)\n"
+            "    aie.runtime_sequence(%out: memref<4096xi32>) {\n"
+            "      %task = aiex.dma_configure_task(%t, S2MM, 0) {\n"
+            "        aie.dma_bd(%out : memref<4096xi32>, 0, 1024) {bd_id = 0 : i32, "
+            "iteration = #aie.bd_iteration<size = 4, stride = 1024, current = 2>}\n"
+            "        aie.end\n      }\n    }")
+    printed = reprints_the_same(in_device(body), "iter.mlir")
+    assert "iteration = #aie.bd_iteration<size = 4, stride = 1024, current = 2>" in printed
+    [bd] = ops_of(parse_module(printed, "x"), aie.DMABDOp)
+    assert isinstance(bd.attributes["iteration"], aie.BDIterationAttr) and bd.attributes["iteration"].current.data == 2

@@ -170,3 +170,113 @@ def test_the_index_says_what_it_does_not_model_and_reads_every_device():
     assert [[op.name for op in d.unmodelled] for d in src.index.devices] == [["aie.switchbox"], []]
     with pytest.raises(UserError, match="2 `aie.device` ops"):
         read_design(src)
+
+
+# -- channels and BDs as the hardware uses them (issue 20 item 4) -------------------------------------
+# ../shared/docs/npu1-facts.md section 12, row "DMA tasks queued on one channel share it (task queue
+# depth 4 per channel; aiecc enforces it)": test/npu-xrt/dma_queue_overflow, dmabd_task_queue.
+NPU_XRT = Path(__file__).resolve().parent / "corpus" / "npu-xrt"
+
+
+def _npu_xrt(name: str, tmp_path: Path) -> Path:
+    """A corpus design of mlir-aie's test/npu-xrt with the lit placeholder NPUDEVICE read as npu1."""
+    path = tmp_path / name
+    path.write_text((NPU_XRT / name).read_text().replace("NPUDEVICE", "npu1"))
+    return path
+
+
+def _tile(ev, tile):
+    return next(t for t in ev.tiles if t.tile == tile)
+
+
+def test_tasks_queued_on_one_shim_channel_share_it(tmp_path):
+    # 14 dma_configure_task on shim MM2S 0, never awaited, and one S2MM task: one channel each way
+    ev = partitioner.read(_npu_xrt("dma_queue_overflow__aie.mlir", tmp_path), verify_sources=False)
+    shim = _tile(ev, (0, 0))
+    assert ev.fits, ev.errors
+    assert (shim.dma_out, shim.dma_in, shim.bds) == (1, 1, 15)  # 14 + 1 BDs held at once
+
+
+def test_two_dma_starts_on_one_channel_are_one_channel(tmp_path):
+    # aie.mem (0,2) starts S2MM 0 twice (its second chain queued behind the first) and S2MM 1 once
+    ev = partitioner.read(_npu_xrt("dmabd_task_queue__aie.mlir", tmp_path), verify_sources=False)
+    core, mem = _tile(ev, (0, 2)), _tile(ev, (0, 1))
+    assert ev.fits, ev.errors
+    assert (core.dma_in, core.dma_out, core.bds) == (2, 1, 4)
+    assert (mem.dma_in, mem.dma_out, mem.bds) == (1, 1, 4)
+
+
+def test_awaited_and_freed_tasks_give_their_bds_back(tmp_path):
+    # AIEAssignRuntimeSequenceBDIDs.cpp @ 0c96b7d3: a task's BDs return at its await or free; 20 tasks
+    # on shim MM2S 0 hold at most 8 BDs at once, beside the S2MM task's one
+    ev = partitioner.read(_npu_xrt("shim_dma_bd_reuse__aie.mlir", tmp_path), verify_sources=False)
+    shim = _tile(ev, (0, 0))
+    assert ev.fits, ev.errors
+    assert (shim.dma_out, shim.dma_in, shim.bds) == (1, 1, 9)
+
+
+def test_the_func_form_of_the_runtime_sequence_allocates_shim_bds(tmp_path):
+    # the older func.func sequence with dma_memcpy_nd: its transfers are read, each on a shim BD
+    ev = partitioner.read(_npu_xrt("add_one_objFifo__aie.mlir", tmp_path), verify_sources=False)
+    transfers = ev.design.sequence.transfers
+    assert [t.fifo for t in transfers] == ["objFifo_out0", "objFifo_in0"]
+    assert _tile(ev, (0, 0)).bds == 2 and ev.fits
+
+
+# -- what is not modelled is said, op by op (issue 20 item 1) ----------------------------------------
+
+def test_an_op_no_model_follows_is_named_with_its_line(tmp_path):
+    path = _npu_xrt("cascade_flows__aie.mlir", tmp_path)
+    ev = partitioner.read(path, verify_sources=False)
+    lines = [i + 1 for i, text in enumerate(path.read_text().splitlines()) if "aie.cascade_flow" in text]
+    notes = [n for n in ev.notes if n.startswith("not modelled:")]
+    assert [n.split(" at ")[0] for n in notes] == ["not modelled: aie.cascade_flow"] * len(lines)
+    assert [int(n.rsplit(":", 2)[1]) for n in notes] == lines
+
+
+def test_a_device_op_the_index_cannot_place_is_recorded_not_raised():
+    # a lock on a value that is no aie.tile (as an op on a tile form the index does not know would be)
+    src = parse_source("aie.device(npu1) {\n  %t = aie.tile(0, 2)\n  %c = arith.constant 0 : index\n"
+                       "  %l = aie.lock(%c, 0) {init = 1 : i32}\n}", "m.mlir")
+    dev = src.index.devices[0]
+    assert [op.name for op in dev.unmodelled] == ["aie.lock"] and dev.locks == {}
+    assert [op.name for op in dev.movers] == ["aie.lock"]
+
+
+_LOGICAL = """module {
+  aie.device(npu1) {
+    %shim = aie.logical_tile<ShimNOCTile>(0, 0)
+    %core = aie.logical_tile<CoreTile>(?, ?)
+    aie.objectfifo @in(%shim, {%core}, 2 : i32) : !aie.objectfifo<memref<16xi32>>
+    aie.runtime_sequence(%a: memref<16xi32>, %n: i64) {
+      aiex.npu.dma_memcpy_nd(%a[0, 0, 0, 0][1, 1, 1, 16][0, 0, 0, 1]) {id = 0 : i64, metadata = @in} : memref<16xi32>
+    }
+  }
+}"""
+
+
+def test_a_logical_tile_aiecc_places_is_refused_with_its_line(tmp_path):
+    # helper HB's report: a FIFO on an unplaced aie.logical_tile raised a KeyError; now a refusal that says why
+    path = tmp_path / "logical.mlir"
+    path.write_text(_LOGICAL)
+    with pytest.raises(UserError, match=r"logical.mlir:4:13\): aiecc places them itself"):
+        partitioner.read(path, verify_sources=False)
+
+
+def test_a_pinned_logical_tile_and_a_scalar_sequence_argument_read(tmp_path):
+    # a logical tile with its column and row is that tile; a scalar argument of the sequence is no host buffer
+    path = tmp_path / "pinned.mlir"
+    path.write_text(_LOGICAL.replace("<CoreTile>(?, ?)", "<CoreTile>(0, 2)"))
+    ev = partitioner.read(path, verify_sources=False)
+    assert [b.name for b in ev.design.sequence.buffers] == ["a"] and ev.design.fifos[0].consumer_tiles == [(0, 2)]
+
+
+def test_the_configuration_aiex_configure_loads_is_the_design_checked(tmp_path):
+    # 2026: a launcher device's sequence configures @cg and runs its sequence; @cg is the design
+    path = _npu_xrt("ctrl_packet_reload_congested__aie.mlir", tmp_path)
+    ev = partitioner.read(path, verify_sources=False)
+    assert ev.ir.index.design is ev.ir.index.devices[1] and ev.design.options.device == "npu2"
+    assert any(n.startswith("aie.device at ") and "not the configuration checked" in n for n in ev.notes)
+    # two designs side by side (add_one_two: @design1, @design2, no aiex.configure): still one per check
+    with pytest.raises(UserError, match="2 `aie.device` ops"):
+        partitioner.read(_npu_xrt("add_one_two__aie.mlir", tmp_path), verify_sources=False)

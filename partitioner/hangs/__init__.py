@@ -5,11 +5,16 @@ The design's IR is executed abstractly: tokens move, data does not.
 1. **Model** (:mod:`~.model`, built by :mod:`~.build` from the index of ``Evaluation.ir``): locks,
    processes (cores, DMA channels, shim channels, the runtime sequence) and streams.
 2. **Static checks** (:mod:`~.static`): an acquire larger than its pool; a loop whose acquires and
-   releases of a FIFO port do not balance per iteration.
+   releases of a FIFO port do not balance per iteration (held counts as the profile's ObjectFIFO
+   lowering keeps them, static or dynamic).
 3. **Execution** (:mod:`~.execute`): round-robin until nothing can move, one runtime-sequence run
    (NPU call) at a time, until the calls' end states repeat (a proof) or a bound is reached.
 4. **Diagnosis** (:mod:`~.diagnose`): the wait-for graph of the final state names each hang (a
    *cycle*, a *starved-host-wait*, a *missing-input*) with its stuck ops and chain.
+
+Ops the index records but no model follows and that may move data or locks
+(:attr:`partitioner.mlir.index.DeviceIndex.movers`: register writes, packet flows, unknown core or
+sequence ops) make the answer "not proved", keeping only the hangs the core code shows by itself.
 
 Public API: :func:`find_hangs`, :func:`check` (with the proof status and notes), :class:`Hang`,
 :class:`StuckOp`, :func:`draw_cycle`.
@@ -28,6 +33,7 @@ from partitioner.hangs.diagnose import diagnose
 from partitioner.hangs.execute import execute
 from partitioner.hangs.report import KINDS, STATIC_KINDS, Hang, StuckOp, draw_cycle
 from partitioner.hangs.static import findings
+from partitioner.mlir.index import describe
 from partitioner.mlir.parse import RecordsPositions, Source
 
 __all__ = ["find_hangs", "check", "HangCheck", "Hang", "StuckOp", "draw_cycle", "KINDS"]
@@ -118,12 +124,13 @@ def check(evaluation_or_path, *, locations: bool = True) -> HangCheck:
     static = findings(net)
     outcome = execute(net)
     hangs, notes = diagnose(net, outcome, static)
-    untracked = [op for dev in src.index.devices for op in dev.untracked]
+    untracked = (src.index.design or src.index.devices[0]).movers  # of the device build() modelled
     if untracked:
-        # What these ops do to locks and DMA channels is not followed, so the final state proves
-        # nothing either way: only the hangs the core code shows by itself stand (issue 20).
+        # What these ops do to locks and DMA channels is not followed (register writes, packet flows,
+        # core ops and sequence ops the index does not model), so the final state proves nothing either
+        # way: only the hangs the core code shows by itself stand (issue 20).
         hangs = [h for h in hangs if h.kind in STATIC_KINDS]
-        notes += [f"{src.locate(op)}: {op.name} moves data or locks and is not modelled: not proved"
+        notes += [f"{src.locate(op)}: {describe(op)} moves data or locks and is not modelled: not proved"
                   for op in untracked]
     hangs.sort(key=lambda h: KINDS.index(h.kind))
     notes = list(dict.fromkeys([*net.notes, *outcome.notes, *notes]))

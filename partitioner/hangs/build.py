@@ -7,14 +7,27 @@ their ``init``. An end's MM2S acquires *filled* and releases *free*, its S2MM th
 hand-written DMA programs keep their chains; a host transfer of ``n`` bytes is ``n / object
 bytes`` objects.
 
-An ``aie.objectfifo.acquire`` of ``n`` asks to *hold* ``n`` objects; mlir-aie
-(``dynamic-objFifos=false``) lowers it to a lock acquire of ``n`` minus what the core already
-holds at that point in program order, a loop body walked once without its back edge
-(objectFifo-stateful-transform/access_patterns/cyclostatic_AIE2_sharedMem.mlir).
+An ``aie.objectfifo.acquire`` of ``n`` asks to *hold* ``n`` objects (:func:`partitioner.tokens.to_take`);
+what the core already holds depends on the profile's ObjectFIFO lowering (``Profile.objectfifo_lowering``):
 
-What the model cannot follow (a non-constant loop bound, ``scf.if``, ``scf.while``, a FIFO whose
-consumer works inside a link's pool, a task on a tile's own DMA channel) is *unmodelled*: processes
-stop there and a hang through them is not reported (the network's notes say so).
+* **dynamic** (2025.09, 2026.08): the held count lives at run time and crosses a loop's back edge
+  (test/objectFifo-stateful-transform/dynamic_lowering/sliding_window_held_count.mlir @ 2fab0e3d:
+  "each iteration acquires a runtime-computed acq = max(2 - h, 0)"); a core's acquires and releases
+  act on a :class:`~partitioner.tokens.FifoPort` per port (``ACQ_HELD`` / ``REL_HELD``), and a loop
+  drifts only when its held count never settles (:meth:`_Builder.dynamic_loop`): sliding windows
+  and cyclostatic windows do not;
+* **static** (2025.06, ``dynamic-objFifos=false``): the lowering computes each acquire's lock units
+  at compile time from the count held at that point in program order, a loop body walked once
+  without its back edge, so every trip re-acquires (the CHECK lines of
+  objectFifo-stateful-transform/access_patterns/cyclostatic_AIE2_sharedMem.mlir @ 08c556e3: the
+  unrolled consumer takes 3 + 1 + 1 + 1 per four trips and gives 4 back).
+
+What the model cannot follow (a non-constant loop bound, ``scf.if``, ``scf.while`` other than
+``while (true)``, an ``aie`` op in a core the index does not model, a call given locks, a FIFO whose
+consumer works inside a link's pool, a task on a tile's own DMA channel that an ``aie.mem`` program
+also drives) is *unmodelled*: processes stop there, the locks such a part may release count it as a
+releaser, and a hang through it is not reported (the network's notes say so). A task on a compute
+or mem tile's own channel runs its BD chain when the sequence starts it (:class:`TaskDmaProc`).
 """
 from __future__ import annotations
 
@@ -23,13 +36,19 @@ from xdsl.ir import SSAValue
 from partitioner.check import Evaluation
 from partitioner.design import Coord, ObjectFifo
 from partitioner.fifo_ends import End, LinkPool, LockPair, Part, fifo_ends
-from partitioner.hangs.model import (ACQ, ACQ_EQ, END, LOOP, NEXT, REL, SPIN, UNMOD, AcquireFact, Bd, CoreProc,
-                                     DmaProc, HostProc, Lock, LoopFact, Network, OpenProc, Proc, ShimProc, Stream)
+from partitioner.hangs.model import (ACQ, ACQ_EQ, ACQ_HELD, END, LOOP, NEXT, REL, REL_HELD, SPIN, UNMOD, AcquireFact,
+                                     Bd, CoreProc, DmaProc, HostProc, Lock, LoopFact, Network, OpenProc, Proc,
+                                     ShimProc, Stream, TaskDmaProc)
 from partitioner.mlir import index as ix
 from partitioner.mlir.aie import DMAChannelDir, LockAction, ObjectFifoPort, WireBundle
 from partitioner.mlir.index import io
 from partitioner.mlir.parse import Source
-from partitioner.tokens import to_take
+from partitioner.tokens import FifoPort, to_take
+
+#: Iterations of a loop body the dynamic lowering's held counts are followed for, to a fixed point.
+#: Each count is ``max(held, n) - released`` per acquire and release, so it settles (or goes below
+#: zero) within a few; a loop that has not settled by then is reported as drifting.
+HELD_ROUNDS = 64
 
 
 def _name(c: Coord) -> str:
@@ -45,10 +64,13 @@ class _Builder:
 
     def __init__(self, ev: Evaluation, source: Source):
         self.src = source
-        self.dev = source.index.devices[0]
+        self.dev = source.index.design or source.index.devices[0]  # the device the reader read
         self.design = ev.design
         self.device = ev.device
         self.ends = fifo_ends(ev.design, ev.lowered, ev.device, ev.profile)
+        # the profile's ObjectFIFO lowering decides what an acquire takes (module docstring)
+        self.dynamic = ev.profile.objectfifo_lowering == "dynamic"
+        self.fifo_ports: dict[tuple[CoreProc, str], FifoPort] = {}
         self.procs: list[Proc] = []
         self.streams: list[Stream] = []
         self.locks: list[Lock] = []
@@ -62,6 +84,8 @@ class _Builder:
         self.loop_facts: list[LoopFact] = []
         self.acquire_facts: list[AcquireFact] = []
         self.approximations: list[str] = []
+        # locks an unmodelled part of a core may release (UNMOD): a waiter on them is not reported stuck
+        self.unmodelled_releases: dict[CoreProc, list[Lock]] = {}
 
     def approx(self, note: str) -> None:
         """Record something the model takes as given instead of following it (the run proves less)."""
@@ -100,6 +124,7 @@ class _Builder:
             self.procs.append(host)
         for p in self.procs:
             acquired, released = _uses(p)
+            released += self.unmodelled_releases.get(p, [])
             for lk in acquired:
                 lk.acquired = True
             for lk in dict.fromkeys(released):
@@ -203,14 +228,21 @@ class _Builder:
     # -- hand-written DMA programs and flows ------------------------------------------------------------
 
     def shim_tasks(self, sequence: ix.Sequence) -> None:
-        """A shim channel the runtime sequence programs itself (``aiex.dma_configure_task`` on a shim tile)."""
+        """A channel the runtime sequence programs itself (``aiex.dma_configure_task`` on its tile): a shim
+        channel moves host data (:class:`ShimProc`), another tile's runs the tasks' BD chains
+        (:class:`TaskDmaProc`) unless an ``aie.mem`` program of the tile also drives it."""
+        driven = {(p.tile, io(c.direction), c.channel) for p in self.dev.dmas for c in p.chains}
         for task in sequence.steps:
-            if isinstance(task, ix.Task) and task.tile is not None and self.device.kind_of(task.tile) == "shim":
+            if isinstance(task, ix.Task) and task.tile is not None:
                 tile, ch, way = task.tile, task.chain.channel, io(task.chain.direction)
-                if (tile, way, ch) not in self.port_procs:
-                    label = f"{_name(tile)} {_WAY[way]} {ch}"
-                    self.port_procs[(tile, way, ch)] = self.add(ShimProc(f"shim {label}", task.op, _ROLE[way],
-                                                                         label, 0))
+                if (tile, way, ch) in self.port_procs or (tile, way, ch) in driven:
+                    continue
+                label = f"{_name(tile)} {_WAY[way]} {ch}"
+                if self.device.kind_of(task.tile) == "shim":
+                    proc = ShimProc(f"shim {label}", task.op, _ROLE[way], label, 0)
+                else:
+                    proc = TaskDmaProc(f"DMA {label} (tasks)", task.op, _ROLE[way])
+                self.port_procs[(tile, way, ch)] = self.add(proc)
 
     def hand_dma(self, flows: list[ix.Flow], hosted: bool) -> None:
         for program in self.dev.dmas:
@@ -285,7 +317,7 @@ class _Builder:
         held: dict[str, int] = {}
         last = c.steps[-1] if c.steps else None
         if c.branches:
-            proc.code.append((UNMOD, c.op, "a core body with branches between blocks is not modelled"))
+            self.unmod(proc, c.op, "a core body with branches between blocks is not modelled", c.steps)
         elif isinstance(last, ix.LoopStep) and last.branch:
             # the lowered form of an endless loop: ^entry: ... cf.br ^body; ^body: ... cf.br ^body
             self.compile(proc, c.steps[:-1], held, (), [])
@@ -319,8 +351,25 @@ class _Builder:
                 self.loop(proc, s, held, loops, flagged)
             elif isinstance(s, ix.OpaqueStep) and ix.has_sync(s.body):
                 # scf.if, scf.while, cf branches around acquires: which way they go is data
-                proc.code.append((UNMOD, s.op, f"{s.op.name} around acquires or locks is not modelled"))
+                self.unmod(proc, s.op, f"{s.op.name} around acquires or locks is not modelled", s.body)
+            elif isinstance(s, ix.UnknownStep):
+                self.unmod(proc, s.op, f"{s.op.name} is not modelled", [])
+            elif isinstance(s, ix.CallStep) and s.locks:
+                # a kernel given locks acquires and releases them itself: any of them may be released
+                self.unmod(proc, s.op, f"a call of @{s.callee} given locks is not modelled", [])
+                self.unmodelled_releases[proc] += [self.hand_locks[v] for v in s.locks if v in self.hand_locks]
             # anything else (kernel calls, arithmetic, loads and stores) is a time step: no tokens move
+
+    def unmod(self, proc: CoreProc, op, why: str, steps: list[ix.Step]) -> None:  # noqa: ANN001 - an IR op
+        """Stop ``proc`` at ``op`` (not modelled), noting the locks ``steps`` may release: the FIFO
+        ports' and hand-written locks they release (so a wait on them is not called a hang)."""
+        proc.code.append((UNMOD, op, why))
+        rel = self.unmodelled_releases.setdefault(proc, [])
+        for s, _ in ix.walk_steps(steps):
+            if isinstance(s, ix.FifoStep) and not s.acquire and (s.fifo, s.port, proc.tile) in self.core_ports:
+                rel.append(self.core_ports[(s.fifo, s.port, proc.tile)][1])
+            elif isinstance(s, ix.LockStep) and s.action is LockAction.Release and s.lock in self.hand_locks:
+                rel.append(self.hand_locks[s.lock])
 
     def fifo_op(self, proc: CoreProc, s: ix.FifoStep, held: dict[str, int], loops: tuple[int, ...]) -> None:
         name, n, op = s.fifo, s.size, s.op
@@ -332,6 +381,17 @@ class _Builder:
             return
         acq_lock, rel_lock, count = found
         proc.loop_of[len(proc.code)] = loops
+        if self.dynamic:
+            # the held count lives at run time (a FifoPort), carried across a loop's back edge
+            port = self.fifo_ports.get((proc, key))
+            if port is None:
+                port = self.fifo_ports[(proc, key)] = FifoPort(acq_lock, rel_lock, f"{proc.actor} {key}")
+                proc.ports.append(port)
+            if s.acquire:
+                self.acquire_facts.append(AcquireFact(proc, op, key, n, count))
+            proc.code.append((ACQ_HELD if s.acquire else REL_HELD, port, n, op, key))
+            held[key] = max(held.get(key, 0), n) if s.acquire else held.get(key, 0) - n
+            return
         if s.acquire:
             have = held.get(key, 0)
             held[key] = max(have, n)
@@ -358,7 +418,7 @@ class _Builder:
         sync = ix.has_sync(s.body)
         if trip is None:
             if sync:
-                proc.code.append((UNMOD, op, "a loop bound that is not a constant"))
+                self.unmod(proc, op, "a loop bound that is not a constant", s.body)
             return
         if not sync:
             if endless:  # the core spins here forever without touching a FIFO or lock
@@ -374,10 +434,13 @@ class _Builder:
             return
         body_ops = proc.code[start + 1:]
         for i, ins in enumerate(body_ops):  # the acquires a body starts with: waiting there is idling
-            if ins[0] not in (ACQ, ACQ_EQ, LOOP):
+            if ins[0] not in (ACQ, ACQ_EQ, ACQ_HELD, LOOP):
                 break
             if ins[0] != LOOP:
                 proc.at_head.add(start + 1 + i)
+        if self.dynamic:
+            self.dynamic_loop(proc, s, before, held, inner, flagged)
+            return
         for key in sorted(set(held) | set(before)):
             if held.get(key, 0) == before.get(key, 0):
                 continue
@@ -388,11 +451,47 @@ class _Builder:
             flagged.append(key)
         flagged.extend(inner)
 
+    def dynamic_loop(self, proc: CoreProc, s: ix.LoopStep, before: dict[str, int], held: dict[str, int],
+                     inner: list[str], flagged: list[str]) -> None:
+        """The dynamic lowering's loop: held counts carried across the back edge, trip after trip.
+
+        mlir-aie's dynamic lowering keeps each port's held count at run time and acquires
+        ``max(n - held, 0)`` (test/objectFifo-stateful-transform/dynamic_lowering/
+        sliding_window_held_count.mlir @ 2fab0e3d: "each iteration acquires a runtime-computed
+        acq = max(2 - h, 0)"). So a loop drifts only when its held count never settles: followed from
+        the count at the loop's entry for its trips (at most :data:`HELD_ROUNDS`), a count that goes
+        below zero (a release of objects not held), or an endless loop's count that has not settled,
+        is a :class:`LoopFact`; a sliding window
+        (acquire 2, release 1 per trip) settles at 1 after the first trip and is balanced. ``held`` is
+        left as the count after the loop's trips.
+        """
+        trip, endless = s.trip, s.endless
+        h, broken = dict(before), []
+        nxt, taken, given = h, {}, {}
+        for _ in range(HELD_ROUNDS if endless else min(trip, HELD_ROUNDS)):
+            nxt, taken, given = _held_once(s.body, h)
+            broken = sorted(k for k, v in nxt.items() if v < 0)
+            if broken or nxt == h:
+                break
+            h = nxt
+        else:
+            if endless:  # never settles: it drifts for good
+                broken = sorted(k for k in nxt if nxt[k] != before.get(k, 0))
+        for key in broken:
+            self.loop_facts.append(LoopFact(proc, s.op, key, None if endless else trip, h.get(key, 0),
+                                            nxt.get(key, 0), taken.get(key, 0), given.get(key, 0), key in inner))
+            flagged.append(key)
+        flagged.extend(inner)
+        # after the loop: the counts its trips leave (the settled count, or the last one followed)
+        held.clear()
+        held.update(h)
+
     # -- the runtime sequence ---------------------------------------------------------------------------
 
     def host(self, sequence: ix.Sequence) -> HostProc:
         host = HostProc(sequence.op)
         tasks: dict[int, tuple[Proc, int]] = {}  # id(Task) -> (channel, bytes)
+        bds: dict[int, list[Bd]] = {}  # id(Task) -> the BDs a task on a tile's own channel runs
         for s in sequence.steps:
             if isinstance(s, ix.Transfer):
                 ch = self.channel(s.symbol, s.op)
@@ -417,16 +516,23 @@ class _Builder:
                     tasks[id(s)] = (ch, self.task_bytes(s))
             elif isinstance(s, ix.Task):
                 ch = self.port_procs.get((s.tile, io(s.chain.direction), s.chain.channel))
+                chain, back = self.chain(s.chain) if isinstance(ch, TaskDmaProc) else ([], None)
                 if isinstance(ch, ShimProc):
                     tasks[id(s)] = (ch, self.task_bytes(s))
+                elif isinstance(ch, TaskDmaProc) and back is None:
+                    tasks[id(s)] = (ch, self.task_bytes(s))
+                    bds[id(s)] = chain * (s.chain.repeat + 1)
                 else:
-                    self.approx(f"{self.src.locate(s.op)}: a task on tile {_name(s.tile)}'s own DMA channel is not "
-                                f"modelled; awaiting it is taken as complete")
+                    self.approx(f"{self.src.locate(s.op)}: a task on tile {_name(s.tile)}'s own DMA channel that an "
+                                f"aie.mem program also drives, or whose chain loops back, is not modelled; awaiting it "
+                                f"is taken as complete")
             elif isinstance(s, ix.TaskUse) and s.task is not None and id(s.task) in tasks:
                 if s.start:
                     ch, nbytes = tasks[id(s.task)]
                     host.code.append(("enq", ch, nbytes, s.op, id(s.task)))
                     ch.transfers += 1
+                    if isinstance(ch, TaskDmaProc):
+                        ch.chains[id(s.op)] = bds[id(s.task)]
                 else:
                     host.code.append(("await", id(s.task), s.op))
             elif isinstance(s, ix.SetLock):
@@ -462,12 +568,44 @@ class _Builder:
         return out
 
 
+def _held_once(steps: list[ix.Step], held: dict[str, int]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """One pass of ``steps`` under the dynamic lowering: held counts after it, lock units its acquires
+    take and objects its releases give, per port ("in0 (Consume)"); an inner loop runs its trips (to
+    a fixed point, at most :data:`HELD_ROUNDS`)."""
+    h, taken, given = dict(held), {}, {}
+    for s in steps:
+        if isinstance(s, ix.FifoStep):
+            key = f"{s.fifo} ({s.port.name})"
+            if s.acquire:
+                taken[key] = taken.get(key, 0) + to_take(s.size, h.get(key, 0))
+                h[key] = max(h.get(key, 0), s.size)
+            else:
+                given[key] = given.get(key, 0) + s.size
+                h[key] = h.get(key, 0) - s.size
+        elif isinstance(s, ix.LoopStep) and s.trip != 0:
+            for _ in range(HELD_ROUNDS if s.trip is None or s.endless else min(s.trip, HELD_ROUNDS)):
+                nxt, t, g = _held_once(s.body, h)
+                for k, v in t.items():
+                    taken[k] = taken.get(k, 0) + v
+                for k, v in g.items():
+                    given[k] = given.get(k, 0) + v
+                if nxt == h or any(v < 0 for v in nxt.values()):
+                    h = nxt
+                    break
+                h = nxt
+    return h, taken, given
+
+
 def _uses(p: Proc) -> tuple[list[Lock], list[Lock]]:
     """The locks ``p``'s program acquires, and those it releases (the host's ``set`` counts)."""
     if isinstance(p, CoreProc):
-        return [ins[1] for ins in p.code if ins[0] in (ACQ, ACQ_EQ)], [ins[1] for ins in p.code if ins[0] == REL]
+        return ([ins[1] for ins in p.code if ins[0] in (ACQ, ACQ_EQ)] + [ins[1].take for ins in p.code
+                                                                          if ins[0] == ACQ_HELD],
+                [ins[1] for ins in p.code if ins[0] == REL] + [ins[1].give for ins in p.code if ins[0] == REL_HELD])
     if isinstance(p, DmaProc):
-        return [lk for bd in p.bds for lk, _, _ in bd.acquires], [lk for bd in p.bds for lk, _ in bd.releases]
+        chains = [*p.chains.values()] if isinstance(p, TaskDmaProc) else [p.bds]
+        return ([lk for c in chains for bd in c for lk, _, _ in bd.acquires],
+                [lk for c in chains for bd in c for lk, _ in bd.releases])
     return [], [ins[1] for ins in p.code if ins[0] == "set"] if isinstance(p, HostProc) else []
 
 

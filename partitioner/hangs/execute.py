@@ -122,9 +122,11 @@ def call_bound(net: Network) -> int:
 def runs_once(net: Network) -> str:
     """Why the design can serve only one call, by construction ("" when it can serve any number).
 
-    A core whose program ends, a hand-written DMA chain that ends, or a hand-written lock whose
-    initial tokens are taken and never given back. ObjectFIFO locks never count: a pool nothing
-    frees is a bug, which later calls must expose.
+    A core whose program ends, a hand-written DMA chain that ends, a hand-written lock whose
+    initial tokens are taken and never given back, or an ObjectFIFO's initial values that nothing
+    refills (its *filled* lock starts full and no process releases it: mlir-aie's lowering sends
+    them once, e.g. test/npu-xrt/vec_vec_add_objfifo_init's mem-tile FIFO, no producer core). Other
+    ObjectFIFO locks never count: a pool nothing frees is a bug, which later calls must expose.
     """
     for core in net.cores:
         if _ends(core):
@@ -135,6 +137,8 @@ def runs_once(net: Network) -> str:
     for lk in net.locks:
         if lk.kind == "lock" and lk.init > 0 and not lk.releasers and lk.acquired:
             return f"lock {lk.name}'s {lk.init} initial token(s) are taken and never given back"
+        if lk.kind == "filled" and lk.init > 0 and not lk.releasers and lk.acquired:
+            return f"{lk.fifo}'s {lk.init} initial object(s) are sent once and nothing refills them"
     return ""
 
 

@@ -6,7 +6,8 @@
   static lowering); ACQ_HELD / REL_HELD act on a :class:`partitioner.tokens.FifoPort` instead,
   its held count kept at run time (the dynamic lowering).
 * **processes** (:class:`Proc`) run until they block: a core's body (:class:`CoreProc`), a DMA
-  channel's BD chain (:class:`DmaProc`), a shim channel the runtime sequence drives
+  channel's BD chain (:class:`DmaProc`), a tile's channel the runtime sequence gives tasks
+  (:class:`TaskDmaProc`), a shim channel the runtime sequence drives
   (:class:`ShimProc`, a task queue of :data:`QUEUE_DEPTH`), an end nobody drives
   (:class:`OpenProc`) and the runtime sequence (:class:`HostProc`).
 * **streams** (:class:`Stream`) move bytes when the sender and every receiver (a broadcast moves in
@@ -317,6 +318,53 @@ class DmaProc(Proc):
     def state(self) -> tuple:
         """BD index, acquires done, bytes left, ended."""
         return (self.i, self.j, self.remaining, self.done)
+
+
+class TaskDmaProc(DmaProc):
+    """A compute or mem tile's DMA channel the runtime sequence programs with tasks
+    (``aiex.dma_configure_task`` on the tile, started by ``aiex.dma_start_task``): each started task's
+    BD chain runs to its end, in start order (the channel's task queue, :data:`QUEUE_DEPTH` deep).
+
+    ``chains`` maps a start op (``id``) to the BDs its task runs; a task is done when its chain ends.
+    """
+
+    def __init__(self, actor: str, op: Operation | None, direction: str):
+        super().__init__(actor, op, direction, [], None)
+        self.fifo = actor
+        self.object_bytes = 0
+        self.chains: dict[int, list[Bd]] = {}
+        self.queue: deque[Task] = deque()
+        self.issued: list[Task] = []
+        self.transfers = 0
+
+    def objects(self, nbytes: int) -> str:
+        """``nbytes`` for a report: "6 bytes"."""
+        return f"{nbytes} bytes"
+
+    def run(self, budget: int) -> bool:
+        """Run the head task's chain; when it ends, the task is done and the next one starts."""
+        progress = False
+        while True:
+            if not self.bds:
+                if not self.queue:
+                    self.blocked = None
+                    return progress
+                self.bds, self.i, self.j, self.remaining = self.chains.get(id(self.queue[0].op), []), 0, 0, -1
+                if not self.bds:  # a task that moves nothing
+                    self.queue[0].moved = self.queue[0].nbytes
+                    self.queue.popleft()
+                    progress = True
+                    continue
+            progress |= super().run(budget)
+            if not self.done:
+                return progress
+            task = self.queue.popleft()
+            task.moved = task.nbytes
+            self.bds, self.done, progress = [], False, True
+
+    def state(self) -> tuple:
+        """The running chain's position and the tasks queued."""
+        return (*super().state(), tuple(id(t.op) for t in self.queue))
 
 
 class ShimProc(Proc):

@@ -3,9 +3,11 @@
 * **acquire-exceeds-pool**: ``aie.objectfifo.acquire(port, n)`` asks to hold ``n`` objects at
   once from an end of ``count`` buffers (:func:`partitioner.lowering.lower`); ``n > count`` is never granted.
 * **unbalanced-loop**: a loop body that takes more lock units of a FIFO port per iteration than
-  it gives back (program order, :mod:`partitioner.hangs.build`) loses a buffer every trip; one
-  that gives back more overflows the lock. Reported for the innermost loop that drifts, when it
-  runs more than once (endless, or at least 2 trips).
+  it gives back loses a buffer every trip; one that gives back more overflows the lock. Under the
+  static lowering the units are counted in program order, every trip re-acquiring; under the
+  dynamic lowering the held count crosses the back edge and only a count that never settles
+  drifts (a sliding window does not): :mod:`partitioner.hangs.build`. Reported for the innermost
+  loop that drifts, when it runs more than once (endless, or at least 2 trips).
 """
 from __future__ import annotations
 

@@ -28,7 +28,11 @@ Sources in Xilinx/mlir-aie (re-stated on xDSL's IRDL, no code copied):
 ``AIETypes.td`` @ c446a5fa9745382484b805c81af491d0b99d5baf; ``AIEInterfaces.td`` @
 03080eb8c382c26980f310c1ed61d5e46570506e (tile trait messages); ``lib/Dialect/AIE/IR/AIEDialect.cpp``,
 the 2025 revision with npu2_1col..npu2_7col ("AIEDialect.cpp") and the 2026 one (logical
-tiles, xcve3858; "AIEDialect.cpp (2026)") for the checks it added; ``AIETargetModel.h``.
+tiles, xcve3858; "AIEDialect.cpp (2026)") for the checks it added; ``AIETargetModel.h``;
+``AIETraceOps.td`` @ 019b75a7 (the ``aie.trace`` ops). Constructs whose ODS was not available
+(``aie.logical_tile``, ``aie.event``, ``aie.trace.host_config``, ``#aie.bd_iteration``, the 2026
+acquire returning memrefs, 2024 spellings such as ``Ctrl``, ``zero_pad_before``, ``dims = [...]``)
+follow the mlir-aie test/npu-xrt designs that write them, each cited at its definition.
 """
 from __future__ import annotations
 
@@ -87,6 +91,7 @@ from xdsl.irdl import (
     traits_def,
     var_operand_def,
     var_region_def,
+    var_result_def,
 )
 from xdsl.irdl.declarative_assembly_format import (
     AttrDictDirective,
@@ -290,7 +295,10 @@ class DMAChannelDir(_I32EnumCase):
 
 
 # Spellings older mlir-aie accepted, read by ``of`` as today's case (see LEGACY_DEVICES).
-_LEGACY_KEYWORDS: dict[str, dict[str, str]] = {"AIEDevice": {**DEVICE_RENAMES, **{d: "npu1" for d in LEGACY_DEVICES}}}
+# ``Ctrl`` is the 2024 keyword of WireBundle case 10 (mlir-aie PR #1777's ``WireBundle::Ctrl``),
+# still in mlir-aie's test/npu-xrt (add_one_ctrl_packet); read as TileControl, printed as that.
+_LEGACY_KEYWORDS: dict[str, dict[str, str]] = {"AIEDevice": {**DEVICE_RENAMES, **{d: "npu1" for d in LEGACY_DEVICES}},
+                                               "WireBundle": {"Ctrl": "TileControl"}}
 
 
 # Attributes and types
@@ -367,23 +375,43 @@ class ObjectFifoSubviewType(_MemRefWrapperType):
 
 class _StructAttr(ParametrizedAttribute):
     """An AIEAttrs.td @ a3897048 struct of integers: ``<a = 1, b = 2>`` (``struct(params)``),
-    or the older positional ``<1, 2>``."""
+    or the older positional ``<1, 2>``; ``OLD_NAMES``, the keys an older mlir-aie gave the same fields."""
+
+    OLD_NAMES: ClassVar[tuple[str, ...]] = ()
+    DEFAULTS: ClassVar[dict[str, int]] = {}  # keys that may be left out, and their value
 
     @classmethod
     def parse_parameters(cls, parser: AttrParser) -> tuple[IntAttr, ...]:
+        # MLIR's ``struct(params)`` directive reads the ``key = value`` pairs in any order
+        # (mlir-aie's tests write ``<pkt_id = 3, pkt_type = 0>``); each key once, all but DEFAULTS required.
         names = [name for name, _ in cls.get_irdl_definition().parameters]
+        aliases = {old: new for new, old in zip(names, cls.OLD_NAMES)}
         with parser.in_angle_brackets():
-            keyed = parser.parse_optional_keyword(names[0]) is not None
-            values = []
-            for i, name in enumerate(names):
-                if i:
+            if (key := parser.parse_optional_keyword_in([*names, *aliases])) is None:
+                values = []
+                for i in range(len(names)):
+                    if i:
+                        parser.parse_punctuation(",")
+                    values.append(IntAttr(parser.parse_integer(allow_boolean=False)))
+                return tuple(values)
+            keyed: dict[str, IntAttr] = {}
+            while True:
+                key = aliases.get(key, key)
+                parser.parse_punctuation("=")
+                keyed[key] = IntAttr(parser.parse_integer(allow_boolean=False))
+                if len(keyed) == len(names):
+                    break
+                left = [n for n in names if n not in keyed]
+                if set(left) <= set(cls.DEFAULTS) and parser.parse_optional_punctuation(",") is None:
+                    keyed |= {n: IntAttr(cls.DEFAULTS[n]) for n in left}
+                    break
+                if not set(left) <= set(cls.DEFAULTS):
                     parser.parse_punctuation(",")
-                    if keyed:
-                        parser.parse_keyword(name)
-                if keyed:
-                    parser.parse_punctuation("=")
-                values.append(IntAttr(parser.parse_integer(allow_boolean=False)))
-        return tuple(values)
+                pos = parser.pos
+                if (key := parser.parse_optional_keyword_in([*left, *(a for a, n in aliases.items()
+                                                                         if n in left)])) is None:
+                    parser.raise_error(f"expected {' or '.join(left)}", pos)
+        return tuple(keyed[n] for n in names)
 
     def print_parameters(self, printer: Printer) -> None:
         names = [name for name, _ in self.get_irdl_definition().parameters]
@@ -404,6 +432,8 @@ class BDPadLayoutAttr(_StructAttr):
     """Zero padding of one BD dimension: ``<const_pad_before = 0, const_pad_after = 2>`` (uint16 each)."""
 
     name = "aie.bd_pad_layout"
+    # 2024's keys (mlir-aie test/npu-xrt/add_12_i8_using_2d_dma_op_with_padding @ 5aff09e9), read as today's.
+    OLD_NAMES: ClassVar[tuple[str, ...]] = ("zero_pad_before", "zero_pad_after")
     const_pad_before: IntAttr
     const_pad_after: IntAttr
 
@@ -413,8 +443,24 @@ class PacketInfoAttr(_StructAttr):
     """A packet header: ``#aie.packet_info<pkt_type = 0, pkt_id = 1>`` (uint16 each)."""
 
     name = "aie.packet_info"
+    # ``<pkt_id = 0>`` alone (mlir-aie test/npu-xrt/deadlock_model_head_of_line, 2026): type 0.
+    DEFAULTS: ClassVar[dict[str, int]] = {"pkt_type": 0}
     pkt_type: IntAttr
     pkt_id: IntAttr
+
+
+# 2026: a BD's iteration dimension (mlir-aie test/npu-xrt/bd_iteration_dma_task: the base address
+# advances by ``stride`` elements each of ``size`` runs, starting at run ``current``). Its AttrDef
+# was not available; the parameter order is the design's. An aie.dma_bd keeps it as the ``iteration``
+# attribute (a property this dialect does not define).
+@irdl_attr_definition
+class BDIterationAttr(_StructAttr):
+    """``#aie.bd_iteration<size = 4, stride = 1024, current = 2>``: a BD's iteration wrap, step and start."""
+
+    name = "aie.bd_iteration"
+    size: IntAttr
+    stride: IntAttr
+    current: IntAttr
 
 
 class _LayoutArray(ParametrizedAttribute, OpaqueSyntaxAttribute):
@@ -1039,6 +1085,11 @@ class BDFields(CustomDirective):
             if parser.parse_optional_keyword("pad_value") is not None:
                 parser.parse_punctuation("=")
                 self.pad_value.set(state, _i32(_parse_int(parser)))
+            elif "dimensions" not in props and parser.parse_optional_keyword("dims") is not None:
+                # 2024's spelling, `dims = [<size = .., stride = ..>, ...]` (mlir-aie test/npu-xrt/
+                # matrix_multiplication_using_cascade/aie_plainx1.mlir @ 8ba1ac7f).
+                parser.parse_punctuation("=")
+                self.dims.set(state, BDDimLayoutArrayAttr(BDDimLayoutArrayAttr.parse_elements(parser)))
             elif "dimensions" not in props and (dims := BDDimLayoutArrayAttr.parse_optional(parser)):
                 self.dims.set(state, dims)
             elif "dimensions" in props and (pads := BDPadLayoutArrayAttr.parse_optional(parser)):
@@ -1161,6 +1212,65 @@ class TileOp(IRDLOperation):
                                   f"({model.rows})")
         if row == model.shim_row and self.allocation_scheme is not None:
             raise op_error(self, "Shim tiles cannot have an allocation scheme")
+
+
+@custom_directive
+class OptCoord(CustomDirective):
+    """``custom<OptCoord>($col)``: an ``i32`` coordinate, or ``?`` for one the placer chooses (left out)."""
+
+    value: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        if parser.parse_optional_punctuation("?") is None:
+            self.value.set(state, _i32(_parse_int(parser)))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        state.print_whitespace(printer)
+        value = self.value.get(op)
+        printer.print_string("?" if value is None else str(value.value.data))
+
+
+LOGICAL_TILE_TYPES = ("CoreTile", "MemTile", "ShimNOCTile", "ShimPLTile")
+
+
+@custom_directive
+class LogicalTileType(CustomDirective):
+    """``custom<LogicalTileType>($tile_type)``: the kind of tile a logical tile asks for, a bare keyword."""
+
+    value: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        pos = parser.pos
+        word = parser.parse_optional_identifier_or_str_literal()
+        if word not in LOGICAL_TILE_TYPES:
+            parser.raise_error(f"expected a tile type: one of {', '.join(LOGICAL_TILE_TYPES)}", pos, parser.pos)
+        self.value.set(state, StringAttr(word))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        printer.print_string(self.value.get(op).data)
+
+
+# 2026 (placement by aiecc): ``%t = aie.logical_tile<CoreTile>(?, ?)``, as mlir-aie's test/npu-xrt
+# dynamic_* designs write it (dynamic_chain_passthrough/aie.mlir). Its ODS was not available: the
+# tile type is kept as its keyword (a StringAttr ``tile_type``), so the generic form may differ from aie-opt's.
+@declared(sort_properties=True)
+class LogicalTileOp(IRDLOperation):
+    """``%t = aie.logical_tile<CoreTile>(?, ?)``: a tile of a given kind whose column and row the placer chooses
+    (or pins: ``(0, ?)``); used where an ``aie.tile`` is."""
+
+    name = "aie.logical_tile"
+    tile_type = prop_def(StringAttr)
+    col = opt_prop_def(IntegerAttr[I32])
+    row = opt_prop_def(IntegerAttr[I32])
+    result = result_def(IndexType)
+    assembly_format = ("`<` custom<LogicalTileType>($tile_type) `>` `` `(` custom<OptCoord>($col) `,` "
+                       "custom<OptCoord>($row) `)` attr-dict")
+
+    def verify_(self) -> None:
+        _check_in_device(self)
+        _check_min(self, "col", "row")
+        if self.tile_type.data not in LOGICAL_TILE_TYPES:
+            raise op_error(self, f"unknown tile type '{self.tile_type.data}'")
 
 
 # AIEOps.td @ 2741ca50 AIE_EndOp: attr-dict; Terminator.
@@ -1586,23 +1696,48 @@ class _ObjectFifoPortOp(IRDLOperation):
         return fifo
 
 
-# AIEOps.td @ 2741ca50 AIE_ObjectFifoAcquireOp; AIEDialect.cpp ObjectFifoAcquireOp::verify.
+# AIEOps.td @ 2741ca50 AIE_ObjectFifoAcquireOp; AIEDialect.cpp ObjectFifoAcquireOp::verify. The 2026
+# form returns the acquired objects themselves, one memref each (mlir-aie's test/npu-xrt
+# objectfifo_core_while_nested_if, aiecc_o3_vector_passes: ``%a = aie.objectfifo.acquire @f(Consume, 1)
+# : memref<16xi32>``): ``objects`` holds either one subview or ``size`` memrefs.
 @declared
 class ObjectFifoAcquireOp(_ObjectFifoPortOp):
-    """``%s = aie.objectfifo.acquire @of(Consume, 1) : !aie.objectfifosubview<...>``: take objects of a FIFO's end."""
+    """``%s = aie.objectfifo.acquire @of(Consume, 1) : !aie.objectfifosubview<...>``: take objects of a FIFO's end
+    (2026: ``%a, %b = ... (Consume, 2) : memref<..>, memref<..>``, the objects themselves)."""
 
     name = "aie.objectfifo.acquire"
-    subview = result_def(ObjectFifoSubviewType)
+    objects = var_result_def(ObjectFifoSubviewType | MemRefType)
     assembly_format = ("attr-dict $objFifo_name `(` custom<ObjectFifoPort>($port) `,` $size `)` `:` "
-                       "type($subview)")
+                       "type($objects)")
+
+    @property
+    def subview(self) -> SSAValue:
+        """The acquire's (first) result: the subview, or the first object in the 2026 form."""
+        return self.objects[0]
+
+    @property
+    def returns_objects(self) -> bool:
+        """Whether the results are the objects themselves (the 2026 form), not a subview."""
+        return bool(self.objects) and isinstance(self.objects[0].type, MemRefType)
 
     def verify_(self) -> None:
         fifo = self._verify_port()
-        seen = self.subview.type.element_type
+        consume = ObjectFifoPort.of(self.port) is ObjectFifoPort.Consume
         consumer_view = fifo.consumerElemType.element_type if fifo.consumerElemType is not None else None
-        if seen != fifo.memref_type and not (ObjectFifoPort.of(self.port) is ObjectFifoPort.Consume
-                                             and seen == consumer_view):
-            raise op_error(self, "ObjectFifo element and ObjectFifoSubview element must match.")
+        types = [r.type for r in self.objects]
+        if self.returns_objects:
+            if not all(isinstance(t, MemRefType) for t in types):
+                raise op_error(self, "results must all be memrefs, or one !aie.objectfifosubview")
+            if len(types) != self.size.value.data:
+                raise op_error(self, f"returns {len(types)} objects for {self.size.value.data} acquired")
+            seen = types
+        else:
+            if len(types) != 1:
+                raise op_error(self, "returns one !aie.objectfifosubview")
+            seen = [types[0].element_type]
+        for t in seen:
+            if t != fifo.memref_type and not (consume and t == consumer_view):
+                raise op_error(self, "ObjectFifo element and ObjectFifoSubview element must match.")
         # Not checked: acquiring more objects than the depth. The 2025 lowering raises the
         # depth to the largest acquire + 1 (AIEOps.td: "the highest number of acquired
         # elements (+1 for prefetching) will be used instead"); only 2026 rejects it.
@@ -1892,8 +2027,11 @@ def _parse_bd_keywords(parser: Parser, props: dict[str, Attribute]) -> None:
     """
     sizes = strides = None
     while (word := parser.parse_optional_keyword_in(("offset", "len", "sizes", "strides", "pad_dimensions",
-                                                      "pad_value"))) is not None:
-        parser.parse_punctuation("=")
+                                                      "pad_value", "pad"))) is not None:
+        if word == "pad":  # `pad [<const_pad_before = 2, ...>]` (test/npu-xrt/dma_op_pad_value_i32)
+            word = "pad_dimensions"
+        else:
+            parser.parse_punctuation("=")
         pos = parser.pos
         if word in ("offset", "len", "pad_value"):
             if (v := parser.parse_optional_integer(allow_boolean=False)) is None:
@@ -2362,21 +2500,259 @@ class PutCascadeOp(IRDLOperation):
     assembly_format = "`(` $cascade_value `:` type($cascade_value) `)` attr-dict"
 
 
+
+# Ops: trace configuration (AIETraceOps.td @ 019b75a7, mlir-aie 2025-2026; test/npu-xrt/*trace* designs)
+
+
+def _parse_trace_event(parser: Parser) -> StringAttr:
+    """A TraceEventAttr: ``<"INSTR_EVENT_0">`` or ``<CoreEventAIE2::INSTR_EVENT_0>`` (kept as written)."""
+    with parser.in_angle_brackets():
+        if (name := parser.parse_optional_str_literal()) is not None:
+            return StringAttr(name)
+        words = [parser.parse_identifier()]
+        while parser.parse_optional_punctuation("::") is not None:
+            words.append(parser.parse_identifier())
+        if len(words) == 1:
+            parser.raise_error("expected an event: a string or Enum::NAME")
+        return StringAttr("::".join(words))
+
+
+def _print_trace_event(printer: Printer, event: StringAttr) -> None:
+    printer.print_string("<")
+    if "::" in event.data:
+        printer.print_string(event.data)
+    else:
+        printer.print_string_literal(event.data)
+    printer.print_string(">")
+
+
+@custom_directive
+class TraceEvent(CustomDirective):
+    """``custom<TraceEvent>($event)``: a trace event, ``<"NAME">`` or ``<Enum::NAME>`` (TraceEventAttr)."""
+
+    event: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        self.event.set(state, _parse_trace_event(parser))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        _print_trace_event(printer, self.event.get(op))
+
+
+TRACE_PACKET_TYPES = ("core", "mem", "shimtile", "memtile")  # AIETraceAttrs.td TracePacketType
+
+
+@custom_directive
+class TracePacketType(CustomDirective):
+    """``custom<TracePacketType>($type)``: ``core``, ``mem``, ``shimtile`` or ``memtile``, kept as its keyword."""
+
+    value: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        pos = parser.pos
+        if (word := parser.parse_optional_identifier()) not in TRACE_PACKET_TYPES:
+            parser.raise_error(f"expected a trace packet type: one of {', '.join(TRACE_PACKET_TYPES)}", pos)
+        self.value.set(state, StringAttr(word))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        state.print_whitespace(printer)
+        printer.print_string(self.value.get(op).data)
+
+
+def _in_trace(op: Operation) -> TraceOp:
+    if not isinstance(parent := op.parent_op(), TraceOp):
+        raise op_error(op, "expects parent op 'aie.trace'")
+    return parent
+
+
+# AIETraceOps.td @ 019b75a7 AIE_TraceOp: Symbol, HasParent<DeviceOp>, SingleBlockImplicitTerminator<EndOp>.
+# The enum-valued attributes (TraceMode, TracePacketType, TraceEvent) are kept as their keywords
+# (StringAttr): the generic form may differ from aie-opt's.
+@declared(sort_properties=True)
+class TraceOp(IRDLOperation):
+    """``aie.trace @t(%tile) { aie.trace.event<"..."> ... }``: a named trace configuration of a tile."""
+
+    name = "aie.trace"
+    tile = operand_def(IndexType)
+    sym_name = prop_def(SymbolNameConstraint())
+    buffer_size = opt_prop_def(IntegerAttr[I32])
+    body = region_def()
+    traits = traits_def(SymbolOpInterface())
+    assembly_format = ("$sym_name `(` $tile `)` (`buffer_size` `=` $buffer_size^)? custom<EndRegion>($body) "
+                       "attr-dict")
+
+    def verify_(self) -> None:
+        _check_in_device(self)
+        events = sum(isinstance(op, TraceEventOp) for op in self.body.ops)
+        if events > 8:  # AIETraceOps.td: "Maximum 8 events per trace unit"
+            raise op_error(self, f"has {events} trace events; a trace unit has 8 slots")
+
+
+@declared
+class TraceModeOp(IRDLOperation):
+    """``aie.trace.mode "Event-Time"``: the trace mode (Event-Time, Event-PC or Execution)."""
+
+    name = "aie.trace.mode"
+    mode = prop_def(StringAttr)
+    assembly_format = "$mode attr-dict"
+
+    def verify_(self) -> None:
+        _in_trace(self)
+        if self.mode.data not in ("Event-Time", "Event-PC", "Execution"):
+            raise op_error(self, f"unknown trace mode '{self.mode.data}'")
+
+
+@declared(sort_properties=True)
+class TraceEventOp(IRDLOperation):
+    """``aie.trace.event<"INSTR_EVENT_0">``: an event the trace unit records."""
+
+    name = "aie.trace.event"
+    event = prop_def(StringAttr)
+    label = opt_prop_def(StringAttr)
+    assembly_format = "custom<TraceEvent>($event) (`label` `=` $label^)? attr-dict"
+
+    def verify_(self) -> None:
+        _in_trace(self)
+
+
+@declared(sort_properties=True)
+class TracePacketOp(IRDLOperation):
+    """``aie.trace.packet id=1 type=core``: route the trace by packet (ID 1-31, a tile-kind type)."""
+
+    name = "aie.trace.packet"
+    id = prop_def(IntegerAttr[I32])
+    type = prop_def(StringAttr)
+    assembly_format = "`id` `=` $id `type` `=` custom<TracePacketType>($type) attr-dict"
+
+    def verify_(self) -> None:
+        _in_trace(self)
+        if not 1 <= self.id.value.data <= 31:
+            raise op_error(self, "attribute 'id' failed to satisfy constraint: 32-bit signless integer attribute "
+                                 "whose minimum value is 1 whose maximum value is 31")
+
+
+@declared(sort_properties=True)
+class TracePortOp(IRDLOperation):
+    """``aie.trace.port<0> port=DMA channel=0 direction=S2MM``: a stream-switch port a slot (0-7) watches."""
+
+    name = "aie.trace.port"
+    slot = prop_def(IntegerAttr[I32])
+    port = prop_def(IntegerAttr[I32])
+    channel = prop_def(IntegerAttr[I32])
+    direction = prop_def(IntegerAttr[I32])
+    assembly_format = ("`<` $slot `>` `port` `=` custom<WireBundle>($port) `channel` `=` $channel "
+                       "`direction` `=` custom<DMAChannelDir>($direction) attr-dict")
+
+    def verify_(self) -> None:
+        _in_trace(self)
+        if not 0 <= self.slot.value.data <= 7:
+            raise op_error(self, "attribute 'slot' failed to satisfy constraint: 32-bit signless integer attribute "
+                                 "whose minimum value is 0 whose maximum value is 7")
+        WireBundle.check(self.port, "port", self)
+        DMAChannelDir.check(self.direction, "direction", self)
+
+
+class _TraceTriggerOp(IRDLOperation):
+    """aie.trace.start / aie.trace.stop (hasCustomAssemblyFormat): ``broadcast=15`` or ``event=<"TRUE">``."""
+
+    broadcast = opt_prop_def(IntegerAttr[I32])
+    event = opt_prop_def(StringAttr)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> Self:
+        props: dict[str, Attribute] = {}
+        if parser.parse_optional_keyword("broadcast") is not None:
+            parser.parse_punctuation("=")
+            props["broadcast"] = _i32(_parse_int(parser))
+        elif parser.parse_optional_keyword("event") is not None:
+            parser.parse_punctuation("=")
+            props["event"] = _parse_trace_event(parser)
+        attrs = parse_attr_dict(parser, cls, props)
+        return cls.create(properties=props, attributes=attrs)
+
+    def print(self, printer: Printer) -> None:
+        if self.broadcast is not None:
+            printer.print_string(f" broadcast={self.broadcast.value.data}")
+        elif self.event is not None:
+            printer.print_string(" event=")
+            _print_trace_event(printer, self.event)
+        print_attr_dict(printer, self, ("broadcast", "event"))
+
+    def verify_(self) -> None:
+        _in_trace(self)
+        if (self.broadcast is None) == (self.event is None):
+            raise op_error(self, "needs exactly one of broadcast or event")
+
+
+@irdl_op_definition
+class TraceStartEventOp(_TraceTriggerOp):
+    """``aie.trace.start broadcast=15``: the event that starts the trace."""
+
+    name = "aie.trace.start"
+
+
+@irdl_op_definition
+class TraceStopEventOp(_TraceTriggerOp):
+    """``aie.trace.stop broadcast=14``: the event that stops the trace."""
+
+    name = "aie.trace.stop"
+
+
+# AIETraceOps.td @ 019b75a7 AIE_TraceStartConfigOp: $trace_config attr-dict.
+@declared
+class TraceStartConfigOp(IRDLOperation):
+    """``aie.trace.start_config @t``: apply trace configuration ``@t`` from the runtime sequence."""
+
+    name = "aie.trace.start_config"
+    trace_config = prop_def(SymbolRefAttr)
+    assembly_format = "$trace_config attr-dict"
+
+
+# Newer than AIETraceOps.td @ 019b75a7 (its ODS was not available): written in the runtime sequence
+# of mlir-aie's test/npu-xrt trace designs as `aie.trace.host_config {buffer_size = 8192 : i32}` or
+# `aie.trace.host_config buffer_size = 8192`; other entries (reuse_output_buffer) kept as attributes.
+@declared
+class TraceHostConfigOp(IRDLOperation):
+    """``aie.trace.host_config buffer_size = 8192``: the host trace buffer of the sequence's traces."""
+
+    name = "aie.trace.host_config"
+    buffer_size = opt_prop_def(IntegerAttr[I32])
+    assembly_format = "(`buffer_size` `=` $buffer_size^)? attr-dict"
+
+
+
+# `aie.event(0)` inside a core (mlir-aie test/npu-xrt/full_elf_event_trace): raise event ``val`` of
+# the core's event module (the INSTR_EVENT_<val> a trace records). AIEOps.td's definition was not
+# available here; the property name ``val`` is mlir-aie's as remembered, not read: the generic form may differ.
+@declared
+class EventOp(IRDLOperation):
+    """``aie.event(0)``: a core raises event 0 or 1 (INSTR_EVENT_0/1, which traces record)."""
+
+    name = "aie.event"
+    val = prop_def(IntegerAttr[I32])
+    assembly_format = "`(` $val `)` attr-dict"
+
+    def verify_(self) -> None:
+        _core_of(self)
+
+TRACE_OPS = (TraceOp, TraceModeOp, TraceEventOp, TracePacketOp, TracePortOp, TraceStartEventOp, TraceStopEventOp,
+             TraceStartConfigOp, TraceHostConfigOp, EventOp)
+
 AIE = Dialect(
     "aie",
     [
-        DeviceOp, TileOp, EndOp, CoreOp, BufferOp, ExternalBufferOp, LockOp, UseLockOp,
+        DeviceOp, TileOp, LogicalTileOp, EndOp, CoreOp, BufferOp, ExternalBufferOp, LockOp, UseLockOp,
         ObjectFifoCreateOp, ObjectFifoLinkOp, ObjectFifoAcquireOp, ObjectFifoReleaseOp,
         ObjectFifoSubviewAccessOp, ObjectFifoAllocateOp, ObjectFifoRegisterExternalBuffersOp,
         ObjectFifoBufferOp, ObjectFifoLockOp,
         MemOp, MemTileDMAOp, ShimDMAOp, DMAStartOp, DMABDOp, NextBDOp, DMABDPacketOp, DMAOp,
         FlowOp, PacketFlowOp, PacketSourceOp, PacketDestOp, ShimDMAAllocationOp, RuntimeSequenceOp,
         SwitchboxOp, ShimMuxOp, ConnectOp, WireOp, AMSelOp, MasterSetOp, PacketRulesOp, PacketRuleOp,
-        CascadeFlowOp, ConfigureCascadeOp, GetCascadeOp, PutCascadeOp,
+        CascadeFlowOp, ConfigureCascadeOp, GetCascadeOp, PutCascadeOp, *TRACE_OPS,
     ],
     [
         ObjectFifoType, ObjectFifoSubviewType, BDDimLayoutAttr, BDDimLayoutArrayAttr,
-        BDDimLayoutArrayArrayAttr, BDPadLayoutAttr, BDPadLayoutArrayAttr, PacketInfoAttr,
+        BDDimLayoutArrayArrayAttr, BDPadLayoutAttr, BDPadLayoutArrayAttr, PacketInfoAttr, BDIterationAttr,
         AIEDeviceAttr, ObjectFifoPortAttr,
     ],
 )

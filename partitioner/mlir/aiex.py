@@ -6,7 +6,10 @@ at 00d58b94e6c8 (main, 2026) and 97737142e4c8 (v1.x, with ``aiex.runtime_sequenc
 parsers, verifiers: ``verifyStridesWraps``, burst length, offset alignment, packet header,
 set_lock, push_queue, writebd, dma_wait); ``AIETargetModel.h`` (shim burst lengths; the other
 target figures are ``partitioner.device``'s); lit tests ``test/dialect/AIEX/roundtrip.mlir``,
-``invalid.mlir``, ``bad_npu_nd.mlir`` and IRON-printed sequences.
+``invalid.mlir``, ``bad_npu_nd.mlir`` and IRON-printed sequences; for ``aiex.configure`` / ``aiex.run``,
+the resets and the BD pool, AIEX.td @ 00d58b94 and the 2026 ``AIEXDialect.cpp`` (``ConfigureOp::verify``);
+for 2024 forms with no ODS at hand (``aiex.npu.configure``, ``aiex.npu.writebd_shimtile``, ``writebd``
+without ``d2_size``, ``rtp_write(col, row, ...)``), the mlir-aie test/npu-xrt designs that write them.
 
 Both generations in use are read: v1.x release wheels (``aiex.runtime_sequence``,
 attribute-only ``aiex.npu.write32 {address = 1 : ui32, value = 2 : ui32}``,
@@ -40,6 +43,7 @@ from xdsl.dialects.builtin import (
     MemRefType,
     Signedness,
     StringAttr,
+    SymbolNameConstraint,
     SymbolRefAttr,
     UnrankedMemRefType,
     i1,
@@ -68,6 +72,7 @@ from xdsl.irdl import (
     prop_def,
     region_def,
     result_def,
+    traits_def,
     var_operand_def,
 )
 from xdsl.irdl.declarative_assembly_format import (
@@ -82,10 +87,12 @@ from xdsl.irdl.declarative_assembly_format import (
 )
 from xdsl.parser import Parser, UnresolvedOperand
 from xdsl.printer import Printer
+from xdsl.traits import NoTerminator, SymbolOpInterface
 from xdsl.utils.exceptions import VerifyException
 
 from partitioner import device as device_mod
 from partitioner.mlir.aie import (
+    DeviceOp,
     DMAChannelDir,
     PacketInfoAttr,
     RuntimeSequenceBase,
@@ -100,6 +107,7 @@ from partitioner.mlir.aie import (
     parse_attr_dict,
     parse_packet_info,
     print_attr_dict,
+    tile_of,
 )
 
 # The target figures (BDs per tile kind, the largest lock value, the shim DMA limits) are
@@ -789,14 +797,27 @@ class NpuWriteRTPOp(IRDLOperation):
     name = "aiex.npu.rtp_write"
 
     dyn = var_operand_def(IntegerType)
-    buffer = prop_def(FlatSymbolRefAttrConstr)
+    buffer = opt_prop_def(FlatSymbolRefAttrConstr)
     index = prop_def(UI32Attr)
     value = opt_prop_def(I32Attr)
     operandSegmentSizes = opt_prop_def(DenseArrayBase)
+    # The 2024 form, `(col, row, index, value) {buffer_sym_name = "rtp0"}` (mlir-aie test/npu-xrt/two_col
+    # @ 42b6dad6): the buffer named by a string, the tile by its coordinates.
+    col = opt_prop_def(I32Attr)
+    row = opt_prop_def(I32Attr)
+    buffer_sym_name = opt_prop_def(StringAttr)
 
     @classmethod
     def parse(cls, parser: Parser) -> NpuWriteRTPOp:
         parser.parse_punctuation("(")
+        if (col := parser.parse_optional_integer(allow_boolean=False)) is not None:
+            props: dict[str, Attribute] = {"col": IntegerAttr(col, i32)}
+            for key, t in (("row", i32), ("index", ui32), ("value", i32)):
+                parser.parse_punctuation(",")
+                props[key] = IntegerAttr(parser.parse_integer(allow_boolean=False), t)
+            parser.parse_punctuation(")")
+            attrs = parse_attr_dict(parser, cls, props)
+            return cls.create(properties=_sorted(props), attributes=attrs)
         pos = parser.pos
         buffer = parser.parse_attribute()
         if not isinstance(buffer, SymbolRefAttr):
@@ -819,6 +840,11 @@ class NpuWriteRTPOp(IRDLOperation):
         return cls.create(operands=operands, properties=_sorted(props), attributes=attrs)
 
     def print(self, printer: Printer) -> None:
+        if self.buffer is None and self.col is not None and self.row is not None and self.value is not None:
+            printer.print_string(f"({self.col.value.data}, {self.row.value.data}, {self.index.value.data}, "
+                                 f"{self.value.value.data})")
+            print_attr_dict(printer, self, elide=("col", "row", "index", "value"))
+            return
         printer.print_string("(")
         printer.print_attribute(self.buffer)
         printer.print_string(f", {self.index.value.data}, ")
@@ -832,6 +858,10 @@ class NpuWriteRTPOp(IRDLOperation):
             _print_types(printer, self.dyn)
 
     def verify_(self) -> None:
+        if (self.buffer is None) == (self.buffer_sym_name is None):
+            raise op_error(self, "needs a buffer: '@buffer', or (2024) col, row and buffer_sym_name")
+        if self.buffer is None and (self.col is None or self.row is None or self.dyn):
+            raise op_error(self, "the 2024 form needs col, row and a constant value")
         if (self.value is not None) == bool(self.dyn) or len(self.dyn) > 1:
             raise op_error(self, "exactly one of 'value' (static) or 'dyn_value' (dynamic) must be provided")
         _check_segments(self, [len(self.dyn)])
@@ -952,7 +982,9 @@ class NpuWriteBdOp(IRDLOperation):
     d0_stride = prop_def(I32Attr)
     d1_size = prop_def(I32Attr)
     d1_stride = prop_def(I32Attr)
-    d2_size = prop_def(I32Attr)
+    # d2_size and the d*_zero_* fields: absent in 2024 (test/npu-xrt/memtile_dmas/writebd @ 5820db19);
+    # optional here, kept as written.
+    d2_size = opt_prop_def(I32Attr)
     d2_stride = prop_def(I32Attr)
     iteration_current = prop_def(I32Attr)
     iteration_size = prop_def(I32Attr)
@@ -966,12 +998,12 @@ class NpuWriteBdOp(IRDLOperation):
     lock_acq_enable = prop_def(I32Attr)
     lock_acq_val = prop_def(I32Attr)
     lock_acq_id = prop_def(I32Attr)
-    d0_zero_before = prop_def(I32Attr)
-    d1_zero_before = prop_def(I32Attr)
-    d2_zero_before = prop_def(I32Attr)
-    d0_zero_after = prop_def(I32Attr)
-    d1_zero_after = prop_def(I32Attr)
-    d2_zero_after = prop_def(I32Attr)
+    d0_zero_before = opt_prop_def(I32Attr)
+    d1_zero_before = opt_prop_def(I32Attr)
+    d2_zero_before = opt_prop_def(I32Attr)
+    d0_zero_after = opt_prop_def(I32Attr)
+    d1_zero_after = opt_prop_def(I32Attr)
+    d2_zero_after = opt_prop_def(I32Attr)
     burst_length = opt_prop_def(I32Attr, ZERO_I32)
 
     assembly_format = "attr-dict"
@@ -991,8 +1023,8 @@ class NpuWriteBdOp(IRDLOperation):
             (f["d2_stride"] > 0xFFFFF, "D2 Stride exceeds the [0:1M-1] range."),
             (f["iteration_size"] > 0x3F, "Iteration Size exceeds the [0:63] range."),
             (f["iteration_stride"] > 0xFFFFF, "Iteration Stride exceeds the [0:1M-1] range."),
-            (shim and f["d2_size"] != 0, "ShimTile only supports 3 dimensions of sizes."),
-            (shim and any(f[f"d{d}_zero_{w}"] for d in range(3) for w in ("before", "after")),
+            (shim and f.get("d2_size", 0) != 0, "ShimTile only supports 3 dimensions of sizes."),
+            (shim and any(f.get(f"d{d}_zero_{w}", 0) for d in range(3) for w in ("before", "after")),
              "ShimTile doesn't support zero padding."),
             (not shim and f.get("burst_length", 0) != 0, "Only ShimTiles support burst length."),
         ]
@@ -1001,6 +1033,62 @@ class NpuWriteBdOp(IRDLOperation):
                 raise op_error(self, message)
         _check_burst_length(self, f.get("burst_length", 0))
 
+
+
+WRITEBD_SHIMTILE_FIELDS = (
+    "bd_id", "buffer_length", "buffer_offset", "column", "column_num", "d0_size", "d0_stride", "d1_size",
+    "d1_stride", "d2_stride", "ddr_id", "enable_packet", "iteration_current", "iteration_size", "iteration_stride",
+    "lock_acq_enable", "lock_acq_id", "lock_acq_val", "lock_rel_id", "lock_rel_val", "next_bd", "out_of_order_id",
+    "packet_id", "packet_type", "use_next_bd", "valid_bd")
+
+
+# The 2024 shim-only BD write (AIEX.td before aiex.npu.writebd took a row): its fields as mlir-aie's
+# test/dialect/AIEX (dma_to_ipu / npu lowering CHECK lines) and test/npu-xrt/matrix_multiplication_using_cascade
+# @ 8ba1ac7f print them, every one an i32; that ODS itself was not available.
+@declared(sort_properties=True)
+class NpuWriteBdShimTileOp(IRDLOperation):
+    """``aiex.npu.writebd_shimtile {bd_id = .., ddr_id = .., ...}``: program a shim tile's BD (2024's ``writebd``, no row)."""
+
+    name = "aiex.npu.writebd_shimtile"
+
+    bd_id = prop_def(I32Attr)
+    buffer_length = prop_def(I32Attr)
+    buffer_offset = prop_def(I32Attr)
+    column = prop_def(I32Attr)
+    column_num = prop_def(I32Attr)
+    d0_size = prop_def(I32Attr)
+    d0_stride = prop_def(I32Attr)
+    d1_size = prop_def(I32Attr)
+    d1_stride = prop_def(I32Attr)
+    d2_stride = prop_def(I32Attr)
+    ddr_id = prop_def(I32Attr)
+    enable_packet = prop_def(I32Attr)
+    iteration_current = prop_def(I32Attr)
+    iteration_size = prop_def(I32Attr)
+    iteration_stride = prop_def(I32Attr)
+    lock_acq_enable = prop_def(I32Attr)
+    lock_acq_id = prop_def(I32Attr)
+    lock_acq_val = prop_def(I32Attr)
+    lock_rel_id = prop_def(I32Attr)
+    lock_rel_val = prop_def(I32Attr)
+    next_bd = prop_def(I32Attr)
+    out_of_order_id = prop_def(I32Attr)
+    packet_id = prop_def(I32Attr)
+    packet_type = prop_def(I32Attr)
+    use_next_bd = prop_def(I32Attr)
+    valid_bd = prop_def(I32Attr)
+
+    assembly_format = "attr-dict"
+
+    def verify_(self) -> None:
+        # The header checks writebd has (AIEXDialect.cpp NpuWriteBdOp::verify) on a shim tile's BD.
+        f = {k: int_of(v) or 0 for k, v in self.properties.items()}
+        if f["bd_id"] > _bds(self, (f["column"], 0)):
+            raise op_error(self, "BD ID exceeds the maximum ID.")
+        if f["packet_id"] > 31:
+            raise op_error(self, "Packet ID exceeds the maximum supported by 5 bits.")
+        if f["packet_type"] > 7:
+            raise op_error(self, "Packet Type exceeds the maximum supported by 3 bits.")
 
 # AIEX.td @ 00d58b94 (main), 97737142 (v1.x) AIE_NpuPreemptOp.
 @declared(sort_properties=True)
@@ -1194,6 +1282,238 @@ class SetLockOp(IRDLOperation):
             raise op_error(self, f"Lock value exceeds the maximum value of {top}")
 
 
+# Reconfiguration (AIEX.td @ 00d58b94: "Device image and execution")
+
+
+# AIEX.td @ 00d58b94 AIE_ConfigureOp ($symbol regions attr-dict; HasParent RuntimeSequenceOp,
+# NoTerminator); AIEXDialect.cpp (2026) ConfigureOp::verify / getReferencedDeviceOp.
+@declared(sort_properties=True)
+class ConfigureOp(IRDLOperation):
+    """``aiex.configure @dev { aiex.run @seq(%a) : (T) }``: load the configuration of device ``@dev`` (program memories, stream switches) from a sequence, then run its sequences."""
+
+    name = "aiex.configure"
+
+    symbol = prop_def(FlatSymbolRefAttrConstr)
+    expand_mode = opt_prop_def()
+    body = region_def()
+    traits = traits_def(NoTerminator())
+
+    assembly_format = "$symbol $body attr-dict"
+
+    def referenced_device(self) -> DeviceOp:
+        """The ``aie.device`` ``symbol`` names in the enclosing module (getReferencedDeviceOp)."""
+        module, target = self.get_toplevel_object(), self.symbol.root_reference.data
+        top = [op for r in module.regions for b in r.blocks for op in b.ops] if module is not self else []
+        found = next((op for op in top if op.get_attr_or_prop("sym_name") == StringAttr(target)), None)
+        if found is None:
+            raise op_error(self, f"No such device: '@{target}'")
+        if not isinstance(found, DeviceOp):
+            raise op_error(self, f"Not a device: '@{target}'")
+        return found
+
+    def verify_(self) -> None:
+        _require_parent(self, RUNTIME_SEQUENCE_OPS, ancestor=False)
+        if self.parent_op() is None:
+            return
+        target, parent = self.referenced_device(), device_of(self)
+        if parent is not None and target.device_name != parent.device_name:
+            raise op_error(self, f"Device types do not match: '{parent.device_name}' vs. '{target.device_name}'")
+
+
+# AIEX.td @ 00d58b94 AIE_RunOp ($runtime_sequence_symbol `(` $args `)` `:` `(` type($args) `)` attr-dict;
+# HasParent ConfigureOp).
+@declared(sort_properties=True)
+class RunOp(IRDLOperation):
+    """``aiex.run @seq(%a) : (memref<..>)``: run a runtime sequence of the configured device, inlined here."""
+
+    name = "aiex.run"
+
+    runtime_sequence_symbol = prop_def(FlatSymbolRefAttrConstr)
+    args = var_operand_def()
+
+    assembly_format = "$runtime_sequence_symbol `(` $args `)` `:` `(` type($args) `)` attr-dict"
+
+    def verify_(self) -> None:
+        if self.parent_op() is not None and not isinstance(self.parent_op(), ConfigureOp):
+            raise op_error(self, "expects parent op 'aiex.configure'")
+
+
+# Not in AIEX.td @ 00d58b94 nor 97737142: written bare in mlir-aie's test/npu-xrt/ctrl_packet_reconfig/
+# aie2.mlir @ ec7548a8 (and its 1x4 / elf siblings), inside the runtime sequence. Its ODS was not
+# available: no arguments are assumed; any attribute is kept.
+@declared(sort_properties=True)
+class NpuConfigureOp(IRDLOperation):
+    """``aiex.npu.configure``: (re)configure the design from the sequence (ctrl_packet_reconfig tests, 2024)."""
+
+    name = "aiex.npu.configure"
+
+    assembly_format = "attr-dict"
+
+    def verify_(self) -> None:
+        _require_parent(self, RUNTIME_SEQUENCE_OPS, ancestor=True)
+
+
+# Resets (AIEX.td @ 00d58b94 AIEX_CoreResetOp, AIEX_DmaChannelResetOp; HasParent RuntimeSequenceOp)
+
+
+def _check_reset_tile(op: Operation, allowed: tuple[str, ...], what: str) -> None:
+    """The verifiers' tile check: a core (core_reset) or a core or mem tile (dma_channel_reset)."""
+    t = tile_of(op.tile)
+    if t is not None and t.kind is not None and t.kind not in allowed:
+        col, row = t.coords
+        raise op_error(op, f"tile ({col}, {row}) is not {what}")
+
+
+@declared(sort_properties=True)
+class CoreResetOp(IRDLOperation):
+    """``aiex.core_reset(%tile)``: pulse a core's reset bit from the sequence (its data memory, locks and DMA kept)."""
+
+    name = "aiex.core_reset"
+
+    tile = operand_def(IndexType)
+
+    assembly_format = "`(` $tile `)` attr-dict"
+
+    def verify_(self) -> None:
+        _require_parent(self, RUNTIME_SEQUENCE_OPS, ancestor=False)
+        _check_reset_tile(self, ("compute",), "a core tile")
+
+
+@declared(sort_properties=True)
+class DmaChannelResetOp(IRDLOperation):
+    """``aiex.dma_channel_reset(%tile, S2MM, 0)``: reset one DMA channel of a core or mem tile from the sequence."""
+
+    name = "aiex.dma_channel_reset"
+
+    tile = operand_def(IndexType)
+    direction = prop_def(I32Attr)
+    channel = prop_def(I32Attr)
+
+    assembly_format = "`(` $tile `,` custom<DMAChannelDir>($direction) `,` $channel `)` attr-dict"
+
+    def verify_(self) -> None:
+        _require_parent(self, RUNTIME_SEQUENCE_OPS, ancestor=False)
+        DMAChannelDir.check(self.direction, "direction", self)
+        _check_reset_tile(self, ("compute", "mem"), "a core or mem tile")
+        t = tile_of(self.tile)
+        if t is not None and t.kind is not None:
+            kind = _device(self).kind(t.coords)
+            count = kind.dma_in if DMAChannelDir.of(self.direction) is DMAChannelDir.S2MM else kind.dma_out
+            if not 0 <= self.channel.value.data < count:
+                raise op_error(self, f"channel {self.channel.value.data} out of range: the tile has {count}")
+
+
+
+# AIEX BufferClearOp (2026; lowered by AIEXLowerBufferClear.cpp to one aiex.npu.blockwrite of zeros at
+# `address`, `length` words, on the tile's column and row). Its ODS was not available: the syntax is
+# mlir-aie test/npu-xrt/buffer_clear_op/aie.mlir's, `aiex.buffer_clear(%tile, address, length)`, the
+# property names the lowering's accessors (getAddress, getLength); their integer type (i32 here) is not read.
+@declared(sort_properties=True)
+class BufferClearOp(IRDLOperation):
+    """``aiex.buffer_clear(%tile, address, length)``: zero ``length`` words of a tile's memory from the sequence."""
+
+    name = "aiex.buffer_clear"
+
+    tile = operand_def(IndexType)
+    address = prop_def(I32Attr)
+    length = prop_def(I32Attr)
+
+    assembly_format = "`(` $tile `,` $address `,` $length `)` attr-dict"
+
+    def verify_(self) -> None:
+        _require_parent(self, RUNTIME_SEQUENCE_OPS, ancestor=True)
+        if self.length.value.data < 1 or self.address.value.data < 0:
+            raise op_error(self, "needs a non-negative address and a positive length")
+
+
+# Scratchpad runtime parameters (AIEX.td @ 00d58b94 AIEX_ScratchpadParameterOp: Symbol, `$sym_name `:` $type
+# attr-dict`, declared at module scope; AIEX_SyncScratchpadParametersFromHostOp: attr-dict, HasParent
+# RuntimeSequenceOp). mlir-aie test/npu-xrt/scratchpad_addr_offset writes the same ops under their earlier
+# names, aiex.parameter and aiex.sync_parameters_from_host.
+
+
+class _ParameterOp(IRDLOperation):
+    sym_name = prop_def(SymbolNameConstraint())
+    type = prop_def(TypeAttribute)
+    state_table_idx = opt_prop_def(UI8Attr)
+    kind = opt_prop_def()
+    traits = traits_def(SymbolOpInterface())
+    assembly_format = "$sym_name `:` $type attr-dict"
+
+    def verify_(self) -> None:
+        parent = self.parent_op()
+        if parent is not None and parent.name != "builtin.module":
+            raise op_error(self, "is declared at module scope (outside any aie.device)")
+
+
+@declared(sort_properties=True)
+class ScratchpadParameterOp(_ParameterOp):
+    """``aiex.scratchpad_parameter @foo : i32``: a named runtime parameter the host writes through the scratchpad."""
+
+    name = "aiex.scratchpad_parameter"
+
+
+@declared(sort_properties=True)
+class ParameterOp(_ParameterOp):
+    """``aiex.parameter @foo : i32``: ``aiex.scratchpad_parameter`` under its earlier name."""
+
+    name = "aiex.parameter"
+
+
+class _SyncParametersOp(IRDLOperation):
+    assembly_format = "attr-dict"
+
+    def verify_(self) -> None:
+        _require_parent(self, RUNTIME_SEQUENCE_OPS, ancestor=False)
+
+
+@declared(sort_properties=True)
+class SyncScratchpadParametersFromHostOp(_SyncParametersOp):
+    """``aiex.sync_scratchpad_parameters_from_host``: where the sequence copies the parameters to the cores."""
+
+    name = "aiex.sync_scratchpad_parameters_from_host"
+
+
+@declared(sort_properties=True)
+class SyncParametersFromHostOp(_SyncParametersOp):
+    """``aiex.sync_parameters_from_host``: ``sync_scratchpad_parameters_from_host`` under its earlier name."""
+
+    name = "aiex.sync_parameters_from_host"
+
+# AIEX.td @ 00d58b94 AIE_DMABdPoolPopOp / AIE_DMABdPoolPushOp (HasAncestor RuntimeSequenceOp;
+# compiler-emitted on the dynamic BD path).
+@declared(sort_properties=True)
+class DMABdPoolPopOp(IRDLOperation):
+    """``%bd = aiex.dma_bd_pool_pop(col, row) : i32``: a free BD ID of a tile, drawn at run time."""
+
+    name = "aiex.dma_bd_pool_pop"
+
+    column = prop_def(I32Attr)
+    row = prop_def(I32Attr)
+    bd_id = result_def(i32)
+
+    assembly_format = "`(` $column `,` $row `)` attr-dict `:` type($bd_id)"
+
+    def verify_(self) -> None:
+        _require_parent(self, RUNTIME_SEQUENCE_OPS, ancestor=True)
+
+
+@declared(sort_properties=True)
+class DMABdPoolPushOp(IRDLOperation):
+    """``aiex.dma_bd_pool_push(col, row) bd_id %bd : i32``: give a BD ID back to the tile's run-time pool."""
+
+    name = "aiex.dma_bd_pool_push"
+
+    column = prop_def(I32Attr)
+    row = prop_def(I32Attr)
+    bd_id = operand_def(i32)
+
+    assembly_format = "`(` $column `,` $row `)` `bd_id` $bd_id attr-dict `:` type($bd_id)"
+
+    def verify_(self) -> None:
+        _require_parent(self, RUNTIME_SEQUENCE_OPS, ancestor=True)
+
+
 AIEX_OPS: tuple[type[Operation], ...] = (
     RuntimeSequenceOp,
     NpuDmaMemcpyNdOp,
@@ -1206,6 +1526,7 @@ AIEX_OPS: tuple[type[Operation], ...] = (
     NpuAddressPatchOp,
     NpuPushQueueOp,
     NpuWriteBdOp,
+    NpuWriteBdShimTileOp,
     NpuPreemptOp,
     NpuLoadPdiOp,
     DMAConfigureTaskOp,
@@ -1216,6 +1537,18 @@ AIEX_OPS: tuple[type[Operation], ...] = (
     DMAStartBdChainOp,
     DMAStartBdChainForOp,
     SetLockOp,
+    ConfigureOp,
+    RunOp,
+    NpuConfigureOp,
+    CoreResetOp,
+    DmaChannelResetOp,
+    BufferClearOp,
+    ScratchpadParameterOp,
+    ParameterOp,
+    SyncScratchpadParametersFromHostOp,
+    SyncParametersFromHostOp,
+    DMABdPoolPopOp,
+    DMABdPoolPushOp,
 )
 
 AIEX = Dialect("aiex", list(AIEX_OPS), [BlockFloatType])

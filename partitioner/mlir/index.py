@@ -6,6 +6,11 @@ every form, flows, shim DMA allocations, runtime sequences (as :data:`SeqStep` l
 it does not model. :mod:`partitioner.mlir.read` and :mod:`partitioner.hangs.build` read only this
 index; a new construct is taught here (a handler in :data:`_DEVICE_OPS`, :data:`_SEQUENCE_OPS` or
 :func:`_steps`, and its record). Enum properties are decoded once, to :mod:`partitioner.mlir.aie`'s enums.
+
+An op no record models is kept, never raised: :attr:`DeviceIndex.not_modelled` lists them (device
+ops and the ones a handler could not place, packet flows, :class:`UnknownStep` core ops, calls given locks,
+:class:`Other` sequence ops, transfers with a packet header) and :attr:`DeviceIndex.movers` those that
+may move data or locks, which make a hang verdict "not proved".
 """
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from xdsl.dialects import arith, func, scf
+from xdsl.dialects import affine, arith, func, scf
 from xdsl.dialects.builtin import IntegerAttr, MemRefType, ModuleOp
 from xdsl.ir import Attribute, Block, BlockArgument, Operation, SSAValue
 
@@ -87,17 +92,21 @@ class LockStep:
 
 @dataclass(eq=False)
 class CallStep:
-    """``func.call``: the callee and its arguments' constant values (None where not constant)."""
+    """``func.call``: the callee and its arguments' constant values (None where not constant); ``locks``
+    the ``aie.lock`` values it is given (a kernel that acquires and releases them itself, as
+    test/npu-xrt/lock_pass_to_c does: what it does with them is not modelled)."""
 
     op: Operation
     callee: str
     args: list[int | None]
+    locks: list[SSAValue] = field(default_factory=list)
 
 
 @dataclass(eq=False)
 class LoopStep:
-    """``scf.for`` (bounds None where not constant), or the lowered endless loop of two blocks (``branch``,
-    ``op`` its back edge ``cf.br``)."""
+    """``scf.for`` or ``affine.for`` (bounds None where not constant), ``scf.while`` on a constant true
+    (endless: up to :data:`ENDLESS`), or the lowered endless loop of two blocks (``branch``, ``op`` its
+    back edge ``cf.br``)."""
 
     op: Operation
     lb: int | None
@@ -127,7 +136,18 @@ class OpaqueStep:
     body: list[Step]
 
 
-Step = FifoStep | LockStep | CallStep | LoopStep | OpaqueStep
+@dataclass(eq=False)
+class UnknownStep:
+    """An ``aie`` / ``aiex`` op in a core that the index does not model (``aie.put_cascade``, a new
+    form...): it may move data or locks, so a process reaching it proves nothing past it."""
+
+    op: Operation
+
+
+Step = FifoStep | LockStep | CallStep | LoopStep | OpaqueStep | UnknownStep
+
+#: ``aie`` ops in a core body that move no token and no data between tiles.
+CORE_INERT = ("aie.objectfifo.subview.access", "aie.end", "aie.event")
 
 
 def walk_steps(steps: list[Step], loops: tuple[LoopStep, ...] = ()) -> Iterator[tuple[Step, tuple[LoopStep, ...]]]:
@@ -141,8 +161,10 @@ def walk_steps(steps: list[Step], loops: tuple[LoopStep, ...] = ()) -> Iterator[
 
 
 def has_sync(steps: list[Step]) -> bool:
-    """True when an acquire, a release or a lock use is among ``steps`` or inside them."""
-    return any(isinstance(s, (FifoStep, LockStep)) for s, _ in walk_steps(steps))
+    """True when an acquire, a release, a lock use or an op that may move either (:class:`UnknownStep`,
+    a call given locks) is among ``steps`` or inside them."""
+    return any(isinstance(s, (FifoStep, LockStep, UnknownStep)) or isinstance(s, CallStep) and s.locks
+               for s, _ in walk_steps(steps))
 
 
 def _lock_step(op: aie.UseLockOp) -> LockStep:
@@ -150,6 +172,28 @@ def _lock_step(op: aie.UseLockOp) -> LockStep:
     if value is None:
         value = constant(op.value_operand) if op.value_operand is not None else None
     return LockStep(op, op.lock, LockAction.of(op.action), 1 if value is None else value)
+
+
+def _affine_bound(attr: Attribute) -> int | None:
+    """An ``affine.for`` bound map's value when it is one constant (``affine_map<() -> (4)>``); else None."""
+    m = getattr(attr, "data", None)
+    if m is None or m.num_dims or m.num_symbols or len(m.results) != 1:
+        return None
+    return getattr(m.results[0], "value", None)
+
+
+def _endless_while(op: Operation) -> Block | None:
+    """The body of ``scf.while : () -> () { scf.condition(%true) } do { ... }``, mlir-aie's
+    ``while (true)`` (test/npu-xrt/objectfifo_core_while_true); None for any other ``scf.while``."""
+    if op.name != "scf.while" or op.operands or len(op.regions) != 2:
+        return None
+    before, after = op.regions[0].blocks, op.regions[1].blocks
+    if len(before) != 1 or len(after) != 1 or len(list(before[0].ops)) != 1:
+        return None
+    cond = before[0].last_op
+    if not isinstance(cond, scf.ConditionOp) or len(cond.operands) != 1:
+        return None
+    return after[0] if constant(cond.condition) == 1 or constant(cond.condition) == -1 else None
 
 
 def _steps(block: Block) -> list[Step]:
@@ -162,11 +206,19 @@ def _steps(block: Block) -> list[Step]:
         elif isinstance(op, aie.UseLockOp):
             out.append(_lock_step(op))
         elif isinstance(op, func.CallOp):
-            out.append(CallStep(op, op.callee.string_value(), [constant(a) for a in op.arguments]))
+            out.append(CallStep(op, op.callee.string_value(), [constant(a) for a in op.arguments],
+                                [a for a in op.arguments if isinstance(a.owner, aie.LockOp)]))
         elif isinstance(op, scf.ForOp):
             out.append(LoopStep(op, constant(op.lb), constant(op.ub), constant(op.step), _steps(op.body.blocks[0])))
+        elif isinstance(op, affine.ForOp):
+            out.append(LoopStep(op, _affine_bound(op.lowerBoundMap), _affine_bound(op.upperBoundMap),
+                                op.step.value.data, _steps(op.regions[0].blocks[0])))
+        elif (body := _endless_while(op)) is not None:
+            out.append(LoopStep(op, 0, ENDLESS, 1, _steps(body)))
         elif op.regions:
             out.append(OpaqueStep(op, [s for r in op.regions for b in r.blocks for s in _steps(b)]))
+        elif op.name.startswith(("aie.", "aiex.")) and op.name not in CORE_INERT:
+            out.append(UnknownStep(op))
     return out
 
 
@@ -352,6 +404,7 @@ class Transfer:
     sizes: list[int | None]
     strides: list[int | None]
     id: int
+    packet: bool = False  # sent with a packet header: routed by packet id, not by an aie.flow
 
     @property
     def nbytes(self) -> int:
@@ -400,6 +453,15 @@ class TaskUse:
 
 
 @dataclass(eq=False)
+class TaskFree:
+    """``aiex.dma_free_task``: the task's BD IDs go back to the tile's pool (``task`` None when not of this
+    sequence). An await returns them too (AIEAssignRuntimeSequenceBDIDs.cpp @ 0c96b7d3 ``recycle``)."""
+
+    op: aiex.DMAFreeTaskOp
+    task: Task | None
+
+
+@dataclass(eq=False)
 class SetLock:
     """``aiex.set_lock``: the lock (an SSA value) and the value it sets."""
 
@@ -415,7 +477,7 @@ class Other:
     op: Operation
 
 
-SeqStep = Transfer | Wait | Sync | Task | TaskUse | SetLock | Other
+SeqStep = Transfer | Wait | Sync | Task | TaskUse | TaskFree | SetLock | Other
 
 #: Runtime-sequence ops that move data or set locks in ways no record here follows: register writes
 #: (a lock's or a DMA channel's registers among them), BD writes and queue pushes, BD-chain starts,
@@ -425,6 +487,15 @@ SeqStep = Transfer | Wait | Sync | Task | TaskUse | SetLock | Other
 UNTRACKED = (aiex.NpuWrite32Op, aiex.NpuMaskWrite32Op, aiex.NpuBlockWriteOp, aiex.NpuPushQueueOp,
              aiex.NpuWriteBdOp, aiex.NpuAddressPatchOp, aiex.DMAStartBdChainOp, aiex.DMAStartBdChainForOp,
              aiex.NpuLoadPdiOp, aiex.NpuPreemptOp)
+#: Runtime-sequence ops the index does not model that move neither data on a DMA nor a lock: a
+#: constant's global (``memref.get_global``, blockwrite's data) and a runtime parameter written into
+#: a core's buffer (``aiex.npu.rtp_write``: a value the core reads; a loop bound it sets is already
+#: a bound that is not a constant to the core's model). Every other op the index does not model is
+#: taken to move data or locks, as :data:`UNTRACKED` do.
+SEQUENCE_INERT = ("memref.get_global", "aiex.npu.rtp_write")
+#: Device-level ops the index does not model that route streams by hand and move nothing
+#: themselves: a DMA they connect has no ``aie.flow``, which the hang model already takes as not proved.
+DEVICE_INERT = ("aie.switchbox", "aie.shim_mux", "aie.wire")
 
 
 @dataclass(eq=False)
@@ -449,6 +520,29 @@ def _sync(op: aiex.NpuSyncOp) -> Sync:
                 int_of(op.row_num, 1))
 
 
+def describe(op: Operation) -> str:
+    """What of ``op`` no model follows: its name, or for a transfer with a packet header, its routing."""
+    if isinstance(op, aiex.NpuDmaMemcpyNdOp):
+        return f"{op.name} with a packet header (routed by packet id)"
+    if isinstance(op, func.CallOp):
+        return f"{op.name} @{op.callee.string_value()} given locks (what it does with them)"
+    return op.name
+
+
+def _packet_moves(op: aie.PacketFlowOp) -> bool:
+    """Whether a packet flow may move data or locks the hang model follows.
+
+    One from a tile's control port (its task-completion tokens back to the host, the
+    ``TileControl : 0 -> South : 0`` route of test/npu-xrt/dma_queue_overflow @ 91d723b7) or its
+    trace unit, into no control port, carries no DMA data and writes no register; any other
+    (DMA ends, control packets into a tile's ``TileControl`` port, which write its registers) may.
+    """
+    ends = [o for b in op.ports.blocks for o in b.ops if isinstance(o, (aie.PacketSourceOp, aie.PacketDestOp))]
+    quiet = (WireBundle.TileControl, WireBundle.Trace)
+    return any(WireBundle.of(o.bundle) not in quiet if isinstance(o, aie.PacketSourceOp)
+               else WireBundle.of(o.bundle) is WireBundle.TileControl for o in ends) or not ends
+
+
 # -- the walk ---------------------------------------------------------------------------------------------
 
 @dataclass(eq=False)
@@ -471,12 +565,33 @@ class DeviceIndex:
     shim_allocs: dict[str, ShimAlloc] = field(default_factory=dict)
     sequences: list[Sequence] = field(default_factory=list)
     unmodelled: list[Operation] = field(default_factory=list)  # device-level ops no record holds
+    unplaced: list[Operation] = field(default_factory=list)  # aie.logical_tile ops aiecc places itself
 
     @property
     def untracked(self) -> list[Operation]:
-        """The runtime sequences' :data:`UNTRACKED` ops, in order."""
+        """The runtime sequences' ops the index does not model and that may move data or locks
+        (:data:`UNTRACKED` and any op not in :data:`SEQUENCE_INERT`), in order."""
         return [s.op for seq in self.sequences for s in seq.steps
-                if isinstance(s, Other) and isinstance(s.op, UNTRACKED)]
+                if isinstance(s, Other) and (isinstance(s.op, UNTRACKED) or s.op.name not in SEQUENCE_INERT)]
+
+    @property
+    def not_modelled(self) -> list[Operation]:
+        """Every op the index records but no model follows, in order: device-level ops, packet flows,
+        cores' :class:`UnknownStep` ops, the runtime sequences' :class:`Other` ops and transfers sent
+        with a packet header (see :func:`describe`)."""
+        return [*self.unmodelled, *self.packet_flows,
+                *(s.op for c in self.cores for s, _ in walk_steps(c.steps)
+                  if isinstance(s, UnknownStep) or isinstance(s, CallStep) and s.locks),
+                *(s.op for seq in self.sequences for s in seq.steps
+                  if isinstance(s, Other) or isinstance(s, Transfer) and s.packet)]
+
+    @property
+    def movers(self) -> list[Operation]:
+        """The ops of :attr:`not_modelled` that may move data or locks: what makes a hang verdict "not
+        proved" (issue 20 item 2: never "free", never "hangs" through them)."""
+        inert = (*SEQUENCE_INERT, *DEVICE_INERT)
+        return [op for op in self.not_modelled if op.name not in inert
+                and not (isinstance(op, aie.PacketFlowOp) and not _packet_moves(op))]
 
     @property
     def by_coord(self) -> dict[Coord, aie.TileOp]:
@@ -530,8 +645,17 @@ class DeviceIndex:
         return task
 
 
+def _logical_tile(ix: DeviceIndex, op: aie.LogicalTileOp) -> None:
+    """A logical tile pinned to a column and a row is that tile; one aiecc places itself is unplaced."""
+    if op.col is not None and op.row is not None:
+        ix.tiles[op.result] = (op.col.value.data, op.row.value.data)
+    else:
+        ix.unplaced.append(op)
+
+
 _DEVICE_OPS: dict[type[Operation], Callable[[DeviceIndex, Operation], None]] = {
     aie.TileOp: lambda ix, op: ix.tiles.__setitem__(op.result, (op.col.value.data, op.row.value.data)),
+    aie.LogicalTileOp: _logical_tile,
     aie.ObjectFifoCreateOp: lambda ix, op: ix.fifos.__setitem__(op.sym_name.data, op),
     aie.ObjectFifoLinkOp: DeviceIndex._link,
     aie.ObjectFifoAllocateOp: lambda ix, op: ix.allocate.__setitem__(op.objFifo_name.string_value(),
@@ -553,19 +677,21 @@ _DEVICE_OPS: dict[type[Operation], Callable[[DeviceIndex, Operation], None]] = {
 _SEQUENCE_OPS: dict[type[Operation], Callable] = {
     aiex.NpuDmaMemcpyNdOp: lambda ix, op, tasks: Transfer(
         op, op.memref, op.metadata.string_value(), _indices(op.static_offsets, op.offsets),
-        _indices(op.static_sizes, op.sizes), _indices(op.static_strides, op.strides), op.id.value.data),
+        _indices(op.static_sizes, op.sizes), _indices(op.static_strides, op.strides), op.id.value.data,
+        op.packet is not None),
     aiex.NpuDmaWaitOp: lambda ix, op, tasks: Wait(op, op.symbol.string_value()),
     aiex.NpuSyncOp: lambda ix, op, tasks: _sync(op),
     aiex.DMAConfigureTaskForOp: DeviceIndex._task,
     aiex.DMAConfigureTaskOp: DeviceIndex._task,
     aiex.DMAStartTaskOp: lambda ix, op, tasks: TaskUse(op, tasks.get(op.task), True),
     aiex.DMAAwaitTaskOp: lambda ix, op, tasks: TaskUse(op, tasks.get(op.task), False),
+    aiex.DMAFreeTaskOp: lambda ix, op, tasks: TaskFree(op, tasks.get(op.task)),
     aiex.SetLockOp: lambda ix, op, tasks: SetLock(op, op.lock, op.value.value.data),
     # constants and terminators are no steps
     **{t: (lambda ix, op, tasks: None) for t in (arith.ConstantOp, func.ReturnOp, aie.EndOp)},
 }
 # Device-level ops that need no record: the terminator, kernel declarations, globals.
-_QUIET = ("aie.end", "memref.global", "func.func")
+_QUIET = ("aie.end", "memref.global", "func.func", "arith.constant")
 
 
 @dataclass(eq=False)
@@ -573,6 +699,39 @@ class Index:
     """The index of a module: one :class:`DeviceIndex` per ``aie.device``, in order."""
 
     devices: list[DeviceIndex]
+
+    @property
+    def design(self) -> DeviceIndex | None:
+        """The one device a check reads: the only one, or in a file of several the configuration
+        ``aiex.configure`` loads (2026, test/npu-xrt/ctrl_packet_reload_congested,
+        full_elf_event_trace, ctrl_packet_reconfig); None when that is not one device.
+
+        A device whose runtime sequence configures exactly one device and runs its sequence (a
+        launcher), or one that holds tiles only (a base configuration), is not the design; the device
+        configured is, when every other device is of those two kinds.
+        """
+        if len(self.devices) <= 1:
+            return self.devices[0] if self.devices else None
+        by_name = {d.op.sym_name.data: d for d in self.devices if d.op.sym_name is not None}
+        targets = {op.symbol.string_value() for d in self.devices for seq in d.sequences for op in seq.op.walk()
+                   if isinstance(op, aiex.ConfigureOp)}
+        if len(targets) != 1 or (target := by_name.get(next(iter(targets)))) is None:
+            return None
+        others = [d for d in self.devices if d is not target]
+        return target if all(_launcher(d) or _tiles_only(d) for d in others) else None
+
+
+def _launcher(dev: DeviceIndex) -> bool:
+    """A device whose body is runtime sequences that only configure another device and run its sequence."""
+    body = [op for op in dev.op.body.ops if op.name != "aie.end"]
+    quiet = (aiex.ConfigureOp, aiex.RunOp, arith.ConstantOp, aie.EndOp)
+    return bool(body) and all(isinstance(op, (aie.RuntimeSequenceOp, aiex.RuntimeSequenceOp)) for op in body) and \
+        all(isinstance(inner, quiet) for op in body for inner in op.walk() if inner is not op)
+
+
+def _tiles_only(dev: DeviceIndex) -> bool:
+    """A device that declares tiles and nothing else (a base configuration)."""
+    return all(isinstance(op, (aie.TileOp, aie.EndOp)) for op in dev.op.body.ops)
 
 
 def index_module(module: ModuleOp) -> Index:
@@ -599,7 +758,10 @@ def index_module(module: ModuleOp) -> Index:
         ix = DeviceIndex(dev, dev.device_name)
         for op in dev.body.walk():  # nested ops too, as mlir-aie's verifiers leave them (at the top)
             if (handler := _DEVICE_OPS.get(type(op))) is not None:
-                handler(ix, op)
+                try:
+                    handler(ix, op)
+                except KeyError:  # it names a tile or lock no record holds (a logical tile, ...)
+                    ix.unmodelled.append(op)
             elif op.parent_op() is dev and op.name not in _QUIET:
                 ix.unmodelled.append(op)
         devices.append(ix)

@@ -19,16 +19,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
+from typing import ClassVar
 
 from xdsl.context import Context
-from xdsl.dialects import arith, builtin, cf, func, memref, scf
+from xdsl.dialects import affine, arith, builtin, cf, func, memref, scf
 from xdsl.dialects.builtin import (
     I64,
+    FunctionType,
     DenseIntOrFPElementsAttr,
     IndexType,
     IntegerAttr,
     MemRefType,
     ModuleOp,
+    i1,
     StringAttr,
     TensorType,
     UnitAttr,
@@ -46,7 +49,7 @@ from xdsl.irdl import (
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.traits import SymbolOpInterface
-from xdsl.utils.exceptions import DiagnosticException, ParseError
+from xdsl.utils.exceptions import DiagnosticException, ParseError, VerifyException
 from xdsl.utils.lexer import Input, Span
 
 from partitioner.errors import UserError
@@ -138,9 +141,28 @@ class MemRefGlobalOp(IRDLOperation):
             printer.print_attr_dict(dict(sorted(rest.items())))
 
 
+@irdl_op_definition
+class MemRefCopyOp(IRDLOperation):
+    """``memref.copy %a, %b : memref<8xi32> to memref<8xi32>``: xDSL's op with MLIR's syntax.
+
+    xDSL 0.74's ``memref.copy`` has no custom format; MLIR's (MemRefOps.td CopyOp) is
+    ``$source `,` $target attr-dict `:` type($source) `to` type($target)``, as aie.core bodies
+    write it (mlir-aie test/npu-xrt/external_mangle_collision).
+    """
+
+    name = "memref.copy"
+    source = operand_def(MemRefType)
+    destination = operand_def(MemRefType)
+    assembly_format = "$source `,` $destination attr-dict `:` type($source) `to` type($destination)"
+    verify_ = memref.CopyOp.verify_  # same shape and element type
+
+
+_MEMREF_PATCHES = {memref.GlobalOp: MemRefGlobalOp, memref.CopyOp: MemRefCopyOp}
+
+
 def _memref_dialect() -> Dialect:
-    """xDSL's memref dialect with :class:`MemRefGlobalOp` in place of its ``memref.global``."""
-    ops = [MemRefGlobalOp if op is memref.GlobalOp else op for op in memref.MemRef.operations]
+    """xDSL's memref dialect with MLIR's syntax for ``memref.global`` and ``memref.copy`` (:data:`_MEMREF_PATCHES`)."""
+    ops = [_MEMREF_PATCHES.get(op, op) for op in memref.MemRef.operations]
     return Dialect("memref", ops, list(memref.MemRef.attributes))
 
 
@@ -169,18 +191,114 @@ def _index_dialect() -> Dialect:
         "name": f"index.{m}", "__doc__": f"``index.{m} %a, %b`` (MLIR IndexOps.td)."}))
         for m in ("add", "sub", "mul", "divs", "divu", "rems", "remu", "maxs", "mins", "maxu", "minu", "shl", "shrs",
                   "shru", "and", "or", "xor")]
-    return Dialect("index", [*binary, IndexConstantOp], [])
+    return Dialect("index", [*binary, IndexConstantOp, IndexCmpOp], [])
+
+
+@irdl_op_definition
+class IndexCmpOp(IRDLOperation):
+    """``%b = index.cmp slt(%a, %c)``: compare two indices (MLIR IndexOps.td CmpOp:
+    ```` $pred `(` $lhs `,` $rhs `)` attr-dict``). The predicate is kept as its keyword
+    (MLIR stores an ``#index<cmp_predicate ..>`` attribute, which xDSL 0.74 does not have)."""
+
+    name = "index.cmp"
+    PREDICATES: ClassVar[tuple[str, ...]] = ("eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge")
+    pred = prop_def(StringAttr)
+    lhs = operand_def(IndexType)
+    rhs = operand_def(IndexType)
+    result = result_def(i1)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> IndexCmpOp:
+        pos = parser.pos
+        pred = parser.parse_identifier()
+        if pred not in cls.PREDICATES:
+            parser.raise_error(f"expected an index.cmp predicate: one of {', '.join(cls.PREDICATES)}", pos, parser.pos)
+        with parser.in_parens():
+            lhs = parser.parse_operand(IndexType())
+            parser.parse_punctuation(",")
+            rhs = parser.parse_operand(IndexType())
+        attrs = parser.parse_optional_attr_dict()
+        return cls.create(operands=[lhs, rhs], properties={"pred": StringAttr(pred)}, attributes=attrs,
+                          result_types=[i1])
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(f" {self.pred.data}(")
+        printer.print_operand(self.lhs)
+        printer.print_string(", ")
+        printer.print_operand(self.rhs)
+        printer.print_string(")")
+        if self.attributes:
+            printer.print_string(" ")
+            printer.print_attr_dict(self.attributes)
+
+    def verify_(self) -> None:
+        if self.pred.data not in self.PREDICATES:
+            raise VerifyException(f"unknown index.cmp predicate '{self.pred.data}'")
+
+
+class ArithCmpiOp(arith.CmpiOp):
+    """``arith.cmpi slt, %a, %b : i32``, also with the predicate quoted (``"eq"``), as older MLIR
+    printed it and mlir-aie's test/npu-xrt/matrix_multiplication_using_cascade designs write it."""
+
+    @classmethod
+    def parse(cls, parser: Parser) -> arith.CmpiOp:
+        predicate = parser.parse_optional_str_literal() or parser.parse_identifier()
+        parser.parse_punctuation(",")
+        lhs = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        rhs = parser.parse_unresolved_operand()
+        parser.parse_punctuation(":")
+        t = parser.parse_type()
+        lhs, rhs = parser.resolve_operands([lhs, rhs], [t, t], parser.pos)
+        return cls(lhs, rhs, predicate)
+
+
+class ScfWhileOp(scf.WhileOp):
+    """``scf.while (%a = %init) : (T) -> (R) {..} do {..}``, the assignment list optional as in MLIR
+    (SCFOps.td WhileOp: ``scf.while : () -> () {..}``, mlir-aie's test/npu-xrt/objectfifo_core_while_true)."""
+
+    @classmethod
+    def parse(cls, parser: Parser) -> scf.WhileOp:
+        def assignment():  # noqa: ANN202 - (block argument, operand)
+            arg = parser.parse_argument(expect_type=False)
+            parser.parse_punctuation("=")
+            return arg, parser.parse_unresolved_operand()
+
+        pairs = parser.parse_optional_comma_separated_list(parser.Delimiter.PAREN, assignment) or []
+        parser.parse_punctuation(":")
+        pos = parser.pos
+        ftype: FunctionType = parser.parse_function_type()
+        inputs = ftype.inputs.data
+        if len(pairs) != len(inputs):
+            parser.raise_error(f"{len(pairs)} initial values for {len(inputs)} argument types", pos, parser.pos)
+        block_args = tuple(arg.resolve(t) for (arg, _), t in zip(pairs, inputs))
+        operands = tuple(parser.resolve_operand(operand, t) for (_, operand), t in zip(pairs, inputs))
+        before = parser.parse_region(block_args)
+        parser.parse_characters("do")
+        after = parser.parse_region()
+        op = cls(operands, ftype.outputs.data, before, after)
+        if (attrs := parser.parse_optional_attr_dict_with_keyword()) is not None:
+            op.attributes |= attrs.data
+        return op
+
+
+def _patched(dialect: Dialect, patches: dict[type[Operation], type[Operation]]) -> Dialect:
+    """``dialect`` with some ops replaced by their MLIR-syntax patches above."""
+    return Dialect(dialect.name, [patches.get(op, op) for op in dialect.operations], list(dialect.attributes))
 
 
 def make_context() -> Context:
     """A context with every dialect an mlir-aie design uses; unregistered ops are errors.
 
-    builtin, arith, scf, func, memref (with :class:`MemRefGlobalOp`), cf and index from
-    xDSL or here; aie and aiex from :mod:`partitioner.mlir.aie` / :mod:`partitioner.mlir.aiex`.
+    builtin, arith (quoted cmpi predicates), scf (``scf.while`` without initial values), func,
+    memref (with :class:`MemRefGlobalOp`, :class:`MemRefCopyOp`), cf, affine and index (with
+    :class:`IndexCmpOp`) from xDSL or here; aie and aiex from :mod:`partitioner.mlir.aie` /
+    :mod:`partitioner.mlir.aiex`.
     """
     ctx = Context(allow_unregistered=False)
-    for dialect in (builtin.Builtin, arith.Arith, scf.Scf, func.Func, _memref_dialect(), cf.Cf, _index_dialect(),
-                    AIE, AIEX):
+    for dialect in (builtin.Builtin, _patched(arith.Arith, {arith.CmpiOp: ArithCmpiOp}),
+                    _patched(scf.Scf, {scf.WhileOp: ScfWhileOp}), func.Func, _memref_dialect(), cf.Cf,
+                    _index_dialect(), affine.Affine, AIE, AIEX):
         ctx.load_dialect(dialect)
     return ctx
 

@@ -5,14 +5,22 @@ ObjectFIFOs and links, hand-written buffers, locks and DMA programs, cores (what
 the kernel they call, their loops and stack) and the runtime sequence. Options come from the
 folder's ``manifest.json`` when npu-tiler wrote one; otherwise from the IR, each derived figure
 noted in the Design's notes. A design npu-tiler emitted reads back to the partitioner's own Design.
+
+Hand-written DMA channels are counted as the hardware uses them: chains and runtime-sequence tasks
+on one channel share it, a task's BDs are held from its configure to its await or free, and every
+form of the runtime sequence (``*.runtime_sequence`` or the older ``func.func``) moves host data on
+shim BDs. What the index records but no model follows is named in the notes, op by op
+("not modelled: <op> at file:line:col").
 """
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from xdsl.dialects.builtin import IntegerAttr, MemRefType
+from xdsl.ir import Operation
 
 from partitioner import device as device_mod
 from partitioner import kernel_spec, profiles
@@ -86,9 +94,14 @@ def read_design(source: Source, overrides: dict | None = None) -> tuple[Design, 
         The module names an AIE1 or unknown device, describes no device, or several.
     """
     path = Path(source.filename)
-    ir = _collect(source.index, path)
+    ir = _collect(source.index, path, source.locate)
     manifest = manifest_file.read(path.parent)
-    notes: list[str] = []
+    # what the file holds that no model follows, each op where it is (issue 20 item 1)
+    notes: list[str] = [f"not modelled: {ix.describe(op)} at {source.locate(op)}"
+                        for op in ir.dev.not_modelled]
+    notes += [f"aie.device at {source.locate(d.op)}: not the configuration checked (it launches or is a base "
+              f"configuration); the device checked is the one aiex.configure loads, at {source.locate(ir.dev.op)}"
+              for d in source.index.devices if d is not ir.dev]
     spec = _kernel(ir, manifest, overrides, notes)
     workers = _workers(ir, spec, notes)
     options = _options(ir, manifest, overrides, spec, workers, notes)
@@ -101,27 +114,77 @@ def read_design(source: Source, overrides: dict | None = None) -> tuple[Design, 
 
 # -- from the index -----------------------------------------------------------------------------------
 
-def _collect(index: ix.Index, path: Path) -> _Ir:
-    if len(index.devices) != 1:
-        raise UserError(f"{path}: {len(index.devices)} `aie.device` ops; npu-tiler checks one device per file"
+def _collect(index: ix.Index, path: Path, locate: Callable[[Operation], str]) -> _Ir:
+    dev = index.design
+    if dev is None:
+        raise UserError(f"{path}: {len(index.devices)} `aie.device` ops; npu-tiler checks one device per file "
+                        f"(or the one configuration an aiex.configure loads)"
                         if index.devices else f"{path}: not an mlir-aie design (no `aie.device` found)")
-    dev = index.devices[0]
+    if dev.unplaced:
+        raise UserError(f"{path}: {len(dev.unplaced)} aie.logical_tile op(s) without a column and a row (the first "
+                        f"at {locate(dev.unplaced[0])}): aiecc places them itself (aie-place-tiles), which "
+                        f"npu-tiler does not model; give each its tile (aie.tile(col, row)) to check the design")
     ir = _Ir(dev, device_mod.load(dev.name), path)
     # a hand-lowered design claims its shim channel here (the ObjectFIFO lowering writes these)
     decls = [(a.op, DmaChannelDecl(a.tile, io(a.direction), a.channel, 0)) for a in dev.shim_allocs.values()]
     decls += [(p.op, DmaChannelDecl(p.tile, io(c.direction), c.channel, _bd_count(c)))
               for p in dev.dmas for c in p.chains]
     order = {id(op): i for i, op in enumerate(dev.op.body.ops)}  # in the file's order
-    ir.dmas += [d for _, d in sorted(decls, key=lambda od: order.get(id(od[0]), 0))]
-    # issue 20: the older func.func form of the sequence is not read here yet (its transfers, shim BDs)
-    for seq in (s for s in dev.sequences if s.form != "func"):
-        ir.sequence_dialect = seq.form
+    for _, d in sorted(decls, key=lambda od: order.get(id(od[0]), 0)):
+        _claim(ir, d)
+    # Every form of the runtime sequence moves host data on shim BDs: the *.runtime_sequence ops, else
+    # the older func.func form (the one sequence the hang model runs, partitioner.hangs.build).
+    sequences = [s for s in dev.sequences if s.form != "func"] or dev.sequences[:1]
+    for seq in sequences:
+        ir.sequence_dialect = None if seq.form == "func" else seq.form
         _sequence(seq, ir)
     return ir
 
 
 def _bd_count(chain: ix.DmaChain) -> int:
     return sum(len(b.bds) for b in chain.bds)
+
+
+def _claim(ir: _Ir, decl: DmaChannelDecl) -> None:
+    """Add a channel's chain to the Design's hand-written channels: one entry per (tile, direction, channel).
+
+    Several chains on one channel share it: ``aie.dma_start`` ops on one channel of an ``aie.mem``
+    queue their chains as tasks of that channel, and so do runtime-sequence tasks (a task queue of
+    depth 4 per channel, npu1-facts.md section 12 "DMA tasks queued on one channel share it";
+    mlir-aie test/npu-xrt/dma_queue_overflow @ 91d723b7: 14 tasks on shim MM2S 0, one channel,
+    test/npu-xrt/dmabd_task_queue @ 0737c419: two ``dma_start(S2MM, 0)``). Their BDs add up.
+    """
+    key = (decl.tile, decl.direction, decl.channel)
+    for d in ir.dmas:
+        if (d.tile, d.direction, d.channel) == key:
+            d.bds += decl.bds
+            return
+    ir.dmas.append(decl)
+
+
+def _task_bds(seq: ix.Sequence) -> dict[tuple[Coord, str, int], int]:
+    """The most BDs each tile channel's runtime-sequence tasks hold at once.
+
+    A task's BDs are taken at its ``aiex.dma_configure_task`` and given back at its
+    ``aiex.dma_await_task`` or ``aiex.dma_free_task`` (mlir-aie
+    lib/Dialect/AIEX/Transforms/AIEAssignRuntimeSequenceBDIDs.cpp @ 0c96b7d3: ``allocateConfigure``,
+    ``recycle``). mlir-aie draws them from one pool per tile; the peaks here are per channel, so
+    their sum is at least the tile's peak (never fewer BDs than mlir-aie needs).
+    """
+    live: dict[int, tuple[tuple[Coord, str, int], int]] = {}  # id(Task) -> (channel, BDs)
+    now: dict[tuple[Coord, str, int], int] = {}
+    peak: dict[tuple[Coord, str, int], int] = {}
+    for step in seq.steps:
+        if isinstance(step, ix.Task) and step.tile is not None:
+            key = (step.tile, io(step.chain.direction), step.chain.channel)
+            live[id(step)] = (key, _bd_count(step.chain))
+            now[key] = now.get(key, 0) + live[id(step)][1]
+            peak[key] = max(peak.get(key, 0), now[key])
+        elif isinstance(step, (ix.TaskUse, ix.TaskFree)) and not getattr(step, "start", False) \
+                and step.task is not None and id(step.task) in live:
+            key, n = live.pop(id(step.task))
+            now[key] -= n
+    return peak
 
 
 def _elem_bytes(elem: str, where: str) -> int:
@@ -154,7 +217,11 @@ def _sequence(seq: ix.Sequence, ir: _Ir) -> None:
     names = {}
     for i, a in enumerate(seq.args):
         names[a] = (a.name_hint or f"arg{i}").removesuffix("_host")
-        ir.seq_args.append((names[a], *memref(a.type)))
+        if isinstance(a.type, MemRefType):  # a scalar argument (a run-time parameter) is no host buffer
+            ir.seq_args.append((names[a], *memref(a.type)))
+    # tasks on a tile's own DMA channel: hand-written BD chains in the runtime sequence, one channel each
+    for (tile, way, channel), bds in _task_bds(seq).items():
+        _claim(ir, DmaChannelDecl(tile, way, channel, bds))
     for step in seq.steps:
         if isinstance(step, ix.Transfer):
             if None in (*step.offsets, *step.sizes, *step.strides):
@@ -167,10 +234,6 @@ def _sequence(seq: ix.Sequence, ir: _Ir) -> None:
         elif isinstance(step, ix.Task) and step.symbol is not None:
             for bd in (b for s in step.chain.bds for b in s.bds):
                 ir.transfers.append(_task_transfer(ir, bd, names, step.symbol))
-        elif isinstance(step, ix.Task):
-            # a task on a tile's own DMA channel: a hand-written BD chain in the runtime sequence
-            ir.dmas.append(DmaChannelDecl(step.tile, io(step.chain.direction), step.chain.channel,
-                                          _bd_count(step.chain)))
         elif isinstance(step, ix.TaskUse) and not step.start and step.task is not None and step.task.symbol:
             ir.waits.append(step.task.symbol)
 
