@@ -52,10 +52,7 @@ OTHER_COMMIT = {
 # ObjectFIFO (partitioner.lowering.stream_end reads ObjectFifo.aie_stream, which partitioner/design.py
 # does not declare and partitioner/mlir/read.py does not fill; /tmp/coord/hd.md). The lowering rule
 # itself is tested in tests/test_lowering_rules.py against the same CHECK lines.
-NEEDS_READ = {
-    "producer_stream_aie2": "aie_stream is not carried from the op to ObjectFifo yet (design.py, read.py)",
-    "consumer_stream_aie2": "aie_stream is not carried from the op to ObjectFifo yet (design.py, read.py)",
-}
+NEEDS_READ: dict[str, str] = {}
 
 
 def profile_of(name: str) -> str:

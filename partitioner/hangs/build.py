@@ -184,6 +184,10 @@ class _Builder:
         if end.static_init:
             self.notes.append(f"{f.name}: initial values on a mem tile are sent without locks (repeating)")
             return self.add(OpenProc(f"DMA {label} (initial values)", op, "send"))
+        if end.core_stream:  # aie_stream: the core reads or writes the stream itself, no pool, no locks
+            self.unmodelled_fifos[f.name] = "one end is a Core stream port (aie_stream)"
+            self.approx(f"{self.src.locate(op)}: not modelled: {f.name}'s Core stream port end (aie_stream)")
+            return self.add(OpenProc(f"core stream {label}", op, _ROLE[way]))
         free, filled = self.pair(end.locks)
         c = end.locks.count
         if end.index == 0:

@@ -439,7 +439,9 @@ def _design(ir: _Ir, options: Options, spec: KernelSpec | None, default_stack: i
             dims_from_stream=bool(dims_from is not None and any(len(d) for d in dims_from)),
             repeat_count=int_of(op.repeat_count), allocate_tile=ir.dev.allocate.get(name),
             external_buffers=ir.dev.external.get(name, 0), consumer_object_bytes=None if cons_type is None else
-            _nbytes(cons_type.element_type, f"aie.objectfifo @{name}")))
+            _nbytes(cons_type.element_type, f"aie.objectfifo @{name}"),
+            # not in the dialect's ODS subset: kept as a discardable attribute (AIEOps.td aie_stream)
+            aie_stream=int_of(op.attributes.get("aie_stream", op.properties.get("aie_stream")))))
     links = [_link(lk, ir) for lk in ir.dev.links]
     _number_chains(workers, fifos)
     if spec is not None:
