@@ -422,7 +422,11 @@ def profiles_command(as_json: bool) -> None:
                    "basic-sequential), basic-sequential or bank-aware [default: manifest.json's, else mlir-aie's].")
 @click.option("--mlir-aie", "mlir_aie", type=MLIR_AIE, default=None,
               help="Override the mlir-aie profile (default: manifest.json's, else 2025).")
-def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str | None) -> None:
+@click.option("--device", "device", default=None, metavar="NAME",
+              help="Check only the aie.device of that name (@NAME on the op; the @ optional) "
+                   "[default: every device of the file].")
+def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str | None,
+          device: str | None) -> None:
     """Read any mlir-aie design (AIE2 family: npu1, npu2 and their partial arrays, xcve2302, xcve2802) and
     say what mlir-aie will make of it, tile by tile.
 
@@ -431,28 +435,56 @@ def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str
     derived). Prints the same per-tile table and JSON as `partition` (JSON adds `notes`, `device`,
     `mlir_aie`, `alloc_scheme`); exit 0 if it fits, 1 if not, 2 if the file cannot be read (file:line:col
     and the offending token).
+
+    A file of several `aie.device` ops is several designs, as aiecc compiles each (--device-name picks
+    one): each device is read and checked on its own (its tiles, resources and hang verdict) and
+    printed as its own block, headed by its name. With --json, a file of one device (or of the one
+    configuration an aiex.configure loads) prints the object above; one of several prints
+    {"devices": [that object with "device_name", per device], "fits": every device fits,
+    "hangs": every device's hangs (each with "device_name"), "hang_free_proved": every device proved
+    free}. Exit 0 only if every device fits and none hangs. --device NAME checks that device alone
+    (one object).
     """
     import json
 
     import partitioner
     from partitioner import render
+    from partitioner.check import evaluate_devices
 
     from partitioner.hangs import check as check_hangs
 
-    ev = partitioner.read(mlir_file, verify_sources=False, alloc_scheme=alloc_scheme, mlir_aie=mlir_aie)
-    hangs = check_hangs(ev)
+    overrides = {"alloc_scheme": alloc_scheme, "mlir_aie": mlir_aie}
+    evs = ([partitioner.read(mlir_file, verify_sources=False, device=device, **overrides)] if device is not None
+           else evaluate_devices(mlir_file, overrides))
+    results = [(ev, check_hangs(ev)) for ev in evs]
     if as_json:
-        o = ev.design.options
-        out = {**ev.as_json(), "notes": list(ev.notes), "device": o.device, "mlir_aie": o.mlir_aie,
-               "objectfifo_lowering": ev.profile.objectfifo_lowering,
-               "alloc_scheme": o.alloc_scheme, "hangs": [h.as_json() for h in hangs.hangs],
-               "hang_free_proved": hangs.proved, "hang_notes": list(hangs.notes)}
+        objs = [_check_json(ev, hangs) for ev, hangs in results]
+        if len(objs) == 1:
+            out = objs[0]
+        else:
+            out = {"devices": [{"device_name": ev.device_name, **o} for (ev, _), o in zip(results, objs)],
+                   "fits": all(ev.fits for ev, _ in results),
+                   "hangs": [{"device_name": ev.device_name, **h.as_json()} for ev, hangs in results
+                             for h in hangs.hangs],
+                   "hang_free_proved": all(hangs.proved for _, hangs in results)}
         click.echo(json.dumps(out, indent=2))
     else:
-        click.echo(render.report(ev))
-        click.echo(_lowering_line(ev.profile))
-        click.echo(_hang_lines(hangs))
-    sys.exit(0 if ev.fits and not hangs.hangs else 1)
+        for k, (ev, hangs) in enumerate(results, 1):
+            if len(results) > 1:
+                click.echo(("\n" if k > 1 else "") + f"== aie.device {ev.ir_device.label} ({k} of {len(results)}) ==")
+            click.echo(render.report(ev))
+            click.echo(_lowering_line(ev.profile))
+            click.echo(_hang_lines(hangs))
+    sys.exit(0 if all(ev.fits and not hangs.hangs for ev, hangs in results) else 1)
+
+
+def _check_json(ev, hangs) -> dict:
+    """One checked design as `check --json` prints it: `partition --json`'s object, its notes, options and hangs."""
+    o = ev.design.options
+    return {**ev.as_json(), "notes": list(ev.notes), "device": o.device, "mlir_aie": o.mlir_aie,
+            "objectfifo_lowering": ev.profile.objectfifo_lowering,
+            "alloc_scheme": o.alloc_scheme, "hangs": [h.as_json() for h in hangs.hangs],
+            "hang_free_proved": hangs.proved, "hang_notes": list(hangs.notes)}
 
 
 @cli.command()

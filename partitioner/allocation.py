@@ -19,6 +19,11 @@
 * ``default`` (no scheme named, as ``aie-assign-buffer-addresses`` without
   ``alloc-scheme``): bank-aware, and when it runs out of room, a warning and
   basic-sequential.
+* The stack sits at address 0 in every version read (the newest moves it only for a
+  core that names ``stack_address`` or ``stack_bank``). A buffer pinned inside it fails
+  from the occupancy-based allocator on; the mid-2025 allocator (``round-robin``
+  profiles) falls back to basic-sequential, which keeps the pin over the stack
+  unchecked (a note says so).
 
 The kernel's static data (.data/.rodata/.bss) is not a buffer: in the 2025
 toolchain the linker puts it above the highest buffer; in 2026 the allocator
@@ -285,10 +290,35 @@ def allocate_buffers(tile: tuple[int, int], is_compute: bool,
         except _Failed as failure:
             return _failed(mm, t, failure, None)
     mm.regions = _with_stack(t, regions)
+    mm.notes += _stack_overlaps(t, regions)
     _place_static_data(mm, t, profile)
     if mm.errors:
         mm.errors.append("MemoryMap:")
     return mm
+
+
+def _checks_pins_against_stack(profile: Profile) -> bool:
+    """Whether the profile's allocator rejects an ``address`` pin inside the core's stack.
+
+    The mid-2025 allocator (AIEAssignBuffers.cpp, search id 5799773962; the ``round-robin``
+    bank-aware variant the 2025 profiles name) does not: its ``basicAllocation`` keeps every pinned
+    address and checks only the high-water mark, so a buffer pinned at 0 shares the stack's bytes;
+    and its pass falls back from any bank-aware failure, a pin's "would override allocated address"
+    included, to that scheme. ``checkAndPrintOverlapStackframe`` (basic-sequential) and a stack
+    marked in the occupancy before the pins (bank-aware) come with the occupancy-based rewrite
+    (search ids 60322520818, 60299682005, 60247984556, 60578706937, 68862287849, 68961240403), and the
+    newest single allocator (search id 68911127918) keeps the stack at its ``stack_address`` (0 when
+    the core names neither ``stack_address`` nor ``stack_bank``) and rejects the pin
+    (``checkAndAddBufferWithAddress``: "would override allocated address").
+    """
+    return profile.bank_aware != "round-robin"
+
+
+def _stack_overlaps(t: _Tile, regions: list[Region]) -> list[str]:
+    """Pinned buffers placed inside the stack (only the mid-2025 allocator lets them through)."""
+    return [f"note: '{r.name}' at 0x{r.address:X} lies inside the {t.stack} B stack; the mid-2025 allocator "
+            f"keeps the pinned address without checking it against the stack" for r in regions
+            if t.has_core and r.address is not None and r.nbytes and r.address < t.stack]
 
 
 def _with_stack(t: _Tile, regions: list[Region]) -> list[Region]:
@@ -315,8 +345,9 @@ def _basic_sequential(t: _Tile, reqs: list[BufferRequest], profile: Profile) -> 
     pinned = sorted((b for b in reqs if b.address is not None), key=lambda b: b.address)
     free = sorted((b for b in reqs if b.address is None), key=lambda b: -b.nbytes)  # stable
     regions = [Region(b.name, b.nbytes, b.address) for b in pinned]
-    errors = [f"'aie.buffer' op buffer '{b.name}' at address 0x{b.address:X} overlaps with stack "
-              f"(size: {t.stack} bytes)" for b in pinned if b.nbytes and b.address < t.stack]
+    errors = [] if not _checks_pins_against_stack(profile) else [
+        f"'aie.buffer' op buffer '{b.name}' at address 0x{b.address:X} overlaps with stack (size: {t.stack} bytes)"
+        for b in pinned if b.nbytes and b.address < t.stack]
     address, nxt = t.stack, 0
     for b in free:
         align = t.align_for(b)
@@ -342,16 +373,17 @@ def _bank_aware(t: _Tile, reqs: list[BufferRequest], profile: Profile) -> list[R
     return _bank_aware_round_robin(t, reqs)
 
 
-def _pin_failed(reqs: list[BufferRequest], error: str) -> _Failed:
+def _pin_failed(reqs: list[BufferRequest], error: str, retry: bool = False) -> _Failed:
     """A pinned placement failed: every buffer of the tile stays, without the addresses the allocator chose.
 
     mlir-aie returns failure there and rolls back what it wrote (AIEAssignBuffers.cpp
-    ``deAllocationBuffers``, in every version read: search ids 60322520818 and 60578706937, @2293d461):
-    the buffers stay on the tile, an ``address`` the design wrote stays, a chosen one is removed
-    (npu1-facts.md section 12, "A failed pinned placement removes only addresses").
-    Fatal: no other scheme retries.
+    ``deAllocationBuffers``, in every version read: search ids 60322520818, 60578706937 and
+    68911127918): the buffers stay on the tile, an ``address`` the design wrote stays, a chosen one is
+    removed (npu1-facts.md section 12, "A failed pinned placement removes only addresses").
+    Fatal from the occupancy-based allocator on: no other scheme retries. ``retry`` for the mid-2025
+    allocator (search id 5799773962), whose pass falls back to basic-sequential from any bank-aware failure.
     """
-    return _Failed([error], [Region(b.name, b.nbytes, b.address) for b in reqs], retry=False)
+    return _Failed([error], [Region(b.name, b.nbytes, b.address) for b in reqs], retry=retry)
 
 
 def _bank_aware_round_robin(t: _Tile, reqs: list[BufferRequest]) -> list[Region]:
@@ -375,13 +407,13 @@ def _bank_aware_round_robin(t: _Tile, reqs: list[BufferRequest]) -> list[Region]
         bank = b.address // size
         if b.address < nxt[bank]:
             raise _pin_failed(reqs, f"'aie.buffer' op would override allocated address "
-                                    f"({b.name} at 0x{b.address:X})")
+                                    f"({b.name} at 0x{b.address:X})", retry=True)
         nxt[bank] = b.address + b.nbytes
         regions.append(Region(b.name, b.nbytes, b.address))
     for b in (b for b in reqs if b.address is None and b.mem_bank is not None):
         if nxt[b.mem_bank] + b.nbytes > (b.mem_bank + 1) * size:
             raise _pin_failed(reqs, f"'aie.buffer' op would override existing mem_bank "
-                                    f"({b.name} in bank {b.mem_bank})")
+                                    f"({b.name} in bank {b.mem_bank})", retry=True)
         regions.append(Region(b.name, b.nbytes, nxt[b.mem_bank]))
         nxt[b.mem_bank] += b.nbytes
     cursor, failed = 0, []
@@ -414,7 +446,7 @@ def _bank_aware_scored(t: _Tile, reqs: list[BufferRequest], capped: bool = False
     then slack, then address. The data reservation is lifted at the end.
 
     ``capped`` (profile ``bank_aware = "scored-capped"``): the newest source,
-    AIEAssignBuffers.cpp @ 2293d4611928cb332249cd0e9c6e3ebc5964d8fd
+    AIEAssignBuffers.cpp search id 68911127918 (no commit reported; @2293d461 is the 2022 original)
     (``rankedPlacements``, ``contiguityCap``; ``PlacementSearch::run`` passes
     ``remaining - size``), counts the free run left at most up to the bytes of
     the buffers still to place after this one: a run wider than that serves

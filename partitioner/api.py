@@ -113,7 +113,7 @@ def emit(evaluation: Evaluation, out_dir: str | Path, *, overwrite: bool = False
     return _emit(evaluation, Path(out_dir), overwrite=overwrite, force=force)
 
 
-def read(path: str | Path, *, verify_sources: bool = True, **overrides) -> Evaluation:
+def read(path: str | Path, *, verify_sources: bool = True, device: str | None = None, **overrides) -> Evaluation:
     """Read a design back: a design folder (its aie.mlir and manifest.json) or an ``.mlir`` file.
 
     The Design read from a folder npu-tiler emitted is the Design the
@@ -130,6 +130,12 @@ def read(path: str | Path, *, verify_sources: bool = True, **overrides) -> Evalu
         Refuse a folder whose manifest names other kernel sources than the
         ones here (what the simulator and the runner need; a resource check
         does not).
+    device : str, optional
+        The ``aie.device`` to read, by its name (``@name`` on the op; ``#k``
+        for the k-th unnamed one). Default: the only device, or the
+        configuration an ``aiex.configure`` loads. aiecc compiles every
+        device of a file (``--device-name`` picks one); each is its own
+        design (:func:`partitioner.check.evaluate_devices` reads them all).
     **overrides
         Options fields to use instead of the manifest's, e.g.
         ``alloc_scheme="bank-aware"`` or ``mlir_aie="2026"``.
@@ -142,8 +148,9 @@ def read(path: str | Path, *, verify_sources: bool = True, **overrides) -> Evalu
     ------
     UserError
         The path does not exist, the file cannot be read as an mlir-aie
-        design (the message names the line), or the folder was emitted for
-        another version of the kernel's sources.
+        design (the message names the line), it holds several devices and
+        no ``device`` names one (the message lists their names), or the
+        folder was emitted for another version of the kernel's sources.
 
     Examples
     --------
@@ -153,7 +160,7 @@ def read(path: str | Path, *, verify_sources: bool = True, **overrides) -> Evalu
     >>> ev.design.name, ev.fits
     ('batch100_split4', True)
     """
-    ev = evaluate_file(path, overrides)
+    ev = evaluate_file(path, overrides, device)
     mlir = ev.source
     manifest = manifest_file.read(mlir.parent)
     want = manifest.get("kernel", {}).get("source_sha256")

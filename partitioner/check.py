@@ -17,8 +17,9 @@ from partitioner.device import Device, for_options
 from partitioner.errors import UserError
 from partitioner.kernel_spec import KernelSpec
 from partitioner.lowering import Lowered, lower
+from partitioner.mlir.index import DeviceIndex
 from partitioner.mlir.parse import Source, read_source
-from partitioner.mlir.read import design_file, read_design
+from partitioner.mlir.read import design_file, read_design, select_device
 from partitioner.placement import Placer
 from partitioner.profiles import Profile
 from partitioner.strategies import make_design
@@ -83,6 +84,12 @@ class Evaluation:
     notes: list[str] = field(default_factory=list)
     source: Path | None = None  # the .mlir file a read design came from (partitioner.read)
     ir: Source | None = None  # its parsed module (partitioner.read), or the emitted one (partitioner.hangs)
+    ir_device: DeviceIndex | None = None  # the aie.device of ``ir`` the Design was read from (a file may hold several)
+
+    @property
+    def device_name(self) -> str | None:
+        """The name of the ``aie.device`` a read design came from (``@name``, or ``#k`` when unnamed); None if built."""
+        return self.ir_device.symbol if self.ir_device is not None else None
 
     @property
     def context(self) -> Context:
@@ -188,7 +195,7 @@ def evaluate(design: Design, context: Context | None = None, *, device: Device |
     return Evaluation(design, device, spec, profile, lowered, memory, reports, errors, notes=notes)
 
 
-def evaluate_file(path: str | Path, overrides: dict | None = None) -> Evaluation:
+def evaluate_file(path: str | Path, overrides: dict | None = None, device: str | None = None) -> Evaluation:
     """Read a design folder or ``.mlir`` file (parsed once) and check it with the options it resolves to.
 
     Parameters
@@ -197,22 +204,78 @@ def evaluate_file(path: str | Path, overrides: dict | None = None) -> Evaluation
         A design folder (its ``aie.mlir`` and ``manifest.json``) or an ``.mlir`` file.
     overrides : dict, optional
         Options fields to use instead of the manifest's or the derived ones.
+    device : str, optional
+        The ``aie.device`` to check, by name (:func:`partitioner.mlir.read.read_design`); default the
+        only one (or the configuration an ``aiex.configure`` loads).
 
     Returns
     -------
     Evaluation
-        With ``source`` (the file) and ``ir`` (its parsed module) set.
+        With ``source`` (the file), ``ir`` (its parsed module) and ``ir_device`` (the device read) set.
 
     Raises
     ------
     UserError
-        The path does not exist or cannot be read as an mlir-aie design.
+        The path does not exist or cannot be read as an mlir-aie design, it has no device of that
+        name, or several and no name is given (the message lists them).
+    """
+    mlir = design_file(path)
+    return evaluate_source(read_source(mlir), mlir, overrides, device)
+
+
+def evaluate_source(src: Source, mlir: Path, overrides: dict | None = None, device: str | None = None) -> Evaluation:
+    """:func:`evaluate_file` for a file already parsed: check one of its devices (``device``, by name).
+
+    Parameters
+    ----------
+    src : Source
+        The parsed file (:func:`partitioner.mlir.parse.read_source`).
+    mlir : Path
+        Its path (the Evaluation's ``source``).
+    overrides, device
+        As for :func:`evaluate_file`.
+
+    Returns
+    -------
+    Evaluation
+    """
+    ev = evaluate(*read_design(src, overrides, device))
+    ev.source, ev.ir, ev.ir_device = mlir, src, select_device(src.index, mlir, device)
+    return ev
+
+
+def device_names(src: Source) -> list[str]:
+    """The names of the devices a check of the file covers (:attr:`partitioner.mlir.index.Index.checked`),
+    each its own design; one name for a file of one device (or of one configuration ``aiex.configure`` loads).
+    """
+    return [d.symbol for d in src.index.checked]
+
+
+def evaluate_devices(path: str | Path, overrides: dict | None = None) -> list[Evaluation]:
+    """Every device of a file, each read and checked as its own design (the file parsed once).
+
+    aiecc compiles each ``aie.device`` of a module (its graph splits the module per device;
+    mlir-aie tools/aiecc/README.md @ 089e2276), so a file of several devices is several designs.
+
+    Parameters
+    ----------
+    path, overrides
+        As for :func:`evaluate_file`.
+
+    Returns
+    -------
+    list[Evaluation]
+        One per device of :func:`device_names`, in the file's order.
+
+    Raises
+    ------
+    UserError
+        The file cannot be read, or one of its devices cannot (the first such).
     """
     mlir = design_file(path)
     src = read_source(mlir)
-    ev = evaluate(*read_design(src, overrides))
-    ev.source, ev.ir = mlir, src
-    return ev
+    names = device_names(src) or [None]  # no device: evaluate_source says so
+    return [evaluate_source(src, mlir, overrides, name if len(names) > 1 else None) for name in names]
 
 
 def _memory_error(tile: Coord, kind: str, mm: MemoryMap, design: Design) -> str:
@@ -303,14 +366,20 @@ def _shim_errors(design: Design, device: Device) -> list[str]:
         where = f"runtime sequence, {t.direction} transfer of {t.fifo} on shim {t.shim}"
         sizes, strides, eb = t.sizes, t.strides, t.elem_bytes
         linear = sizes[:3] == [1, 1, 1] and strides[3] == 1
+        # mlir-aie waives the Size 0 / Size 1 wrap limits of a contiguous transfer on a shim NOC tile
+        # (AIEXDialect.cpp @ main 2026, NpuDmaMemcpyNdOp::verify: isLinearTransferWithoutTransformation
+        # or isShimNOCTile and isContiguousTransfer; test/npu-xrt/dma_queue_overflow_memcpy_nd @ be4ee69c)
+        contiguous = strides[3] == 1 and (sizes[2] <= 1 or strides[2] == sizes[3]) and \
+            (sizes[1] <= 1 or strides[1] == sizes[3] * sizes[2])
+        waived = linear or (t.shim is not None and device.is_shim_noc(t.shim) and contiguous)
         inner_words = sizes[3] * eb / 4
         if (sizes[3] * eb) % lim.align_bytes:
             out.append(f"{where}: innermost run {sizes[3] * eb} B is not a multiple of 4 bytes")
         if (t.offset * eb) % lim.align_bytes:
             out.append(f"{where}: offset {t.offset * eb} B is not 4-byte aligned (Offset must be 4-byte-aligned.)")
-        if not linear and inner_words > lim.wrap_max:
+        if not waived and inner_words > lim.wrap_max:
             out.append(f"{where}: Size 0 exceeds the [0:{lim.wrap_max}] range ({inner_words:g} words)")
-        if sizes[2] > lim.wrap_max:
+        if not waived and sizes[2] > lim.wrap_max:
             out.append(f"{where}: Size 1 exceeds the [0:{lim.wrap_max}] range ({sizes[2]})")
         if not 1 <= sizes[0] <= lim.repeat_max:
             out.append(f"{where}: Size 3 exceeds the [1:{lim.repeat_max}] range ({sizes[0]})")

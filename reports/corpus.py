@@ -21,7 +21,9 @@ design folder's ``run.lit`` rewrites with sed before compiling (``%run_on_npu1% 
 2fbe248ff9a60498eaa135944d481757a88511ef); the value is per folder, recorded in
 ``tests/corpus/NPUDEVICE.toml``, and the npu1 one is used (the npu2 one for a design lit runs on
 npu2 only). A file split into several inputs by ``// -----`` lines (lit's ``--split-input-file``) is
-read as one module per part.
+read as one module per part, and a part of several ``aie.device`` ops as one module per device,
+named ``<file>#<device>``: aiecc compiles each device (``--device-name`` selects one; mlir-aie
+tools/aiecc/README.md @ 089e2276), so each is read and checked as its own design.
 
 Run it: ``npu-tiler corpus [--json] [FOLDER]``, or ``python -m reports.corpus --xfails`` for the
 current wrong verdicts in the form of tests/test_real_designs.py's lists.
@@ -41,8 +43,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import partitioner
+from partitioner.check import device_names
 from partitioner.errors import UserError
 from partitioner.hangs import check as check_hangs
+from partitioner.mlir.parse import parse_source
 
 CORPUS_DIR = Path(__file__).resolve().parents[1] / "tests" / "corpus"
 SPLIT_MARKER = "// -----"  # mlir-opt / aie-opt --split-input-file's separator line
@@ -64,7 +68,8 @@ class Module:
     read (placeholder substituted); ``device``: the value substituted for ``NPUDEVICE`` (None when
     the file has none); ``expect_runs``: mlir-aie's CI builds and runs it on an NPU (an
     ``npu-xrt`` design without a ``ci_note``), so it fits and never hangs; ``source``: its mlir-aie
-    path and commit.
+    path and commit; ``aie_device``: for a part of several ``aie.device`` ops, the one this module
+    checks (by name; the module is named ``<file>#<device>``), None for a part of one device.
     """
 
     name: str
@@ -74,6 +79,7 @@ class Module:
     expect_runs: bool
     source: str = ""
     ci_note: str = ""
+    aie_device: str | None = None
 
 
 @dataclass
@@ -201,8 +207,26 @@ def modules(folder: str | Path = CORPUS_DIR) -> list[Module]:
         for k, part in enumerate(parts, 1):
             base = path.name if meta else path.relative_to(folder).as_posix()  # unique outside the corpus too
             name = base if len(parts) == 1 else f"{base}#{k}"
-            out.append(Module(name, path, part, device, expect, source, meta.get("ci_note", "")))
+            out += [Module(name if dev is None else f"{name}#{dev}", path, part, device, expect, source,
+                           meta.get("ci_note", ""), dev) for dev in _devices(part, path.name)]
     return out
+
+
+def _devices(text: str, filename: str) -> list[str | None]:
+    """The devices of a part checked one by one: their names when it has several designs, else ``[None]``.
+
+    aiecc compiles every ``aie.device`` of a module (mlir-aie tools/aiecc/README.md @ 089e2276), so
+    each is a module of its own here (:func:`partitioner.check.device_names`). Only a part with more
+    than one ``aie.device`` is parsed for their names; one that cannot be parsed stays one module
+    (its refusal is the outcome).
+    """
+    if text.count("aie.device") < 2:
+        return [None]
+    try:
+        names = device_names(parse_source(text, filename))
+    except UserError:
+        return [None]
+    return [None] if len(names) == 1 else list(names)
 
 
 def _first_line(text: str, strip: str = "") -> str:
@@ -238,7 +262,7 @@ def evaluate(module: Module, time_bound: float = TIME_BOUND_S) -> Outcome:
         start = time.perf_counter()
         try:
             with _time_bound(time_bound):
-                ev = partitioner.read(path, verify_sources=False)
+                ev = partitioner.read(path, verify_sources=False, device=module.aie_device)
                 out.fits, out.errors = ev.fits, [_first_line(e, prefix) for e in ev.errors]
                 result = check_hangs(ev)
         except _Timeout:

@@ -81,7 +81,7 @@ def test_bank_aware_spreading_can_starve_the_static_data():
 
 def test_2026_ranking_caps_the_largest_free_run_at_the_bytes_still_to_place():
     # Facts row "2026 bank-aware ranking caps "largest free run left" at the bytes still to place (contiguityCap)":
-    # AIEAssignBuffers.cpp @ 2293d461 rankedPlacements. test/assign-buffer-addresses/bank_aware_alloc_gaps.mlir
+    # AIEAssignBuffers.cpp rankedPlacements (newest stored version, search id 68911127918, no commit reported). test/assign-buffer-addresses/bank_aware_alloc_gaps.mlir
     # @ 9a121379, @largest_first (npu2 core tile, stack 1024): CHECK `%large = aie.buffer(%tile_0_2)
     # {address = 16384 : i32, mem_bank = 1 : i32, ...} : memref<8192xbf16>`.
     bufs = [("small0", 32), ("small1", 32), ("small2", 32), ("small3", 32), ("large", 16384)]
@@ -134,3 +134,31 @@ def test_a_mem_bank_clash_keeps_every_buffer_in_2025():
     mm = allocate_buffers((3, 4), False, bufs, 65536, 4, 0, 0, "bank-aware", P2025)
     assert any("would override existing mem_bank" in e for e in mm.errors)
     assert addresses(mm) == {"a": 0, "m": None, "z": None}
+
+
+@pytest.mark.parametrize("scheme", ["default", "basic-sequential"])
+def test_a_pin_inside_the_stack_passes_the_mid_2025_allocator_unchecked(scheme):
+    # test/npu-xrt/buffer_clear_op/aie.mlir @ 18054d06: acc (32 B) pinned at address 0 on a core tile; its run.lit
+    # (@068f8cb) builds it with --alloc-scheme=basic-sequential. AIEAssignBuffers.cpp search id 5799773962
+    # (mid-2025, the 2025 profiles): basicAllocation keeps every pinned address and checks only the high-water
+    # mark (no stack-overlap check), and the pass falls back to it from bank-aware's "would override allocated
+    # address". The stack stays at 0: acc shares its first 32 bytes, and a note says so.
+    mm = allocate_buffers((0, 2), True, [BufferRequest("acc", 32, address=0)], 65536, 4, 1024, 0, scheme, P2025)
+    assert mm.fits and mm.scheme == "basic-sequential"
+    assert addresses(mm) == {"(stack)": 0, "acc": 0}
+    assert any("inside the 1024 B stack" in n for n in mm.notes)
+
+
+@pytest.mark.parametrize("scheme, error", [
+    ("default", "would override allocated address"),
+    ("bank-aware", "would override allocated address"),
+    ("basic-sequential", "overlaps with stack (size: 1024 bytes)"),
+])
+def test_a_pin_inside_the_stack_fails_the_2026_allocator(scheme, error):
+    # The occupancy-based allocators mark the stack [0, stack_size) before the pins (bank-aware,
+    # checkAndAddBufferWithAddress: "would override allocated address"; search ids 60578706937, 68961240403) and
+    # check basic-sequential's pins against it (checkAndPrintOverlapStackframe); the newest (search id 68911127918)
+    # keeps the stack at 0 unless the core names stack_address or stack_bank
+    # (test/assign-buffer-addresses/stack_no_hints_unchanged.mlir @ 3d9eb5c5).
+    mm = allocate_buffers((0, 2), True, [BufferRequest("acc", 32, address=0)], 65536, 4, 1024, 0, scheme, P2026)
+    assert not mm.fits and any(error in e for e in mm.errors), mm.errors

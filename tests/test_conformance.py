@@ -34,7 +34,7 @@ AIE1 = {"xcvc1902"}
 # "Versions"); the model follows one of them, named here, and the other stays visible as an xfail.
 OTHER_COMMIT = {
     # Before contiguityCap: the free run left counted in full, so small buffers packed into one bank. The
-    # allocator modelled (AIEAssignBuffers.cpp @2293d46, profile 2026.08 "scored-capped") caps it at the bytes
+    # allocator modelled (AIEAssignBuffers.cpp, newest stored version, search id 68911127918, no commit reported; profile 2026.08 "scored-capped") caps it at the bytes
     # still to place and spreads them, as @21413ff's CHECK lines do (reserved_data_spreads matches).
     "reserved_data_packs": "bank_aware_reserved_data.mlir @7233381 packs in bank 0 (uncapped free-run rule); "
                            "the capped rule modelled spreads, as @21413ff does (reserved_data_spreads matches)",

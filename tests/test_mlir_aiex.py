@@ -807,3 +807,28 @@ def test_scratchpad_parameters_both_names():
         assert f'"{decl}"() <{{sym_name = "input_offset", type = i32}}> : () -> ()' in g
     rejected(in_device("      aiex.sync_parameters_from_host", head="    aiex.parameter @p : i32\n"),
              "is declared at module scope")
+
+
+# test/npu-xrt/dma_queue_overflow_memcpy_nd/aie.mlir (2026): a contiguous 14 x 2048-word receive on a
+# shim NOC tile goes in linear mode; AIEXDialect.cpp @ main NpuDmaMemcpyNdOp::verify waives the wrap
+# limits for it (isLinearTransferWithoutTransformation || isShimNOCTile && isContiguousTransfer).
+CONTIGUOUS = "aiex.npu.dma_memcpy_nd(%a[0, 0, 0, 0][1, 1, 14, 2048][0, 0, 2048, 1]) {id = 0 : i64, metadata = @of}"
+ALLOCATED = "    %t = aie.tile(0, 0)\n    aie.shim_dma_allocation @of (%t, S2MM, 0)\n"
+
+
+def test_dma_memcpy_nd_contiguous_on_a_shim_noc_allocation_skips_the_wraps():
+    [op] = ops_of(parse(in_device(f"      {CONTIGUOUS} : memref<65536xi32>", "%a: memref<65536xi32>",
+                                  head=ALLOCATED)), "aiex.npu.dma_memcpy_nd")
+    assert op.is_contiguous() and not op.is_linear() and op.allocation_tile() == (0, 0) and op.skips_wrap_checks()
+    # the column form of the allocation names the same tile
+    parse(in_device(f"      {CONTIGUOUS} : memref<65536xi32>", "%a: memref<65536xi32>",
+                    head="    aie.shim_dma_allocation @of (S2MM, 0, 0)\n"))
+
+
+def test_dma_memcpy_nd_wraps_still_checked_when_not_contiguous_or_not_allocated():
+    strided = CONTIGUOUS.replace("[0, 0, 2048, 1]", "[0, 0, 4096, 1]")
+    rejected(in_device(f"      {strided} : memref<65536xi32>", "%a: memref<65536xi32>", head=ALLOCATED),
+             "'aiex.npu.dma_memcpy_nd' op Size 0 exceeds the [0:1023] range.")
+    # no allocation names @of: only a linear transfer is waived (bad_npu_nd.mlir's case)
+    rejected(in_device(f"      {CONTIGUOUS} : memref<65536xi32>", "%a: memref<65536xi32>"),
+             "'aiex.npu.dma_memcpy_nd' op Size 0 exceeds the [0:1023] range.")

@@ -1023,3 +1023,99 @@ def test_bd_iteration_attribute():
     assert "iteration = #aie.bd_iteration<size = 4, stride = 1024, current = 2>" in printed
     [bd] = ops_of(parse_module(printed, "x"), aie.DMABDOp)
     assert isinstance(bd.attributes["iteration"], aie.BDIterationAttr) and bd.attributes["iteration"].current.data == 2
+
+
+# test/npu-xrt/dynamic_chain_passthrough, memtile_dmas/dma_configure_task_runtime_len and
+# dma_s2mm_ooo_shim_recv (2026): run-time offsets, lengths, sizes and BD IDs.
+DYNAMIC_BDS = """\
+module {
+  aie.device(npu2) {
+    %t = aie.tile(0, 0)
+    aie.runtime_sequence(%in: memref<2048xi32>, %out: memref<2048xi32>, %n: i64) {
+      %c256_i32 = arith.constant 256 : i32
+      %n_i32 = arith.trunci %n : i64 to i32
+      %len = arith.muli %n_i32, %c256_i32 : i32
+      %t0 = aiex.dma_configure_task(%t, S2MM, 0) {
+        aie.dma_bd(%out : memref<2048xi32> offset = 0 len = %len sizes = [1, 1, %n, 256] strides = [0, 0, 256, 1]) {bd_id = 0 : i32}
+        aie.end
+      } {issue_token = true}
+      %t1 = aiex.dma_configure_task(%t, MM2S, 0) {
+        aie.dma_bd(%in : memref<2048xi32> offset = %len len = 128)
+        aie.end
+      } {issue_token = true}
+      %bd = aiex.dma_bd_pool_pop(0, 0) : i32
+      %t2 = aiex.dma_configure_task(%t, MM2S, 1) {
+        aie.dma_bd(%in : memref<2048xi32> offset = 8 len = 8) bd_id_val %bd : i32
+        aie.end
+      } {issue_token = true}
+      aiex.dma_bd_pool_push(0, 0) bd_id %bd : i32
+    }
+  }
+}
+"""
+
+
+def test_dma_bd_runtime_fields():
+    printed = reprints_the_same(DYNAMIC_BDS, "dyn.mlir")
+    # a BD with a run-time field prints in the keyword spelling it was written in, the static one as before
+    for line in ("aie.dma_bd(%out : memref<2048xi32> offset = 0 len = %len sizes = [1, 1, %n, 256] "
+                 "strides = [0, 0, 256, 1]) {bd_id = 0 : i32}",
+                 "aie.dma_bd(%in : memref<2048xi32> offset = %len len = 128)",
+                 "aie.dma_bd(%in : memref<2048xi32>, 8, 8) bd_id_val %bd : i32"):
+        assert line in printed
+    sized, offset, pooled = ops_of(parse_module(DYNAMIC_BDS, "dyn.mlir"), aie.DMABDOp)
+    assert sized.is_dynamic and sized.dimensions is None and sized.dyn_len.name_hint == "len"
+    assert list(sized.static_sizes.get_values()) == [1, 1, aie.DYNAMIC, 256] and [v.name_hint for v in sized.dyn_sizes] == ["n"]
+    assert str(sized.dyn_sizes[0].type) == "i64" and str(sized.dyn_len.type) == "i32"
+    assert offset.is_dynamic and offset.dyn_offset.name_hint == "len" and offset.len.value.data == 128
+    assert not pooled.is_dynamic and pooled.bd_id_val.name_hint == "bd"
+    generic = show(parse_module(DYNAMIC_BDS, "dyn.mlir"), generic=True)
+    assert ('"aie.dma_bd"(%out, %len, %n) <{bd_id = 0 : i32, offset = 0 : i32, operandSegmentSizes = '
+            'array<i32: 1, 0, 1, 1, 0, 0>, static_sizes = array<i64: 1, 1, -9223372036854775808, 256>, '
+            'static_strides = array<i64: 0, 0, 256, 1>}> : (memref<2048xi32>, i32, i64) -> ()') in generic
+
+
+def test_dma_bd_generic_form_without_segments():
+    """aie-opt before the run-time fields prints no operandSegmentSizes: the buffer is the one operand."""
+    text = DYNAMIC_BDS.replace(
+        "aie.dma_bd(%in : memref<2048xi32> offset = %len len = 128)",
+        '"aie.dma_bd"(%in) <{len = 128 : i32, offset = 0 : i32}> : (memref<2048xi32>) -> ()')
+    assert "aie.dma_bd(%in : memref<2048xi32>, 0, 128)" in show(parse_module(text, "old.mlir"))
+
+
+def test_dma_bd_runtime_value_defined_later():
+    text = DYNAMIC_BDS.replace("len = %len sizes", "len = %later sizes")
+    assert "must be defined before the BD" in error_of(text).what
+
+
+# test/npu-xrt/packet_flow_merge_order/aie.mlir (2026; mlir-aie PR #3537): an arbiter's deterministic merge.
+MERGE = ("    %t = aie.tile(0, 0)\n    %s = aie.switchbox(%t) {\n"
+         "      %0 = aie.amsel<0> (0) deterministic_merge [<East : 2, 1>, <North : 2, 1>, <East : 0, 1>]\n"
+         "      %1 = aie.masterset(South : 2, %0)\n"
+         "      aie.packet_rules(East : 0) {\n        aie.rule(31, 0, %0)\n      }\n    }")
+
+
+def test_amsel_deterministic_merge():
+    printed = reprints_the_same(in_device(MERGE), "merge.mlir")
+    assert "aie.amsel<0>(0) deterministic_merge [<East : 2, 1>, <North : 2, 1>, <East : 0, 1>]" in printed
+    [amsel] = ops_of(parse_module(in_device(MERGE), "merge.mlir"), aie.AMSelOp)
+    assert [list(s.get_values()) for s in amsel.deterministic_merge] == [
+        [aie.WireBundle.East, 2, 1], [aie.WireBundle.North, 2, 1], [aie.WireBundle.East, 0, 1]]
+    assert "deterministic_merge = [array<i32: 6, 2, 1>" in show(parse_module(in_device(MERGE), "merge.mlir"), True)
+
+
+@pytest.mark.parametrize("body, message", [
+    (MERGE.replace("amsel<0> (0)", "amsel<2> (0)"), "only available on arbiters 0 and 1"),
+    (MERGE.replace("<East : 0, 1>]", "<East : 0, 0>]"), "packet count >= 1"),
+    (MERGE.replace("      %1 = aie.masterset", "      %9 = aie.amsel<0> (1) deterministic_merge [<North : 0, 1>]\n"
+                   "      %1 = aie.masterset"), "arbiter 0 has more than one deterministic_merge schedule"),
+])
+def test_amsel_deterministic_merge_rejections(body, message):
+    assert message in error_of(in_device(body)).what
+
+
+def test_dma_bd_runtime_fields_generic_counts_must_match():
+    generic = show(parse_module(DYNAMIC_BDS, "dyn.mlir"), generic=True)
+    bad = generic.replace("static_sizes = array<i64: 1, 1, -9223372036854775808, 256>",
+                          "static_sizes = array<i64: 1, 1, 1, 256>")
+    assert "expected 0 dynamic sizes values" in error_of(bad).what

@@ -1,6 +1,7 @@
 """Reading designs npu-tiler did not write: no manifest, IRON's runtime sequence, a long file."""
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from pathlib import Path
@@ -10,11 +11,14 @@ import pytest
 import partitioner
 from partitioner import profiles
 from partitioner.emitters import DESIGNS_DIR
+from partitioner.check import evaluate_devices
 from partitioner.errors import UserError
+from partitioner.hangs import check as check_hangs
 from partitioner.mlir import index as ix
 from partitioner.mlir.aie import DMAChannelDir, LockAction, WireBundle
 from partitioner.mlir.parse import parse_source
 from partitioner.mlir.read import read_design
+from reports import corpus
 from tests.test_roundtrip import differences
 
 CORPUS = Path(__file__).resolve().parent / "conformance"
@@ -168,8 +172,11 @@ def test_the_index_says_what_it_does_not_model_and_reads_every_device():
     src = parse_source(text, "two.mlir")
     assert [d.name for d in src.index.devices] == ["npu1", "npu2"]
     assert [[op.name for op in d.unmodelled] for d in src.index.devices] == [["aie.switchbox"], []]
-    with pytest.raises(UserError, match="2 `aie.device` ops"):
+    # several devices and no name: one line naming them (#k for an unnamed one); a name picks one
+    with pytest.raises(UserError, match=r"^two.mlir: 2 `aie.device` ops \(#1, #2\); name the one to read"):
         read_design(src)
+    design, _ = read_design(src, device="#2")
+    assert design.options.device == "npu2" and design.name == "two@#2"
 
 
 # -- channels and BDs as the hardware uses them (issue 20 item 4) -------------------------------------
@@ -277,6 +284,70 @@ def test_the_configuration_aiex_configure_loads_is_the_design_checked(tmp_path):
     ev = partitioner.read(path, verify_sources=False)
     assert ev.ir.index.design is ev.ir.index.devices[1] and ev.design.options.device == "npu2"
     assert any(n.startswith("aie.device at ") and "not the configuration checked" in n for n in ev.notes)
-    # two designs side by side (add_one_two: @design1, @design2, no aiex.configure): still one per check
-    with pytest.raises(UserError, match="2 `aie.device` ops"):
-        partitioner.read(_npu_xrt("add_one_two__aie.mlir", tmp_path), verify_sources=False)
+
+
+
+def test_every_device_of_a_file_is_its_own_design(tmp_path, cli):
+    # add_one_two: @design1 and @design2, no aiex.configure; aiecc compiles each (run.lit --device-name)
+    path = _npu_xrt("add_one_two__aie.mlir", tmp_path)
+    with pytest.raises(UserError) as err:  # read() without a name: one line naming both
+        partitioner.read(path, verify_sources=False)
+    assert str(err.value).count("\n") == 0 and "2 `aie.device` ops (@design1, @design2)" in str(err.value)
+    with pytest.raises(UserError, match="no aie.device named nope; it has @design1, @design2"):
+        partitioner.read(path, verify_sources=False, device="nope")
+    evs = evaluate_devices(path)
+    assert [ev.device_name for ev in evs] == ["design1", "design2"]
+    assert [ev.ir_device for ev in evs] == evs[0].ir.index.devices  # one parse, each device read on its own
+    assert [ev.design.name for ev in evs] == ["add_one_two__aie@design1", "add_one_two__aie@design2"]
+    assert all(ev.fits and check_hangs(ev).proved for ev in evs)
+    two = partitioner.read(path, verify_sources=False, device="@design2")
+    assert two.device_name == "design2" and [w.tile for w in two.design.workers] == [(0, 2)]
+    # check: one block per device; --json: a `devices` list, fits and hangs over every device
+    r = cli("check", str(path))
+    assert r.returncode == 0, r.stderr
+    assert "== aie.device @design1 (1 of 2) ==" in r.stdout and "== aie.device @design2 (2 of 2) ==" in r.stdout
+    out = json.loads(cli("check", str(path), "--json").stdout)
+    assert [d["device_name"] for d in out["devices"]] == ["design1", "design2"]
+    assert out["fits"] is True and out["hangs"] == [] and out["hang_free_proved"] is True
+    assert {"tiles", "errors", "notes", "hangs"} <= set(out["devices"][0])
+    one = json.loads(cli("check", str(path), "--json", "--device", "design1").stdout)
+    assert "devices" not in one and one["fits"] is True
+
+
+def test_a_shim_allocation_no_route_uses_takes_no_channel(tmp_path):
+    # test/npu-xrt/many_buffers @ d64e9c1e: allocations on shim MM2S/S2MM 0-3, no flow; run on hardware
+    ev = partitioner.read(_npu_xrt("many_buffers__aie.mlir", tmp_path), verify_sources=False)
+    assert ev.fits, ev.errors
+    assert [(t.dma_in, t.dma_out, t.bds) for t in ev.tiles] == [(0, 0, 8), (0, 0, 8)]
+    assert any(n.startswith("shim DMA channels no aie.flow or aie.packet_flow uses take no channel") and "@in4" in n
+               for n in ev.notes)
+    # a route on the channel claims it again: five MM2S channels of one shim are too many
+    text = (NPU_XRT / "many_buffers__aie.mlir").read_text().replace("NPUDEVICE", "npu1")
+    flows = "".join(f"    aie.flow(%tile_0_0, DMA : {c}, %tile_0_2, DMA : 0)\n" for c in range(5))
+    text = text.replace("    %tile_1_0 = aie.tile(1, 0)\n",
+                        "    %tile_1_0 = aie.tile(1, 0)\n    %tile_0_2 = aie.tile(0, 2)\n" + flows)
+    text = text.replace("aie.shim_dma_allocation @in5  (%tile_0_0, MM2S, 3)",
+                        "aie.shim_dma_allocation @in5  (%tile_0_0, MM2S, 3)\n"
+                        "    aie.shim_dma_allocation @in8  (%tile_0_0, MM2S, 4)")
+    (tmp_path / "routed.mlir").write_text(text)
+    ev = partitioner.read(tmp_path / "routed.mlir", verify_sources=False)
+    assert _tile(ev, (0, 0)).dma_out == 5 and not ev.fits
+
+
+def test_the_corpus_harness_checks_every_device_of_a_file(tmp_path):
+    # reports.corpus: one module, and one outcome, per device of a file, named <file>#<device>
+    (tmp_path / "x").mkdir()
+    shutil.copy(NPU_XRT / "add_one_two__aie.mlir", tmp_path / "x")
+    parts = corpus.modules(tmp_path)
+    assert [(m.name, m.aie_device) for m in parts] == [("x/add_one_two__aie.mlir#design1", "design1"),
+                                                       ("x/add_one_two__aie.mlir#design2", "design2")]
+    assert [(o.status, o.fits, o.hang) for o in map(corpus.evaluate, parts)] == [("read", True, "proved free")] * 2
+
+
+def test_a_contiguous_shim_transfer_skips_the_wrap_limits(tmp_path):
+    # [1, 1, 14, 2048][0, 0, 2048, 1] on a shim NOC tile: contiguous, so mlir-aie's verifier waives Size 0
+    # and Size 1 (AIEXDialect.cpp, NpuDmaMemcpyNdOp::verify); 14 pushes on MM2S 0 share the channel
+    ev = partitioner.read(_npu_xrt("dma_queue_overflow_memcpy_nd__aie.mlir", tmp_path), verify_sources=False)
+    assert ev.fits, ev.errors
+    shim = _tile(ev, (0, 0))
+    assert (shim.dma_in, shim.dma_out, shim.bds) == (1, 1, 15)

@@ -102,7 +102,9 @@ def check(evaluation_or_path, *, locations: bool = True) -> HangCheck:
     Raises
     ------
     UserError
-        The path cannot be read as an mlir-aie design.
+        The path cannot be read as an mlir-aie design, or holds several ``aie.device`` ops (check each
+        device's Evaluation: :func:`partitioner.check.evaluate_devices`, or ``partitioner.read(path,
+        device=NAME)``); an Evaluation is checked on the device it was read from (``ir_device``).
 
     Examples
     --------
@@ -124,7 +126,7 @@ def check(evaluation_or_path, *, locations: bool = True) -> HangCheck:
     static = findings(net)
     outcome = execute(net)
     hangs, notes = diagnose(net, outcome, static)
-    untracked = (src.index.design or src.index.devices[0]).movers  # of the device build() modelled
+    untracked = (ev.ir_device or src.index.design or src.index.devices[0]).movers  # of the device build() modelled
     if untracked:
         # What these ops do to locks and DMA channels is not followed (register writes, packet flows,
         # core ops and sequence ops the index does not model), so the final state proves nothing either

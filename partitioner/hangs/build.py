@@ -64,7 +64,7 @@ class _Builder:
 
     def __init__(self, ev: Evaluation, source: Source):
         self.src = source
-        self.dev = source.index.design or source.index.devices[0]  # the device the reader read
+        self.dev = ev.ir_device or source.index.design or source.index.devices[0]  # the device the reader read
         self.design = ev.design
         self.device = ev.device
         self.ends = fifo_ends(ev.design, ev.lowered, ev.device, ev.profile)

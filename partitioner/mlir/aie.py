@@ -32,7 +32,11 @@ tiles, xcve3858; "AIEDialect.cpp (2026)") for the checks it added; ``AIETargetMo
 ``AIETraceOps.td`` @ 019b75a7 (the ``aie.trace`` ops). Constructs whose ODS was not available
 (``aie.logical_tile``, ``aie.event``, ``aie.trace.host_config``, ``#aie.bd_iteration``, the 2026
 acquire returning memrefs, 2024 spellings such as ``Ctrl``, ``zero_pad_before``, ``dims = [...]``)
-follow the mlir-aie test/npu-xrt designs that write them, each cited at its definition.
+follow the mlir-aie test/npu-xrt designs that write them, each cited at its definition. So do
+the 2026 run-time fields of ``aie.dma_bd`` (``offset = %o len = %l sizes = [.., %n, ..]``,
+``bd_id_val %b : i32``; operand names from their accessors in ``AIEDMATasksToNPU.cpp`` /
+``AIELowerDynamicBDPool.cpp``) and ``aie.amsel``'s ``deterministic_merge`` schedule (PR #3537):
+their generic forms are npu-tiler's best reading, not aie-opt's, until that ODS is at hand.
 """
 from __future__ import annotations
 
@@ -76,6 +80,7 @@ from xdsl.ir import (
     TypeAttribute,
 )
 from xdsl.irdl import (
+    AttrSizedOperandSegments,
     IRDLOperation,
     ParsePropInAttrDict,
     irdl_attr_definition,
@@ -108,7 +113,7 @@ from xdsl.irdl.declarative_assembly_format import (
     VariadicRegionVariable,
     irdl_custom_directive,
 )
-from xdsl.parser import AttrParser, Parser
+from xdsl.parser import AttrParser, Parser, UnresolvedOperand
 from xdsl.printer import Printer
 from xdsl.traits import (
     HasParent,
@@ -1077,9 +1082,26 @@ class BDFields(CustomDirective):
     dims: AttributeVariable
     pads: AttributeVariable
     pad_value: AttributeVariable
+    dyn_offset: OptionalOperandVariable
+    dyn_len: OptionalOperandVariable
+    dyn_sizes: VariadicOperandVariable
+    dyn_strides: VariadicOperandVariable
+    static_sizes: AttributeVariable
+    static_strides: AttributeVariable
+    # The operands' types are not written: each SSA value keeps the type it was defined with.
+    offset_type: TypeDirective
+    len_type: TypeDirective
+    sizes_types: TypeDirective
+    strides_types: TypeDirective
 
     def parse(self, parser: Parser, state: ParsingState) -> None:
         props = state.properties
+        for v in (self.dyn_offset, self.dyn_len):
+            v.set(state, None)
+            v.set_types(state, ())
+        for v in (self.dyn_sizes, self.dyn_strides):
+            v.set(state, ())
+            v.set_types(state, ())
         fields = iter((self.offset, self.length))
         while parser.parse_optional_punctuation(",") is not None:
             if parser.parse_optional_keyword("pad_value") is not None:
@@ -1099,9 +1121,12 @@ class BDFields(CustomDirective):
                 if (field := next(fields, None)) is None:
                     parser.raise_error("unexpected operand in aie.dma_bd", pos)
                 field.set(state, _i32(_parse_int(parser)))
-        _parse_bd_keywords(parser, props)
+        _parse_bd_keywords(parser, state, self)
 
     def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        if op.is_dynamic:
+            _print_bd_keywords(printer, op)
+            return
         offset, length = self.offset.get(op), self.length.get(op)
         if length is not None or offset is not None:
             printer.print_string(f", {int_of(offset, 0)}")
@@ -1953,7 +1978,12 @@ _BD_ELIDE = ("offset", "len", "dimensions", "pad_dimensions", "pad_value")
 
 
 # AIEOps.td @ 2741ca50 AIE_DMABDOp (hasCustomAssemblyFormat); AIEDialect.cpp DMABDOp::parse, verify.
-@declared
+# The run-time fields of 2026 (dyn_offset, dyn_len, dyn_sizes, dyn_strides, bd_id_val): their ODS
+# was not available (the stored AIEOps.td is 2741ca50's); the names are those of their accessors in
+# lib/Dialect/AIEX/Transforms/AIEDMATasksToNPU.cpp and AIELowerDynamicBDPool.cpp (main, 2026), the
+# operand order that file's ("dyn_offset, dyn_len, dyn_sizes, dyn_strides") then bd_id_val, the
+# syntax that of test/npu-xrt/dynamic_*/aie.mlir and dma_s2mm_ooo_shim_recv/aie.mlir.
+@declared(sort_properties=True)
 class DMABDOp(IRDLOperation):
     """``aie.dma_bd(%buf : memref<...>, offset, len, [dims])``: one buffer descriptor."""
 
@@ -1968,8 +1998,40 @@ class DMABDOp(IRDLOperation):
     packet = opt_prop_def(PacketInfoAttr)
     burst_length = opt_prop_def(IntegerAttr[I32])
     next_bd_id = opt_prop_def(IntegerAttr[I32])
+    # Run-time fields (2026, AIEDMATasksToNPU.cpp @ main: getDynOffset, dyn_len, getDynSizes,
+    # dyn_strides, getBdIdVal): SSA values in place of constants. A sizes/strides list holding one
+    # keeps its constants in static_sizes / static_strides, DYNAMIC where an operand stands.
+    dyn_offset = opt_operand_def(IntegerType | IndexType)
+    dyn_len = opt_operand_def(IntegerType | IndexType)
+    dyn_sizes = var_operand_def(IntegerType | IndexType)
+    dyn_strides = var_operand_def(IntegerType | IndexType)
+    bd_id_val = opt_operand_def(IntegerType | IndexType)
+    static_sizes = opt_prop_def(DenseArrayBase)
+    static_strides = opt_prop_def(DenseArrayBase)
+    irdl_options = (AttrSizedOperandSegments(as_property=True),)
     assembly_format = ("`(` $buffer `:` type($buffer) "
-                       "custom<BDFields>($offset, $len, $dimensions, $pad_dimensions, $pad_value) `)` attr-dict")
+                       "custom<BDFields>($offset, $len, $dimensions, $pad_dimensions, $pad_value, $dyn_offset, "
+                       "$dyn_len, $dyn_sizes, $dyn_strides, $static_sizes, $static_strides, type($dyn_offset), "
+                       "type($dyn_len), type($dyn_sizes), type($dyn_strides)) `)` "
+                       "(`bd_id_val` $bd_id_val^ `:` type($bd_id_val))? attr-dict")
+
+    @classmethod
+    def create(cls, *, operands=(), result_types=(), properties=None, attributes=None, **kwargs):
+        """A generic form without ``operandSegmentSizes`` (aie-opt before the run-time fields,
+        AIEOps.td @ 2741ca50) has the buffer as its one operand."""
+        props, attrs = dict(properties or {}), dict(attributes or {})
+        if "operandSegmentSizes" in attrs and "operandSegmentSizes" not in props:
+            props["operandSegmentSizes"] = attrs.pop("operandSegmentSizes")
+        if "operandSegmentSizes" not in props and len(operands) == 1:
+            props["operandSegmentSizes"] = DenseArrayBase.from_list(i32, [1, 0, 0, 0, 0, 0])
+        return super().create(operands=operands, result_types=result_types, properties=dict(sorted(props.items())),
+                              attributes=attrs, **kwargs)
+
+    @property
+    def is_dynamic(self) -> bool:
+        """An offset, length, size or stride is a run-time value (its transfer is known only then)."""
+        return bool(self.dyn_offset or self.dyn_len or self.dyn_sizes or self.dyn_strides
+                    or self.static_sizes is not None or self.static_strides is not None)
 
     @property
     def length(self) -> int:
@@ -1978,6 +2040,7 @@ class DMABDOp(IRDLOperation):
         return int_of(self.len, prod(t.get_shape()) if isinstance(t, MemRefType) else 0)
 
     def verify_(self) -> None:
+        _verify_bd_runtime_fields(self)
         # Only inside a DMA program; elsewhere (runtime sequences) later passes place it.
         parent = self.parent_op()
         if not isinstance(parent, MemOp | MemTileDMAOp | ShimDMAOp | DMAOp):
@@ -2019,13 +2082,34 @@ class DMABDOp(IRDLOperation):
         check_packet(self, self.packet)
 
 
-def _parse_bd_keywords(parser: Parser, props: dict[str, Attribute]) -> None:
+def _verify_bd_runtime_fields(bd: DMABDOp) -> None:
+    """The static and dynamic halves of a BD's sizes/strides agree (a generic form may disagree)."""
+    static = (bd.static_sizes, bd.static_strides)
+    if all(a is None for a in static):
+        if bd.dyn_sizes or bd.dyn_strides:
+            raise op_error(bd, "run-time sizes or strides need static_sizes and static_strides")
+        return
+    if any(a is None for a in static) or len(static[0].get_values()) != len(static[1].get_values()):
+        raise op_error(bd, "static_sizes and static_strides must both be given, of the same length")
+    if bd.dimensions is not None:
+        raise op_error(bd, "dimensions and static_sizes / static_strides cannot both be given")
+    for arr, dyn, what in ((static[0], bd.dyn_sizes, "sizes"), (static[1], bd.dyn_strides, "strides")):
+        if sum(v == DYNAMIC for v in arr.get_values()) != len(dyn):
+            raise op_error(bd, f"expected {sum(v == DYNAMIC for v in arr.get_values())} dynamic {what} values")
+
+
+def _parse_bd_keywords(parser: Parser, state: ParsingState, fields: BDFields) -> None:
     """The 2026 spelling of a BD: ``offset = 0 len = 1024 sizes = [..] strides = [..]``.
 
-    Read into the 2025 properties (sizes/strides zipped, outermost first, into
-    ``dimensions``). Runtime (SSA) offsets, lengths, sizes or strides are not supported.
+    Constants are read into the 2025 properties (sizes/strides zipped, outermost first, into
+    ``dimensions``). A run-time (SSA) offset or length is the ``dyn_offset`` / ``dyn_len``
+    operand; a sizes or strides list holding one keeps its constants in ``static_sizes`` /
+    ``static_strides`` (``DYNAMIC`` where an SSA value stands, as MLIR's dynamic index lists)
+    and its SSA values in ``dyn_sizes`` / ``dyn_strides`` (test/npu-xrt/dynamic_* designs, 2026).
+    An SSA value takes the type it was defined with (the designs mix ``i32`` and ``i64``).
     """
-    sizes = strides = None
+    props = state.properties
+    lists: dict[str, list[int | UnresolvedOperand]] = {}
     while (word := parser.parse_optional_keyword_in(("offset", "len", "sizes", "strides", "pad_dimensions",
                                                       "pad_value", "pad"))) is not None:
         if word == "pad":  # `pad [<const_pad_before = 2, ...>]` (test/npu-xrt/dma_op_pad_value_i32)
@@ -2033,23 +2117,85 @@ def _parse_bd_keywords(parser: Parser, props: dict[str, Attribute]) -> None:
         else:
             parser.parse_punctuation("=")
         pos = parser.pos
-        if word in ("offset", "len", "pad_value"):
+        if word in ("offset", "len") and (value := parser.parse_optional_unresolved_operand()) is not None:
+            var = fields.dyn_offset if word == "offset" else fields.dyn_len
+            var.set(state, value)
+            var.set_types(state, (_defined_type(parser, value, pos),))
+        elif word in ("offset", "len", "pad_value"):
             if (v := parser.parse_optional_integer(allow_boolean=False)) is None:
-                parser.raise_error(f"aie.dma_bd {word}: only a constant integer is supported here", pos)
+                parser.raise_error(f"aie.dma_bd {word}: expected an integer or an SSA value", pos)
             props[word] = _i32(v)
         elif word == "pad_dimensions":
             props[word] = BDPadLayoutArrayAttr(BDPadLayoutArrayAttr.parse_elements(parser))
         else:
-            values = parser.parse_comma_separated_list(parser.Delimiter.SQUARE, parser.parse_optional_integer)
-            if any(v is None for v in values):
-                parser.raise_error(f"aie.dma_bd {word}: runtime (SSA) values are not supported, only constants", pos)
-            sizes, strides = (values, strides) if word == "sizes" else (sizes, values)
-    if sizes is not None or strides is not None:
-        if sizes is None or strides is None or len(sizes) != len(strides):
-            parser.raise_error(f"expected the same number of sizes ({len(sizes or [])}) and strides "
-                               f"({len(strides or [])})")
+            lists[word] = parser.parse_comma_separated_list(
+                parser.Delimiter.SQUARE, lambda: _parse_int_or_operand(parser))
+    if not lists:
+        return
+    sizes, strides = lists.get("sizes"), lists.get("strides")
+    if sizes is None or strides is None or len(sizes) != len(strides):
+        parser.raise_error(f"expected the same number of sizes ({len(sizes or [])}) and strides "
+                           f"({len(strides or [])})")
+    if all(isinstance(v, int) for v in (*sizes, *strides)):
         props["dimensions"] = BDDimLayoutArrayAttr.get(
             BDDimLayoutAttr(IntAttr(a), IntAttr(b)) for a, b in zip(sizes, strides))
+        return
+    pos = parser.pos
+    for values, var, prop in ((sizes, fields.dyn_sizes, "static_sizes"),
+                              (strides, fields.dyn_strides, "static_strides")):
+        operands = [v for v in values if not isinstance(v, int)]
+        var.set(state, operands)
+        var.set_types(state, [_defined_type(parser, v, pos) for v in operands])
+        props[prop] = DenseArrayBase.from_list(i64, [v if isinstance(v, int) else DYNAMIC for v in values])
+
+
+DYNAMIC = -(2 ** 63)
+"""MLIR's ``ShapedType::kDynamic``: the place of an SSA value in a static index list."""
+
+
+def _parse_int_or_operand(parser: Parser) -> int | UnresolvedOperand:
+    if (v := parser.parse_optional_integer(allow_boolean=False)) is not None:
+        return v
+    return parser.parse_unresolved_operand("expected an integer or an SSA value")
+
+
+def _defined_type(parser: Parser, operand: UnresolvedOperand, pos: int) -> Attribute:
+    """The type of an SSA value already defined (the custom syntax writes none)."""
+    values = parser.ssa_values.get(operand.operand_name)
+    if values is None or operand.index >= len(values):
+        parser.raise_error(f"aie.dma_bd: run-time value %{operand.operand_name} must be defined before the BD", pos)
+    return values[operand.index].type
+
+
+def _print_bd_keywords(printer: Printer, op: DMABDOp) -> None:
+    """A BD with run-time fields, in the 2026 keyword spelling it can only be written in."""
+    def field(word: str, dyn: SSAValue | None, attr: IntegerAttr | None) -> None:
+        if dyn is not None:
+            printer.print_string(f" {word} = ")
+            printer.print_ssa_value(dyn)
+        elif attr is not None:
+            printer.print_string(f" {word} = {attr.value.data}")
+
+    field("offset", op.dyn_offset, op.offset)
+    field("len", op.dyn_len, op.len)
+    if op.static_sizes is not None:
+        for word, static, dyn in (("sizes", op.static_sizes, op.dyn_sizes),
+                                  ("strides", op.static_strides, op.dyn_strides)):
+            operands = iter(dyn)
+            printer.print_string(f" {word} = [")
+            printer.print_list(static.get_values(), lambda v: printer.print_ssa_value(next(operands))
+                               if v == DYNAMIC else printer.print_string(str(v)))
+            printer.print_string("]")
+    elif op.dimensions is not None and len(op.dimensions):
+        for word, key in (("sizes", "size"), ("strides", "stride")):
+            printer.print_string(f" {word} = [")
+            printer.print_list(op.dimensions, lambda d: printer.print_string(str(getattr(d, key).data)))
+            printer.print_string("]")
+    if op.pad_dimensions is not None:
+        printer.print_string(" pad_dimensions = ")
+        op.pad_dimensions.print_parameters(printer)
+    if op.pad_value is not None:
+        printer.print_string(f" pad_value = {op.pad_value.value.data}")
 
 
 # AIEOps.td @ 2741ca50 AIE_NextBDOp: $dest attr-dict; Terminator.
@@ -2393,7 +2539,42 @@ class WireOp(IRDLOperation):
                        "custom<WireBundle>($dest_bundle) `)` attr-dict")
 
 
-# AIEOps.td @ 2741ca50 AIE_AMSelOp: `<` $arbiterID `>` `(` $msel `)` attr-dict (i8 each).
+@custom_directive
+class MergeSchedule(CustomDirective):
+    """``custom<MergeSchedule>($deterministic_merge)``: an arbiter's deterministic-merge schedule,
+    `` deterministic_merge [<North : 1, 1>, <DMA : 0, 3>]``, each slot ``<slave bundle : channel,
+    packet count>`` (mlir-aie PR #3537, 2026; test/npu-xrt/packet_flow_merge_order/aie.mlir). Its
+    ODS was not available: the slots are kept as ``array<i32: bundle, channel, count>``."""
+
+    slots: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        if parser.parse_optional_keyword("deterministic_merge") is None:
+            return
+
+        def slot() -> DenseArrayBase:
+            parser.parse_punctuation("<")
+            bundle = WireBundle.parse(parser)
+            parser.parse_punctuation(":")
+            channel = _parse_int(parser)
+            parser.parse_punctuation(",")
+            count = _parse_int(parser)
+            parser.parse_punctuation(">")
+            return DenseArrayBase.from_list(i32, [WireBundle.of(bundle).value, channel, count])
+
+        self.slots.set(state, ArrayAttr(parser.parse_comma_separated_list(parser.Delimiter.SQUARE, slot)))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        if (slots := self.slots.get(op)) is None:
+            return
+        printer.print_string(" deterministic_merge [")
+        printer.print_list(slots.data, lambda s: printer.print_string(
+            "<{} : {}, {}>".format(WireBundle(s.get_values()[0]).name, *s.get_values()[1:])))
+        printer.print_string("]")
+
+
+# AIEOps.td @ 2741ca50 AIE_AMSelOp: `<` $arbiterID `>` `(` $msel `)` attr-dict (i8 each); the
+# deterministic-merge schedule after it is mlir-aie PR #3537's (2026), see MergeSchedule.
 @declared
 class AMSelOp(IRDLOperation):
     """``%a = aie.amsel<5>(3)``: an arbiter and master-select pair of a switchbox."""
@@ -2401,8 +2582,26 @@ class AMSelOp(IRDLOperation):
     name = "aie.amsel"
     arbiterID = prop_def(IntegerAttr[I8])
     msel = prop_def(IntegerAttr[I8])
+    deterministic_merge = opt_prop_def(ArrayAttr)
     result = result_def(IndexType)
-    assembly_format = "`<` $arbiterID `>` `` `(` $msel `)` attr-dict"
+    assembly_format = "`<` $arbiterID `>` `` `(` $msel `)` custom<MergeSchedule>($deterministic_merge) attr-dict"
+
+    def verify_(self) -> None:
+        if self.deterministic_merge is None:
+            return
+        # PR #3537: only arbiters 0 and 1 have a deterministic-merge mode, and the schedule is the
+        # arbiter's, so one amsel of that arbiter carries it (the messages are npu-tiler's).
+        if self.arbiterID.value.data not in (0, 1):
+            raise op_error(self, "deterministic_merge is only available on arbiters 0 and 1")
+        if not self.deterministic_merge.data:
+            raise op_error(self, "deterministic_merge needs at least one slot")
+        for slot in self.deterministic_merge.data:
+            if not isinstance(slot, DenseArrayBase) or len(slot.get_values()) != 3 or slot.get_values()[2] < 1:
+                raise op_error(self, "a deterministic_merge slot is <slave bundle : channel, packet count >= 1>")
+        block = self.parent_block()
+        if block is not None and any(isinstance(o, AMSelOp) and o is not self and o.deterministic_merge is not None
+                                     and o.arbiterID.value.data == self.arbiterID.value.data for o in block.ops):
+            raise op_error(self, f"arbiter {self.arbiterID.value.data} has more than one deterministic_merge schedule")
 
 
 # AIEOps.td @ 2741ca50 AIE_MasterSetOp: `(` $dest_bundle `:` $dest_channel `,` $amsels `)` attr-dict.

@@ -24,7 +24,9 @@ Deviations, on purpose:
 * ``aiex.runtime_sequence`` may sit directly in a ``builtin.module`` (a sequence read on its own).
 * ``aiex.npu.dma_memcpy_nd`` always checks the shim-tile limits (``verifyStridesWraps``);
   mlir-aie checks them once ``metadata`` names an ``aie.shim_dma_allocation`` (after ObjectFIFO
-  lowering), so a design failing here fails later in aiecc.py anyway. A generic form without
+  lowering), so a design failing here fails later in aiecc.py anyway. The wrap limits are waived
+  as mlir-aie's main waives them (a linear transfer, or a contiguous one on the shim NOC tile of
+  that allocation); without an allocation, only a linear one. A generic form without
   ``operandSegmentSizes`` is read (the sizes follow from the static arrays).
 """
 from __future__ import annotations
@@ -96,6 +98,7 @@ from partitioner.mlir.aie import (
     DMAChannelDir,
     PacketInfoAttr,
     RuntimeSequenceBase,
+    ShimDMAAllocationOp,
     check_packet,
     custom_directive,
     declared,
@@ -492,7 +495,8 @@ def _hardware_sizes_strides(sizes: Sequence[int], strides: Sequence[int],
 
 def verify_strides_wraps(op: Operation, sizes: Sequence[int], strides: Sequence[int], bits: int,
                          skip_transformation_checks: bool) -> None:
-    """``AIEX::verifyStridesWraps`` for a shim NOC tile (index 0 = innermost dimension)."""
+    """``AIEX::verifyStridesWraps`` for a shim NOC tile (index 0 = innermost dimension); with
+    ``skip_transformation_checks`` the Size 0 and Size 1 wrap limits are waived (AIEXDialect.cpp @ main)."""
     shim = _device(op).shim
     g = shim.align_bytes * 8  # the address granularity
     hs, ht = _hardware_sizes_strides(sizes, strides, bits, g)
@@ -517,7 +521,7 @@ def verify_strides_wraps(op: Operation, sizes: Sequence[int], strides: Sequence[
     wrap_max, step_max = shim.wrap_max, shim.stride_max_words
     if not skip_transformation_checks and hs[0] > wrap_max:
         raise op_error(op, f"Size 0 exceeds the [0:{wrap_max}] range.")
-    if hs[1] > wrap_max:
+    if not skip_transformation_checks and hs[1] > wrap_max:
         raise op_error(op, f"Size 1 exceeds the [0:{wrap_max}] range.")
     if hs[3] > shim.repeat_max:
         raise op_error(op, f"Size 3 exceeds the [1:{shim.repeat_max}] range.")
@@ -625,6 +629,44 @@ class NpuDmaMemcpyNdOp(IRDLOperation):
         _, sizes, strides = pattern
         return sizes[2] == 1 and sizes[1] == 1 and strides[3] == 1 and strides[2] == 0 and strides[1] == 0
 
+    def is_contiguous(self) -> bool:
+        """``AIEX::isContiguousTransfer``: a row-major scan, innermost stride 1 and each outer
+        stride (of a dimension run more than once) the product of the sizes inside it; the
+        repeat dimension aside (AIEXDialect.cpp @ main, 2026)."""
+        pattern = self.constant_pattern()
+        if pattern is None:
+            return False
+        _, sizes, strides = pattern
+        s, t = sizes[::-1], strides[::-1]  # innermost first
+        return t[0] == 1 and (s[1] <= 1 or t[1] == s[0]) and (s[2] <= 1 or t[2] == s[0] * s[1])
+
+    def allocation_tile(self) -> tuple[int, int] | None:
+        """The tile of the ``aie.shim_dma_allocation`` that ``metadata`` names, if one does
+        (``ShimDMAAllocationOp::getForSymbol``)."""
+        dev = device_of(self)
+        if dev is None:
+            return None
+        name = self.metadata.root_reference.data
+        for op in dev.walk():
+            if isinstance(op, ShimDMAAllocationOp) and op.alloc_name == name:
+                if op.tile is not None:
+                    t = tile_of(op.tile)
+                    return t.coords if t is not None else None
+                return (int_of(op.col), 0) if op.col is not None else None
+        return None
+
+    def skips_wrap_checks(self) -> bool:
+        """Whether the Size 0 / Size 1 wrap limits are waived (``skipTransformationChecks`` of
+        ``NpuDmaMemcpyNdOp::verify``, AIEXDialect.cpp @ main, 2026): a linear transfer, or a
+        contiguous one on a shim NOC tile, which aie-dma-to-npu lowers to linear mode. The
+        contiguous case needs that tile, known from the shim_dma_allocation ``metadata`` names;
+        without one (mlir-aie checks nothing then, npu-tiler checks as before) only a linear
+        transfer is waived, as bad_npu_nd.mlir's ``[1, 1, 1080, 1920]`` case expects."""
+        if self.is_linear():
+            return True
+        tile = self.allocation_tile()
+        return tile is not None and _device(self).is_shim_noc(tile) and self.is_contiguous()
+
     def offset_in_bytes(self) -> int | None:
         """The transfer's start offset in the buffer, in bytes (sum of offset * stride, times the element size); None when not constant or the element width is unknown."""
         pattern, bits = self.constant_pattern(), element_bits(self.memref.type)
@@ -662,7 +704,7 @@ class NpuDmaMemcpyNdOp(IRDLOperation):
         if offset is not None and offset % 4:
             raise op_error(self, "Offset must be 4-byte-aligned.")
         _, sizes, strides = pattern
-        verify_strides_wraps(self, sizes[::-1], strides[::-1], bits, self.is_linear())
+        verify_strides_wraps(self, sizes[::-1], strides[::-1], bits, self.skips_wrap_checks())
         check_packet(self, self.packet)
 
 

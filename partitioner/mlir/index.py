@@ -566,6 +566,7 @@ class DeviceIndex:
     sequences: list[Sequence] = field(default_factory=list)
     unmodelled: list[Operation] = field(default_factory=list)  # device-level ops no record holds
     unplaced: list[Operation] = field(default_factory=list)  # aie.logical_tile ops aiecc places itself
+    position: int = 1  # 1-based, among the module's aie.device ops
 
     @property
     def untracked(self) -> list[Operation]:
@@ -592,6 +593,16 @@ class DeviceIndex:
         inert = (*SEQUENCE_INERT, *DEVICE_INERT)
         return [op for op in self.not_modelled if op.name not in inert
                 and not (isinstance(op, aie.PacketFlowOp) and not _packet_moves(op))]
+
+    @property
+    def label(self) -> str:
+        """How messages name the device: ``@name``, or ``#k`` when it has no name."""
+        return f"@{self.symbol}" if self.op.sym_name is not None else self.symbol
+
+    @property
+    def symbol(self) -> str:
+        """The device's name: its ``@name`` (``sym_name``), else ``#k`` (its 1-based position in the module)."""
+        return self.op.sym_name.data if self.op.sym_name is not None else f"#{self.position}"
 
     @property
     def by_coord(self) -> dict[Coord, aie.TileOp]:
@@ -700,6 +711,22 @@ class Index:
 
     devices: list[DeviceIndex]
 
+    def named(self, name: str) -> DeviceIndex | None:
+        """The device of that name (``@name`` on ``aie.device``, or ``#k`` for the k-th unnamed one); None if none."""
+        return next((d for d in self.devices if d.symbol == name.removeprefix("@")), None)
+
+    @property
+    def checked(self) -> list[DeviceIndex]:
+        """The devices a check of the file covers, each its own design: :attr:`design` when that is one
+        device (the only one, or the configuration an ``aiex.configure`` loads), else every device.
+
+        aiecc compiles every device of a module: its graph splits the module per device, keyed by the
+        device's name, and ``--device-name`` filters which are compiled (mlir-aie tools/aiecc/README.md
+        @ 089e2276, "Keys"); test/npu-xrt/add_one_two/run.lit @ 0711465f builds ``design1`` and
+        ``design2`` of one file into two xclbins.
+        """
+        return [self.design] if self.design is not None else list(self.devices)
+
     @property
     def design(self) -> DeviceIndex | None:
         """The one device a check reads: the only one, or in a file of several the configuration
@@ -755,7 +782,7 @@ def index_module(module: ModuleOp) -> Index:
     """
     devices = []
     for dev in (op for op in module.walk() if isinstance(op, aie.DeviceOp)):
-        ix = DeviceIndex(dev, dev.device_name)
+        ix = DeviceIndex(dev, dev.device_name, position=len(devices) + 1)
         for op in dev.body.walk():  # nested ops too, as mlir-aie's verifiers leave them (at the top)
             if (handler := _DEVICE_OPS.get(type(op))) is not None:
                 try:

@@ -9,8 +9,14 @@ noted in the Design's notes. A design npu-tiler emitted reads back to the partit
 Hand-written DMA channels are counted as the hardware uses them: chains and runtime-sequence tasks
 on one channel share it, a task's BDs are held from its configure to its await or free, and every
 form of the runtime sequence (``*.runtime_sequence`` or the older ``func.func``) moves host data on
-shim BDs. What the index records but no model follows is named in the notes, op by op
-("not modelled: <op> at file:line:col").
+shim BDs. A hand-written ``aie.shim_dma_allocation`` claims its shim channel only when an
+``aie.flow`` or ``aie.packet_flow`` uses it, as mlir-aie counts channels where a route claims them
+(:func:`_routed_shim_channels`). What the index records but no model follows is named in the notes,
+op by op ("not modelled: <op> at file:line:col").
+
+A file may hold several ``aie.device`` ops; aiecc compiles each (``--device-name`` picks one), so
+each is its own design: ``read_design(..., device=NAME)`` reads one (:func:`select_device`), and
+:func:`partitioner.check.evaluate_devices` reads them all.
 """
 from __future__ import annotations
 
@@ -33,7 +39,7 @@ from partitioner.errors import UserError
 from partitioner.kernel_spec import KernelSpec
 from partitioner.mlir import aie
 from partitioner.mlir import index as ix
-from partitioner.mlir.aie import DMAChannelDir, ObjectFifoPort
+from partitioner.mlir.aie import DMAChannelDir, ObjectFifoPort, WireBundle
 from partitioner.mlir.index import int_of, io, memref
 from partitioner.mlir.parse import Source
 
@@ -50,6 +56,7 @@ class _Ir:
     transfers: list[ShimTransfer] = field(default_factory=list)
     waits: list[str] = field(default_factory=list)
     sequence_dialect: str | None = None  # "aie" (2026 form) or "aiex"
+    unrouted: list[ix.ShimAlloc] = field(default_factory=list)  # shim allocations no route uses (no channel)
 
 
 def design_file(path: str | Path) -> Path:
@@ -72,7 +79,7 @@ def design_file(path: str | Path) -> Path:
     return path
 
 
-def read_design(source: Source, overrides: dict | None = None) -> tuple[Design, Context]:
+def read_design(source: Source, overrides: dict | None = None, device: str | None = None) -> tuple[Design, Context]:
     """The Design a parsed mlir-aie file describes, and its options resolved (device, kernel, profile).
 
     Parameters
@@ -82,6 +89,10 @@ def read_design(source: Source, overrides: dict | None = None) -> tuple[Design, 
         it (npu-tiler's) supplies the options and the design's name.
     overrides : dict, optional
         Options fields to use instead of the manifest's or the derived ones (None values are ignored).
+    device : str, optional
+        The ``aie.device`` to read, by name (``@name`` on the op, the ``@`` optional; ``#k`` for the k-th
+        unnamed one). Default: the only device, or the configuration an ``aiex.configure`` loads
+        (:attr:`partitioner.mlir.index.Index.design`).
 
     Returns
     -------
@@ -91,17 +102,29 @@ def read_design(source: Source, overrides: dict | None = None) -> tuple[Design, 
     Raises
     ------
     UserError
-        The module names an AIE1 or unknown device, describes no device, or several.
+        The module names an AIE1 or unknown device, describes no device, has no device of that name, or
+        several and no name is given (the message lists their names).
     """
     path = Path(source.filename)
-    ir = _collect(source.index, path, source.locate)
+    ir = _collect(source.index, path, source.locate, select_device(source.index, path, device))
     manifest = manifest_file.read(path.parent)
     # what the file holds that no model follows, each op where it is (issue 20 item 1)
     notes: list[str] = [f"not modelled: {ix.describe(op)} at {source.locate(op)}"
                         for op in ir.dev.not_modelled]
-    notes += [f"aie.device at {source.locate(d.op)}: not the configuration checked (it launches or is a base "
-              f"configuration); the device checked is the one aiex.configure loads, at {source.locate(ir.dev.op)}"
-              for d in source.index.devices if d is not ir.dev]
+    if ir.unrouted:
+        notes.append("shim DMA channels no aie.flow or aie.packet_flow uses take no channel (mlir-aie counts a "
+                     "shim's channels where a route claims them): " + ", ".join(
+                         f"@{a.symbol} (shim {a.tile} {a.direction.name} {a.channel}, at {source.locate(a.op)})"
+                         for a in ir.unrouted))
+    if len(source.index.checked) == 1:
+        notes += [f"aie.device at {source.locate(d.op)}: not the configuration checked (it launches or is a "
+                  f"base configuration); the device checked is the one aiex.configure loads, at "
+                  f"{source.locate(ir.dev.op)}" for d in source.index.devices if d is not ir.dev]
+    else:
+        others = ", ".join(d.label for d in source.index.checked if d is not ir.dev)
+        notes.append(f"device {ir.dev.label} of {len(source.index.checked)} in the file (at "
+                     f"{source.locate(ir.dev.op)}), checked as its own design; aiecc compiles each "
+                     f"(--device-name selects one); the others: {others}")
     spec = _kernel(ir, manifest, overrides, notes)
     workers = _workers(ir, spec, notes)
     options = _options(ir, manifest, overrides, spec, workers, notes)
@@ -109,24 +132,49 @@ def read_design(source: Source, overrides: dict | None = None) -> tuple[Design, 
     context = Context.for_options(options, spec=spec if spec is not None and spec.name == options.kernel else None)
     design = _design(ir, options, spec, context.profile.default_stack_bytes, workers, notes)
     design.name = manifest.get("design", design.name)
+    if len(source.index.checked) > 1:  # one design per device: named for it too
+        design.name = f"{design.name}@{ir.dev.symbol}"
     return design, context
 
 
 # -- from the index -----------------------------------------------------------------------------------
 
-def _collect(index: ix.Index, path: Path, locate: Callable[[Operation], str]) -> _Ir:
-    dev = index.design
-    if dev is None:
-        raise UserError(f"{path}: {len(index.devices)} `aie.device` ops; npu-tiler checks one device per file "
-                        f"(or the one configuration an aiex.configure loads)"
-                        if index.devices else f"{path}: not an mlir-aie design (no `aie.device` found)")
+def select_device(index: ix.Index, path: Path, name: str | None = None) -> ix.DeviceIndex:
+    """The ``aie.device`` of ``index`` to read: the one named ``name``, else ``index.design``
+    (:attr:`partitioner.mlir.index.Index.design`).
+
+    Raises
+    ------
+    UserError
+        No device; no device of that name; several devices, none a configuration an
+        ``aiex.configure`` loads, and no name (each message lists the devices' names).
+    """
+    if not index.devices:
+        raise UserError(f"{path}: not an mlir-aie design (no `aie.device` found)")
+    names = ", ".join(d.label for d in index.devices)
+    if name is not None:
+        if (dev := index.named(name)) is None:
+            raise UserError(f"{path}: no aie.device named {name}; it has {names}")
+        return dev
+    if index.design is None:
+        raise UserError(f"{path}: {len(index.devices)} `aie.device` ops ({names}); name the one to read "
+                        f"(partitioner.read(path, device=NAME); `npu-tiler check` checks each)")
+    return index.design
+
+
+def _collect(index: ix.Index, path: Path, locate: Callable[[Operation], str], dev: ix.DeviceIndex) -> _Ir:
     if dev.unplaced:
         raise UserError(f"{path}: {len(dev.unplaced)} aie.logical_tile op(s) without a column and a row (the first "
                         f"at {locate(dev.unplaced[0])}): aiecc places them itself (aie-place-tiles), which "
                         f"npu-tiler does not model; give each its tile (aie.tile(col, row)) to check the design")
     ir = _Ir(dev, device_mod.load(dev.name), path)
-    # a hand-lowered design claims its shim channel here (the ObjectFIFO lowering writes these)
-    decls = [(a.op, DmaChannelDecl(a.tile, io(a.direction), a.channel, 0)) for a in dev.shim_allocs.values()]
+    # a hand-lowered design claims its shim channel here (the ObjectFIFO lowering writes these), when a
+    # stream route uses it (see _routed_shim_channels)
+    routed = _routed_shim_channels(dev)
+    decls = [(a.op, DmaChannelDecl(a.tile, io(a.direction), a.channel, 0)) for a in dev.shim_allocs.values()
+             if routed is None or (a.tile, a.direction, a.channel) in routed]
+    ir.unrouted = [a for a in dev.shim_allocs.values()
+                   if routed is not None and (a.tile, a.direction, a.channel) not in routed]
     decls += [(p.op, DmaChannelDecl(p.tile, io(c.direction), c.channel, _bd_count(c)))
               for p in dev.dmas for c in p.chains]
     order = {id(op): i for i, op in enumerate(dev.op.body.ops)}  # in the file's order
@@ -139,6 +187,36 @@ def _collect(index: ix.Index, path: Path, locate: Callable[[Operation], str]) ->
         ir.sequence_dialect = None if seq.form == "func" else seq.form
         _sequence(seq, ir)
     return ir
+
+
+def _routed_shim_channels(dev: ix.DeviceIndex) -> set[tuple[Coord, DMAChannelDir, int]] | None:
+    """The shim DMA channels a stream route uses: an ``aie.flow`` or ``aie.packet_flow`` end on a tile's
+    DMA port (a source end is an MM2S channel, a destination end an S2MM one); None when the device
+    routes by hand (``aie.switchbox`` / ``aie.shim_mux``, which the index does not read).
+
+    mlir-aie counts a shim's DMA channels where a route claims a port: the router sizes each shim
+    mux by ``getNumSourceShimMuxConnections`` / ``getNumDestShimMuxConnections`` (DMA: 2 each on an
+    AIE2 shim NOC tile, lib/Dialect/AIE/IR/AIETargetModel.cpp ``AIE2TargetModel``), and the
+    ObjectFIFO lowering draws its channels from the same counts. An ``aie.shim_dma_allocation`` is a
+    symbol for the runtime sequence's transfers; nothing in mlir-aie compares its channel with that
+    count, so one that no route uses (test/npu-xrt/many_buffers/aie.mlir @ d64e9c1e: channels 2 and 3
+    of two shims, no flow, compiled and run by mlir-aie's CI) claims no channel here either.
+    """
+    if any(op.name in ("aie.switchbox", "aie.shim_mux") for op in dev.unmodelled):
+        return None
+    ends: set[tuple[Coord, DMAChannelDir, int]] = set()
+    for f in dev.flows:
+        if f.source_bundle is WireBundle.DMA:
+            ends.add((f.source, DMAChannelDir.MM2S, f.source_channel))
+        if f.dest_bundle is WireBundle.DMA:
+            ends.add((f.dest, DMAChannelDir.S2MM, f.dest_channel))
+    for pf in dev.packet_flows:
+        for end in (o for b in pf.ports.blocks for o in b.ops):
+            if isinstance(end, (aie.PacketSourceOp, aie.PacketDestOp)) and end.tile in dev.tiles \
+                    and WireBundle.of(end.bundle) is WireBundle.DMA:
+                way = DMAChannelDir.MM2S if isinstance(end, aie.PacketSourceOp) else DMAChannelDir.S2MM
+                ends.add((dev.tiles[end.tile], way, end.channel.value.data))
+    return ends
 
 
 def _bd_count(chain: ix.DmaChain) -> int:
