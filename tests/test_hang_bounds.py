@@ -73,3 +73,15 @@ def test_a_core_that_hangs_by_itself_is_still_found_beside_register_writes(tmp_p
 """)
     result = check(design)
     assert [h.kind for h in result.hangs] == ["acquire-exceeds-pool"] and not result.proved
+
+
+def test_a_bd_with_run_time_fields_makes_the_answer_not_proved(tmp_path):
+    # memtile_dmas/dma_configure_task_runtime_len (mlir-aie test/npu-xrt, run on hardware) gives its BDs a
+    # length computed at run time: how much each moves is not known here, so the check cannot prove the
+    # design free, and says which BD it could not follow (issue 20: "never guesses").
+    source = (CORPUS / "memtile_dmas__dma_configure_task_runtime_len__aie.mlir").read_text()
+    design = tmp_path / "d.mlir"
+    design.write_text(source.replace("NPUDEVICE", "npu1_1col"))  # as its run.lit does
+    result = check(design)
+    assert result.hangs == [] and not result.proved
+    assert any("aie.dma_bd with run-time length" in n for n in result.notes), result.notes

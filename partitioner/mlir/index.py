@@ -526,6 +526,8 @@ def describe(op: Operation) -> str:
         return f"{op.name} with a packet header (routed by packet id)"
     if isinstance(op, func.CallOp):
         return f"{op.name} @{op.callee.string_value()} given locks (what it does with them)"
+    if isinstance(op, aie.DMABDOp) and op.is_dynamic:
+        return f"{op.name} with run-time length, offset or dimensions (how much it moves)"
     return op.name
 
 
@@ -584,7 +586,16 @@ class DeviceIndex:
                 *(s.op for c in self.cores for s, _ in walk_steps(c.steps)
                   if isinstance(s, UnknownStep) or isinstance(s, CallStep) and s.locks),
                 *(s.op for seq in self.sequences for s in seq.steps
-                  if isinstance(s, Other) or isinstance(s, Transfer) and s.packet)]
+                  if isinstance(s, Other) or isinstance(s, Transfer) and s.packet),
+                *self.runtime_bds]
+
+    @property
+    def runtime_bds(self) -> list[aie.DMABDOp]:
+        """``aie.dma_bd``s whose length, offset, sizes, strides or BD id are run-time values: read as the
+        whole buffer, so how much they move is not known (DMA programs and runtime-sequence tasks)."""
+        chains = [*(c for d in self.dmas for c in d.chains),
+                  *(s.chain for seq in self.sequences for s in seq.steps if isinstance(s, Task))]
+        return [bd for c in chains for step in c.bds for bd in step.bds if bd.is_dynamic]
 
     @property
     def movers(self) -> list[Operation]:
