@@ -152,6 +152,8 @@ def test_npu_tiler_profiles_lists_facts_aliases_and_default():
 # --- the dynamic lowering's per-core state --------------------------------------------------------
 
 def test_same_depth_dynamic_lowering_adds_the_state_buffer(tmp_path: Path):
+    # ../shared/docs/npu1-facts.md section 12: "Dynamic ObjectFIFO lowering is aiecc's default since #2549
+    # (2025-09) ... fully dynamic, no unrolling #3298 (2026-07)" -> "per-core aie.buffer of i32 state".
     # same_depth_objectfifos_test.mlir @ 42c31aa6: output_fifo_buff_0/1 and input_fifo_cons_buff_0/1
     # (memref<10xi32>, 40 B) and `%buffer_0_2 = aie.buffer(%tile_0_2) : memref<2xi32>` (2 x 4 B): one i32
     # per (FIFO, port) the core acquires: output_fifo Produce, input_fifo Consume.
