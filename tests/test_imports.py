@@ -30,20 +30,28 @@ def layer_of(dotted: str) -> str | None:
     return None
 
 
-def project_imports(path: Path) -> list[tuple[int, str]]:
-    """(line, layer) of every import statement of a project package in ``path``."""
-    tree = ast.parse(path.read_text(), filename=str(path))
+def imported_names(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, dotted name) of every absolute import under ``tree``, inside functions included.
+
+    ``from kernels import mel_tools`` may import a subpackage, so each name is given whole
+    (``kernels.mel_tools``); callers cut it back to the module or layer they rank.
+    """
     out = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
+            out += [(node.lineno, a.name) for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            # ``from kernels import mel_tools`` imports the subpackage: name it whole.
-            names = [f"{node.module}.{a.name}" for a in node.names]
-        else:
-            continue
-        out += [(node.lineno, layer) for n in names if (layer := layer_of(n)) is not None]
+            out += [(node.lineno, f"{node.module}.{a.name}") for a in node.names]
     return out
+
+
+def parsed(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(), filename=str(path))
+
+
+def project_imports(path: Path) -> list[tuple[int, str]]:
+    """(line, layer) of every import statement of a project package in ``path``."""
+    return [(line, layer) for line, n in imported_names(parsed(path)) if (layer := layer_of(n)) is not None]
 
 
 def modules() -> list[Path]:
@@ -96,17 +104,7 @@ def _inner(dotted: str) -> str | None:
 
 def partitioner_imports(path: Path) -> list[tuple[int, str]]:
     """(line, partitioner part) of every import of a partitioner module in ``path``, inside functions too."""
-    tree = ast.parse(path.read_text(), filename=str(path))
-    out = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [f"{node.module}.{a.name}" for a in node.names]
-        else:
-            continue
-        out += [(node.lineno, part) for n in names if (part := _inner(n)) is not None]
-    return out
+    return [(line, part) for line, n in imported_names(parsed(path)) if (part := _inner(n)) is not None]
 
 
 def test_every_partitioner_module_has_a_place():
@@ -134,38 +132,19 @@ def test_no_circle_between_modules():
     graph = nx.DiGraph()
     for name, path in paths.items():
         graph.add_node(name)
-        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
-            if isinstance(node, ast.Import):
-                targets = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                targets = [f"{node.module}.{a.name}" for a in node.names]
-            else:
-                continue
-            for target in targets:
-                while target and target not in paths:  # a name inside a module: the module
-                    target = target.rpartition(".")[0]
-                if target and target != name:
-                    graph.add_edge(name, target)
+        for _, target in imported_names(parsed(path)):
+            while target and target not in paths:  # a name inside a module: the module
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                graph.add_edge(name, target)
     circles = sorted((c for c in nx.simple_cycles(graph)), key=len)
     assert not circles, "\n".join(" -> ".join([*c, c[0]]) for c in circles[:10])
 
 
 def imports_inside_functions(path: Path) -> list[int]:
     """Lines of the project imports ``path`` makes inside a function body."""
-    tree = ast.parse(path.read_text(), filename=str(path))
-    lines = []
-    for fn in ast.walk(tree):
-        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for node in ast.walk(fn):
-                if isinstance(node, ast.Import):
-                    names = [a.name for a in node.names]
-                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                    names = [node.module]
-                else:
-                    continue
-                if any(layer_of(n) is not None for n in names):
-                    lines.append(node.lineno)
-    return sorted(set(lines))
+    functions = [fn for fn in ast.walk(parsed(path)) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    return sorted({line for fn in functions for line, n in imported_names(fn) if layer_of(n) is not None})
 
 
 @pytest.mark.parametrize("path", [p for p in modules() if p.parts[-2] != "npu_tiler"],
