@@ -508,7 +508,7 @@ def _bank_aware_scored(t: _Tile, reqs: list[BufferRequest], capped: bool = False
     if failed is not None:
         placed = {r.name for r in regions}
         regions += [Region(b.name, b.nbytes, None) for b in reqs if b.name not in placed]
-        raise _Failed([f"warning: Not all requested buffers fit in the available memory.",
+        raise _Failed(["warning: Not all requested buffers fit in the available memory.",
                        f'Failed to allocate buffer: "{failed.name}" with size: {failed.nbytes} bytes.'], regions)
     if reserved is not None:
         occ.unmark(*reserved)

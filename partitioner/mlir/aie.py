@@ -2919,7 +2919,6 @@ class TraceHostConfigOp(IRDLOperation):
     assembly_format = "(`buffer_size` `=` $buffer_size^)? attr-dict"
 
 
-
 # `aie.event(0)` inside a core (mlir-aie test/npu-xrt/full_elf_event_trace): raise event ``val`` of
 # the core's event module (the INSTR_EVENT_<val> a trace records). AIEOps.td's definition was not
 # available here; the property name ``val`` is mlir-aie's as remembered, not read: the generic form may differ.

@@ -1266,7 +1266,6 @@ class DMAFreeTaskOp(_TaskOp):
     """``aiex.dma_free_task(%t)``: let the BD allocator reuse the task's BD IDs (once the task is known complete)."""
 
     name = "aiex.dma_free_task"
-    task = operand_def(IndexType)
 
 
 class _BdChainStartOp(IRDLOperation):
@@ -1521,6 +1520,7 @@ class SyncParametersFromHostOp(_SyncParametersOp):
     """``aiex.sync_parameters_from_host``: ``sync_scratchpad_parameters_from_host`` under its earlier name."""
 
     name = "aiex.sync_parameters_from_host"
+
 
 # AIEX.td @ 00d58b94 AIE_DMABdPoolPopOp / AIE_DMABdPoolPushOp (HasAncestor RuntimeSequenceOp;
 # compiler-emitted on the dynamic BD path).
