@@ -490,24 +490,48 @@ def _check_json(ev, hangs) -> dict:
 @cli.command()
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object: summary, wrong verdicts, modules.")
-def corpus(folder: str | None, as_json: bool) -> None:
+@click.option("--lit", "lit_checks", is_flag=True,
+              help="Compare with the CHECK lines of mlir-aie's lit tests (tests/corpus/lit) instead.")
+def corpus(folder: str | None, as_json: bool, lit_checks: bool) -> None:
     """Read every design of a corpus of real mlir-aie designs and say how often npu-tiler agrees.
 
     FOLDER defaults to tests/corpus (mlir-aie's hardware-tested test/npu-xrt designs: each fits and
-    completes on an NPU). Per module: read, not modelled, refused (with the reason) or traceback; fits
+    completes on an NPU; the summary of the lit tests' CHECK figures, see --lit, is added). Per module: read, not modelled, refused (with the reason) or traceback; fits
     or not; the hang verdict (proved free, not proved, hangs); seconds. Then the counts, and the designs
     run on hardware that npu-tiler calls hanging or "does not fit". Exit 0 when it agrees with every
     expectation, 1 when some design is wrongly called hanging or "does not fit", a module gives a
     traceback or no answer in time.
+
+    With --lit: every module of mlir-aie's lit tests of aie-assign-buffer-addresses and
+    aie-objectFifo-stateful-transform (tests/corpus/lit), per RUN line, read as the RUN line says; the
+    buffers, locks, stacks and errors its CHECK lines state are compared with npu-tiler's. Exit 1 when a
+    RUN line gives a traceback.
     """
     import json
 
     from reports import corpus as harness
+    from reports import lit
+
+    if lit_checks:
+        runs = lit.run(Path(folder) if folder else lit.LIT_DIR)
+        click.echo(json.dumps(lit.as_json(runs), indent=2) if as_json else lit.table(runs))
+        sys.exit(1 if lit.summary(runs)["traceback"] else 0)
 
     outcomes = harness.run(folder or harness.CORPUS_DIR)
-    click.echo(json.dumps(harness.as_json(outcomes), indent=2) if as_json else harness.table(outcomes))
+    # The whole corpus (no FOLDER): the lit tests' CHECK figures too, as their summary.
+    runs = lit.run() if folder is None else None
+    if as_json:
+        report = harness.as_json(outcomes) | ({"lit": lit.summary(runs)} if runs is not None else {})
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(harness.table(outcomes))
+        if runs is not None:
+            click.echo("\nmlir-aie lit tests (tests/corpus/lit; `npu-tiler corpus --lit` for each RUN line):")
+            click.echo("\n".join(lit.table(runs).splitlines()[-3:]))
     s = harness.summary(outcomes)
-    sys.exit(1 if s["wrongly_hanging"] or s["wrongly_not_fitting"] or s["traceback"] or s["timeout"] else 0)
+    lit_tracebacks = lit.summary(runs)["traceback"] if runs is not None else 0
+    sys.exit(1 if s["wrongly_hanging"] or s["wrongly_not_fitting"] or s["traceback"] or s["timeout"]
+             or lit_tracebacks else 0)
 
 
 _STATE_WORDS = {"none": "no per-core state",

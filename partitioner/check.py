@@ -10,9 +10,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partitioner.allocation import MemoryMap, allocate
+from partitioner.allocation import MemoryMap, StackPin, allocate
 from partitioner.context import Context
-from partitioner.design import Coord, Design, Options
+from partitioner.design import Coord, Design, Options, Worker
 from partitioner.device import Device, for_options
 from partitioner.errors import UserError
 from partitioner.kernel_spec import KernelSpec
@@ -163,9 +163,10 @@ def evaluate(design: Design, context: Context | None = None, *, device: Device |
     static_bytes = spec.static_data_bytes if spec is not None else 0
     lowered = lower(design, device, profile)
     stacks = {w.tile: w.stack_bytes for w in design.workers}
+    cores = {w.tile: w for w in design.workers}
     errors: list[str] = []
     notes: list[str] = list(design.notes)
-    if spec is None:
+    if spec is None and any(w.data_bytes is None for w in design.workers):
         notes.append("kernel static data: unknown (no kernel.toml for the cores' kernel), not checked")
     memory: dict[Coord, MemoryMap] = {}
     reports: list[TileReport] = []
@@ -174,8 +175,10 @@ def evaluate(design: Design, context: Context | None = None, *, device: Device |
         kind = device.kind(tile)
         if res.kind in ("compute", "mem"):
             is_core = res.kind == "compute" and tile in stacks
+            core = cores.get(tile) if is_core else None
             mm = allocate(res, kind.memory_bytes, kind.banks, stacks.get(tile, 0) if is_core else 0,
-                          static_bytes if is_core else 0, o.alloc_scheme, profile, device.generation)
+                          _static_bytes(core, static_bytes), o.alloc_scheme, profile, device.generation, is_core,
+                          stack_pin=_stack_pin(core, device, profile, notes))
             memory[tile] = mm
             notes += [f"{_tile_name(tile)}: {n}" for n in mm.notes]
             if not mm.fits:
@@ -276,6 +279,42 @@ def evaluate_devices(path: str | Path, overrides: dict | None = None) -> list[Ev
     src = read_source(mlir)
     names = device_names(src) or [None]  # no device: evaluate_source says so
     return [evaluate_source(src, mlir, overrides, name if len(names) > 1 else None) for name in names]
+
+
+def _static_bytes(core: Worker | None, kernel_bytes: int) -> int:
+    """The static data (.data/.rodata/.bss) bytes of a core: what its ``aie.core`` states (``data_size``, else
+    ``measured_data_size``: :attr:`Worker.data_bytes`), else the kernel spec's; 0 on a tile without a core.
+
+    A design npu-tiler builds states none, so its cores keep the kernel spec's figure.
+    """
+    if core is None:
+        return 0
+    return kernel_bytes if core.data_bytes is None else core.data_bytes
+
+
+# getCoreStackAlignment (AIETargetModel), the alignment of a stack the newest allocator places for a
+# stack_bank-only core (AIEAssignBuffers.cpp, search id 68911127918, allocateTile): 64 B on AIE2P
+# (test/assign-buffer-addresses/stack_bank_with_address_pin.mlir @ c6211dc8, module 2: stack_address 0x4040
+# where the 32 B bus alignment would give 0x4020). No other generation's value was read.
+CORE_STACK_ALIGN = {"aie2p": 64}
+
+
+def _stack_pin(core: Worker | None, device: Device, profile: Profile, notes: list[str]) -> StackPin | None:
+    """A core's ``stack_address`` / ``stack_bank`` for the allocator (None when it names neither).
+
+    Where the device's stack alignment is not known (:data:`CORE_STACK_ALIGN`), a ``stack_bank`` alone is
+    aligned to the compute tile's bus width and a note says the alignment is not modelled.
+    """
+    if core is None or (core.stack_address is None and core.stack_bank is None):
+        return None
+    align = CORE_STACK_ALIGN.get(device.generation)
+    if align is None:
+        align = profile.alignment(device.generation, True).bus
+        if core.stack_address is None:
+            notes.append(f"{_tile_name(core.tile)}: the stack alignment of {device.generation} "
+                         f"(getCoreStackAlignment) is not modelled: stack_bank places the stack at the "
+                         f"{align} B bus alignment")
+    return StackPin(core.stack_address, core.stack_bank, align)
 
 
 def _memory_error(tile: Coord, kind: str, mm: MemoryMap, design: Design) -> str:

@@ -24,8 +24,55 @@ from partitioner import profiles
 
 Coord = tuple[int, int]
 
-# MLIR element types of FIFO objects and host buffers, and their sizes.
-ELEM_BYTES = {"i8": 1, "i16": 2, "i32": 4, "i64": 8, "bf16": 2, "f16": 2, "f32": 4, "f64": 8}
+# MLIR's builtin float types with a fixed width (mlir/IR/BuiltinTypes.td): their bits.
+_FLOAT_BITS = {"bf16": 16, "f16": 16, "tf32": 19, "f32": 32, "f64": 64, "f80": 80, "f128": 128}
+# MLIR's `index` width in its default data layout (mlir/lib/Interfaces/DataLayoutInterfaces.cpp,
+# kDefaultIndexBitwidth); the element width used for `memref<...xindex>` here.
+INDEX_BITS = 64
+
+
+def elem_bits(name: str) -> int | None:
+    """Bits of one element of an MLIR builtin element type, by its name; None for any other type.
+
+    The one place npu-tiler knows element widths (the MLIR reader, FIFO ends and generators all
+    ask here). MLIR spells integers ``iN`` (signless), ``siN`` (signed) and ``uiN`` (unsigned), N
+    bits each; floats by their names; ``index`` is :data:`INDEX_BITS`.
+
+    Examples
+    --------
+    >>> from partitioner.design import elem_bits
+    >>> elem_bits("ui8"), elem_bits("si16"), elem_bits("i32"), elem_bits("bf16"), elem_bits("index")
+    (8, 16, 32, 16, 64)
+    >>> elem_bits("memref<4xi8>") is None, elem_bits("i") is None
+    (True, True)
+    """
+    if name in _FLOAT_BITS:
+        return _FLOAT_BITS[name]
+    if name == "index":
+        return INDEX_BITS
+    for prefix in ("ui", "si", "i"):
+        width = name.removeprefix(prefix)
+        if width != name and width.isdigit():
+            return int(width)
+    return None
+
+
+def elem_bytes(name: str) -> int | None:
+    """Bytes of one element of an MLIR element type (:func:`elem_bits` / 8); None when not a whole number.
+
+    Examples
+    --------
+    >>> from partitioner.design import elem_bytes
+    >>> elem_bytes("ui8"), elem_bytes("f32"), elem_bytes("i1"), elem_bytes("tf32")
+    (1, 4, None, None)
+    """
+    bits = elem_bits(name)
+    return bits // 8 if bits is not None and bits % 8 == 0 else None
+
+
+# MLIR element types npu-tiler generates FIFO objects, host buffers and kernel streams in, and
+# their sizes (the choices a kernel spec's streams may take).
+ELEM_BYTES = {t: elem_bytes(t) for t in ("i8", "i16", "i32", "i64", "bf16", "f16", "f32", "f64")}
 
 
 def numpy_dtype(elem_type: str):
@@ -38,24 +85,26 @@ def numpy_dtype(elem_type: str):
     ----------
     elem_type : str
         A key of :data:`ELEM_BYTES`: ``"i8"`` ... ``"i64"``, ``"f16"``,
-        ``"f32"``, ``"f64"`` or ``"bf16"``.
+        ``"f32"``, ``"f64"`` or ``"bf16"``; or a signed or unsigned integer
+        ``"si8"`` ... ``"si64"``, ``"ui8"`` ... ``"ui64"``.
 
     Returns
     -------
     numpy.dtype
-        A signed integer or float dtype of the same width, native byte order;
-        ``uint16`` for ``bf16`` (numpy has no bfloat16: the bits).
+        A signed integer (unsigned for ``ui*``) or float dtype of the same
+        width, native byte order; ``uint16`` for ``bf16`` (numpy has no
+        bfloat16: the bits).
 
     Raises
     ------
     KeyError
-        ``elem_type`` is not a key of :data:`ELEM_BYTES`.
+        ``elem_type`` is none of these.
 
     Examples
     --------
     >>> from partitioner.design import numpy_dtype
-    >>> numpy_dtype("i16"), numpy_dtype("i16").itemsize
-    (dtype('int16'), 2)
+    >>> numpy_dtype("i16"), numpy_dtype("i16").itemsize, numpy_dtype("ui8")
+    (dtype('int16'), 2, dtype('uint8'))
     """
     import numpy as np
 
@@ -63,7 +112,10 @@ def numpy_dtype(elem_type: str):
         return np.dtype(f"float{8 * ELEM_BYTES[elem_type]}")
     if elem_type == "bf16":
         return np.dtype("uint16")  # numpy has no bfloat16: the bits, viewed as 16-bit words
-    return np.dtype(f"int{8 * ELEM_BYTES[elem_type]}")
+    size = ELEM_BYTES.get(elem_type) or (elem_bytes(elem_type) if elem_type[:2] in ("ui", "si") else None)
+    if size not in (1, 2, 4, 8):  # numpy's integer widths
+        raise KeyError(elem_type)
+    return np.dtype(f"uint{8 * size}" if elem_type.startswith("ui") else f"int{8 * size}")
 
 
 @dataclass(frozen=True)
@@ -118,6 +170,10 @@ class Worker:
     group: int = 0  # column group it belongs to
     stage: int = 0  # position in its pipeline chain
     chain: int = 0  # which chain of its group
+    # What a hand-written aie.core states about its data memory (npu-tiler's own cores state none):
+    data_bytes: int | None = None  # data_size, else measured_data_size: its .data/.rodata/.bss (None: the kernel's)
+    stack_address: int | None = None  # stack_address: where the stack starts (None: the allocator's choice)
+    stack_bank: int | None = None  # stack_bank: the bank the stack must lie in
 
     @property
     def iterations_per_call(self) -> int:
@@ -154,6 +210,8 @@ class ObjectFifo:
     allocate_tile: Coord | None = None  # aie.objectfifo.allocate: the shared pool's tile
     external_buffers: int = 0  # aie.objectfifo.register_external_buffers on its shim end
     aie_stream: int | None = None  # aie_stream = 0|1|2 (producer, consumer, both on a Core stream port): needs a DMA
+    rearmed: bool = False  # named by aiex.dma_channel_reset_for in the runtime sequence: its locks are re-armed
+    iter_count: int | None = None  # {iter_count = n}: a bounded BD chain, run n times
 
     def end_names(self) -> list[str]:
         """Names mlir-aie gives the FIFO's ends, producer first.
@@ -303,6 +361,7 @@ class BufferDecl:
     address: int | None = None
     mem_bank: int | None = None
     aligned: bool = True  # {aligned = false}: the allocator may place it at any byte
+    memory_space: int | None = None  # its memref's memory space (memref<64xi8, 6>): 5..14 name banks
 
 
 @dataclass

@@ -11,7 +11,9 @@ hang checker's network, :mod:`partitioner.hangs.build`, and the simulator's, :mo
   consumers all take the producer's objects in lockstep) has its tile, its DMA channel (MM2S at
   the producer, S2MM at a consumer), the lowering's pool and a *free* / *filled* lock pair: the
   free lock starts at the pool's size, the filled one at 0, or the converse when the producer end
-  holds initial values. A shim end's channel is driven by the runtime sequence; a mem-tile producer
+  holds initial values. A shim end's channel is driven by the runtime sequence, yet the lowering
+  gives it a pair too, counting its registered external buffers, else the profile's
+  ``shim_prod_lock_init`` (:func:`partitioner.lowering.shim_lock_count`); a mem-tile producer
   with initial values outside any link sends them without locks when the profile says so
   (``static_init_without_locks``);
 * an end wired to a **Core stream port** (``aie_stream``, :func:`partitioner.lowering.is_core_stream_end`)
@@ -33,9 +35,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from partitioner.design import ELEM_BYTES, Coord, Design, Link, ObjectFifo
+from partitioner.design import Coord, Design, Link, ObjectFifo, elem_bytes
 from partitioner.device import Device
-from partitioner.lowering import Lowered, Pool, is_core_stream_end, link_owner
+from partitioner.lowering import (Lowered, Pool, is_core_stream_end, link_owner, sends_init_without_locks,
+                                  shim_lock_count)
 from partitioner.profiles import Profile
 
 
@@ -43,8 +46,9 @@ from partitioner.profiles import Profile
 class LockPair:
     """A pool's two AIE2 semaphore locks: *free* buffers and *filled* objects.
 
-    ``count`` is the pool's buffers; ``filled`` says the pool starts full (initial values).
-    ``fifo`` is the FIFO whose objects the pair counts (a link's sub-FIFO for its part).
+    ``count`` is the pool's buffers; ``filled`` says the pool starts with initial values, in all
+    its buffers or in the first ``preset`` (a shared pool deeper than the producer's declared
+    depth). ``fifo`` is the FIFO whose objects the pair counts (a link's sub-FIFO for its part).
 
     Examples
     --------
@@ -57,6 +61,28 @@ class LockPair:
     fifo: str
     count: int
     filled: bool
+    preset: int | None = None  # buffers that start filled when ``filled``; None: all ``count``
+    repeat: int = 1  # the producer end's repeat_count: mlir-aie's lock values count each object that often
+
+    @property
+    def lowered_free_init(self) -> int:
+        """The free lock's ``init`` as mlir-aie writes it: :attr:`free_init` times :attr:`repeat`.
+
+        createObjectFifoLocks sets ``(numElem - initValues) * repeatCount`` (AIEObjectFifoStatefulTransform.cpp
+        @ 3acd8744, search id 56680629433); the token engines count objects, :attr:`free_init`
+        (repeat_count/bd_chain_with_repeat_count.mlir @ bea53067: of1_prod_lock_0 init 3 = 1 x 3).
+        """
+        return self.free_init * self.repeat
+
+    @property
+    def lowered_filled_init(self) -> int:
+        """The filled lock's ``init`` as mlir-aie writes it: ``initValues * repeatCount``
+        (init_values/init_values_repeat_test.mlir @ 5fdac2c1: of0_cons_lock_0 init 6 = 2 x 3)."""
+        return self.filled_init * self.repeat
+
+    @property
+    def _start(self) -> int:
+        return (self.count if self.preset is None else self.preset) if self.filled else 0
 
     @property
     def free_name(self) -> str:
@@ -70,13 +96,13 @@ class LockPair:
 
     @property
     def free_init(self) -> int:
-        """The free lock's initial value: the pool's size, or 0 when it starts filled."""
-        return 0 if self.filled else self.count
+        """The free lock's initial value: the pool's buffers not holding initial values."""
+        return self.count - self._start
 
     @property
     def filled_init(self) -> int:
-        """The filled lock's initial value: 0, or the pool's size when it starts filled."""
-        return self.count if self.filled else 0
+        """The filled lock's initial value: the buffers holding initial values (0 without)."""
+        return self._start
 
 
 @dataclass(eq=False)
@@ -85,9 +111,10 @@ class End:
 
     ``pool`` is the lowering's pool of this end (None: a shim end, or an end on a link whose
     buffers another FIFO owns); ``count`` the buffers its lock pair counts (the pool's, else the
-    declared depth). ``locks`` is None where the end has no pair of its own: a shim end (the
-    runtime sequence drives its channel), an end on a link (the link's parts carry the pairs), or
-    a mem-tile producer that sends initial values without locks (``static_init``). ``bd_bytes``
+    declared depth). ``locks`` is None where the end has no pair of its own: an end on a link (the
+    link's parts carry the pairs), or a mem-tile producer that sends initial values without locks
+    (``static_init``). A shim end's pair is the lowering's (:func:`~partitioner.lowering.shim_lock_count`)
+    though the runtime sequence, not the pair, paces its channel (the token engines skip it). ``bd_bytes``
     is what one of its BDs moves: a producer's object times its ``repeat_count``, a consumer's
     object (its own size for an asymmetric FIFO). ``channel`` is the lowering's DMA channel index.
     ``core_stream``: the end is a Core stream port (``aie_stream``): no pool, locks or channel.
@@ -261,7 +288,9 @@ def fifo_ends(design: Design, lowered: Lowered, device: Device, profile: Profile
     for f in design.fifos:
         if f.name in lowered.shared:
             pool = lowered.pools[f.name][0] if f.name in lowered.pools else None
-            locks = None if pool is None else LockPair(f.name, f.name, pool.count, bool(f.init_values))
+            # initial values fill the producer's declared depth, which a deeper shared pool exceeds
+            locks = None if pool is None else LockPair(f.name, f.name, pool.count, bool(f.init_values),
+                                                       f.depth_for(0) if pool.count != f.depth_for(0) else None)
             fifos[f.name] = FifoPools(f, True, pool=pool, locks=locks)
             continue
         ends = []
@@ -270,14 +299,19 @@ def fifo_ends(design: Design, lowered: Lowered, device: Device, profile: Profile
             kind = device.kind_of(tile)
             pool = next((p for p in lowered.pools.get(f.name, []) if p.tile == tile and p.name == end), None)
             count = (pool.count if pool is not None else 0) or f.depth_for(index)
-            static_init = index == 0 and f.init_values and kind == "mem" and \
-                profile.static_init_without_locks and f.name not in in_link
+            static_init = sends_init_without_locks(f, index, kind, f.name in in_link, profile)
             core_stream = is_core_stream_end(f, index)
             own = kind != "shim" and not static_init and not core_stream and (f.name, index) not in link_of
             bd_bytes = f.object_bytes * (f.repeat_count or 1) if index == 0 else \
                 f.consumer_object_bytes or f.object_bytes
-            ends.append(End(f.name, index, end, tile, kind, endpoint, pool, count,
-                            LockPair(end, f.name, count, index == 0 and bool(f.init_values)) if own else None,
+            if own:
+                locks = LockPair(end, f.name, count, index == 0 and bool(f.init_values),
+                                 repeat=(f.repeat_count or 1) if index == 0 else 1)
+            elif kind == "shim":  # the runtime sequence drives its channel, but the lowering makes the pair
+                locks = LockPair(end, f.name, shim_lock_count(f, profile), False)
+            else:
+                locks = None
+            ends.append(End(f.name, index, end, tile, kind, endpoint, pool, count, locks,
                             bd_bytes, channel_of.get((f.name, end)), bool(static_init), core_stream=core_stream))
             if (f.name, index) in link_of:
                 on_link.setdefault(id(link_of[(f.name, index)]), {})[f.name] = ends[-1]
@@ -294,7 +328,9 @@ def _link(link: Link, fifo_of: dict[str, ObjectFifo], ends: dict[str, End]) -> L
     others = [n for n in (*link.inputs, *link.outputs) if n != owner.name]
     # offsets are elements of the owner's object, one per sub-FIFO; a 1-to-1 link's other FIFO starts at 0
     offsets = link.offsets if len(others) > 1 else [0]
-    elem = ELEM_BYTES[owner.elem_type]
+    elem = elem_bytes(owner.elem_type)
+    if elem is None:  # the reader refuses such a FIFO (read.py _nbytes): here it is a bug
+        raise ValueError(f"FIFO {owner.name}: element type {owner.elem_type} has no whole number of bytes")
     slices = {n: (off * elem, fifo_of[n].object_bytes) for n, off in zip(others, offsets)}
     owner_end = ends.get(owner.name)
     count = owner_end.count if owner_end is not None else owner.depth_for(0 if owner.name in link.outputs else 1)

@@ -6,11 +6,12 @@ docs/research/mlir-aie-lowering.md, sections 1 and 4):
 * a FIFO uses shared memory only between two compute tiles that share memory,
   with one consumer, no link, and no ``via_DMA``, ``aie_stream`` or stream dimensions; it then
   has one pool of its declared depth (test/objectFifo-stateful-transform/
-  access_patterns/AIE2_static_L1.mlir: depth 4, acquires 1 and 2, 4 buffers),
-  one lock pair, no DMA channel and no BD;
+  access_patterns/AIE2_static_L1.mlir: depth 4, acquires 1 and 2, 4 buffers; an array depth:
+  :func:`shared_pool_count`), one lock pair, no DMA channel and no BD;
 * otherwise every end gets its own pool (a shim end none), a lock pair, one
-  DMA channel (MM2S at the producer, S2MM at each consumer, lowest free index)
-  and one BD per buffer;
+  DMA channel (MM2S at the producer, S2MM at each consumer, lowest free index;
+  FIFOs in program order, ends whose buffers spilled to a neighbour first, indices
+  a hand-written DMA takes skipped) and one BD per buffer;
 * an end an ``aie_stream`` FIFO wires to a Core stream port (``aie_stream`` 0: the
   producer, 1: the consumer, 2: both) has no pool, no locks and no DMA channel: the
   flow starts or ends at the core (``aie.flow(%tile_1_2, Core : 0, %tile_1_3, DMA : 0)``);
@@ -31,6 +32,10 @@ docs/research/mlir-aie-lowering.md, sections 1 and 4):
 * a mem-tile buffer that does not fit what its tile has left goes to the west
   neighbour mem tile, else the east one; its locks stay home
   (adjacent_memtile_allocation/onelargefifo_on_2memtile.mlir, memtile_spill_order.mlir);
+* a shim end has no pool but a lock pair, counting its registered external buffers, else a
+  version's default (:func:`shim_lock_count`);
+* a mem-tile producer holding initial values outside any link has no locks in the 2026 profile,
+  unless the runtime sequence re-arms it (:func:`sends_init_without_locks`);
 * each runtime-sequence transfer takes one shim BD;
 * hand-written ``aie.buffer``, ``aie.lock`` and DMA channels count on their tiles;
 * dynamic ObjectFIFO lowering (aiecc's default since PR #2549) keeps, in a profile
@@ -58,7 +63,9 @@ class BufferRequest:
     """A buffer to place on a tile: its name and bytes, and any address or bank the design pinned.
 
     ``address`` and ``mem_bank`` are ``aie.buffer``'s attributes of the same
-    names; buffers an ObjectFIFO lowering makes carry neither.
+    names; buffers an ObjectFIFO lowering makes carry neither. ``memory_space``
+    is its memref's memory space (``memref<64xi8, 6>``), which names banks
+    (partitioner.allocation.SPACE_BANKS).
     """
 
     name: str
@@ -66,6 +73,7 @@ class BufferRequest:
     address: int | None = None
     mem_bank: int | None = None
     aligned: bool = True
+    memory_space: int | None = None
 
     @property
     def pinned(self) -> bool:
@@ -101,8 +109,8 @@ class Pool:
 class Channel:
     """One DMA channel a FIFO end takes on its tile, and the BDs its chain walks.
 
-    ``index`` is the lowest free index of that direction on the tile, in the
-    order :func:`lower` visits the ends (docs/research section 1.5).
+    ``index`` is the lowest free index of that direction on the tile, FIFOs taken in
+    program order, each one's producer end then its consumers (docs/research section 1.5).
     """
 
     tile: Coord
@@ -201,6 +209,29 @@ def pool_count(kind: str, depth: int | tuple[int, ...], index: int, max_acquire:
     return max_acquire + 1
 
 
+def shared_pool_count(f: ObjectFifo, profile: Profile) -> int:
+    """Buffers of the one pool of a FIFO lowered to shared memory.
+
+    An integer depth is taken as written. An array depth gives the producer's entry where the
+    profile's ``shared_pool_depth`` is ``"producer"`` (createObjectFifoElements: ``numElem =
+    op.size()``, AIEObjectFifoStatefulTransform.cpp search id 5849739733), the deepest entry where it
+    is ``"deepest"``: both ends address the one pool, so it holds what the deeper one declares
+    (init_values/init_values_shared_mem_array_depth_test.mlir @ 7b715438: ``[2, 3]`` gives
+    ``of_buff_0`` .. ``of_buff_2``).
+
+    Examples
+    --------
+    >>> from partitioner.design import ObjectFifo
+    >>> from partitioner.profiles import load
+    >>> f = ObjectFifo("of", "a", ["b"], 64, "i32", 16, (2, 3), 1, "frames")
+    >>> shared_pool_count(f, load("2025")), shared_pool_count(f, load("2026"))
+    (2, 3)
+    """
+    if isinstance(f.depth, int) or profile.shared_pool_depth == "producer":
+        return f.depth_for(0)
+    return max(f.depth)
+
+
 def lower(design: Design, device: Device, profile: Profile) -> Lowered:
     """What mlir-aie's ObjectFIFO lowering makes of a placed Design, tile by tile.
 
@@ -262,11 +293,13 @@ def lower(design: Design, device: Device, profile: Profile) -> Lowered:
 
     shared: set[str] = set()
     pools: dict[str, list[Pool]] = defaultdict(list)
-    next_channel: dict[tuple[Coord, str], int] = defaultdict(int)
     big_counts: dict[str, int] = {}
 
     # Owning ends first, so a sub end's BD count can use the owner pool's size.
     ordered = sorted(design.fifos, key=lambda f: f.name not in big_end)
+    ir_order = {f.name: i for i, f in enumerate(design.fifos)}
+    # DMA channels, indexed below: (program order, end index, tile, direction, FIFO, end, BDs, the pool its BDs walk)
+    pending: list[tuple[int, int, Coord, str, str, str, int, str | None]] = []
     for f in ordered:
         prod, cons = f.producer_tile, f.consumer_tiles
         pool_tile = None
@@ -279,7 +312,7 @@ def lower(design: Design, device: Device, profile: Profile) -> Lowered:
             continue
         if pool_tile is not None:
             shared.add(f.name)
-            p = Pool(f.name, f.name, pool_tile, f.depth_for(0), f.object_bytes)
+            p = Pool(f.name, f.name, pool_tile, shared_pool_count(f, profile), f.object_bytes)
             pools[f.name].append(p)
             res(pool_tile).pools.append(p)
             res(pool_tile).lock_pairs += 1
@@ -291,13 +324,15 @@ def lower(design: Design, device: Device, profile: Profile) -> Lowered:
                 continue  # a Core stream port: no pool, no locks, no DMA channel on this tile
             direction = "out" if index == 0 else "in"
             on_link = link_tile.get(f.name) == tile
+            uses: str | None = end  # the pool whose buffers this end's BDs walk
             if r.kind == "shim":
                 r.lock_pairs += 1
                 # The runtime sequence's transfers carry the shim BDs; registered external
                 # buffers get BDs of their own (link_test_DDR_to_L1_AIE2.mlir).
-                bds = f.external_buffers
+                bds, uses = f.external_buffers, None
             elif on_link and f.name in sub_of:
                 bds = big_counts[sub_of[f.name]]  # reads/writes its slice of each owner buffer
+                uses = next(q.name for q in pools[sub_of[f.name]] if q.tile == tile)
             else:
                 if index == 0 and f.init_values:
                     count = f.depth_for(0)  # initial values fill every declared buffer
@@ -314,26 +349,41 @@ def lower(design: Design, device: Device, profile: Profile) -> Lowered:
                     r.lock_pairs += n
                     bds = count * n
                 else:
-                    static_init = index == 0 and f.init_values and profile.static_init_without_locks and \
-                        r.kind == "mem" and f.name not in in_link
+                    static_init = sends_init_without_locks(f, index, r.kind, f.name in in_link, profile)
                     r.lock_pairs += 0 if static_init else 1
                     bds = count
-                if index == 0 and f.repeat_count is not None and count > 1:
+                if index == 0 and f.repeat_count is not None and (count > 1 or bd_chain_mode(f, r.kind)):
                     # each buffer's BD repeats; one buffer uses the hardware repeat instead
-                    # (repeat_count/hw_repeat_optimization_test.mlir, init_values_repeat_test.mlir)
+                    # (repeat_count/hw_repeat_optimization_test.mlir, init_values_repeat_test.mlir), except
+                    # on a mem tile whose bounded chain (iter_count) takes the channel's repeat count
                     bds = count * f.repeat_count
-            key = (tile, direction)
-            r.channels.append(Channel(tile, direction, next_channel[key], f.name, end, bds))
-            next_channel[key] += 1
+            pending.append((ir_order[f.name], index, tile, direction, f.name, end, bds, uses))
 
     for t in design.sequence.transfers:
         res(t.shim).shim_bds += 1
     for lock in design.locks:
         res(lock.tile).explicit_locks += 1
+    spilled = _place_buffers(design, device, profile, tiles, res)
+
+    # Channel indices go out in program order, each FIFO's producer end then its consumers, whatever
+    # order the BD counts needed: mlir-aie walks its split FIFOs in the order of their aie.objectfifo ops
+    # (assignDMAChannelIndices over splitFifos, AIEObjectFifoStatefulTransform.cpp @ 3acd8744, search id
+    # 56680629433; bd_chain_on_memtile/chain_with_split_and_join.mlir @ e38a76a7: the join's output @out,
+    # declared last, takes MM2S 2 on the mem tile after @split_0 and @split_1).
+    # Channels a hand-written aie.mem / aie.memtile_dma / aie.shim_dma starts are taken already
+    # (DMAChannelAnalysis marks them; getDMAChannelIndex returns the lowest index not marked).
+    # Ends whose buffers spilled to a neighbour mem tile are served first (analyzeCrossTileFIFOBuffers, then
+    # assignDMAChannelIndices for the cross-tile ends before the others, same source;
+    # adjacent_memtile_allocation/twofifo_on_2memtile.mlir @ 42c31aa6: out0's spilled pool takes the mem
+    # tile's DMA 0 both ways, in0 DMA 1).
+    taken = {(ch.tile, ch.direction, ch.channel) for ch in design.dma_channels}
+    for _, _, tile, direction, name, end, bds, _ in sorted(pending, key=lambda c: (c[7] not in spilled, *c[:2])):
+        index = next(i for i in range(len(taken) + len(pending) + 1) if (tile, direction, i) not in taken)
+        taken.add((tile, direction, index))
+        res(tile).channels.append(Channel(tile, direction, index, name, end, bds))
     for ch in design.dma_channels:
         r = res(ch.tile)
         r.channels.append(Channel(ch.tile, ch.direction, ch.channel, "", "(hand-written DMA)", ch.bds))
-    _place_buffers(design, device, profile, tiles, res)
     for tile, state in state_buffers(design, profile).items():
         res(tile).buffers.append(state)
     return Lowered(tiles=tiles, shared=shared, pools=dict(pools))
@@ -376,7 +426,7 @@ def state_buffers(design: Design, profile: Profile) -> dict[Coord, BufferRequest
     >>> from partitioner import profiles
     >>> d = make_design(Options(batch=100, tiles=2))
     >>> state_buffers(d, profiles.load("2025.09"))[(0, 2)]
-    BufferRequest(name='_anonymous0', nbytes=8, address=None, mem_bank=None, aligned=True)
+    BufferRequest(name='_anonymous0', nbytes=8, address=None, mem_bank=None, aligned=True, memory_space=None)
     >>> state_buffers(d, profiles.load("2025.06")), state_buffers(d, profiles.load("2026.08"))
     ({}, {})
     """
@@ -389,6 +439,75 @@ def state_buffers(design: Design, profile: Profile) -> dict[Coord, BufferRequest
         if pairs:
             out[w.tile] = BufferRequest(f"_anonymous{k}", STATE_INDEX_BYTES * len(pairs))
     return out
+
+
+def bd_chain_mode(f: ObjectFifo, kind: str) -> bool:
+    """A mem-tile end of a FIFO with ``iter_count``: its channel runs a bounded BD chain.
+
+    The chain's runs take the ``dma_start`` repeat count, so a single buffer's ``repeat_count``
+    cannot use the hardware repeat and is written out as BDs (createMemTileDMA: ``useHwRepeat``
+    requires ``!isBdChainMode``, AIEObjectFifoStatefulTransform.cpp @ 3acd8744, search id
+    56680629433; bd_chain_on_memtile/bd_chain_with_repeat_count.mlir @ bea53067: depth 1,
+    repeat_count 3, iter_count 5 give 3 BDs and ``repeat_count = 4`` on the channel).
+
+    Examples
+    --------
+    >>> from partitioner.design import ObjectFifo
+    >>> f = ObjectFifo("of1", "mem:1", ["b"], 64, "i32", 16, 1, 1, "frames", iter_count=5)
+    >>> bd_chain_mode(f, "mem"), bd_chain_mode(f, "compute")
+    (True, False)
+    """
+    return kind == "mem" and f.iter_count is not None
+
+
+def shim_lock_count(f: ObjectFifo, profile: Profile) -> int:
+    """What a shim end's lock pair counts: its free lock's initial value (the filled one starts at 0).
+
+    AIE2 lowering gives a shim end a prod/cons pair too, with ``numElem`` set to the external
+    buffers registered on that end, else to a default that changed between versions: 0 in the
+    newest stateful transform (AIEObjectFifoStatefulTransform.cpp @ 3acd8744, search id
+    56680629433, createObjectFifoLocks; aie_stream/link_to_stream_AIE2.mlir @ 2a97cd9c:
+    ``of_in_prod_lock_0`` init 0), 1 before (link_test_distribute_offsets.mlir @ 24f4b640:
+    ``link1_prod_lock_0`` init 1 on tile (2, 0)), the profile's ``shim_prod_lock_init``. A
+    registered buffer counts one (aie_stream/shim_to_stream_AIE2.mlir @ ed1d286a: init 1).
+
+    Examples
+    --------
+    >>> from partitioner.design import ObjectFifo
+    >>> from partitioner.profiles import load
+    >>> f = ObjectFifo("of", "shim:0", ["b"], 64, "i32", 16, 2, 1, "frames")
+    >>> shim_lock_count(f, load("2025")), shim_lock_count(f, load("2026"))
+    (1, 0)
+    >>> f.external_buffers = 2
+    >>> shim_lock_count(f, load("2026"))
+    2
+    """
+    return f.external_buffers or profile.shim_prod_lock_init
+
+
+def sends_init_without_locks(f: ObjectFifo, index: int, kind: str, linked: bool, profile: Profile) -> bool:
+    """End ``index`` of ``f`` on a ``kind`` tile sends initial values with no locks of its own.
+
+    Where the profile's ``static_init_without_locks`` holds (2026), a mem-tile producer holding
+    initial values outside any link is a constant chain with no source locks
+    (asymmetric_element_type/asymmetric_with_initvalues.mlir @ 223085c4, CHECK-NOT), unless the
+    runtime sequence names the FIFO in ``aiex.dma_channel_reset_for``, which re-arms its locks each
+    launch, so they stay (init_values/init_values_relaunch_skips_source_locks.mlir @ 8c44b61f:
+    ``@relaunch`` has none, ``@rearmed`` keeps ``wts_prod_lock_0`` init 0, ``wts_cons_lock_0`` init 7).
+
+    Examples
+    --------
+    >>> from partitioner.design import ObjectFifo
+    >>> from partitioner.profiles import load
+    >>> f = ObjectFifo("wts", "mem:1", ["b"], 64, "i32", 16, 1, 1, "frames", init_values=True)
+    >>> [sends_init_without_locks(f, 0, "mem", False, load(p)) for p in ("2025", "2026")]
+    [False, True]
+    >>> f.rearmed = True
+    >>> sends_init_without_locks(f, 0, "mem", False, load("2026"))
+    False
+    """
+    return (index == 0 and f.init_values and kind == "mem" and not linked and not f.rearmed
+            and profile.static_init_without_locks)
 
 
 def needs_dma(f: ObjectFifo) -> bool:
@@ -447,12 +566,13 @@ def link_owner(link: Link, fifo_of: dict[str, ObjectFifo]) -> str:
 
 
 def _place_buffers(design: Design, device: Device, profile: Profile,
-                   tiles: dict[Coord, TileResources], res) -> None:
+                   tiles: dict[Coord, TileResources], res) -> set[str]:
     """Put every pool buffer and hand-written buffer in some tile's memory: ``TileResources.buffers``.
 
     Mem-tile pool buffers claim their tile while it has room and spill to the
     west, else the east neighbour mem tile (program order, or largest first
-    in the 2026 profile); everything else stays on its pool's tile.
+    in the 2026 profile); everything else stays on its pool's tile. Returns the
+    names of the pools with a buffer away from their own tile.
     """
     left: dict[Coord, int] = {}
 
@@ -481,4 +601,5 @@ def _place_buffers(design: Design, device: Device, profile: Profile,
         for i, name in enumerate(p.buffer_names()):
             res(home.get((p.name, i), p.tile)).buffers.append(BufferRequest(name, p.buffer_bytes))
     for b in design.buffers:
-        res(b.tile).buffers.append(BufferRequest(b.name, b.nbytes, b.address, b.mem_bank, b.aligned))
+        res(b.tile).buffers.append(BufferRequest(b.name, b.nbytes, b.address, b.mem_bank, b.aligned, b.memory_space))
+    return {name for (name, _), tile in home.items() if tile != next(p.tile for p in mem_pools if p.name == name)}

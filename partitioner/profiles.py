@@ -75,6 +75,9 @@ class Profile:
         before spilling to a neighbour (``"program"`` or ``"largest-first"``).
     static_init_without_locks : bool
         Lowering: a mem-tile producer with init values and no link gets no locks (2026).
+    shared_pool_depth : str
+        Lowering: the buffers of a shared-memory FIFO with an array depth: the producer's entry
+        (``"producer"``) or the deepest end's (``"deepest"``, 2026).
     compute_alignment, mem_alignment : int
         Allocation: buffer alignment in bytes applied by
         aie-assign-buffer-addresses (1 = none).
@@ -89,7 +92,9 @@ class Profile:
         Allocation: ``"round-robin"`` (mid-2025, no buffer larger than a bank),
         ``"scored"`` (2026, candidates ranked, straddling allowed) or
         ``"scored-capped"`` (newest: the largest-free-run criterion capped at the
-        bytes still to place, ``contiguityCap``).
+        bytes still to place, ``contiguityCap``; one allocator searched with
+        backtracking, no fallback to basic-sequential, the core's data
+        sections placed as a buffer).
     runtime_sequence : str
         Emission: ``"aiex.runtime_sequence"`` or ``"aie.runtime_sequence"`` (PR #2708).
     link_with : str
@@ -132,6 +137,7 @@ class Profile:
     default_stack_bytes: int
     memtile_spill_order: str  # "program" | "largest-first"
     static_init_without_locks: bool
+    shared_pool_depth: str  # "producer" | "deepest"
     # allocation
     compute_alignment: int
     mem_alignment: int

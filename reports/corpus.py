@@ -80,6 +80,7 @@ class Module:
     source: str = ""
     ci_note: str = ""
     aie_device: str | None = None
+    mlir_aie_refuses: str = ""  # today's mlir-aie rejects the file as stored: the rule (SOURCES.toml)
 
 
 @dataclass
@@ -97,6 +98,7 @@ class Outcome:
     seconds: float = 0.0
     expect_runs: bool = False
     device: str | None = None
+    mlir_aie_refuses: bool = False  # today's mlir-aie rejects it as stored: refusing it agrees
 
     @property
     def answered(self) -> bool:
@@ -201,14 +203,16 @@ def modules(folder: str | Path = CORPUS_DIR) -> list[Module]:
             run_lit_folder = mlir_aie_path.removeprefix("test/npu-xrt/").rpartition("/")[0]
             device = _folder_device(devices.get(run_lit_folder, {})) or FALLBACK_DEVICE
             text = text.replace(PLACEHOLDER, device)  # every occurrence, as run.lit's sed s/.../g
-        expect = path.parent.name == "npu-xrt" and bool(meta) and not meta.get("ci_note")
+        expect = (path.parent.name == "npu-xrt" and bool(meta) and not meta.get("ci_note")
+                  and not meta.get("mlir_aie_refuses"))
         source = f"{mlir_aie_path}@{meta['commit'][:12]}" if meta.get("commit") else ""
         parts = _split(text)  # line numbers in a part's messages count from the part's first line
         for k, part in enumerate(parts, 1):
             base = path.name if meta else path.relative_to(folder).as_posix()  # unique outside the corpus too
             name = base if len(parts) == 1 else f"{base}#{k}"
             out += [Module(name if dev is None else f"{name}#{dev}", path, part, device, expect, source,
-                           meta.get("ci_note", ""), dev) for dev in _devices(part, path.name)]
+                           meta.get("ci_note", ""), dev, meta.get("mlir_aie_refuses", ""))
+                    for dev in _devices(part, path.name)]
     return out
 
 
@@ -253,7 +257,8 @@ def evaluate(module: Module, time_bound: float = TIME_BOUND_S) -> Outcome:
     -------
     Outcome
     """
-    out = Outcome(module.name, "read", expect_runs=module.expect_runs, device=module.device)
+    out = Outcome(module.name, "read", expect_runs=module.expect_runs, device=module.device,
+                  mlir_aie_refuses=bool(module.mlir_aie_refuses))
     with tempfile.TemporaryDirectory(prefix="npu-tiler-corpus-") as tmp:
         # Read from a file (what a user gives `check`), named as the corpus file so messages say which.
         path = Path(tmp) / module.path.name
@@ -342,6 +347,9 @@ def summary(outcomes: list[Outcome]) -> dict:
         "read": sum(o.was_read for o in outcomes),
         **{s: status.get(s, 0) for s in STATUSES if s != "read"},
         "read_fully_modelled": status.get("read", 0),
+        "refused_as_mlir_aie_does": sum(o.status == "refused" and o.mlir_aie_refuses for o in outcomes),
+        "refused_but_mlir_aie_accepts": sum(o.status == "refused" and not o.mlir_aie_refuses for o in outcomes),
+        "read_but_mlir_aie_refuses": sum(o.was_read and o.mlir_aie_refuses for o in outcomes),
         "not_modelled_constructs": dict(_constructs(outcomes).most_common()),
         "hang": {v: hang.get(v, 0) for v in HANG_VERDICTS},
         "fits": sum(o.fits is True for o in outcomes),
@@ -373,8 +381,9 @@ def table(outcomes: list[Outcome]) -> str:
     lines += [
         "",
         f"modules: {s['modules']}; read {s['read']} ({s['read_fully_modelled']} fully modelled, "
-        f"{s['not modelled']} with ops not modelled), refused {s['refused']}, traceback {s['traceback']}, "
-        f"timeout {s['timeout']}",
+        f"{s['not modelled']} with ops not modelled), refused {s['refused']} ({s['refused_as_mlir_aie_does']} "
+        f"that today's mlir-aie rejects too, {s['refused_but_mlir_aie_accepts']} that it accepts), "
+        f"traceback {s['traceback']}, timeout {s['timeout']}",
         f"hang verdicts: proved free {s['hang']['proved free']}, not proved {s['hang']['not proved']}, "
         f"hangs {s['hang']['hangs']}; fits {s['fits']}, does not fit {s['does_not_fit']}",
         f"designs run on hardware by mlir-aie's CI: {s['expected_to_run']}; proved free "

@@ -56,7 +56,9 @@ CSV_COLUMNS = ["id", "kernel", "device", "strategy", "batch", "tiles", "object_f
 # What a tile can run out of, in the order the report lists them, and the words of the checker's
 # errors (partitioner/check.py) that name each.
 RESOURCES = {
-    "memory": ("allocated buffers exceeded available memory", "Failed to allocate", "overflow", "stack"),
+    # The 2026.08 allocator (one bank-aware search, no fallback) words its failures differently.
+    "memory": ("allocated buffers exceeded available memory", "Failed to allocate", "overflow", "stack",
+               "could not be placed", "cannot fit in bank", "bytes are free there"),
     "locks": ("locks needed", "a lock counts at most"),
     "BDs": ("BDs",),
     "DMA channels": ("DMA channel exceeded",),

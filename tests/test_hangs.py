@@ -415,7 +415,8 @@ NPU_XRT = Path(__file__).parent / "corpus" / "npu-xrt"
 
 
 @pytest.mark.parametrize("name", ["objectfifo_core_while_true__aie.mlir", "objectfifo_core_nested_while__aie.mlir",
-                                  "add_256_using_dma_op_no_double_buffering__aie.mlir"])
+                                  "add_256_using_dma_op_no_double_buffering__aie.mlir",
+                                  "objectfifo_core_while_nested_if__aie.mlir"])
 def test_while_true_and_affine_loops_are_followed(name: str, tmp_path: Path):
     # scf.while on a constant true is while (true); affine.for with constant bounds counts its trips
     # (mlir-aie test/npu-xrt designs, run on hardware: they complete; NPUDEVICE read as npu1)
@@ -423,6 +424,38 @@ def test_while_true_and_affine_loops_are_followed(name: str, tmp_path: Path):
     path.write_text((NPU_XRT / name).read_text().replace("NPUDEVICE", "npu1"))
     result = check(path)
     assert result.hangs == [] and result.proved, result.notes
+
+
+def test_a_while_true_carrying_a_value_is_followed_to_its_acquires(tmp_path: Path):
+    # scf.while (%odd = %false) { scf.condition(%true) %odd } is still while (true)
+    # (objectfifo_core_while_nested_if): inside it, an acquire of 3 objects from a shared-memory FIFO of
+    # depth 2 (as tests/hangs/acquire_exceeds_pool.mlir) is found at its line
+    path = tmp_path / "d.mlir"
+    path.write_text("""module {
+  aie.device(npu1_1col) {
+    %t02 = aie.tile(0, 2)
+    %t03 = aie.tile(0, 3)
+    aie.objectfifo @mid(%t02, {%t03}, 2 : i32) : !aie.objectfifo<memref<16xi32>>
+    aie.core(%t03) {
+      %true = arith.constant true
+      %false = arith.constant false
+      %r = scf.while (%odd = %false) : (i1) -> i1 {
+        scf.condition(%true) %odd : i1
+      } do {
+      ^bb0(%odd : i1):
+        %m = aie.objectfifo.acquire @mid(Consume, 3) : !aie.objectfifosubview<memref<16xi32>>
+        aie.objectfifo.release @mid(Consume, 3)
+        %next = arith.xori %odd, %true : i1
+        scf.yield %next : i1
+      }
+      aie.end
+    }
+  }
+}
+""")
+    hangs = find_hangs(path)
+    assert [h.kind for h in hangs] == ["acquire-exceeds-pool"]
+    assert hangs[0].stuck[0].line == 13 and "@mid(Consume, 3)" in _line(path, 13)
 
 
 def _npu_xrt(name: str, tmp_path: Path) -> Path:
@@ -463,3 +496,259 @@ def test_initial_values_nothing_refills_are_a_single_run(tmp_path: Path):
     result = check(_npu_xrt("vec_vec_add_objfifo_init__aie2.mlir", tmp_path))
     assert result.hangs == [] and result.proved and result.calls == 1
     assert any("initial object(s) are sent once" in n for n in result.notes)
+
+
+# -- packet flows: the one packet flow of a device, whose route is unambiguous, is a connection ---------
+# Core (0,2)'s DMA sends its 8-word buffer once, in packets of ID 1 (the BD's header), over packet flow 1
+# to the shim's S2MM 0; the host asks for WORDS words and waits. HEADER is the BD's packet header; EXTRA
+# any further device-level op.
+PACKET_SEND = """module {
+  aie.device(npu1_1col) {
+    %t00 = aie.tile(0, 0)
+    %t02 = aie.tile(0, 2)
+    %full = aie.lock(%t02, 0) {init = 1 : i32, sym_name = "full"}
+    %buf = aie.buffer(%t02) {sym_name = "buf"} : memref<8xi32>
+    aie.packet_flow(1) {
+      aie.packet_source<%t02, DMA : 0>
+      aie.packet_dest<%t00, DMA : 0>
+    }
+    EXTRA
+    %m = aie.mem(%t02) {
+      %0 = aie.dma_start(MM2S, 0, ^bb1, ^bb2)
+    ^bb1:
+      aie.use_lock(%full, AcquireGreaterEqual, 1)
+      aie.dma_bd(%buf : memref<8xi32> offset = 0 len = 8) {packet = #aie.packet_info<pkt_type = 0, pkt_id = HEADER>}
+      aie.next_bd ^bb2
+    ^bb2:
+      aie.end
+    }
+    aie.shim_dma_allocation @out0(S2MM, 0, 0)
+    aiex.runtime_sequence(%a: memref<16xi32>) {
+      %c0 = arith.constant 0 : i64
+      %c1 = arith.constant 1 : i64
+      %cw = arith.constant WORDS : i64
+      aiex.npu.dma_memcpy_nd(%a[%c0, %c0, %c0, %c0] [%c1, %c1, %c1, %cw] [%c0, %c0, %c0, %c1]) {id = 0 : i64, issue_token = true, metadata = @out0} : memref<16xi32>
+      aiex.npu.dma_wait {symbol = @out0}
+    }
+  }
+}
+"""
+
+
+def _packet_send(tmp_path: Path, words: int = 8, header: int = 1, extra: str = ""):
+    path = tmp_path / "packet.mlir"
+    path.write_text(PACKET_SEND.replace("WORDS", str(words)).replace("HEADER", str(header)).replace("EXTRA", extra))
+    return path, check(path)
+
+
+def test_a_lone_packet_flow_is_followed_as_a_connection(tmp_path: Path):
+    # one source, one destination, both DMA channels no aie.flow uses, the BD's header names the flow's ID:
+    # the 8 words reach the host (as test/npu-xrt/minimal_tile_send_spike, run on hardware)
+    _, result = _packet_send(tmp_path)
+    assert result.hangs == [] and result.proved, result.notes
+    assert not any("aie.packet_flow" in n for n in result.notes)
+
+
+def test_a_host_wait_a_packet_flow_cannot_fill_is_found_at_its_line(tmp_path: Path):
+    # the host asks for 16 words, the chain sends 8 and ends: the wait never completes
+    path, result = _packet_send(tmp_path, words=16)
+    assert [h.kind for h in result.hangs] == ["starved-host-wait"]
+    wait = next(s for s in result.hangs[0].stuck if s.actor == "host")
+    assert wait.op == "aiex.npu.dma_wait" and "aiex.npu.dma_wait" in _line(path, wait.line)
+
+
+def test_a_packet_flow_whose_sender_uses_another_id_is_not_followed(tmp_path: Path):
+    # the BD's header says packet 2, the flow routes packet 1: where the words go is not this model's
+    _, result = _packet_send(tmp_path, header=2)
+    assert result.hangs == [] and not result.proved
+    assert any("aie.packet_flow moves data or locks and is not modelled" in n for n in result.notes)
+
+
+def test_two_packet_flows_may_share_an_arbiter_and_are_not_followed(tmp_path: Path):
+    # a second packet flow (between two channels nothing drives) may share a stream-switch arbiter with the
+    # first (mlir-aie PR #3702): a stalled packet holds it, so neither is followed
+    second = "%t03 = aie.tile(0, 3)\n    aie.packet_flow(2) {\n      aie.packet_source<%t03, DMA : 0>\n" \
+             "      aie.packet_dest<%t03, DMA : 1>\n    }"
+    _, result = _packet_send(tmp_path, extra=second)
+    assert result.hangs == [] and not result.proved
+    assert any("2 packet flows may share a stream-switch arbiter" in n for n in result.notes), result.notes
+
+
+# -- a runtime sequence that first reloads its own device's configuration --------------------------------
+# (test/npu-xrt/ctrl_packet_reconfig_1x4_cores: `aiex.configure @main { ... }` inside @main's own sequence,
+# or `aiex.npu.configure` first): the body runs in its place, and every call starts from the initial state.
+RELOAD = """module {
+  aie.device(npu1_1col) @main {
+    %t00 = aie.tile(0, 0)
+    %t02 = aie.tile(0, 2)
+    aie.objectfifo @in0(%t00, {%t02}, 2 : i32) : !aie.objectfifo<memref<16xi32>>
+    aie.objectfifo @out0(%t02, {%t00}, 2 : i32) : !aie.objectfifo<memref<16xi32>>
+    aie.core(%t02) {
+      %c0 = arith.constant 0 : index
+      %c1 = arith.constant 1 : index
+      %c_endless = arith.constant 9223372036854775807 : index
+      scf.for %i = %c0 to %c_endless step %c1 {
+        %a = aie.objectfifo.acquire @in0(Consume, 1) : !aie.objectfifosubview<memref<16xi32>>
+        %b = aie.objectfifo.acquire @out0(Produce, 1) : !aie.objectfifosubview<memref<16xi32>>
+        aie.objectfifo.release @in0(Consume, 1)
+        aie.objectfifo.release @out0(Produce, 1)
+      }
+      aie.end
+    }
+    aiex.runtime_sequence @run(%a: memref<64xi32>, %b: memref<64xi32>) {
+      %c0 = arith.constant 0 : i64
+      %c1 = arith.constant 1 : i64
+      %c32 = arith.constant 32 : i64
+      %cw = arith.constant WORDS : i64
+      aiex.configure @main {
+        aiex.npu.dma_memcpy_nd(%a[%c0, %c0, %c0, %c0] [%c1, %c1, %c1, %c32] [%c0, %c0, %c0, %c1]) {id = 0 : i64, metadata = @in0} : memref<64xi32>
+        aiex.npu.dma_memcpy_nd(%b[%c0, %c0, %c0, %c0] [%c1, %c1, %c1, %cw] [%c0, %c0, %c0, %c1]) {id = 1 : i64, metadata = @out0, issue_token = true} : memref<64xi32>
+        aiex.npu.dma_wait {symbol = @out0}
+      }
+    }
+  }
+}
+"""
+
+
+def test_a_sequence_that_reloads_its_own_design_runs_its_body_once_per_call(tmp_path: Path):
+    path = tmp_path / "reload.mlir"
+    path.write_text(RELOAD.replace("WORDS", "32"))
+    result = check(path)
+    assert result.hangs == [] and result.proved and result.calls == 1, result.notes
+    assert any("reloads the design's own configuration first" in n for n in result.notes)
+
+
+def test_a_wait_inside_a_reload_that_cannot_complete_is_found_at_its_line(tmp_path: Path):
+    # 32 words go in, the host waits for 48 out: the wait in the configure body never completes
+    path = tmp_path / "reload.mlir"
+    path.write_text(RELOAD.replace("WORDS", "48"))
+    hangs = find_hangs(path)
+    assert [h.kind for h in hangs] == ["starved-host-wait"]
+    wait = next(s for s in hangs[0].stuck if s.actor == "host")
+    assert wait.op == "aiex.npu.dma_wait" and wait.line == 27 and "aiex.npu.dma_wait" in _line(path, 27)
+
+
+@pytest.mark.parametrize("name", ["ctrl_packet_reconfig_1x4_cores__aie.mlir", "ctrl_packet_reconfig_1x4_cores__aie2.mlir"])
+def test_hardware_designs_that_reload_their_configuration_are_proved(name: str, tmp_path: Path):
+    # run on hardware in mlir-aie's CI; their one packet flow (shim to mem tile, packet 0) is followed too
+    path = _npu_xrt(name, tmp_path)
+    ev = partitioner.read(path, verify_sources=False, device="main" if "__aie.mlir" in name else None)
+    result = check(ev)
+    assert result.hangs == [] and result.proved, result.notes
+
+
+# -- a device that only launches others (aiex.configure + aiex.run, test/npu-xrt/reconfigure) ------------
+# @once's core passes one object through and ends: it serves one run of its sequence. @main launches it
+# RUNS times under one configure (no reload between: the state goes on), then @other once.
+LAUNCH = """module {
+  aie.device(npu1_1col) @main {
+    aie.runtime_sequence @sequence(%arg : memref<64xi32>) {
+      aiex.configure @once {
+        RUNS
+      }
+      aiex.configure @other {
+        aiex.run @other_sequence (%arg) : (memref<64xi32>)
+      }
+    }
+  }
+  aie.device(npu1_1col) @once {
+    %t00 = aie.tile(0, 0)
+    %t02 = aie.tile(0, 2)
+    aie.objectfifo @in0(%t00, {%t02}, 1 : i32) : !aie.objectfifo<memref<16xi32>>
+    aie.objectfifo @out0(%t02, {%t00}, 1 : i32) : !aie.objectfifo<memref<16xi32>>
+    aie.core(%t02) {
+      %a = aie.objectfifo.acquire @in0(Consume, 1) : !aie.objectfifosubview<memref<16xi32>>
+      %b = aie.objectfifo.acquire @out0(Produce, 1) : !aie.objectfifosubview<memref<16xi32>>
+      aie.objectfifo.release @in0(Consume, 1)
+      aie.objectfifo.release @out0(Produce, 1)
+      aie.end
+    }
+    aie.runtime_sequence @once_sequence(%a: memref<64xi32>) {
+      %c0 = arith.constant 0 : i64
+      %c1 = arith.constant 1 : i64
+      %c16 = arith.constant 16 : i64
+      aiex.npu.dma_memcpy_nd(%a[%c0, %c0, %c0, %c0] [%c1, %c1, %c1, %c16] [%c0, %c0, %c0, %c1]) {id = 0 : i64, metadata = @in0} : memref<64xi32>
+      aiex.npu.dma_memcpy_nd(%a[%c0, %c0, %c0, %c0] [%c1, %c1, %c1, %c16] [%c0, %c0, %c0, %c1]) {id = 1 : i64, metadata = @out0, issue_token = true} : memref<64xi32>
+      aiex.npu.dma_wait {symbol = @out0}
+    }
+  }
+  aie.device(npu1_1col) @other {
+    %t00 = aie.tile(0, 0)
+    %t02 = aie.tile(0, 2)
+    aie.objectfifo @in0(%t00, {%t02}, 1 : i32) : !aie.objectfifo<memref<16xi32>>
+    aie.objectfifo @out0(%t02, {%t00}, 1 : i32) : !aie.objectfifo<memref<16xi32>>
+    aie.core(%t02) {
+      %c0 = arith.constant 0 : index
+      %c1 = arith.constant 1 : index
+      %c_endless = arith.constant 9223372036854775807 : index
+      scf.for %i = %c0 to %c_endless step %c1 {
+        %a = aie.objectfifo.acquire @in0(Consume, 1) : !aie.objectfifosubview<memref<16xi32>>
+        %b = aie.objectfifo.acquire @out0(Produce, 1) : !aie.objectfifosubview<memref<16xi32>>
+        aie.objectfifo.release @in0(Consume, 1)
+        aie.objectfifo.release @out0(Produce, 1)
+      }
+      aie.end
+    }
+    aie.runtime_sequence @other_sequence(%a: memref<64xi32>) {
+      %c0 = arith.constant 0 : i64
+      %c1 = arith.constant 1 : i64
+      %c16 = arith.constant 16 : i64
+      aiex.npu.dma_memcpy_nd(%a[%c0, %c0, %c0, %c0] [%c1, %c1, %c1, %c16] [%c0, %c0, %c0, %c1]) {id = 0 : i64, metadata = @in0} : memref<64xi32>
+      aiex.npu.dma_memcpy_nd(%a[%c0, %c0, %c0, %c0] [%c1, %c1, %c1, %c16] [%c0, %c0, %c0, %c1]) {id = 1 : i64, metadata = @out0, issue_token = true} : memref<64xi32>
+      aiex.npu.dma_wait {symbol = @out0}
+    }
+  }
+}
+"""
+RUN = "aiex.run @once_sequence (%arg) : (memref<64xi32>)"
+
+
+def _launch(tmp_path: Path, launched: int, device: str = "main", **kw):
+    path = tmp_path / "launch.mlir"
+    path.write_text(LAUNCH.replace("RUNS", "\n        ".join([RUN] * launched)))
+    return path, check(partitioner.read(path, verify_sources=False, device=device), **kw)
+
+
+def test_a_launcher_is_free_when_each_device_it_launches_is_free_for_its_runs(tmp_path: Path):
+    _, result = _launch(tmp_path, 1)
+    assert result.hangs == [] and result.proved, result.notes
+    assert "launched device @once is proved free for its 1 run(s) between reloads" in result.notes
+
+
+def test_a_launcher_that_runs_a_run_once_design_twice_is_not_proved(tmp_path: Path):
+    # @once's core ends after one object: a second run without a reload waits for an object that never
+    # comes. The launcher is not proved; @once checked for 2 runs shows the hang at its dma_wait.
+    path, result = _launch(tmp_path, 2)
+    assert result.hangs == [] and not result.proved
+    assert any("launched device @once is not proved free for the runs it gets (2)" in n for n in result.notes)
+    _, twice = _launch(tmp_path, 2, device="once", runs=2)
+    assert [h.kind for h in twice.hangs] == ["starved-host-wait"]
+    wait = next(s for s in twice.hangs[0].stuck if s.actor == "host")
+    assert wait.call == 2 and "aiex.npu.dma_wait" in _line(path, wait.line)
+
+
+@pytest.mark.parametrize("name", ["reconfigure__aie.mlir", "reconfigure_loadpdi__aie.mlir"])
+def test_hardware_launchers_are_proved(name: str):
+    # run on hardware in mlir-aie's CI: @main loads @add_two (2 runs), then @add_three (2 runs)
+    result = check(partitioner.read(NPU_XRT / name, verify_sources=False, device="main"))
+    assert result.hangs == [] and result.proved, result.notes
+
+
+def test_branches_between_blocks_that_move_no_token_are_free(tmp_path: Path):
+    # conditional_buffer_selection (mlir-aie test/npu-xrt, run on hardware): cf.cond_br between blocks that
+    # only pick a buffer and call a kernel: no acquire, release or lock use anywhere, so no token moves
+    name = "conditional_buffer_selection__conditional_buffer_selection.mlir"
+    text = (NPU_XRT / name).read_text()
+    result = check(NPU_XRT / name)
+    assert result.hangs == [] and result.proved, result.notes
+    # a lock use in one branch: which way the branch goes now matters, and it is not followed
+    path = tmp_path / name
+    path.write_text(text.replace("%tile_0_2 = aie.tile(0, 2) {controller_id = #aie.packet_info<pkt_type = 0, pkt_id = 27>}",
+                                 "%tile_0_2 = aie.tile(0, 2) {controller_id = #aie.packet_info<pkt_type = 0, pkt_id = 27>}\n"
+                                 "    %l = aie.lock(%tile_0_2, 0) {init = 0 : i32, sym_name = \"l\"}")
+                    .replace("      cf.br ^bb5(%buf_a : memref<64x32xf32>)",
+                             "      aie.use_lock(%l, AcquireGreaterEqual, 1)\n      cf.br ^bb5(%buf_a : memref<64x32xf32>)"))
+    result = check(path)
+    assert result.hangs == [] and not result.proved
+    assert any("a core body with branches between blocks is not modelled" in n for n in result.notes), result.notes

@@ -195,3 +195,199 @@ def test_the_stream_end_has_no_pool_locks_or_channel_in_the_fifo_ends():
     assert not ends.shared
     assert prod.core_stream and prod.pool is None and prod.locks is None and prod.channel is None
     assert not cons.core_stream and cons.locks.free_init == 3 and cons.channel == 0
+
+
+# -- issue 20: lock and buffer figures of test/objectFifo-stateful-transform/ -------------------------------------
+
+def _ends(d, profile):
+    return fifo_ends(d, lower(d, NPU1, profile), NPU1, profile)
+
+
+def _inits(pair):
+    return pair.free_init, pair.filled_init
+
+
+def test_a_shim_end_gets_a_lock_pair_counting_its_external_buffers_else_a_versions_default():
+    # createObjectFifoLocks (AIEObjectFifoStatefulTransform.cpp @ 3acd8744, search id 56680629433): a shim end's
+    # numElem is its registered external buffers, else 0; earlier versions 1. CHECK lines: link_to_stream_AIE2.mlir
+    # @ 2a97cd9c, of_in_prod_lock_0 init 0 on the shim; link_test_distribute_offsets.mlir @ 24f4b640,
+    # link1_prod_lock_0 init 1; shim_to_stream_AIE2.mlir @ ed1d286a, one registered buffer: init 1.
+    d = design(NPU1, [fifo("of_in", (2, 0), [(2, 2)], 2, 16), fifo("of_out", (2, 2), [(2, 0)], 2, 16)], cores=[None])
+    for profile, default in ((P2025, 1), (P2026, 0)):
+        ends = _ends(d, profile)
+        shim_in, shim_out = ends.fifos["of_in"].producer, ends.fifos["of_out"].consumers[0]
+        assert (shim_in.locks.free_name, shim_in.locks.filled_name) == ("of_in_prod_lock", "of_in_cons_lock")
+        assert (shim_out.locks.free_name, shim_out.locks.filled_name) == ("of_out_cons_prod_lock",
+                                                                          "of_out_cons_cons_lock")
+        assert _inits(shim_in.locks) == _inits(shim_out.locks) == (default, 0)
+        assert shim_in.pool is None
+    d.fifos[0].external_buffers = 1
+    assert _inits(_ends(d, P2026).fifos["of_in"].producer.locks) == (1, 0)
+    assert lower(d, NPU1, P2026).tile((2, 0)).locks == 4  # one pair per shim end, whatever it counts
+
+
+def test_a_shared_pool_with_an_array_depth_holds_the_deepest_ends_objects_in_2026():
+    # init_values/init_values_shared_mem_array_depth_test.mlir @ 7b715438: @of (0,2) -> (0,3), [2, 3], two init
+    # values. CHECK: of_buff_0..2, of_prod_lock_0 init 1 (3 - 2), of_cons_lock_0 init 2. The 2025 lowering made
+    # the producer's entry, 2 (createObjectFifoElements numElem = op.size(), search id 5849739733).
+    d = design(NPU1, [fifo("of", (0, 2), [(0, 3)], (2, 3), 16, acquire={(0, 2): 1, (0, 3): 3})])
+    d.fifos[0].init_values = True
+    for profile, count, inits in ((P2025, 2, (0, 2)), (P2026, 3, (1, 2))):
+        low = lower(d, NPU1, profile)
+        assert low.shared == {"of"}
+        assert [b.name for b in low.tile((0, 2)).buffers if b.name.startswith("of_")] == \
+            [f"of_buff_{i}" for i in range(count)]
+        fp = _ends(d, profile).fifos["of"]
+        assert (fp.locks.free_name, fp.locks.filled_name) == ("of_prod_lock", "of_cons_lock")
+        assert _inits(fp.locks) == inits
+
+
+def test_a_constant_mem_tile_fifo_keeps_its_locks_when_the_sequence_rearms_it():
+    # init_values/init_values_relaunch_skips_source_locks.mlir @ 8c44b61f: @wts (1,1) -> (1,2), depth 1, one init
+    # value, no link. @relaunch: CHECK-NOT wts_prod_lock_0 / wts_cons_lock_0, wts_cons_prod_lock_0 init 1.
+    # @rearmed, named by aiex.dma_channel_reset_for(@wts): wts_prod_lock_0 init 0 and wts_cons_lock_0 kept.
+    d = design(NPU1, [fifo("wts", (1, 1), [(1, 2)], 1, 16, acquire={(1, 2): 1})])
+    d.fifos[0].init_values = True
+    producer = _ends(d, P2026).fifos["wts"].producer
+    assert producer.static_init and producer.locks is None
+    assert lower(d, NPU1, P2026).tile((1, 1)).locks == 0
+    assert _inits(_ends(d, P2026).fifos["wts"].consumers[0].locks) == (1, 0)
+    d.fifos[0].rearmed = True
+    producer = _ends(d, P2026).fifos["wts"].producer
+    assert not producer.static_init and producer.locks.free_name == "wts_prod_lock"
+    assert _inits(producer.locks) == (0, 1)  # the CHECK's 7 is 1 x its repeat_count 7, which this design has not
+    assert lower(d, NPU1, P2026).tile((1, 1)).locks == 2
+
+
+CYCLOSTATIC_DMA = """
+module @aie2_cyclostatic_dma {
+  aie.device(xcve2302) {
+    %t0 = aie.tile(2, 2)
+    %t1 = aie.tile(8, 3)
+    aie.objectfifo @fifo (%t0, {%t1}, 4 : i32) : !aie.objectfifo<memref<i32>>
+    %c0 = aie.core(%t0) {
+      %s = aie.objectfifo.acquire @fifo (Produce, 1) : !aie.objectfifosubview<memref<i32>>
+      aie.objectfifo.release @fifo (Produce, 1)
+      aie.end
+    }
+    %c1 = aie.core(%t1) {
+      %s = aie.objectfifo.acquire @fifo (Consume, 2) : !aie.objectfifosubview<memref<i32>>
+      aie.objectfifo.release @fifo (Consume, 2)
+      aie.end
+    }
+  }
+}
+"""
+
+
+def test_two_cores_of_one_chain_keep_their_own_acquires(tmp_path):
+    # access_patterns/AIE2_cyclostatic_dma.mlir @ ef57eec4: the producer core acquires 1, the consumer 2 (depth 4).
+    # CHECK: fifo_buff_0/1 and fifo_prod_lock init 2 on tile (2, 2); fifo_cons_buff_0..2, fifo_cons_prod_lock
+    # init 3 on tile (8, 3). Both cores run no known kernel, so the reader's chain numbering once named them alike.
+    import partitioner
+    path = tmp_path / "cyclostatic_dma.mlir"
+    path.write_text(CYCLOSTATIC_DMA)
+    ev = partitioner.read(path, verify_sources=False, mlir_aie="2026")
+    assert len({w.name for w in ev.design.workers}) == 2
+    assert {p.name: p.count for p in ev.lowered.pools["fifo"]} == {"fifo": 2, "fifo_cons": 3}
+    ends = fifo_ends(ev.design, ev.lowered, ev.device, ev.profile).fifos["fifo"]
+    assert [_inits(e.locks) for e in ends.ends] == [(2, 0), (3, 0)]
+
+
+def test_a_producers_repeat_count_multiplies_mlir_aies_lock_values_not_the_objects():
+    # createObjectFifoLocks (search id 56680629433): prod (numElem - initValues) * repeatCount, cons
+    # initValues * repeatCount, on the producer's split FIFO only. init_values/init_values_repeat_test.mlir
+    # @ 5fdac2c1: @of0 (1,2) -> (1,3), depth 2, repeat_count 3, two init values: of0_prod_lock_0 0,
+    # of0_cons_lock_0 6, of0_cons_prod_lock_0 2. bd_chain_on_memtile/bd_chain_with_repeat_count.mlir @ bea53067:
+    # @of1 (1,1) -> (1,3), depth 1, repeat_count 3: of1_prod_lock_0 3, of1_cons_prod_lock_0 1.
+    d = design(NPU1, [fifo("of0", (1, 2), [(1, 3)], 2, 4), fifo("of1", (1, 1), [(1, 3)], 1, 16)], cores=[None])
+    d.fifos[0].init_values = True
+    for f in d.fifos:
+        f.repeat_count = 3
+    ends = _ends(d, P2026)
+    lowered = {e.name: (e.locks.lowered_free_init, e.locks.lowered_filled_init)
+               for name in ("of0", "of1") for e in ends.fifos[name].ends}
+    assert lowered == {"of0": (0, 6), "of0_cons": (2, 0), "of1": (3, 0), "of1_cons": (1, 0)}
+    # the token engines count objects: the producer pair still holds the pool's buffers
+    assert _inits(ends.fifos["of0"].producer.locks) == (0, 2) and _inits(ends.fifos["of1"].producer.locks) == (1, 0)
+
+
+REARMED = """
+module @rearmed {
+  aie.device(npu2) {
+    %mem_tile = aie.tile(1, 1)
+    %ct = aie.tile(1, 2)
+    aie.objectfifo @wts(%mem_tile, {%ct}, 1 : i32) : !aie.objectfifo<memref<16xi32>> = [dense<3> : memref<16xi32>]
+    aie.objectfifo @other(%mem_tile, {%ct}, 1 : i32) : !aie.objectfifo<memref<16xi32>> = [dense<4> : memref<16xi32>]
+    aie.runtime_sequence() {
+      aiex.dma_channel_reset_for(@wts)
+    }
+  }
+}
+"""
+
+
+def test_the_reader_marks_the_fifos_a_sequence_rearms(tmp_path):
+    # init_values_relaunch_skips_source_locks.mlir @ 8c44b61f, @rearmed: the FIFO aiex.dma_channel_reset_for names
+    # keeps its source locks; one it does not name has none (2026).
+    import partitioner
+    path = tmp_path / "rearmed.mlir"
+    path.write_text(REARMED)
+    ev = partitioner.read(path, verify_sources=False, mlir_aie="2026")
+    assert {f.name: f.rearmed for f in ev.design.fifos} == {"wts": True, "other": False}
+    ends = fifo_ends(ev.design, ev.lowered, ev.device, ev.profile).fifos
+    assert ends["wts"].producer.locks is not None and ends["other"].producer.locks is None
+
+
+def test_dma_channels_go_out_in_program_order_not_owners_first():
+    # bd_chain_on_memtile/chain_with_split_and_join.mlir @ e38a76a7 (npu1_1col): @in (0,0) -> (0,1), 1024xui8,
+    # distributed to @split_0 -> (0,2) and @split_1 -> (0,3) (512 each); @join_0 (0,2) and @join_1 (0,3) joined
+    # into @out (0,1) -> (0,0); ops in that order. CHECK on the mem tile: S2MM 0 in (4 BDs), MM2S 0 split_0,
+    # MM2S 1 split_1, S2MM 1 join_0, S2MM 2 join_1, MM2S 2 out (4 BDs). The owners (@in, @out) do not go first.
+    specs = [fifo("in", (0, 0), [(0, 1)], 2, 1024, "i8"), fifo("split_0", (0, 1), [(0, 2)], 2, 512, "i8"),
+             fifo("split_1", (0, 1), [(0, 3)], 2, 512, "i8"), fifo("join_0", (0, 2), [(0, 1)], 2, 512, "i8"),
+             fifo("join_1", (0, 3), [(0, 1)], 2, 512, "i8"), fifo("out", (0, 1), [(0, 0)], 2, 1024, "i8")]
+    links = [Link("in_split", "distribute", ["in"], ["split_0", "split_1"], [0, 512], tile=(0, 1)),
+             Link("out_join", "join", ["join_0", "join_1"], ["out"], [0, 512], tile=(0, 1))]
+    low = lower(design(NPU1, specs, links, cores=[None]), NPU1, P2025)
+    assert channels(low, (0, 1)) == [("in", 0, "in_cons", 4), ("in", 1, "join_0_cons", 2), ("in", 2, "join_1_cons", 2),
+                                     ("out", 0, "split_0", 2), ("out", 1, "split_1", 2), ("out", 2, "out", 4)]
+
+
+def test_a_hand_written_dma_channel_is_skipped():
+    # DMAChannelAnalysis (search id 56680629433) marks the channels an existing aie.mem / aie.memtile_dma starts;
+    # getDMAChannelIndex hands out the lowest index not marked.
+    from partitioner.design import DmaChannelDecl
+    d = design(NPU1, [fifo("of", (2, 1), [(2, 2)], 2, 16)], cores=[None])
+    d.dma_channels = [DmaChannelDecl((2, 1), "out", 0, 1)]
+    assert ("out", 1, "of", 2) in channels(lower(d, NPU1, P2025), (2, 1))
+
+
+def test_a_bounded_chain_on_a_mem_tile_writes_a_single_buffers_repeats_out():
+    # bd_chain_on_memtile/bd_chain_with_repeat_count.mlir @ bea53067 (npu1): @of1 (1,1) -> (1,3), depth 1,
+    # repeat_count 3, iter_count 5. CHECK: MM2S 0 on the mem tile walks 3 BDs of of1_buff_0 (dma_start
+    # repeat_count = 4); the consumer's S2MM 1 BD. Without iter_count one buffer takes the hardware repeat: 1 BD.
+    d = design(NPU1, [fifo("of1", (1, 1), [(1, 3)], 1, 16)], cores=[None])
+    d.fifos[0].repeat_count = 3
+    assert channels(lower(d, NPU1, P2026), (1, 1)) == [("out", 0, "of1", 1)]
+    d.fifos[0].iter_count = 5
+    low = lower(d, NPU1, P2026)
+    assert channels(low, (1, 1)) == [("out", 0, "of1", 3)]
+    assert channels(low, (1, 3)) == [("in", 0, "of1_cons", 1)]
+
+
+def test_ends_whose_buffers_spilled_take_their_channels_first():
+    # adjacent_memtile_allocation/twofifo_on_2memtile.mlir @ 42c31aa6 (npu1): @in0 (0,0) -> (0,1) 64000xi32 linked
+    # to @in1 (0,1) -> (0,2) 8xi32; @out1 (0,2) -> (0,1) 8xi32 linked to @out0 (0,1) -> (0,0) 64000xi32; depth 2.
+    # in0_cons (2 x 256,000 B) fills the mem tile, out0's buffers go to (1,1). CHECK: aie.flow(shim DMA 0 -> mem
+    # DMA 1), (mem DMA 1 -> tile_0_2 DMA 0), (mem DMA 0 -> shim DMA 0), (tile_0_2 DMA 0 -> mem DMA 0): the
+    # cross-tile out path is served first (analyzeCrossTileFIFOBuffers, search id 56680629433).
+    specs = [fifo("in0", (0, 0), [(0, 1)], 2, 64000), fifo("in1", (0, 1), [(0, 2)], 2, 8),
+             fifo("out0", (0, 1), [(0, 0)], 2, 64000), fifo("out1", (0, 2), [(0, 1)], 2, 8)]
+    links = [Link("in", "distribute", ["in0"], ["in1"], [0], tile=(0, 1)),
+             Link("out", "join", ["out1"], ["out0"], [0], tile=(0, 1))]
+    for profile in (P2025, P2026):
+        low = lower(design(NPU1, specs, links, cores=[None]), NPU1, profile)
+        assert {b.name for b in low.tile((1, 1)).buffers} == {"out0_buff_0", "out0_buff_1"}
+        assert channels(low, (0, 1)) == [("in", 0, "out1_cons", 2), ("in", 1, "in0_cons", 2),
+                                         ("out", 0, "out0", 2), ("out", 1, "in1", 2)]

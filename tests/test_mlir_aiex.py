@@ -728,6 +728,29 @@ def test_configure_names_a_device_of_the_same_type():
              "expects parent op 'aiex.configure'")
 
 
+def test_configure_finds_an_unnamed_device_as_main():
+    # AIEOps.td @ 2741ca50 AIE_DeviceOp: sym_name DefaultValuedAttr "main"; an unnamed device is @main
+    # (test/npu-xrt/ctrl_packet_reconfig_4x1_cores/aie2.mlir @ d16a7892 configures @main from itself).
+    unnamed = RECONFIGURE.replace("aie.device(npu2) @main {", "aie.device(npu2) {").replace(
+        "aiex.configure @add_two", "aiex.configure @main")
+    configure = ops_of(parse(unnamed), "aiex.configure")[0]
+    assert configure.referenced_device().sym_name is None
+    # a named device is not @main: the lookup still fails, with mlir-aie's message
+    rejected(unnamed.replace("aie.device(npu2) {", "aie.device(npu2) @first {"), "No such device: '@main'")
+
+
+def test_arg_slice_as_reconfigure_writes_it():
+    # test/npu-xrt/reconfigure/aie.mlir @ c995426c: `aiex.arg_slice %arg[0:4] : memref<512xi32> -> memref<4xi32>`
+    text = RECONFIGURE.replace(
+        "        aiex.run @sequence(%arg) : (memref<512xi32>)\n      }",
+        "        %s = aiex.arg_slice %arg[4:8] : memref<512xi32> -> memref<4xi32>\n"
+        "        aiex.run @sequence(%s) : (memref<4xi32>)\n      }").replace(
+        "@sequence(%a: memref<512xi32>)", "@sequence(%a: memref<4xi32>)")
+    p, g = round_trips(text)
+    assert "%s = aiex.arg_slice %arg[4:8] : memref<512xi32> -> memref<4xi32>" in p
+    assert '"aiex.arg_slice"(%arg) <{end = 8 : i64, start = 4 : i64}> : (memref<512xi32>) -> memref<4xi32>' in g
+
+
 def test_core_and_dma_channel_reset():
     # test/npu-xrt/local_reset/{core_reset_op,dma_channel_reset_op}/aie.mlir.
     head = "    %t = aie.tile(0, 2)\n    %m = aie.tile(0, 1)\n    %s = aie.tile(0, 0)\n"

@@ -518,13 +518,14 @@ BAD = {
     "init_values_count": (in_device(_TILES + """
     aie.objectfifo @f(%t2, {%t3}, 2 : i32) {initValues = [dense<1> : tensor<4xi32>]} : !aie.objectfifo<memref<4xi32>>"""),
                           "@f(", "`init_values` does not initialize all objects"),
-    "link_not_on_mem_tile": (in_device(_TILES + """
+    # 2026 AIEDialect.cpp ObjectFifoLinkOp::verify: shim tiles only (a compute tile may distribute).
+    "link_on_shim_tile": (in_device(_TILES + """
     %t4 = aie.tile(0, 4)
-    aie.objectfifo @i(%shim, {%t2}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
-    aie.objectfifo @o1(%t2, {%t3}, 2 : i32) : !aie.objectfifo<memref<4xi32>>
-    aie.objectfifo @o2(%t2, {%t4}, 2 : i32) : !aie.objectfifo<memref<4xi32>>
+    aie.objectfifo @i(%t2, {%shim}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
+    aie.objectfifo @o1(%shim, {%t3}, 2 : i32) : !aie.objectfifo<memref<4xi32>>
+    aie.objectfifo @o2(%shim, {%t4}, 2 : i32) : !aie.objectfifo<memref<4xi32>>
     aie.objectfifo.link [@i] -> [@o1, @o2]([] [0, 4])"""), "objectfifo.link",
-                             "ObjectFifoLinkOp join and distribute are unavailable on compute or shim tiles"),
+                          "ObjectFifoLinkOp join and distribute are unavailable on shim tiles"),
     "link_without_shared_tile": (in_device(_TILES + """
     aie.objectfifo @i(%shim, {%mem}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
     aie.objectfifo @o(%t2, {%t3}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
@@ -537,6 +538,26 @@ BAD = {
     aie.objectfifo.link [@i] -> [@o1, @o2]([] [0])"""), "objectfifo.link",
                            "'aie.objectfifo.link' op number of provided dst offsets must be equal to the number of "
                            "output objectFifos"),
+    # `([] [])` is the offsets' syntax: a distribute written with it needs its offsets (only `()`, the
+    # link of before offsets, leaves them implicit)
+    "link_distribute_empty_offsets": (in_device(_TILES + """
+    aie.objectfifo @i(%shim, {%mem}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
+    aie.objectfifo @o1(%mem, {%t2}, 2 : i32) : !aie.objectfifo<memref<4xi32>>
+    aie.objectfifo @o2(%mem, {%t3}, 2 : i32) : !aie.objectfifo<memref<4xi32>>
+    aie.objectfifo.link [@i] -> [@o1, @o2]([] [])"""), "objectfifo.link",
+                                      "'aie.objectfifo.link' op number of provided dst offsets must be equal to the "
+                                      "number of output objectFifos"),
+    "extsi_narrowing_vector": (in_device(_TILES + """
+    aie.core(%t2) {
+      %v = arith.constant dense<1> : vector<4xi32>
+      %n = arith.extsi %v : vector<4xi32> to vector<4xi16>
+      aie.end
+    }"""), "arith.extsi", "'arith.extsi' op result type vector<4xi16> must be larger than operand type vector<4xi32>"),
+    "call_declared_nowhere": (in_device(_TILES + """
+    aie.core(%t2) {
+      func.call @nowhere() : () -> ()
+      aie.end
+    }"""), "func.call", "'@nowhere' could not be found in symbol table"),
     "fifo_in_two_links": (in_device(_TILES + """
     aie.objectfifo @i(%shim, {%mem}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
     aie.objectfifo @o(%mem, {%t2}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
@@ -677,8 +698,8 @@ def test_an_unknown_op_is_named_with_its_line_and_column():
 def test_an_unknown_op_in_generic_form_and_with_results_too():
     err = error_of('"builtin.module"() ({\n  %x = "aie.bar"() : () -> index\n}) : () -> ()\n')
     assert (err.line, err.column, err.what) == (2, 8, "unknown operation `aie.bar`")
-    err = error_of(in_device("    %t = aie.tile(0, 2)\n    %v = vector.load %t : index"))
-    assert (err.line, err.column, err.what) == (4, 10, "unknown operation `vector.load`")
+    err = error_of(in_device("    %t = aie.tile(0, 2)\n    %v = math.absi %t : index"))  # no math dialect
+    assert (err.line, err.column, err.what) == (4, 10, "unknown operation `math.absi`")
 
 
 def test_a_syntax_error_names_the_token():
@@ -1119,3 +1140,66 @@ def test_dma_bd_runtime_fields_generic_counts_must_match():
     bad = generic.replace("static_sizes = array<i64: 1, 1, -9223372036854775808, 256>",
                           "static_sizes = array<i64: 1, 1, 1, 256>")
     assert "expected 0 dynamic sizes values" in error_of(bad).what
+
+
+# ---------------------------------------------------------------------------------------
+# Constructs of mlir-aie's test/npu-xrt designs (issue 20)
+# ---------------------------------------------------------------------------------------
+
+
+def test_a_link_written_before_offsets_slices_in_order():
+    # test/npu-xrt/two_col/aie.mlir @ 42b6dad6: `-> [@o1, @o2, @o3] ()`; the lowering of that time put
+    # each output's slice after the previous one's (AIEObjectFifoStatefulTransform.cpp, 2024 extraOffset)
+    text = in_device(_TILES + """
+    %t4 = aie.tile(0, 4)
+    aie.objectfifo @i(%shim, {%mem}, 2 : i32) : !aie.objectfifo<memref<24xi32>>
+    aie.objectfifo @o1(%mem, {%t2}, 2 : i32) : !aie.objectfifo<memref<4xi32>>
+    aie.objectfifo @o2(%mem, {%t3}, 2 : i32) : !aie.objectfifo<memref<12xi32>>
+    aie.objectfifo @o3(%mem, {%t4}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
+    aie.objectfifo.link [@i] -> [@o1, @o2, @o3] ()
+    aie.objectfifo @j1(%t2, {%mem}, 2 : i32) : !aie.objectfifo<memref<6xi32>>
+    aie.objectfifo @j2(%t3, {%mem}, 2 : i32) : !aie.objectfifo<memref<2xi32>>
+    aie.objectfifo @j(%mem, {%shim}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
+    aie.objectfifo.link [@j1, @j2] -> [@j] ()""")
+    module = parse_module(text, "two_col_like.mlir")
+    distribute, join = ops_of(module, aie.ObjectFifoLinkOp)
+    assert distribute.pre_offsets and distribute.implicit_offsets() == [0, 4, 16]  # 0, 4, 4 + 12
+    assert join.pre_offsets and join.implicit_offsets() == [0, 6]
+    assert " -> [@o1, @o2, @o3]() {npu_tiler.link_without_offsets}" in show(module)  # `()`, the marker after
+    assert_round_trips(module, "two_col_like.mlir")
+
+
+def test_vector_ops_and_integer_casts_of_vectors_in_a_core():
+    # test/npu-xrt/aiecc_o3_vector_passes/aie.mlir: vector.transfer_read/write and arith.extsi on vectors
+    text = in_device(_TILES + """
+    %buf = aie.buffer(%t2) : memref<4x8xi16>
+    %out = aie.buffer(%t2) : memref<4x8xi32>
+    aie.core(%t2) {
+      %c0 = arith.constant 0 : index
+      %pad = arith.constant 0 : i16
+      %v = vector.transfer_read %buf[%c0, %c0], %pad {in_bounds = [true]} : memref<4x8xi16>, vector<8xi16>
+      %w = arith.extsi %v : vector<8xi16> to vector<8xi32>
+      %n = arith.trunci %w : vector<8xi32> to vector<8xi16>
+      vector.transfer_write %w, %out[%c0, %c0] {in_bounds = [true]} : vector<8xi32>, memref<4x8xi32>
+      aie.end
+    }""")
+    module = parse_module(text, "vec.mlir")
+    assert [op.name for op in walk(module) if op.name.startswith(("vector.", "arith.ext", "arith.trunc"))] == [
+        "vector.transfer_read", "arith.extsi", "arith.trunci", "vector.transfer_write"]
+    assert_round_trips(module, "vec.mlir", forms=(False,))
+
+
+def test_a_call_finds_a_declaration_of_the_module_around_the_device():
+    # test/npu-xrt/external_mangle_collision/aie.mlir @ 42377cc9 declares its kernels beside aie.device
+    text = ("module {\n  func.func private @k(memref<8xi32>, i32)\n" + in_device(_TILES + """
+    %b = aie.buffer(%t2) : memref<8xi32>
+    aie.core(%t2) {
+      %c = arith.constant 1 : i32
+      func.call @k(%b, %c) : (memref<8xi32>, i32) -> ()
+      aie.end
+    }""").removeprefix("module {\n"))
+    module = parse_module(text, "outside.mlir")
+    assert [op.callee.string_value() for op in ops_of(module, aie.CoreOp)[0].walk() if op.name == "func.call"] == ["k"]
+    wrong = text.replace("(memref<8xi32>, i32) -> ()", "(memref<8xi32>, i16) -> ()").replace(
+        "%c = arith.constant 1 : i32", "%c = arith.constant 1 : i16")
+    assert "operand type mismatch: expected operand type i32, but provided i16" in error_of(wrong).what

@@ -262,12 +262,45 @@ _LOGICAL = """module {
 }"""
 
 
-def test_a_logical_tile_aiecc_places_is_refused_with_its_line(tmp_path):
-    # helper HB's report: a FIFO on an unplaced aie.logical_tile raised a KeyError; now a refusal that says why
+def test_a_logical_tile_is_placed_as_aiecc_places_it(tmp_path):
+    # AIEPlacer.cpp @ 003ff36d SequentialPlacer: the first compute tile column by column, bottom row first
     path = tmp_path / "logical.mlir"
     path.write_text(_LOGICAL)
-    with pytest.raises(UserError, match=r"logical.mlir:4:13\): aiecc places them itself"):
+    ev = partitioner.read(path, verify_sources=False)
+    assert ev.design.fifos[0].producer_tile == (0, 0) and ev.design.fifos[0].consumer_tiles == [(0, 2)]
+    assert [n.split(" by ")[0] for n in ev.notes if "placed at" in n] == [
+        f"aie.logical_tile at {path}:4:13 placed at (0, 2)"]
+
+
+def test_a_logical_tile_the_placer_refuses_is_refused_with_its_line(tmp_path):
+    # npu1_1col has 4 compute tiles: the fifth logical one gets none (SequentialPlacer::place's message)
+    cores = "".join(f"    %c{i} = aie.logical_tile<CoreTile>(?, ?)\n" for i in range(5))
+    path = tmp_path / "five.mlir"
+    path.write_text(f"module {{\n  aie.device(npu1_1col) {{\n{cores}  }}\n}}\n")
+    with pytest.raises(UserError, match=r"refuses it at .*five.mlir:7:11: no available compute tiles for placement"):
         partitioner.read(path, verify_sources=False)
+
+
+def test_logical_mem_and_shim_tiles_take_their_group_column_and_free_channels():
+    # AIEPlacer.cpp @ 003ff36d: a group's column is the rounded mean of its compute tiles' columns,
+    # ((2 + 3) + 1) // 2 = 3; a shim tile serves 2 MM2S channels (AIE2 shim mux), so of three logical
+    # shims each feeding one FIFO (one group each, column 0), the third goes to the next column.
+    src = parse_source("""aie.device(npu1) {
+  %a = aie.logical_tile<CoreTile>(2, 2)
+  %b = aie.logical_tile<CoreTile>(3, 3)
+  %s = aie.logical_tile<ShimNOCTile>(?, ?)
+  aie.objectfifo @bc(%s, {%a, %b}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
+  %t = aie.tile(0, 2)
+  %s1 = aie.logical_tile<ShimNOCTile>(?, ?)
+  %s2 = aie.logical_tile<ShimNOCTile>(?, ?)
+  %s3 = aie.logical_tile<ShimNOCTile>(?, ?)
+  aie.objectfifo @f1(%s1, {%t}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
+  aie.objectfifo @f2(%s2, {%t}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
+  aie.objectfifo @f3(%s3, {%t}, 2 : i32) : !aie.objectfifo<memref<8xi32>>
+}""", "groups.mlir")
+    dev = src.index.devices[0]
+    assert list(dev.placed.values()) == [(2, 2), (3, 3), (3, 0), (0, 0), (0, 0), (1, 0)]
+    assert dev.unplaced == [] and dev.placement_error is None
 
 
 def test_a_pinned_logical_tile_and_a_scalar_sequence_argument_read(tmp_path):
@@ -351,3 +384,115 @@ def test_a_contiguous_shim_transfer_skips_the_wrap_limits(tmp_path):
     assert ev.fits, ev.errors
     shim = _tile(ev, (0, 0))
     assert (shim.dma_in, shim.dma_out, shim.bds) == (1, 1, 15)
+
+
+# -- what an aie.core or aie.buffer states about its tile's memory, read and handed to the allocator -----------
+# Each module is a minimal npu2 design (64 KiB core tile, 4 banks of 16384 B, AIE2P: a buffer of 64 B or more is
+# 64 B aligned) read with the 2026 profile, whose allocator is AIEAssignBuffers.cpp's newest stored version
+# (search id 68911127918; partitioner/allocation.py _ranked_search). Addresses are worked out by hand below.
+
+def _core_tile(tmp_path, body: str, core_attrs: str, core_body: str = "aie.end", device: str = "npu2"):
+    path = tmp_path / "core.mlir"
+    path.write_text(f"""module {{
+  aie.device({device}) {{
+    %t = aie.tile(0, 2)
+{body}
+    %c = aie.core(%t) {{ {core_body} }} {{ {core_attrs} }}
+  }}
+}}
+""")
+    ev = partitioner.read(path, verify_sources=False, mlir_aie="2026")
+    return ev, {r.name: r.address for r in ev.memory[(0, 2)].regions}
+
+
+@pytest.mark.parametrize("attrs", ["data_size = 20000 : i32", "measured_data_size = 20000 : i32",
+                                   "data_size = 20000 : i32, measured_data_size = 64 : i32"],
+                         ids=["declared", "measured", "declared-wins"])
+def test_a_cores_data_size_is_its_static_data_placed_as_a_buffer(tmp_path, attrs):
+    # materializeCoreDataBuffers: data_size, else measured_data_size, is one more buffer of the core's tile.
+    # By hand (placementOrder: largest first; rankedPlacements: banks touched, free run left capped at the bytes
+    # still to place, round-robin distance from the cursor, slack, address):
+    #   data (20000 B, 4096 B still to place): no bank holds it; 1024 (tightest run) and 16384 (bank boundary)
+    #     both touch 2 banks and leave >= 4096 B; round robin from bank 0 -> 1024, ends 21024; cursor -> bank 1.
+    #   a (4096 B, 0 to place): bank 1's first 64 B-aligned start 21056 touches one bank, distance 0 -> 21056.
+    ev, at = _core_tile(tmp_path, '    %a = aie.buffer(%t) {sym_name = "a"} : memref<4096xi8>',
+                        f"stack_size = 1024 : i32, {attrs}")
+    assert ev.fits, ev.errors
+    assert ev.design.workers[0].data_bytes == 20000
+    assert at == {"(stack)": 0, "(kernel static data)": 1024, "a": 21056}
+    assert any("= 20000 B taken as the core's static data" in n for n in ev.notes)
+
+
+def test_without_a_data_size_a_core_of_unknown_kernel_has_no_static_data(tmp_path):
+    # the same tile, no data_size and no kernel npu-tiler knows: nothing reserved, a goes right above the stack
+    ev, at = _core_tile(tmp_path, '    %a = aie.buffer(%t) {sym_name = "a"} : memref<4096xi8>',
+                        "stack_size = 1024 : i32")
+    assert ev.design.workers[0].data_bytes is None and at == {"(stack)": 0, "a": 1024}
+    assert "kernel static data: unknown (no kernel.toml for the cores' kernel), not checked" in ev.notes
+
+
+def test_a_core_data_buffer_already_there_is_not_placed_twice(tmp_path):
+    # materializeCoreDataBuffers skips a tile that holds a core_data buffer (the pass's own output read again)
+    ev, at = _core_tile(tmp_path, '    %d = aie.buffer(%t) {sym_name = "core_data_0_2", core_data} : memref<20000xi8>',
+                        "stack_size = 1024 : i32, data_size = 20000 : i32")
+    assert ev.design.workers[0].data_bytes == 0 and "(kernel static data)" not in at and at["core_data_0_2"] == 1024
+
+
+def test_a_memref_memory_space_names_the_bank_a_buffer_lies_in(tmp_path):
+    # memref<64xi8, 7>: space 7 is bank c = 2 (banksFromMemorySpace: 5..8 are banks a..d). A buffer confined to
+    # banks is placed at a flush end of a free run in them, the one leaving the largest free run
+    # (rankedPlacements): 32768 leaves [32832, 65536) = 32704 B; 49088 (bank 2's top) leaves [1024, 49088) =
+    # 48064 B -> 49088. The unconstrained buffer then goes to 1024 (bank 0, round robin from the cursor, which a
+    # bank-constrained buffer leaves at 0).
+    ev, at = _core_tile(tmp_path, '    %c2 = aie.buffer(%t) {sym_name = "in_c"} : memref<64xi8, 7>\n'
+                                  '    %u = aie.buffer(%t) {sym_name = "free"} : memref<64xi8>',
+                        "stack_size = 1024 : i32")
+    assert [(b.name, b.memory_space) for b in ev.design.buffers] == [("in_c", 7), ("free", None)]
+    assert [b.memory_space for b in ev.lowered.tile((0, 2)).buffers] == [7, None]
+    assert ev.fits and at == {"(stack)": 0, "in_c": 49088, "free": 1024}
+
+
+def test_a_memory_space_that_disagrees_with_mem_bank_fails(tmp_path):
+    # applySignatureBankConstraints: space 7 allows bank 2 only; mem_bank = 1 is refused in its words
+    ev, _ = _core_tile(tmp_path, '    %b = aie.buffer(%t) {sym_name = "b", mem_bank = 1 : i32} : memref<64xi8, 7>',
+                       "stack_size = 1024 : i32")
+    assert not ev.fits and "has address space for bank 2 but is pinned to bank 1" in ev.errors[0]
+
+
+@pytest.mark.parametrize("attrs, stack_at", [
+    # stack_bank = 2 with b pinned at [32768, 32800): findLeastFragmentingGap over bank 2's free run
+    # [32800, 49152), aligned to AIE2P's 64 B stack alignment: 32832 (largest run left [0, 32768) = 32768 B) and
+    # the top flush end 48128 (the same 32768 B) tie -> the lower, 32832 = 0x8040 (32 B bus alignment: 0x8020).
+    ("stack_bank = 2 : i32", 32832),
+    # stack_address is taken as written, stack_bank beside it notwithstanding (allocateTile: only a bank-only
+    # stack is placed)
+    ("stack_address = 40960 : i32, stack_bank = 2 : i32", 40960),
+], ids=["bank-only", "address"])
+def test_a_cores_stack_pin_moves_its_stack(tmp_path, attrs, stack_at):
+    ev, at = _core_tile(tmp_path, '    %b = aie.buffer(%t) {sym_name = "b", address = 32768 : i32} : memref<32xi8>',
+                        f"stack_size = 1024 : i32, {attrs}")
+    w = ev.design.workers[0]
+    assert (w.stack_address, w.stack_bank) == (stack_at if "address" in attrs else None, 2)
+    assert ev.fits and at["(stack)"] == stack_at and at["b"] == 32768
+
+
+def test_a_stack_bank_on_aie2_is_placed_at_the_bus_alignment_and_says_so(tmp_path):
+    # getCoreStackAlignment of AIE2 was not read: the model aligns to npu1's 32 B bus (32800) and notes it
+    ev, at = _core_tile(tmp_path, '    %b = aie.buffer(%t) {sym_name = "b", address = 32768 : i32} : memref<32xi8>',
+                        "stack_size = 1024 : i32, stack_bank = 2 : i32", device="npu1")
+    assert at["(stack)"] == 32800
+    assert any("stack alignment of aie2 (getCoreStackAlignment) is not modelled" in n for n in ev.notes)
+
+
+def test_a_prebaked_cores_measured_ranges_are_pinned_buffers(tmp_path):
+    # materializePrebakedRanges: each (address, size) of measured_data_ranges with size > 0 becomes
+    # prebaked_<col>_<row>_<address> at that address, aligned = false; (40000, 0) makes none and the odd
+    # trailing 7 pairs with nothing. x (16384 B) fits whole only in banks 1..3; bank 1 now holds the range at
+    # [20480, 21504), so 32768 (bank 2, the nearer of 2 and 3 to the cursor) -> 32768 (16384 without the range).
+    ev, at = _core_tile(tmp_path, '    %x = aie.buffer(%t) {sym_name = "x"} : memref<16384xi8>',
+                        'elf_file = "prebaked.elf", stack_size = 1024 : i32, '
+                        'measured_data_ranges = array<i32: 20480, 1024, 40000, 0, 7>')
+    pre = [b for b in ev.design.buffers if b.name.startswith("prebaked")]
+    assert [(b.name, b.tile, b.nbytes, b.address, b.aligned) for b in pre] == [
+        ("prebaked_0_2_20480", (0, 2), 1024, 20480, False)]
+    assert ev.fits and at == {"(stack)": 0, "x": 32768, "prebaked_0_2_20480": 20480}

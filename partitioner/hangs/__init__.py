@@ -15,6 +15,11 @@ The design's IR is executed abstractly: tokens move, data does not.
 Ops the index records but no model follows and that may move data or locks
 (:attr:`partitioner.mlir.index.DeviceIndex.movers`: register writes, packet flows, unknown core or
 sequence ops) make the answer "not proved", keeping only the hangs the core code shows by itself.
+Some of them the build follows after all (``Network.followed``): a register write decoded against the
+AIE-ML register map (:mod:`~.registers`: data memory, trace, events, performance counters move no
+token; a lock-value write is a ``set``), a data-memory ``aiex.buffer_clear``, the device's one packet
+flow with an unambiguous route (:meth:`~.build._Builder.packet_connections`); and a launcher's
+``aiex.configure`` ops when every device it launches is proved for its runs (:mod:`~.launch`).
 
 Public API: :func:`find_hangs`, :func:`check` (with the proof status and notes), :class:`Hang`,
 :class:`StuckOp`, :func:`draw_cycle`.
@@ -26,11 +31,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partitioner.check import Evaluation, evaluate_file
+from partitioner.check import Evaluation, evaluate_file, evaluate_source
 from partitioner.emitters import mlir as emitted
+from partitioner.errors import UserError
 from partitioner.hangs.build import build
 from partitioner.hangs.diagnose import diagnose
 from partitioner.hangs.execute import execute
+from partitioner.hangs.launch import launch
 from partitioner.hangs.report import KINDS, STATIC_KINDS, Hang, StuckOp, draw_cycle
 from partitioner.hangs.static import findings
 from partitioner.mlir.index import describe
@@ -83,7 +90,7 @@ def _ir(ev: Evaluation, locations: bool) -> Source:
     return ev.ir
 
 
-def check(evaluation_or_path, *, locations: bool = True) -> HangCheck:
+def check(evaluation_or_path, *, locations: bool = True, runs: int = 1) -> HangCheck:
     """Execute the design abstractly and report every hang, with whether freedom was proven.
 
     Parameters
@@ -94,6 +101,9 @@ def check(evaluation_or_path, *, locations: bool = True) -> HangCheck:
     locations : bool
         For an Evaluation with no source file: give stuck ops the ``file:line:col`` of the aie.mlir
         npu-tiler emits (default; one print of the module). False: the file name alone.
+    runs : int
+        For a design that runs once by construction: the calls in a row to check (another device
+        launching it that often without reloading it, :mod:`~partitioner.hangs.launch`).
 
     Returns
     -------
@@ -124,9 +134,14 @@ def check(evaluation_or_path, *, locations: bool = True) -> HangCheck:
     src = _ir(ev, locations)
     net = build(ev, src)
     static = findings(net)
-    outcome = execute(net)
+    outcome = execute(net, runs=runs)
     hangs, notes = diagnose(net, outcome, static)
-    untracked = (ev.ir_device or src.index.design or src.index.devices[0]).movers  # of the device build() modelled
+    dev = ev.ir_device or src.index.design or src.index.devices[0]
+    followed, launched = _launched(ev, src, dev, locations)
+    notes += launched
+    # the movers of the device build() modelled, less those it followed (register writes it decoded,
+    # the configures of a launcher whose every launched device is proved free)
+    untracked = [op for op in dev.movers if not any(op is f for f in [*net.followed, *followed])]
     if untracked:
         # What these ops do to locks and DMA channels is not followed (register writes, packet flows,
         # core ops and sequence ops the index does not model), so the final state proves nothing either
@@ -142,6 +157,34 @@ def check(evaluation_or_path, *, locations: bool = True) -> HangCheck:
         not net.approximations and not any(c.unmodelled for c in net.cores)
     return HangCheck(hangs, settled and not hangs, outcome.calls, notes, src.filename,
                      time.perf_counter() - start)
+
+
+def _launched(ev: Evaluation, src: Source, dev, locations: bool) -> tuple[list, list[str]]:  # noqa: ANN001
+    """The configure ops of a launcher (:func:`~partitioner.hangs.launch.launch`) when every device it
+    launches is proved free for the runs it gets, with a note per device; ``([], notes)`` otherwise."""
+    plan = launch(dev)
+    if plan is None or ev.source is None:
+        return [], []
+    notes = []
+    for target, runs in plan.runs.items():
+        try:
+            target_ev = evaluate_source(src, ev.source, None, target)
+        except UserError as exc:
+            return [], [f"launched device @{target} cannot be read ({str(exc).splitlines()[0]}): not proved"]
+        modelled = min(target_ev.ir_device.sequences, key=lambda q: q.form == "func", default=None)
+        named = plan.sequence.get(target)
+        if named is not None and (modelled is None or getattr(modelled.op, "sym_name", None) is None
+                                  or modelled.op.sym_name.data != named):
+            return [], [f"@{target}'s sequence @{named} is not the one the check follows: not proved"]
+        result = check(target_ev, locations=locations, runs=runs or 1)
+        once = any("runs once by construction" in n for n in result.notes)
+        if not result.proved or (runs is None and once):
+            why = (f"launched device @{target} is not proved free for the runs it gets "
+                   f"({'any number' if runs is None else runs}): not proved")
+            return [], [why]
+        notes.append(f"launched device @{target} is proved free for its {runs or 'any number of'} run(s) "
+                     f"between reloads")
+    return plan.ops, notes
 
 
 def find_hangs(evaluation_or_path, *, locations: bool = True) -> list[Hang]:

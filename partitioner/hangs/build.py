@@ -28,6 +28,12 @@ consumer works inside a link's pool, a task on a tile's own DMA channel that an 
 also drives) is *unmodelled*: processes stop there, the locks such a part may release count it as a
 releaser, and a hang through it is not reported (the network's notes say so). A task on a compute
 or mem tile's own channel runs its BD chain when the sequence starts it (:class:`TaskDmaProc`).
+
+Runtime-sequence register writes are decoded (:mod:`partitioner.hangs.registers`): one that touches no
+DMA, lock or core is followed as doing nothing to tokens, a write of a lock-value register as a
+``set`` of that ``aie.lock``; the device's one packet flow, when its route is unambiguous, is a
+connection like an ``aie.flow`` (:meth:`_Builder.packet_connections`). A sequence that first reloads
+its own device's configuration runs its body once per call (``Network.reloads``).
 """
 from __future__ import annotations
 
@@ -36,12 +42,14 @@ from xdsl.ir import SSAValue
 from partitioner.check import Evaluation
 from partitioner.design import Coord, ObjectFifo
 from partitioner.fifo_ends import End, LinkPool, LockPair, Part, fifo_ends
+from partitioner.hangs import registers
 from partitioner.hangs.model import (ACQ, ACQ_EQ, ACQ_HELD, END, LOOP, NEXT, REL, REL_HELD, SPIN, UNMOD, AcquireFact,
                                      Bd, CoreProc, DmaProc, HostProc, Lock, LoopFact, Network, OpenProc, Proc,
                                      ShimProc, Stream, TaskDmaProc)
+from partitioner.mlir import aie, aiex
 from partitioner.mlir import index as ix
 from partitioner.mlir.aie import DMAChannelDir, LockAction, ObjectFifoPort, WireBundle
-from partitioner.mlir.index import io
+from partitioner.mlir.index import elem_bytes, io, memref
 from partitioner.mlir.parse import Source
 from partitioner.tokens import FifoPort, to_take
 
@@ -84,6 +92,7 @@ class _Builder:
         self.loop_facts: list[LoopFact] = []
         self.acquire_facts: list[AcquireFact] = []
         self.approximations: list[str] = []
+        self.followed: list = []  # ops of the index's movers this build models or finds inert (registers.effect)
         # locks an unmodelled part of a core may release (UNMOD): a waiter on them is not reported stuck
         self.unmodelled_releases: dict[CoreProc, list[Lock]] = {}
 
@@ -129,8 +138,10 @@ class _Builder:
                 lk.acquired = True
             for lk in dict.fromkeys(released):
                 lk.releasers.append(p)
+        reloads = sequence.reloads if sequence is not None else None
         return Network(self.src, self.procs, self.streams, self.locks, host, core_procs, self.loop_facts,
-                       self.acquire_facts, self.notes, self.approximations)
+                       self.acquire_facts, self.notes, self.approximations, self.followed,
+                       f"{self.src.locate(reloads)}: {reloads.name}" if reloads is not None else "")
 
     # -- ObjectFIFOs: the lowering's ends, pools and lock pairs (partitioner.fifo_ends) ---------------
 
@@ -278,7 +289,7 @@ class _Builder:
                                          _ROLE[way]))
             self.port_procs[(alloc.tile, way, alloc.channel)] = proc
         by_source: dict[tuple, list] = {}
-        for fl in flows:
+        for fl in [*flows, *self.packet_connections()]:
             by_source.setdefault((fl.source, "out", fl.source_channel), []).append(
                 ((fl.dest, "in", fl.dest_channel), fl.op))
         connected = set()
@@ -289,6 +300,12 @@ class _Builder:
                                                                 fl, "receive")) for d, fl in dests]
             connected.update([s, *(d for d, _ in dests)])
             self.streams.append(Stream(f"flow {_name(s[0])}:{s[2]}", sender, recv))
+            ends = [sender, *recv]
+            if any(isinstance(p, OpenProc) for p in ends) and not all(isinstance(p, OpenProc) for p in ends):
+                # one end moves tokens, the other is driven by nothing the model knows (no DMA program, task or
+                # allocation: maybe an ObjectFIFO's channel, maybe none): taken as always ready
+                self.approx(f"{self.src.locate(dests[0][1])}: a flow between {' and '.join(p.actor for p in ends)}: "
+                            f"its end that nothing modelled drives is taken as open")
         for key, proc in self.port_procs.items():
             if key not in connected and isinstance(proc, (DmaProc, ShimProc)):
                 other = self.add(OpenProc(f"(no flow from {proc.actor})", proc.op,
@@ -296,6 +313,66 @@ class _Builder:
                 self.approx(f"{proc.actor}: no aie.flow connects it; its other end is taken as open")
                 pair = (proc, [other]) if proc.direction == "send" else (other, [proc])
                 self.streams.append(Stream(f"open {proc.actor}", *pair))
+
+    def packet_connections(self) -> list[ix.Flow]:
+        """The device's one packet flow as a DMA-to-DMA connection, when its route is unambiguous.
+
+        A packet flow is followed as an ``aie.flow`` (one :class:`~partitioner.hangs.model.Stream`, a
+        broadcast to several destinations) when it is the device's only packet flow, has one
+        source and every end is a DMA channel no ``aie.flow`` and no ObjectFIFO uses, drops its header
+        before the destination (no ``keep_pkt_header``: a kept header adds a word the byte count would
+        miss) and everything its source sends carries that packet ID (the BDs' ``packet``, the host
+        transfers' or the shim allocation's: a packet of another ID is routed elsewhere or dropped).
+        Two packet flows may share a stream-switch arbiter, which holds a stalled packet's route until
+        its last word and can close a wait cycle no stream of this model shows (mlir-aie PR #1694
+        groups flows of shared ends; PR #3702 keeps such a cycle through one arbiter as a known gap):
+        then none is followed and each stays a mover, the answer "not proved".
+        """
+        packets = self.dev.packet_flows
+        if len(packets) != 1:
+            if any(pf is m for m in self.dev.movers for pf in packets):
+                self.notes.append(f"{len(packets)} packet flows may share a stream-switch arbiter (a stalled packet "
+                                  f"holds its route): how they interleave is not followed")
+            return []
+        pf = packets[0]
+        ends = _packet_ends(pf, self.dev.tiles)
+        sources = [e for e in ends if e[0] == "source"]
+        dests = [e for e in ends if e[0] == "dest"]
+        if len(sources) != 1 or any(e[2] is not WireBundle.DMA or e[1] is None for e in ends) or \
+                (pf.keep_pkt_header is not None and pf.keep_pkt_header.value.data):
+            return []
+        (_, src, _, src_ch) = sources[0]
+        pid = pf.ID.value.data
+        taken = {(fl.source, "out", fl.source_channel) for fl in self.dev.flows} | \
+            {(fl.dest, "in", fl.dest_channel) for fl in self.dev.flows}
+        keys = [(src, "out", src_ch), *((d[1], "in", d[3]) for d in dests)]
+        if any(k in taken or self.ends.on_channel(*k) for k in keys):
+            return []
+        headers = self.headers(keys[0], pid)
+        if headers is None:
+            return []
+        self.followed += [pf, *headers]
+        return [ix.Flow(pf, src, WireBundle.DMA, src_ch, d[1], WireBundle.DMA, d[3]) for d in dests]
+
+    def headers(self, key: tuple, pid: int) -> list | None:
+        """The transfers with a packet header that ``key``'s channel sends, when all it sends carries
+        packet ID ``pid`` (an empty list when it sends nothing the model knows); None otherwise."""
+        proc = self.port_procs.get(key)
+        if proc is None:
+            return []  # nothing drives it: nothing is sent (a write that would is a mover of its own)
+        if isinstance(proc, DmaProc) and not isinstance(proc, TaskDmaProc):
+            bds = [bd for d in self.dev.dmas if d.tile == key[0] for c in d.chains
+                   if io(c.direction) == "out" and c.channel == key[2] for step in c.bds for bd in step.bds]
+            return [] if all(_pid(bd.packet) == pid for bd in bds) else None
+        if isinstance(proc, ShimProc) and proc.fifo in self.dev.shim_allocs:
+            alloc = self.dev.shim_allocs[proc.fifo]
+            sent = [s for seq in self.dev.sequences for s in seq.steps
+                    if isinstance(s, (ix.Transfer, ix.Task)) and s.symbol == proc.fifo]
+            if any(isinstance(s, ix.Task) for s in sent):
+                return None
+            if all(_pid(s.op.packet) == pid or s.op.packet is None and _pid(alloc.op.packet) == pid for s in sent):
+                return [s.op for s in sent if s.packet]
+        return None
 
     def chain(self, chain: ix.DmaChain) -> tuple[list[Bd], int | None]:
         """A chain's BDs on the locks the model knows; the index it loops back to (None: it ends)."""
@@ -320,6 +397,11 @@ class _Builder:
         self.procs.append(proc)
         held: dict[str, int] = {}
         last = c.steps[-1] if c.steps else None
+        if c.branches and not ix.has_sync(c.steps):
+            # branches between blocks none of which acquires, releases or may move a token
+            # (test/npu-xrt/conditional_buffer_selection): whichever way they go, the core moves no token
+            proc.code += [(SPIN, c.op), (END,)]
+            return proc
         if c.branches:
             self.unmod(proc, c.op, "a core body with branches between blocks is not modelled", c.steps)
         elif isinstance(last, ix.LoopStep) and last.branch:
@@ -542,10 +624,35 @@ class _Builder:
             elif isinstance(s, ix.SetLock):
                 if s.lock in self.hand_locks:
                     host.code.append(("set", self.hand_locks[s.lock], s.value, s.op))
+            elif isinstance(s, ix.Other) and isinstance(s.op, registers.WRITES):
+                self.register_write(host, s.op)
+            elif isinstance(s, ix.Other) and isinstance(s.op, aiex.BufferClearOp):
+                eff = registers.clear_effect(s.op, self.dev.tiles.get(s.op.tile), self.device.kind_of)
+                if eff.kind == "inert":
+                    self.followed.append(s.op)
+                    self.notes.append(f"{self.src.locate(s.op)}: {s.op.name} writes {eff.what}: "
+                                      f"no DMA, lock or core control")
             elif isinstance(s, ix.Other) and s.op.name.startswith("aiex.dma_start_bd_chain"):
                 # issue 20: every op of ix.Other that moves data or locks makes the result "not proved"
                 self.approx(f"{self.src.locate(s.op)}: {s.op.name} is not modelled")
         return host
+
+    def register_write(self, host: HostProc, op) -> None:  # noqa: ANN001 - a write32 / maskwrite32 / blockwrite
+        """A register write of the sequence (:func:`partitioner.hangs.registers.effect`): one that touches
+        no DMA, lock or core is followed (nothing to do); one that sets an ``aie.lock`` of the design is a
+        ``set``; anything else stays a mover (the verdict is then "not proved")."""
+        buffers = {b.sym_name.data: memref(b.buffer.type)[0] * (elem_bytes(b.buffer.type.element_type) or 0)
+                   for b in self.dev.buffers if b.sym_name is not None}
+        eff = registers.effect(op, self.device.kind_of, buffers)
+        where = self.src.locate(op)
+        if eff.kind == "inert":
+            self.followed.append(op)
+            self.notes.append(f"{where}: {op.name} writes {eff.what}: no DMA, lock or core control")
+        elif eff.kind == "lock":
+            lock = next((v for v, lk in self.dev.locks.items() if lk.tile == eff.tile and lk.id == eff.lock), None)
+            if lock is not None:
+                self.followed.append(op)
+                host.code.append(("set", self.hand_locks[lock], eff.value, op))
 
     @staticmethod
     def task_bytes(task: ix.Task) -> int:
@@ -598,6 +705,18 @@ def _held_once(steps: list[ix.Step], held: dict[str, int]) -> tuple[dict[str, in
                     break
                 h = nxt
     return h, taken, given
+
+
+def _packet_ends(pf: aie.PacketFlowOp, tiles: dict) -> list[tuple[str, Coord | None, WireBundle, int]]:
+    """A packet flow's ends: ("source" or "dest", tile (None when no record holds it), bundle, channel)."""
+    return [("source" if isinstance(o, aie.PacketSourceOp) else "dest", tiles.get(o.tile), WireBundle.of(o.bundle),
+             o.channel.value.data)
+            for b in pf.ports.blocks for o in b.ops if isinstance(o, (aie.PacketSourceOp, aie.PacketDestOp))]
+
+
+def _pid(packet) -> int | None:  # noqa: ANN001 - a PacketInfoAttr or None
+    """The packet ID of a ``#aie.packet_info`` header; None for no header."""
+    return None if packet is None else packet.pkt_id.data
 
 
 def _uses(p: Proc) -> tuple[list[Lock], list[Lock]]:

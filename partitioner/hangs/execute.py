@@ -122,12 +122,16 @@ def call_bound(net: Network) -> int:
 def runs_once(net: Network) -> str:
     """Why the design can serve only one call, by construction ("" when it can serve any number).
 
-    A core whose program ends, a hand-written DMA chain that ends, a hand-written lock whose
+    A runtime sequence that first reloads the design's own configuration (``aiex.configure`` of its own
+    device, ``aiex.npu.configure``: every call starts from the initial state, so the first call is every
+    call), a core whose program ends, a hand-written DMA chain that ends, a hand-written lock whose
     initial tokens are taken and never given back, or an ObjectFIFO's initial values that nothing
     refills (its *filled* lock starts full and no process releases it: mlir-aie's lowering sends
     them once, e.g. test/npu-xrt/vec_vec_add_objfifo_init's mem-tile FIFO, no producer core). Other
     ObjectFIFO locks never count: a pool nothing frees is a bug, which later calls must expose.
     """
+    if net.reloads:  # each call starts from the configuration's initial state: every call is the first
+        return f"the runtime sequence reloads the design's own configuration first ({net.reloads})"
     for core in net.cores:
         if _ends(core):
             return f"{core.actor}'s program ends (aie.end)"
@@ -142,9 +146,11 @@ def runs_once(net: Network) -> str:
     return ""
 
 
-def execute(net: Network, max_calls: int | None = None) -> Outcome:
+def execute(net: Network, max_calls: int | None = None, runs: int = 1) -> Outcome:
     """Run the runtime sequence (in place) call after call until it hangs, repeats or reaches
-    ``max_calls`` (default :func:`call_bound`).
+    ``max_calls`` (default :func:`call_bound`); a design that runs once by construction
+    (:func:`runs_once`) is run ``runs`` times in a row (another device's sequence launching it
+    ``runs`` times without reloading it: :func:`partitioner.hangs.check`'s ``runs``).
 
     Examples
     --------
@@ -167,7 +173,7 @@ def execute(net: Network, max_calls: int | None = None) -> Outcome:
         return out
     once = runs_once(net)
     out.single_call = bool(once)
-    max_calls = call_bound(net) if max_calls is None else max_calls
+    max_calls = max(call_bound(net) if max_calls is None else max_calls, runs + 1)
 
     def call() -> bool:  # one run of the sequence; False: it cannot complete, or the design runs once
         host.restart()
@@ -179,7 +185,7 @@ def execute(net: Network, max_calls: int | None = None) -> Outcome:
         for ch in net.procs:
             if isinstance(ch, ShimProc):
                 ch.backlog.append(sum(t.nbytes - t.moved for t in ch.issued))
-        return not out.single_call
+        return not out.single_call or host.call < runs
 
     end, _ = settle(call, net.state, max_calls)
     out.repeated = end == PERIODIC
@@ -189,7 +195,8 @@ def execute(net: Network, max_calls: int | None = None) -> Outcome:
         out.notes.append(f"the state after each call did not repeat within {max_calls} calls: not decided")
         out.stop = UNDECIDED
     elif out.single_call and out.host_done and out.stop != UNDECIDED:
-        out.notes.append(f"{once}: the design runs once by construction; one call was checked")
+        checked = "one call was checked" if out.calls == 1 else f"the {out.calls} calls asked for were checked"
+        out.notes.append(f"{once}: the design runs once by construction; {checked}")
     return out
 
 

@@ -551,6 +551,8 @@ class Network:
     acquire_facts: list[AcquireFact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     approximations: list[str] = field(default_factory=list)  # notes on what was taken, not modelled
+    followed: list[Operation] = field(default_factory=list)  # movers of the index the build models or finds inert
+    reloads: str = ""  # where the runtime sequence first reloads the design's own configuration (every call)
 
     def deadlock(self) -> Deadlock | None:
         """After a quiescent run: the :class:`~partitioner.tokens.Deadlock` of the processes left

@@ -59,10 +59,12 @@ from xdsl.dialects.builtin import (
     IntegerType,
     MemRefType,
     ModuleOp,
+    NoneAttr,
     StringAttr,
     SymbolNameConstraint,
     SymbolRefAttr,
     TensorType,
+    UnitAttr,
     i1,
     i32,
     i64,
@@ -124,9 +126,10 @@ from xdsl.traits import (
     SymbolOpInterface,
     SymbolTable,
 )
-from xdsl.utils.exceptions import VerifyException
+from xdsl.utils.exceptions import ParseError, VerifyException
 
 from partitioner import device as device_mod
+from partitioner.design import elem_bits
 
 # Older mlir-aie (AIEAttrs.td @ 098ca51b) numbered npu1_4col = 8, npu2 = 9; the current
 # numbering has no npu1_4col (npu1 *is* the 4-column NPU1), so that name is accepted in the
@@ -649,9 +652,15 @@ def int_of(attr: Attribute | None, default: int | None = None) -> int | None:
 
 
 def element_bits(memref: Attribute) -> int | None:
-    """The bit width of a memref's element type (index: 64), None when it has none."""
+    """The bit width of a memref's element type, None when it has none.
+
+    Builtin types by :func:`partitioner.design.elem_bits` (index: 64); a dialect type (a block
+    float ``!aiex.bfp``) by its own ``bitwidth``."""
     elem = getattr(memref, "element_type", None)
-    bits = 64 if isinstance(elem, IndexType) else getattr(elem, "bitwidth", None)
+    if elem is None:
+        return None
+    bits = elem_bits(str(elem))
+    bits = getattr(elem, "bitwidth", None) if bits is None else bits
     return bits if isinstance(bits, int) else None
 
 
@@ -678,7 +687,16 @@ def _parse_dense(parser: Parser, t: MemRefType) -> DenseIntOrFPElementsAttr:
     """``dense<...>`` typed by ``t``'s shape (the custom syntax leaves the type out)."""
     parser.parse_keyword("dense")
     tensor = TensorType(t.element_type, t.get_shape())
-    attr = parser.parse_dense_int_or_fp_elements_attr(tensor)
+    start = parser.pos
+    try:
+        attr = parser.parse_dense_int_or_fp_elements_attr(tensor)
+    except ParseError:
+        # MLIR's words for a literal of another shape (mlir/lib/AsmParser/AttributeParser.cpp, as
+        # init_values/init_values_bad.mlir expects them); any other error stays xDSL's.
+        shape, want = _literal_shape(parser, start), list(t.get_shape())
+        if shape and shape != want:
+            parser.raise_error(f"inferred shape of elements literal ({shape}) does not match type ({want})", start)
+        raise
     if parser.parse_optional_punctuation(":") is not None:
         # mlir-aie's tests spell it out, as the tensor or as the memref itself.
         pos = parser.pos
@@ -686,6 +704,16 @@ def _parse_dense(parser: Parser, t: MemRefType) -> DenseIntOrFPElementsAttr:
         if given != tensor and given != t:
             parser.raise_error(f"initial value should have type {tensor}", pos, parser.pos)
     return attr
+
+
+def _literal_shape(parser: Parser, start: int) -> list[int] | None:
+    """The shape a ``<...>`` tensor literal at ``start`` writes ([] for a splat; None if it does not read)."""
+    parser._resume_from(start)
+    try:
+        parser.parse_punctuation("<")
+        return list(parser._parse_tensor_literal()[1])
+    except ParseError:
+        return None
 
 
 def _check_in_device(op: Operation) -> None:
@@ -935,6 +963,11 @@ class LockValue(CustomDirective):
             printer.print_string(f", {LockBlocking.keyword_of(blocking)}")
 
 
+#: The discardable attribute npu-tiler gives an ``aie.objectfifo.link`` written ``()``, mlir-aie's
+#: link before it had offsets (:attr:`ObjectFifoLinkOp.pre_offsets`).
+PRE_OFFSETS_ATTR = "npu_tiler.link_without_offsets"
+
+
 @custom_directive
 class LinkOffsets(CustomDirective):
     """``custom<LinkOffsets>($src_offsets, $dst_offsets)``: ``[0, 20] []`` (I64ArrayAttrs,
@@ -944,9 +977,10 @@ class LinkOffsets(CustomDirective):
     dst: AttributeVariable
 
     def parse(self, parser: Parser, state: ParsingState) -> None:
-        if parser._current_token.text == ")":  # `()`: both empty
+        if parser._current_token.text == ")":  # `()`: both empty, the link of before the offsets
             self.src.set(state, ArrayAttr([]))
             self.dst.set(state, ArrayAttr([]))
+            state.attributes[PRE_OFFSETS_ATTR] = UnitAttr()  # ObjectFifoLinkOp.pre_offsets
             return
         for var in (self.src, self.dst):
             pos = parser.pos
@@ -956,9 +990,51 @@ class LinkOffsets(CustomDirective):
             var.set(state, attr)
 
     def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        if PRE_OFFSETS_ATTR in op.attributes:
+            return  # `()`, as written (the marker follows in the attr-dict)
         _print_int_list(printer, self.src.get(op).data)
         printer.print_string(" ")
         _print_int_list(printer, self.dst.get(op).data)
+
+
+@custom_directive
+class AccessPort(CustomDirective):
+    """``custom<AccessPort>($port, $size)``: an objectfifo acquire's ``(Consume, 2)``, or the
+    2026 ``(Consume)`` that counts its results (mlir-aie's test/objectFifo-stateful-transform
+    dynamic_lowering/peel_revert.mlir @ 67b9fc63: ``%a, %b, %c = aie.objectfifo.acquire
+    @fifo(Consume) : memref<8xi8>, memref<8xi8>, memref<8xi8>``; AIEDialect.cpp 2026
+    ObjectFifoAcquireOp::verify counts ``getObjects()``)."""
+
+    port: AttributeVariable
+    size: AttributeVariable
+    COUNT_IN_BRACKETS: ClassVar[bool] = False
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        parser.parse_punctuation("(")
+        self.port.set(state, ObjectFifoPort.parse(parser))
+        counted = parser.parse_optional_punctuation(",") is not None
+        if counted:
+            self.size.set(state, _i32(_parse_int(parser)))
+        parser.parse_punctuation(")")
+        if self.COUNT_IN_BRACKETS and not counted and parser.parse_optional_punctuation("[") is not None:
+            self.size.set(state, _i32(_parse_int(parser)))
+            parser.parse_punctuation("]")
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        size = self.size.get(op)
+        printer.print_string(f"({ObjectFifoPort.keyword_of(self.port.get(op))}"
+                             + (f", {size.value.data})" if size is not None else ")"))
+
+
+@custom_directive
+class ReleasePort(AccessPort):
+    """``custom<ReleasePort>($port, $size)``: an objectfifo release's ``(Consume, 1)``, or the
+    2026 ``(Consume) [1]`` (mlir-aie's test/objectFifo-stateful-transform
+    data_movement_patterns/link/link_on_core_tile.mlir @ 2b2e049c); printed as ``(Consume, 1)``."""
+
+    port: AttributeVariable  # irdl_custom_directive reads this class's own annotations only
+    size: AttributeVariable
+    COUNT_IN_BRACKETS: ClassVar[bool] = True
 
 
 @custom_directive
@@ -1052,9 +1128,16 @@ class ObjectFifoTail(CustomDirective):
             self.consumer_type.set(state, t)
         if parser.parse_optional_punctuation("=") is not None:
             pos, memref = parser.pos, state.properties["elemType"].element_type
-            values = parser.parse_comma_separated_list(parser.Delimiter.SQUARE, lambda: _parse_dense(parser, memref))
+            # Any attribute is read, then the count and each value's kind are checked, in that order
+            # (AIEDialect.cpp parseObjectFifoInitValues): `= [[0, 1]]` is one value, not an elements attribute.
+            values = parser.parse_comma_separated_list(
+                parser.Delimiter.SQUARE,
+                lambda: _parse_dense(parser, memref) if parser._current_token.text == "dense" else parser.parse_attribute())
             if len(values) != _depths(state.properties["elemNumber"])[0]:
                 parser.raise_error("initial values should initialize all objects", pos)
+            if not all(isinstance(v, DenseIntOrFPElementsAttr) for v in values):
+                # A custom parser's error: MLIR prefixes "custom op '<name>'" (init_values_bad3.mlir @ ae6577cb).
+                parser.raise_error("custom op 'aie.objectfifo' initial value should be an elements attribute", pos)
             self.init.set(state, ArrayAttr(values))
         # aie-opt's generic form has both access patterns, empty when not written: last, as before.
         props = state.properties
@@ -1326,6 +1409,17 @@ class CoreOp(IRDLOperation):
     link_with = opt_prop_def(StringAttr)
     elf_file = opt_prop_def(StringAttr)
     dynamic_objfifo_lowering = opt_prop_def(BoolAttr)
+    # The newest AIEAssignBuffers.cpp (search id 68911127918; the stored AIEOps.td @ 2741ca50 predates them)
+    # reads these CoreOp attributes: getDataSize / getMeasuredDataSize (materializeCoreDataBuffers),
+    # getMeasuredDataRanges (materializePrebakedRanges), getStackAddress / getStackBank (allocateTile). Their
+    # spellings are those of test/assign-buffer-addresses (data_size = 640 : i32 in backtracking_dense_pack.mlir
+    # @ b49a7b8a, measured_data_ranges = array<i32: ...> in prebaked_elf_ranges.mlir @ 9d4275a5,
+    # stack_address / stack_bank = ... : i32 in stack_spans_banks.mlir @ c53d4617, stack_bank_pin.mlir @ d620fe1e).
+    data_size = opt_prop_def(IntegerAttr[I32])
+    measured_data_size = opt_prop_def(IntegerAttr[I32])
+    measured_data_ranges = opt_prop_def(DenseArrayBase)
+    stack_address = opt_prop_def(IntegerAttr[I32])
+    stack_bank = opt_prop_def(IntegerAttr[I32])
     body = region_def()
     result = result_def(IndexType)
     assembly_format = "`(` $tile `)` $body attr-dict"
@@ -1529,6 +1623,47 @@ class ObjectFifoCreateOp(IRDLOperation):
         per = list(self.dimensionsFromStreamPerConsumer or ())
         return list(per[consumer]) if consumer < len(per) else []
 
+    def stream_setting(self, key: str) -> int | None:
+        """``aie_stream`` (0 producer, 1 consumer, 2 both on a core stream port) or ``aie_stream_port``; not
+        in this dialect's properties, so kept as an attribute (as partitioner.mlir.read reads it)."""
+        return int_of(self.attributes.get(key, self.properties.get(key)))
+
+    def streams_end(self, port: ObjectFifoPort) -> bool:
+        """Whether ``aie_stream`` puts this end (producer or consumer) on a core stream port."""
+        ends = {ObjectFifoPort.Produce: (0, 2), ObjectFifoPort.Consume: (1, 2)}[port]
+        return self.stream_setting("aie_stream") in ends
+
+    def _verify_stream(self, producer: TileOp | None) -> None:
+        """AIEDialect.cpp ObjectFifoCreateOp::verify (2026, the version whose acquire counts getObjects()):
+        an end on a core stream port has no DMA, so nothing a DMA does (repeat, initial values, BD
+        iterations, access patterns) is available there, and only a core has stream ports."""
+        stream, port = self.stream_setting("aie_stream"), self.stream_setting("aie_stream_port")
+        if port is not None and stream is None:
+            raise _error("`aie_stream` must be defined")
+        if stream is None:
+            return
+        if len(self.consumerTiles) > 1:
+            raise _error("`aie_stream` can only be used in 1-to-1 object FIFOs")
+        if port is None:
+            raise _error("`aie_stream_port` must be defined")
+        no_ports = ("shim", "mem")
+        if self.streams_end(ObjectFifoPort.Produce):
+            if producer is not None and producer.kind in no_ports:
+                raise _error("`aie_stream` is not available for shim and mem tiles")
+            for what, given in (("repeat_count", self.repeat_count), ("init_values", self.initValues),
+                                ("iter_count", self.iter_count)):
+                if given is not None:
+                    raise _error(f"`{what}` unavailable on stream end")
+            if self.dims_to_stream():
+                raise _error("`dimensionsToStream` data layout transformations are unavailable on stream end")
+        if self.streams_end(ObjectFifoPort.Consume):
+            consumer = tile_of(self.consumerTiles[0])
+            if consumer is not None and consumer.kind in no_ports:
+                raise _error("`aie_stream` is not available for shim and mem tiles")
+        if self.dims_from_stream(0):
+            raise _error("`dimensionsFromStreamPerConsumer` data layout transformations are unavailable on "
+                         "stream end")
+
     def verify_(self) -> None:
         _check_in_device(self)
         depth = self.elemNumber
@@ -1560,6 +1695,7 @@ class ObjectFifoCreateOp(IRDLOperation):
                              "on shim tile consumers")
         if self.repeat_count is not None and shim_producer:
             raise _error("`repeat_count` unavailable for shim tiles")
+        self._verify_stream(producer)
         if self.initValues is not None:
             if shim_producer:
                 raise _error("`init_values` unavailable for shim tiles")
@@ -1609,6 +1745,23 @@ class ObjectFifoLinkOp(IRDLOperation):
     def is_distribute(self) -> bool:
         """True for a distribute: more than one output FIFO."""
         return len(self.fifoOuts.data) > 1
+
+    @property
+    def pre_offsets(self) -> bool:
+        """True for the link of mlir-aie before its offsets, ``[@a] -> [@b, @c] ()`` (no offset at all;
+        test/npu-xrt/two_col/aie.mlir @ 42b6dad6): a join or distribute whose slices follow each
+        other in the link's order (:meth:`implicit_offsets`)."""
+        return self.attributes.get(PRE_OFFSETS_ATTR) is not None
+
+    def implicit_offsets(self) -> list[int]:
+        """The offsets, in elements, of a :attr:`pre_offsets` join's inputs or distribute's outputs:
+        each FIFO's slice starts where the previous one's ends. The ObjectFifo lowering of that time
+        (lib/Dialect/AIE/Transforms/AIEObjectFifoStatefulTransform.cpp before link offsets, 2024:
+        ``extraOffset += elemType.getNumElements()`` over the FIFOs before this one in the join or
+        distribute list) placed them so."""
+        fifos = self.input_fifos() if self.is_join else self.output_fifos()
+        sizes = [prod(f.memref_type.get_shape()) for f in fifos]
+        return [sum(sizes[:i]) for i in range(len(sizes))]
 
     def _fifos(self, names: ArrayAttr) -> list[ObjectFifoCreateOp]:
         out = []
@@ -1664,9 +1817,15 @@ class ObjectFifoLinkOp(IRDLOperation):
         if point is None:
             raise _error("ObjectFifoLinkOp must have a link point, i.e., a shared tile between objectFifos")
         t = tile_of(point)
-        if t is not None and t.kind != "mem" and (self.is_join or self.is_distribute):
-            raise _error("ObjectFifoLinkOp join and distribute are unavailable on compute or shim tiles")
+        # AIEDialect.cpp ObjectFifoLinkOp::verify (2026, the version with getObjects()): a join or
+        # distribute needs a memory module at the link point, so a shim tile is refused; a compute
+        # tile is allowed (test/objectFifo-stateful-transform/data_movement_patterns/link/
+        # link_on_core_tile.mlir @ 2b2e049c). Its other condition, semaphore locks, every AIE2 device has.
+        if t is not None and t.kind == "shim" and (self.is_join or self.is_distribute):
+            raise _error("ObjectFifoLinkOp join and distribute are unavailable on shim tiles")
         n_src, n_dst = len(self.src_offsets.data), len(self.dst_offsets.data)
+        if self.pre_offsets and (self.is_join or self.is_distribute):
+            return  # the 2024 form, offsets implicit (see implicit_offsets)
         if self.is_join:
             if len(self.fifoIns.data) != n_src:
                 raise op_error(self, "number of provided src offsets must be equal to the number of input "
@@ -1687,11 +1846,17 @@ class ObjectFifoLinkOp(IRDLOperation):
 
 
 class _ObjectFifoPortOp(IRDLOperation):
-    """Acquire and release: ``size`` objects of one end (``port``) of the FIFO ``objFifo_name``."""
+    """Acquire and release: ``size`` objects of one end (``port``) of the FIFO ``objFifo_name``
+    (``size`` absent in the 2026 acquire, which counts its results: :attr:`count`)."""
 
     port = prop_def(IntegerAttr[I32] | ObjectFifoPortAttr)
     objFifo_name = prop_def(SymbolRefAttr)
-    size = prop_def(IntegerAttr[I32])
+    size = opt_prop_def(IntegerAttr[I32])
+
+    @property
+    def count(self) -> int:
+        """Objects acquired or released: ``size``, else (a 2026 acquire) the results."""
+        return self.size.value.data if self.size is not None else len(self.results)
 
     @property
     def fifo_name(self) -> str:
@@ -1718,13 +1883,23 @@ class _ObjectFifoPortOp(IRDLOperation):
                                 at=core)
         elif core.tile not in tuple(fifo.consumerTiles):
             raise op_error(core, "consumer port of objectFifo accessed by core running on non-consumer tile", at=core)
+        if fifo.streams_end(ObjectFifoPort.of(self.port)):
+            # An end on a core stream port has no buffers to take: mlir-aie's objectFifo transform refuses
+            # the access (the pass source was not read). Its tests name different ops: an acquire is
+            # reported on the FIFO (test/objectFifo-stateful-transform/aie_stream/bad_acquire.mlir
+            # @ db87a137: "'aie.objectfifo' op cannot acquire ..."), a release on itself (bad_release.mlir
+            # @ 0cc8a711, expected-error on the release).
+            verb = self.name.rsplit(".", 1)[1]
+            on = fifo if verb == "acquire" else self
+            raise op_error(on, f"cannot {verb} from objectfifo stream port", at=on)
         return fifo
 
 
 # AIEOps.td @ 2741ca50 AIE_ObjectFifoAcquireOp; AIEDialect.cpp ObjectFifoAcquireOp::verify. The 2026
 # form returns the acquired objects themselves, one memref each (mlir-aie's test/npu-xrt
 # objectfifo_core_while_nested_if, aiecc_o3_vector_passes: ``%a = aie.objectfifo.acquire @f(Consume, 1)
-# : memref<16xi32>``): ``objects`` holds either one subview or ``size`` memrefs.
+# : memref<16xi32>``): ``objects`` holds either one subview or ``size`` memrefs; the later 2026 form
+# ``@f(Consume) : memref<..>, ...`` writes no ``size`` and counts its results (:attr:`count`).
 @declared
 class ObjectFifoAcquireOp(_ObjectFifoPortOp):
     """``%s = aie.objectfifo.acquire @of(Consume, 1) : !aie.objectfifosubview<...>``: take objects of a FIFO's end
@@ -1732,8 +1907,7 @@ class ObjectFifoAcquireOp(_ObjectFifoPortOp):
 
     name = "aie.objectfifo.acquire"
     objects = var_result_def(ObjectFifoSubviewType | MemRefType)
-    assembly_format = ("attr-dict $objFifo_name `(` custom<ObjectFifoPort>($port) `,` $size `)` `:` "
-                       "type($objects)")
+    assembly_format = "attr-dict $objFifo_name custom<AccessPort>($port, $size) `:` type($objects)"
 
     @property
     def subview(self) -> SSAValue:
@@ -1753,12 +1927,14 @@ class ObjectFifoAcquireOp(_ObjectFifoPortOp):
         if self.returns_objects:
             if not all(isinstance(t, MemRefType) for t in types):
                 raise op_error(self, "results must all be memrefs, or one !aie.objectfifosubview")
-            if len(types) != self.size.value.data:
+            if self.size is not None and len(types) != self.size.value.data:
                 raise op_error(self, f"returns {len(types)} objects for {self.size.value.data} acquired")
             seen = types
         else:
             if len(types) != 1:
                 raise op_error(self, "returns one !aie.objectfifosubview")
+            if self.size is None:
+                raise op_error(self, "a !aie.objectfifosubview result needs the count: (Port, N)")
             seen = [types[0].element_type]
         for t in seen:
             if t != fifo.memref_type and not (consume and t == consumer_view):
@@ -1774,7 +1950,12 @@ class ObjectFifoReleaseOp(_ObjectFifoPortOp):
     """``aie.objectfifo.release @of(Produce, 1)``: give objects back to a FIFO."""
 
     name = "aie.objectfifo.release"
-    assembly_format = "attr-dict $objFifo_name `(` custom<ObjectFifoPort>($port) `,` $size `)`"
+    assembly_format = "attr-dict $objFifo_name custom<ReleasePort>($port, $size)"
+
+    def verify_(self) -> None:
+        if self.size is None:
+            raise op_error(self, "expected the count: (Port, N) or (Port) [N]")
+        super().verify_()
 
 
 # AIEOps.td @ 2741ca50 AIE_ObjectFifoSubviewAccessOp; AIEDialect.cpp verify.
@@ -1791,7 +1972,7 @@ class ObjectFifoSubviewAccessOp(IRDLOperation):
     def verify_(self) -> None:
         _core_of(self)
         acq = self.subview.owner
-        if isinstance(acq, ObjectFifoAcquireOp) and self.index.value.data >= acq.size.value.data:
+        if isinstance(acq, ObjectFifoAcquireOp) and self.index.value.data >= acq.count:
             raise op_error(self, "accessed farther than number of acquired elements (index out of bounds).")
 
 
@@ -1816,6 +1997,8 @@ class ObjectFifoAllocateOp(IRDLOperation):
             raise _error("cannot allocate a shared memory module to objectfifo with set `repeat_count` attribute")
         if fifo.dims_to_stream():
             raise _error("cannot allocate a shared memory module to objectfifo with set dimensions attribute")
+        if fifo.stream_setting("aie_stream") is not None:  # AIEDialect.cpp 2026 ObjectFifoAllocateOp::verify
+            raise _error("cannot allocate a shared memory module to objectfifo using stream port")
 
 
 # The 2026 direct-access ops, from mlir-aie's lit tests (test/objectFifo-stateful-transform/base/
@@ -1856,6 +2039,165 @@ class ObjectFifoLockOp(IRDLOperation):
         ObjectFifoPort.check(self.port, "port", self)
         _core_of(self)
         _fifo_of(self)
+
+
+# The 2026 split objectFIFO form: what `--aie-objectfifo-split` makes of aie.objectfifo and
+# aie.objectfifo.link, and an input mlir-aie's later passes accept (test/objectFifo-stateful-transform/
+# bd_chain_on_core/iter_count.mlir @ 920af38e starts there). Their ODS (AIEOps.td, AIEAttrs.td) was not
+# available to read: the syntax is that of those tests and of mlir-aie's "ObjectFifo Lowering"
+# documentation page (2026), which defines each op; property names follow those texts, so the
+# generic form may differ from aie-opt's. Later passes turn them into buffers, locks, flows and DMA
+# programs: npu-tiler does not model them (device-level ops the index does not model, so a hang
+# verdict through them is "not proved"). The region form of a pool (`aie.objectfifo.segment` ops,
+# a later revision) is not read.
+@irdl_attr_definition
+class ObjectFifoSegmentAttr(ParametrizedAttribute):
+    """``#aie.objectfifo_segment<offset = 0, size = 16, produceLock = @p, consumeLock = @c>``: one slice of a
+    pool's object, in elements, and the locks its filler and drainer take (none until allocated)."""
+
+    name = "aie.objectfifo_segment"
+    offset: IntAttr
+    size: IntAttr
+    produceLock: SymbolRefAttr | NoneAttr
+    consumeLock: SymbolRefAttr | NoneAttr
+    LOCKS: ClassVar[tuple[str, ...]] = ("produceLock", "consumeLock")
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> tuple[Attribute, ...]:
+        keyed: dict[str, Attribute] = {}
+        with parser.in_angle_brackets():
+            while True:
+                pos = parser.pos
+                key = parser.parse_optional_keyword_in([k for k in ("offset", "size", *cls.LOCKS) if k not in keyed])
+                if key is None:
+                    parser.raise_error("expected offset, size, produceLock or consumeLock (each once)", pos)
+                parser.parse_punctuation("=")
+                keyed[key] = (SymbolRefAttr(parser.parse_symbol_name()) if key in cls.LOCKS
+                              else IntAttr(parser.parse_integer(allow_boolean=False)))
+                if parser.parse_optional_punctuation(",") is None:
+                    break
+            if not {"offset", "size"} <= set(keyed):
+                parser.raise_error("a segment needs its offset and size", parser.pos)
+        return keyed["offset"], keyed["size"], *(keyed.get(k, NoneAttr()) for k in cls.LOCKS)
+
+    def print_parameters(self, printer: Printer) -> None:
+        locks = [f", {k} = @{v.string_value()}" for k, v in zip(self.LOCKS, (self.produceLock, self.consumeLock))
+                 if isinstance(v, SymbolRefAttr)]
+        printer.print_string(f"<offset = {self.offset.data}, size = {self.size.data}{''.join(locks)}>")
+
+
+@custom_directive
+class EndpointRole(CustomDirective):
+    """``custom<EndpointRole>($role)``: what an endpoint does to its pool, ``fills`` or ``drains``."""
+
+    role: AttributeVariable
+    ROLES: ClassVar[tuple[str, ...]] = ("fills", "drains")
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        pos = parser.pos
+        if (word := parser.parse_optional_keyword_in(list(self.ROLES))) is None:
+            parser.raise_error("expected 'fills' or 'drains'", pos)
+        self.role.set(state, StringAttr(word))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        state.print_whitespace(printer)
+        printer.print_string(self.role.get(op).data)
+
+
+@custom_directive
+class DanglingPort(CustomDirective):
+    """``custom<DanglingPort>($direction, $bundle)``: ``S2MM DMA``, ``MM2S Core``, or ``DMA`` alone (an
+    earlier revision, mlir-aie's test objectfifo-allocate shim_and_segments; the direction then comes
+    from the flow that names the endpoint)."""
+
+    direction: AttributeVariable
+    bundle: AttributeVariable
+
+    def parse(self, parser: Parser, state: ParsingState) -> None:
+        if (word := parser.parse_optional_keyword_in(list(DMAChannelDir.__members__))) is not None:
+            self.direction.set(state, DMAChannelDir.of(word).attr)
+        self.bundle.set(state, WireBundle.parse(parser))
+
+    def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
+        state.print_whitespace(printer)
+        if (direction := self.direction.get(op)) is not None:
+            printer.print_string(f"{DMAChannelDir.keyword_of(direction)} ")
+        printer.print_string(WireBundle.keyword_of(self.bundle.get(op)))
+
+
+class _SplitFifoOp(IRDLOperation):
+    """A split-form op: a symbol, on a tile, directly in an aie.device."""
+
+    sym_name = prop_def(SymbolNameConstraint())
+    tile = operand_def(IndexType)
+    traits = traits_def(SymbolOpInterface())
+
+    def verify_(self) -> None:
+        _check_in_device(self)
+
+
+@declared
+class ObjectFifoPoolOp(_SplitFifoOp):
+    """``aie.objectfifo.pool @p(%tile) {depth = 2 : i32, segments = [...]} : memref<16xi32>``: ``depth``
+    rotating buffers of one object type on a tile, sliced into segments (2026)."""
+
+    name = "aie.objectfifo.pool"
+    depth = prop_def(IntegerAttr[I32])
+    elemType = prop_def(MemRefType)
+    buffers = opt_prop_def(ArrayAttr)
+    segments = opt_prop_def(ArrayAttr[ObjectFifoSegmentAttr])
+    locks = opt_prop_def(ArrayAttr)
+    fifoName = opt_prop_def(StringAttr)
+    assembly_format = "$sym_name `(` $tile `)` attr-dict `:` $elemType"
+
+
+@declared
+class ObjectFifoCoreEndpointOp(_SplitFifoOp):
+    """``aie.objectfifo.core_endpoint @c(%tile) fills @p``: a core that fills or drains a pool (2026)."""
+
+    name = "aie.objectfifo.core_endpoint"
+    role = prop_def(StringAttr)
+    pool = prop_def(SymbolRefAttr)
+    assembly_format = "$sym_name `(` $tile `)` custom<EndpointRole>($role) $pool attr-dict"
+
+
+@declared
+class ObjectFifoDmaEndpointOp(_SplitFifoOp):
+    """``aie.objectfifo.dma_endpoint @d(%tile) drains @p {iterCount = 4 : i32}``: a DMA channel that fills or
+    drains a pool (2026)."""
+
+    name = "aie.objectfifo.dma_endpoint"
+    role = prop_def(StringAttr)
+    pool = prop_def(SymbolRefAttr)
+    assembly_format = "$sym_name `(` $tile `)` custom<EndpointRole>($role) $pool attr-dict"
+
+
+@declared
+class ObjectFifoDanglingEndpointOp(_SplitFifoOp):
+    """``aie.objectfifo.dangling_endpoint @s(%shim) S2MM DMA``: a stream end this compiler does not program
+    (a shim the host drives, a PLIO, a core's stream port) (2026)."""
+
+    name = "aie.objectfifo.dangling_endpoint"
+    direction = opt_prop_def(IntegerAttr[I32])
+    bundle = prop_def(IntegerAttr[I32])
+    assembly_format = "$sym_name `(` $tile `)` custom<DanglingPort>($direction, $bundle) attr-dict"
+
+
+@declared
+class ObjectFifoFlowOp(IRDLOperation):
+    """``aie.objectfifo.flow from @d1 to [@d2, @d3]``: a stream from a draining endpoint to the filling ones (2026)."""
+
+    name = "aie.objectfifo.flow"
+    source = prop_def(SymbolRefAttr)
+    dests = prop_def(ArrayAttr[SymbolRefAttr])
+    assembly_format = "`from` $source `to` $dests attr-dict"
+
+    def verify_(self) -> None:
+        _check_in_device(self)
+
+
+SPLIT_FIFO_OPS = (ObjectFifoPoolOp, ObjectFifoCoreEndpointOp, ObjectFifoDmaEndpointOp, ObjectFifoDanglingEndpointOp,
+                  ObjectFifoFlowOp)
 
 
 # AIEOps.td @ 2741ca50 AIE_ObjectFifoRegisterExternalBuffersOp (IsShimNOCTile).
@@ -2079,6 +2421,13 @@ class DMABDOp(IRDLOperation):
             if n <= max_idx:
                 raise op_error(self, "Specified stride(s) and size(s) result in out of bounds access in buffer, "
                                       f"for index {max_idx} in memref of length {n}.")
+        # AIEDialect.cpp DMABDOp::verify (2022-2026): on a mem or core tile, a placed buffer's address plus
+        # the BD's offset (bytes) must be 32-bit aligned.
+        address = int_of(owner.address) if isinstance(owner, BufferOp) else None
+        if address is not None and tile is not None and tile.kind in ("mem", "compute"):
+            start = address + int_of(self.offset, 0) * elem
+            if start % 4:
+                raise op_error(self, f"bd address must be 4 byte (32b) aligned; got base+offset: {start} (bytes)")
         check_packet(self, self.packet)
 
 
@@ -2942,7 +3291,7 @@ AIE = Dialect(
         DeviceOp, TileOp, LogicalTileOp, EndOp, CoreOp, BufferOp, ExternalBufferOp, LockOp, UseLockOp,
         ObjectFifoCreateOp, ObjectFifoLinkOp, ObjectFifoAcquireOp, ObjectFifoReleaseOp,
         ObjectFifoSubviewAccessOp, ObjectFifoAllocateOp, ObjectFifoRegisterExternalBuffersOp,
-        ObjectFifoBufferOp, ObjectFifoLockOp,
+        ObjectFifoBufferOp, ObjectFifoLockOp, *SPLIT_FIFO_OPS,
         MemOp, MemTileDMAOp, ShimDMAOp, DMAStartOp, DMABDOp, NextBDOp, DMABDPacketOp, DMAOp,
         FlowOp, PacketFlowOp, PacketSourceOp, PacketDestOp, ShimDMAAllocationOp, RuntimeSequenceOp,
         SwitchboxOp, ShimMuxOp, ConnectOp, WireOp, AMSelOp, MasterSetOp, PacketRulesOp, PacketRuleOp,
@@ -2951,7 +3300,7 @@ AIE = Dialect(
     [
         ObjectFifoType, ObjectFifoSubviewType, BDDimLayoutAttr, BDDimLayoutArrayAttr,
         BDDimLayoutArrayArrayAttr, BDPadLayoutAttr, BDPadLayoutArrayAttr, PacketInfoAttr, BDIterationAttr,
-        AIEDeviceAttr, ObjectFifoPortAttr,
+        AIEDeviceAttr, ObjectFifoPortAttr, ObjectFifoSegmentAttr,
     ],
 )
 """The ``aie`` dialect: load it into an ``xdsl.context.Context`` (see ``partitioner.mlir.parse``)."""

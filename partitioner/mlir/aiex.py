@@ -1326,6 +1326,22 @@ class SetLockOp(IRDLOperation):
 # Reconfiguration (AIEX.td @ 00d58b94: "Device image and execution")
 
 
+#: The name of an ``aie.device`` written without one: AIEOps.td @ 2741ca50 AIE_DeviceOp declares
+#: ``DefaultValuedAttr<SymbolNameAttr, "\"main\"">:$sym_name``, and AIEDialect.cpp
+#: DeviceOp::getForSymbolInModule looks up "main" when no name is given.
+DEFAULT_DEVICE_NAME = "main"
+
+
+def _symbol_name(op: Operation) -> Attribute | None:
+    """The symbol an op of the module defines: its ``sym_name``, or for an unnamed ``aie.device``
+    :data:`DEFAULT_DEVICE_NAME` (so ``aiex.configure @main`` finds it, as in mlir-aie's
+    test/npu-xrt/ctrl_packet_reconfig_4x1_cores/aie2.mlir @ d16a7892)."""
+    name = op.get_attr_or_prop("sym_name")
+    if name is None and isinstance(op, DeviceOp):
+        return StringAttr(DEFAULT_DEVICE_NAME)
+    return name
+
+
 # AIEX.td @ 00d58b94 AIE_ConfigureOp ($symbol regions attr-dict; HasParent RuntimeSequenceOp,
 # NoTerminator); AIEXDialect.cpp (2026) ConfigureOp::verify / getReferencedDeviceOp.
 @declared(sort_properties=True)
@@ -1345,7 +1361,7 @@ class ConfigureOp(IRDLOperation):
         """The ``aie.device`` ``symbol`` names in the enclosing module (getReferencedDeviceOp)."""
         module, target = self.get_toplevel_object(), self.symbol.root_reference.data
         top = [op for r in module.regions for b in r.blocks for op in b.ops] if module is not self else []
-        found = next((op for op in top if op.get_attr_or_prop("sym_name") == StringAttr(target)), None)
+        found = next((op for op in top if _symbol_name(op) == StringAttr(target)), None)
         if found is None:
             raise op_error(self, f"No such device: '@{target}'")
         if not isinstance(found, DeviceOp):
@@ -1377,6 +1393,52 @@ class RunOp(IRDLOperation):
     def verify_(self) -> None:
         if self.parent_op() is not None and not isinstance(self.parent_op(), ConfigureOp):
             raise op_error(self, "expects parent op 'aiex.configure'")
+
+
+# Not in AIEX.td @ 00d58b94, 97737142 nor 48c0ff3e, nor in any stored mlir-aie source: written in
+# mlir-aie's test/npu-xrt/reconfigure/aie.mlir @ c995426c (a Makefile-driven design, 2025) inside an
+# aiex.configure, `%s = aiex.arg_slice %arg[0:4] : memref<512xi32> -> memref<4xi32>`. Declared from
+# that text alone: the slice bounds are kept, and nothing is verified beyond the types being memrefs.
+@irdl_op_definition
+class ArgSliceOp(IRDLOperation):
+    """``%s = aiex.arg_slice %a[0:4] : memref<512xi32> -> memref<4xi32>``: a part of a runtime-sequence
+    argument, given to a configured device's sequence (``aiex.run``)."""
+
+    name = "aiex.arg_slice"
+
+    source = operand_def(MemRefType)
+    start = prop_def(I64Attr)
+    end = prop_def(I64Attr)
+    result = result_def(MemRefType)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> ArgSliceOp:
+        source = parser.parse_unresolved_operand()
+        parser.parse_punctuation("[")
+        start = parser.parse_integer(allow_boolean=False)
+        parser.parse_punctuation(":")
+        end = parser.parse_integer(allow_boolean=False)
+        parser.parse_punctuation("]")
+        attrs = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        source_type = parser.parse_type()
+        parser.parse_punctuation("->")
+        result_type = parser.parse_type()
+        return cls.create(operands=[parser.resolve_operand(source, source_type)], result_types=[result_type],
+                          properties={"end": IntegerAttr(end, i64), "start": IntegerAttr(start, i64)},  # by name, as MLIR
+                          attributes=attrs)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.source)
+        printer.print_string(f"[{self.start.value.data}:{self.end.value.data}]")
+        if self.attributes:
+            printer.print_string(" ")
+            printer.print_attr_dict(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.source.type)
+        printer.print_string(" -> ")
+        printer.print_attribute(self.result.type)
 
 
 # Not in AIEX.td @ 00d58b94 nor 97737142: written bare in mlir-aie's test/npu-xrt/ctrl_packet_reconfig/
@@ -1443,6 +1505,22 @@ class DmaChannelResetOp(IRDLOperation):
             if not 0 <= self.channel.value.data < count:
                 raise op_error(self, f"channel {self.channel.value.data} out of range: the tile has {count}")
 
+
+# AIEX DmaChannelResetForOp (2026). Its ODS was not available to read: the syntax and the verifier's
+# behaviour are mlir-aie's test/dialect/AIEX/dma_channel_reset_for.mlir's (2026): ``aiex.dma_channel_reset_for
+# (@of)`` names an aie.objectfifo, or after the objectFIFO transform its aie.objectfifo_rearm_binding, and
+# an unresolved name is deferred, not an error. Lowered (AIEXLowerDmaChannelResetFor / aie-expand-load-pdi)
+# to a dma_channel_reset and a start-queue push per channel and a set_lock per lock of the FIFO: it moves
+# DMAs and locks, and is not modelled (partitioner.mlir.index UNTRACKED).
+@declared(sort_properties=True)
+class DmaChannelResetForOp(IRDLOperation):
+    """``aiex.dma_channel_reset_for(@of)``: re-arm an objectFIFO's DMA channels and locks from the sequence."""
+
+    name = "aiex.dma_channel_reset_for"
+
+    objfifo = prop_def(FlatSymbolRefAttrConstr)
+
+    assembly_format = "`(` $objfifo `)` attr-dict"
 
 
 # AIEX BufferClearOp (2026; lowered by AIEXLowerBufferClear.cpp to one aiex.npu.blockwrite of zeros at
@@ -1581,9 +1659,11 @@ AIEX_OPS: tuple[type[Operation], ...] = (
     SetLockOp,
     ConfigureOp,
     RunOp,
+    ArgSliceOp,
     NpuConfigureOp,
     CoreResetOp,
     DmaChannelResetOp,
+    DmaChannelResetForOp,
     BufferClearOp,
     ScratchpadParameterOp,
     ParameterOp,

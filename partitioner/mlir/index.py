@@ -15,16 +15,18 @@ may move data or locks, which make a hang verdict "not proved".
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from xdsl.dialects import affine, arith, func, scf
 from xdsl.dialects.builtin import IntegerAttr, MemRefType, ModuleOp
 from xdsl.ir import Attribute, Block, BlockArgument, Operation, SSAValue
 
-from partitioner.design import ELEM_BYTES, Coord
+from partitioner.design import Coord
+from partitioner.design import elem_bytes as design_elem_bytes
 from partitioner.mlir import aie, aiex
 from partitioner.mlir.aie import DMAChannelDir, LockAction, ObjectFifoPort, WireBundle
+from partitioner.mlir.place import PlacementError, place_logical_tiles
 
 #: A loop this long is mlir-aie's "forever" (IRON prints int64 max, older designs 2^32 - 1).
 ENDLESS = 2**31 - 1
@@ -44,12 +46,10 @@ def int_of(attr: IntegerAttr | None, default: int | None = None) -> int | None:
 
 
 def elem_bytes(elem: Attribute | str) -> int | None:
-    """Bytes of one element of a type (``bf16`` 2, ``i32`` 4, ``ui8`` 1); None when not a whole number."""
-    name = str(elem)
-    if name in ELEM_BYTES:
-        return ELEM_BYTES[name]
-    width = name.lstrip("usibf")
-    return int(width) // 8 if width.isdigit() and int(width) % 8 == 0 else None
+    """Bytes of one element of a type (``bf16`` 2, ``i32`` 4, ``ui8`` 1); None when not a whole number.
+
+    The rule is :func:`partitioner.design.elem_bytes`'s, on the type's name."""
+    return design_elem_bytes(str(elem))
 
 
 def memref(t: MemRefType) -> tuple[int, str]:
@@ -184,14 +184,16 @@ def _affine_bound(attr: Attribute) -> int | None:
 
 def _endless_while(op: Operation) -> Block | None:
     """The body of ``scf.while : () -> () { scf.condition(%true) } do { ... }``, mlir-aie's
-    ``while (true)`` (test/npu-xrt/objectfifo_core_while_true); None for any other ``scf.while``."""
-    if op.name != "scf.while" or op.operands or len(op.regions) != 2:
+    ``while (true)`` (test/npu-xrt/objectfifo_core_while_true), also with values carried from one trip
+    to the next (``scf.while (%odd = %false) ... { scf.condition(%true) %odd }``,
+    test/npu-xrt/objectfifo_core_while_nested_if); None for any other ``scf.while``."""
+    if op.name != "scf.while" or len(op.regions) != 2:
         return None
     before, after = op.regions[0].blocks, op.regions[1].blocks
     if len(before) != 1 or len(after) != 1 or len(list(before[0].ops)) != 1:
         return None
     cond = before[0].last_op
-    if not isinstance(cond, scf.ConditionOp) or len(cond.operands) != 1:
+    if not isinstance(cond, scf.ConditionOp):
         return None
     return after[0] if constant(cond.condition) == 1 or constant(cond.condition) == -1 else None
 
@@ -201,7 +203,7 @@ def _steps(block: Block) -> list[Step]:
     out: list[Step] = []
     for op in block.ops:
         if isinstance(op, (aie.ObjectFifoAcquireOp, aie.ObjectFifoReleaseOp)):
-            out.append(FifoStep(op, op.objFifo_name.string_value(), ObjectFifoPort.of(op.port), op.size.value.data,
+            out.append(FifoStep(op, op.objFifo_name.string_value(), ObjectFifoPort.of(op.port), op.count,
                                 isinstance(op, aie.ObjectFifoAcquireOp)))
         elif isinstance(op, aie.UseLockOp):
             out.append(_lock_step(op))
@@ -486,7 +488,7 @@ SeqStep = Transfer | Wait | Sync | Task | TaskUse | TaskFree | SetLock | Other
 #: (mlir-aie test/npu-xrt/local_reset/dma, memtile_dmas/*).
 UNTRACKED = (aiex.NpuWrite32Op, aiex.NpuMaskWrite32Op, aiex.NpuBlockWriteOp, aiex.NpuPushQueueOp,
              aiex.NpuWriteBdOp, aiex.NpuAddressPatchOp, aiex.DMAStartBdChainOp, aiex.DMAStartBdChainForOp,
-             aiex.NpuLoadPdiOp, aiex.NpuPreemptOp)
+             aiex.NpuLoadPdiOp, aiex.NpuPreemptOp, aiex.DmaChannelResetForOp)
 #: Runtime-sequence ops the index does not model that move neither data on a DMA nor a lock: a
 #: constant's global (``memref.get_global``, blockwrite's data) and a runtime parameter written into
 #: a core's buffer (``aiex.npu.rtp_write``: a value the core reads; a loop bound it sets is already
@@ -496,6 +498,7 @@ SEQUENCE_INERT = ("memref.get_global", "aiex.npu.rtp_write")
 #: Device-level ops the index does not model that route streams by hand and move nothing
 #: themselves: a DMA they connect has no ``aie.flow``, which the hang model already takes as not proved.
 DEVICE_INERT = ("aie.switchbox", "aie.shim_mux", "aie.wire")
+PURE_DIALECT = "arith"  # side-effect-free arithmetic (MLIR's arith dialect: every op is Pure)
 
 
 @dataclass(eq=False)
@@ -507,6 +510,7 @@ class Sequence:
     form: str
     args: list[BlockArgument]
     steps: list[SeqStep] = field(default_factory=list)
+    reloads: Operation | None = None  # a first op that reloads this device's own configuration (see _opened)
 
 
 def _indices(static, dynamic) -> list[int | None]:  # noqa: ANN001 - a DynamicIndexList's two halves
@@ -567,7 +571,9 @@ class DeviceIndex:
     shim_allocs: dict[str, ShimAlloc] = field(default_factory=dict)
     sequences: list[Sequence] = field(default_factory=list)
     unmodelled: list[Operation] = field(default_factory=list)  # device-level ops no record holds
-    unplaced: list[Operation] = field(default_factory=list)  # aie.logical_tile ops aiecc places itself
+    unplaced: list[Operation] = field(default_factory=list)  # aie.logical_tile ops the placer could not place
+    placed: dict[Operation, Coord] = field(default_factory=dict)  # aie.logical_tile -> the tile aiecc gives it
+    placement_error: PlacementError | None = None  # why mlir-aie's placer refuses the device
     position: int = 1  # 1-based, among the module's aie.device ops
 
     @property
@@ -602,7 +608,9 @@ class DeviceIndex:
         """The ops of :attr:`not_modelled` that may move data or locks: what makes a hang verdict "not
         proved" (issue 20 item 2: never "free", never "hangs" through them)."""
         inert = (*SEQUENCE_INERT, *DEVICE_INERT)
-        return [op for op in self.not_modelled if op.name not in inert
+        # arith ops only compute values: a DMA whose length or offset they give is a mover of its own
+        # ("aie.dma_bd with run-time length ..."), so they move nothing themselves.
+        return [op for op in self.not_modelled if op.name not in inert and op.dialect_name() != PURE_DIALECT
                 and not (isinstance(op, aie.PacketFlowOp) and not _packet_moves(op))]
 
     @property
@@ -621,10 +629,13 @@ class DeviceIndex:
         return {coord: value.owner for value, coord in self.tiles.items()}
 
     def _link(self, op: aie.ObjectFifoLinkOp) -> None:
+        src, dst = [o.value.data for o in op.src_offsets.data], [o.value.data for o in op.dst_offsets.data]
+        if op.pre_offsets and op.is_join:  # the link written before offsets: its implicit ones
+            src = op.implicit_offsets()
+        elif op.pre_offsets and op.is_distribute:
+            dst = op.implicit_offsets()
         self.links.append(Link(op, [r.string_value() for r in op.fifoIns.data],
-                               [r.string_value() for r in op.fifoOuts.data],
-                               [o.value.data for o in op.src_offsets.data],
-                               [o.value.data for o in op.dst_offsets.data]))
+                               [r.string_value() for r in op.fifoOuts.data], src, dst))
 
     def _shim_alloc(self, op: aie.ShimDMAAllocationOp) -> None:
         tile = self.tiles[op.tile] if op.tile is not None else (op.col.value.data, 0)
@@ -649,12 +660,29 @@ class DeviceIndex:
         blocks = op.regions[0].blocks
         seq = Sequence(op, form or op.name.split(".")[0], list(blocks[0].args) if blocks else [])
         tasks: dict[SSAValue, Task] = {}
-        for inner in (blocks[0].ops if blocks else ()):
+        for inner in self._opened(blocks[0].ops if blocks else (), seq):
             handler = _SEQUENCE_OPS.get(type(inner))
             step = handler(self, inner, tasks) if handler is not None else Other(inner)
             if step is not None:
                 seq.steps.append(step)
         self.sequences.append(seq)
+
+    def _opened(self, ops: Iterable[Operation], seq: Sequence) -> Iterator[Operation]:
+        """A sequence's ops, with a first op that reloads this device's own configuration taken out and
+        recorded as ``seq.reloads``: ``aiex.configure @self { body }`` (its body's ops follow in its
+        place) or ``aiex.npu.configure`` (test/npu-xrt/ctrl_packet_reconfig*: the sequence loads the
+        design, then moves its data). Every call then starts from the configuration's initial state."""
+        for inner in ops:
+            first = seq.reloads is None and not seq.steps  # nothing has run before it in this call
+            if first and isinstance(inner, aiex.NpuConfigureOp):
+                seq.reloads = inner
+                continue
+            if first and isinstance(inner, aiex.ConfigureOp) and self.op.sym_name is not None and \
+                    inner.symbol.root_reference.data == self.op.sym_name.data and inner.body.blocks:
+                seq.reloads = inner
+                yield from inner.body.blocks[0].ops
+                continue
+            yield inner
 
     def _task(self, op: Operation, tasks: dict[SSAValue, Task]) -> Task:
         block = op.body.blocks[0] if op.body.blocks else None
@@ -668,9 +696,10 @@ class DeviceIndex:
 
 
 def _logical_tile(ix: DeviceIndex, op: aie.LogicalTileOp) -> None:
-    """A logical tile pinned to a column and a row is that tile; one aiecc places itself is unplaced."""
-    if op.col is not None and op.row is not None:
-        ix.tiles[op.result] = (op.col.value.data, op.row.value.data)
+    """A logical tile is the tile aiecc's placer gives it (:mod:`partitioner.mlir.place`), pinned or
+    not; one the placer refuses is unplaced."""
+    if op in ix.placed:
+        ix.tiles[op.result] = ix.placed[op]
     else:
         ix.unplaced.append(op)
 
@@ -794,6 +823,11 @@ def index_module(module: ModuleOp) -> Index:
     devices = []
     for dev in (op for op in module.walk() if isinstance(op, aie.DeviceOp)):
         ix = DeviceIndex(dev, dev.device_name, position=len(devices) + 1)
+        if any(isinstance(op, aie.LogicalTileOp) for op in dev.body.walk()):
+            try:
+                ix.placed = place_logical_tiles(dev, dev.model)
+            except PlacementError as err:
+                ix.placement_error = err
         for op in dev.body.walk():  # nested ops too, as mlir-aie's verifiers leave them (at the top)
             if (handler := _DEVICE_OPS.get(type(op))) is not None:
                 try:

@@ -22,21 +22,24 @@ from pathlib import Path
 from typing import ClassVar
 
 from xdsl.context import Context
-from xdsl.dialects import affine, arith, builtin, cf, func, memref, scf
+from xdsl.dialects import affine, arith, builtin, cf, func, memref, scf, vector
 from xdsl.dialects.builtin import (
     I64,
     FunctionType,
     DenseIntOrFPElementsAttr,
+    FlatSymbolRefAttrConstr,
     IndexType,
     IntegerAttr,
     MemRefType,
     ModuleOp,
     i1,
     StringAttr,
+    IntegerType,
     TensorType,
     UnitAttr,
+    VectorType,
 )
-from xdsl.ir import Attribute, Dialect, Operation
+from xdsl.ir import Attribute, Dialect, Operation, OpTraits
 from xdsl.irdl import (
     IRDLOperation,
     irdl_op_definition,
@@ -45,10 +48,12 @@ from xdsl.irdl import (
     prop_def,
     result_def,
     traits_def,
+    var_operand_def,
+    var_result_def,
 )
 from xdsl.parser import Parser
 from xdsl.printer import Printer
-from xdsl.traits import SymbolOpInterface
+from xdsl.traits import SymbolOpInterface, SymbolTable
 from xdsl.utils.exceptions import DiagnosticException, ParseError, VerifyException
 from xdsl.utils.lexer import Input, Span
 
@@ -282,6 +287,125 @@ class ScfWhileOp(scf.WhileOp):
         return op
 
 
+def _int_like(t: Attribute) -> IntegerType | None:
+    """The element type of a signless-integer-like type (an integer, or a vector or tensor of them)."""
+    if isinstance(t, IntegerType):
+        return t
+    if isinstance(t, VectorType | TensorType) and isinstance(t.element_type, IntegerType):
+        return t.element_type
+    return None
+
+
+class _IntCastOp(IRDLOperation):
+    """``arith.extsi`` / ``extui`` / ``trunci`` on integers or vectors of integers, as MLIR has them.
+
+    MLIR ArithOps.td (Arith_IToICastOp: ``SignlessFixedWidthIntegerLike`` in and out, the shapes
+    equal) allows a vector, as an aie.core written for aiecc's vector passes does (mlir-aie
+    test/npu-xrt/aiecc_o3_vector_passes/aie.mlir: ``arith.extsi %v : vector<64xi16> to
+    vector<64xi32>``); xDSL 0.74 takes scalars only. The width rule is ArithOps.cpp's
+    ``verifyExtOp`` / ``verifyTruncateOp`` on the element types (:attr:`WIDER`).
+    """
+
+    WIDER: ClassVar[bool] = True  # the result's elements are wider (ext) or narrower (trunc)
+    input = operand_def()
+    result = result_def()
+    assembly_format = "$input attr-dict `:` type($input) `to` type($result)"
+
+    def verify_(self) -> None:
+        src, dst = _int_like(self.input.type), _int_like(self.result.type)
+        if src is None or dst is None:
+            raise VerifyException(f"'{self.name}' op operand and result must be signless-integer-like")
+        if isinstance(self.input.type, IntegerType) != isinstance(self.result.type, IntegerType) or (
+                not isinstance(self.input.type, IntegerType)
+                and self.input.type.get_shape() != self.result.type.get_shape()):
+            raise VerifyException(f"'{self.name}' op requires the same shape for all operands and results")
+        if (dst.width.data > src.width.data) != self.WIDER or dst.width.data == src.width.data:
+            way = "larger" if self.WIDER else "smaller"
+            raise VerifyException(f"'{self.name}' op result type {self.result.type} must be {way} than operand "
+                                  f"type {self.input.type}")
+
+
+_INT_CASTS = {cast: irdl_op_definition(type(cast.__name__, (_IntCastOp,), {
+    "name": cast.name, "WIDER": cast is not arith.TruncIOp, "__annotations__": {"WIDER": ClassVar[bool]},
+    "__doc__": f"``{cast.name} %x : T to U``, on integers or vectors of them (:class:`_IntCastOp`)."}))
+    for cast in (arith.ExtSIOp, arith.ExtUIOp, arith.TruncIOp)}
+
+
+class _CallSymbolUse(func.CallOpSymbolUserOpInterface):
+    """func.call's callee check, finding a declaration of the module when the aie.device has none.
+
+    mlir-aie's test/npu-xrt/external_mangle_collision (aie.mlir, aie_core_link.mlir, aie_mixed.mlir
+    @ 42377cc9) declare the kernels with ``func.func private`` beside the ``aie.device``, not in it,
+    and call them from cores; its run.lit compiles and runs aie.mlir, and the aie-external-mangle pass
+    (lib/Dialect/AIE/Transforms/AIEExternalMangle.cpp @ 42377cc9) finds such a callee from the call
+    (``lookupNearestSymbolFrom``) to rename it. So the declaration is looked up in each enclosing
+    symbol table, nearest first; the signature checks are func.call's.
+    """
+
+    def verify(self, op: Operation) -> None:
+        assert isinstance(op, func.CallOp)
+        callee = _declaration(op)
+        if callee is None:
+            raise VerifyException(f"'{op.callee}' could not be found in symbol table")
+        if not isinstance(callee, func.FuncOp):
+            raise VerifyException(f"'{op.callee}' does not reference a valid function")
+        want, given = callee.function_type, [a.type for a in op.arguments]
+        if len(want.inputs) != len(given):
+            raise VerifyException("incorrect number of operands for callee")
+        if len(want.outputs) != len(op.result_types):
+            raise VerifyException("incorrect number of results for callee")
+        for i, (w, g) in enumerate(zip(want.inputs, given)):
+            if w != g:
+                raise VerifyException(f"operand type mismatch: expected operand type {w}, but provided {g} for "
+                                      f"operand number {i}")
+        for i, (w, g) in enumerate(zip(want.outputs, op.result_types)):
+            if w != g:
+                raise VerifyException(f"result type mismatch: expected result type {w}, but provided {g} for "
+                                      f"result number {i}")
+
+
+def _declaration(call: func.CallOp) -> Operation | None:
+    """The op that declares ``call``'s callee: in the nearest symbol table, else in the ones around it."""
+    scope = call.parent_op()
+    while scope is not None:
+        if scope.has_trait(SymbolTable) and (found := SymbolTable.lookup_symbol(scope, call.callee)) is not None:
+            return found
+        scope = scope.parent_op()
+    return None
+
+
+@irdl_op_definition
+class FuncCallOp(func.CallOp):
+    """``func.call @f(%a) : (T) -> ()`` whose callee may be declared in the module around the aie.device
+    (:class:`_CallSymbolUse`)."""
+
+    name = "func.call"
+    arguments = var_operand_def()
+    callee = prop_def(FlatSymbolRefAttrConstr)
+    res = var_result_def()
+    traits = traits_def(_CallSymbolUse())
+    assembly_format = None  # func.call's own, through parse and print below
+
+    @classmethod
+    def parse(cls, parser: Parser) -> FuncCallOp:
+        parsed = func.CallOp.parse(parser)
+        operands = list(parsed.operands)
+        parsed.drop_all_references()  # only read: its operands go to the op returned
+        return cls.create(operands=operands, result_types=parsed.result_types, properties=parsed.properties,
+                          attributes=parsed.attributes)
+
+    def print(self, printer: Printer) -> None:
+        func.CallOp.print(self, printer)
+
+    def verify_(self) -> None:
+        """Nothing beyond this op's definition (func.CallOp's own would check the callee its way)."""
+
+
+# xDSL merges a subclass's traits with its parent's; the parent's callee check (nearest symbol
+# table only) is the one this op replaces, so the definition keeps this op's trait alone.
+FuncCallOp.traits = FuncCallOp.get_irdl_definition().traits = OpTraits(lambda: (_CallSymbolUse(),))
+
+
 def _patched(dialect: Dialect, patches: dict[type[Operation], type[Operation]]) -> Dialect:
     """``dialect`` with some ops replaced by their MLIR-syntax patches above."""
     return Dialect(dialect.name, [patches.get(op, op) for op in dialect.operations], list(dialect.attributes))
@@ -290,15 +414,15 @@ def _patched(dialect: Dialect, patches: dict[type[Operation], type[Operation]]) 
 def make_context() -> Context:
     """A context with every dialect an mlir-aie design uses; unregistered ops are errors.
 
-    builtin, arith (quoted cmpi predicates), scf (``scf.while`` without initial values), func,
-    memref (with :class:`MemRefGlobalOp`, :class:`MemRefCopyOp`), cf, affine and index (with
-    :class:`IndexCmpOp`) from xDSL or here; aie and aiex from :mod:`partitioner.mlir.aie` /
-    :mod:`partitioner.mlir.aiex`.
+    builtin, arith (quoted cmpi predicates, integer casts of vectors), scf (``scf.while`` without
+    initial values), func (:class:`FuncCallOp`), memref (with :class:`MemRefGlobalOp`,
+    :class:`MemRefCopyOp`), cf, affine, vector and index (with :class:`IndexCmpOp`) from xDSL or
+    here; aie and aiex from :mod:`partitioner.mlir.aie` / :mod:`partitioner.mlir.aiex`.
     """
     ctx = Context(allow_unregistered=False)
-    for dialect in (builtin.Builtin, _patched(arith.Arith, {arith.CmpiOp: ArithCmpiOp}),
-                    _patched(scf.Scf, {scf.WhileOp: ScfWhileOp}), func.Func, _memref_dialect(), cf.Cf,
-                    _index_dialect(), affine.Affine, AIE, AIEX):
+    for dialect in (builtin.Builtin, _patched(arith.Arith, {arith.CmpiOp: ArithCmpiOp, **_INT_CASTS}),
+                    _patched(scf.Scf, {scf.WhileOp: ScfWhileOp}), _patched(func.Func, {func.CallOp: FuncCallOp}),
+                    _memref_dialect(), cf.Cf, _index_dialect(), affine.Affine, vector.Vector, AIE, AIEX):
         ctx.load_dialect(dialect)
     return ctx
 
@@ -445,14 +569,15 @@ def _op_error(op: Operation, src: Source, message: str) -> MlirError:
     return MlirError(src.filename, line, col, op.name, message)
 
 
-def _verify(src: Source) -> None:
-    """Verify every op, outermost first as MLIR does, reporting the first failure.
+def _verify(src: Source, implicit: Operation | None = None) -> None:
+    """Verify every op, outermost first as MLIR does, reporting the first failure; not
+    ``implicit``, the module the parser made to hold several top-level ops.
 
     Pass 1 checks each op's IRDL invariants (operand, result, property and trait
     constraints) so that pass 2's custom verifiers, which look at other ops (a FIFO's
     tiles, an acquire's FIFO), only ever see well-formed neighbours.
     """
-    ops = list(src.module.walk())
+    ops = [op for op in src.module.walk() if op is not implicit]
     for op in ops:
         if isinstance(op, IRDLOperation):
             try:
@@ -504,7 +629,11 @@ def parse_source(text: str, filename: str) -> Source:
         line, col, token = _location(span)
         raise MlirError(filename, line, col, token, _first_line(str(err))) from None
     src = Source(filename, module, parser.positions(text))
-    _verify(src)
+    # Several top-level ops: xDSL wraps them in a module, as MLIR's parser does; MLIR verifies
+    # each top-level op but not that wrapper (mlir/lib/Parser: it is built after verification),
+    # so two top-level `module @m` of one name are accepted (mlir-aie's test/objectFifo-
+    # stateful-transform/init_values/init_values_distribute_output_test.mlir @ 9ac58cf1).
+    _verify(src, implicit=None if id(module) in parser.op_starts else module)
     return src
 
 

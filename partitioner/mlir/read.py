@@ -1,8 +1,10 @@
 """From a parsed mlir-aie module to the one Design: any AIE2-family design, emitted or hand-written.
 
 :func:`read_design` reads the module's :class:`~partitioner.mlir.index.Index` only: tiles,
-ObjectFIFOs and links, hand-written buffers, locks and DMA programs, cores (what they acquire,
-the kernel they call, their loops and stack) and the runtime sequence. Options come from the
+ObjectFIFOs and links, hand-written buffers (with their memref's memory space), locks and DMA
+programs, cores (what they acquire, the kernel they call, their loops and stack, and what they state
+of their tile's memory: ``data_size`` / ``measured_data_size``, ``stack_address`` / ``stack_bank``, a
+prebaked core's ``measured_data_ranges``) and the runtime sequence. Options come from the
 folder's ``manifest.json`` when npu-tiler wrote one; otherwise from the IR, each derived figure
 noted in the Design's notes. A design npu-tiler emitted reads back to the partitioner's own Design.
 
@@ -37,7 +39,7 @@ from partitioner.design import (BufferDecl, Coord, Design, DmaChannelDecl, HostB
 from partitioner.device import Device
 from partitioner.errors import UserError
 from partitioner.kernel_spec import KernelSpec
-from partitioner.mlir import aie
+from partitioner.mlir import aie, aiex
 from partitioner.mlir import index as ix
 from partitioner.mlir.aie import DMAChannelDir, ObjectFifoPort, WireBundle
 from partitioner.mlir.index import int_of, io, memref
@@ -111,6 +113,9 @@ def read_design(source: Source, overrides: dict | None = None, device: str | Non
     # what the file holds that no model follows, each op where it is (issue 20 item 1)
     notes: list[str] = [f"not modelled: {ix.describe(op)} at {source.locate(op)}"
                         for op in ir.dev.not_modelled]
+    notes += [f"aie.logical_tile at {source.locate(op)} placed at {tile} by mlir-aie's sequential placer rule "
+              f"(aie-place-tiles; partitioner.mlir.place)" for op, tile in ir.dev.placed.items()
+              if op.col is None or op.row is None]
     if ir.unrouted:
         notes.append("shim DMA channels no aie.flow or aie.packet_flow uses take no channel (mlir-aie counts a "
                      "shim's channels where a route claims them): " + ", ".join(
@@ -164,9 +169,11 @@ def select_device(index: ix.Index, path: Path, name: str | None = None) -> ix.De
 
 def _collect(index: ix.Index, path: Path, locate: Callable[[Operation], str], dev: ix.DeviceIndex) -> _Ir:
     if dev.unplaced:
-        raise UserError(f"{path}: {len(dev.unplaced)} aie.logical_tile op(s) without a column and a row (the first "
-                        f"at {locate(dev.unplaced[0])}): aiecc places them itself (aie-place-tiles), which "
-                        f"npu-tiler does not model; give each its tile (aie.tile(col, row)) to check the design")
+        err = dev.placement_error
+        why = f"mlir-aie's placer refuses it at {locate(err.op)}: {err}" if err is not None else \
+            "the placer gave it no tile"
+        raise UserError(f"{path}: {len(dev.unplaced)} aie.logical_tile op(s) not placed ({why}); aiecc places them "
+                        f"with aie-place-tiles, whose rule npu-tiler follows (partitioner.mlir.place)")
     ir = _Ir(dev, device_mod.load(dev.name), path)
     # a hand-lowered design claims its shim channel here (the ObjectFIFO lowering writes these), when a
     # stream route uses it (see _routed_shim_channels)
@@ -278,6 +285,7 @@ def _nbytes(t: MemRefType, where: str) -> int:
 
 
 def _buffers(dev: ix.DeviceIndex) -> list[BufferDecl]:
+    """The ``aie.buffer`` ops in program order, then the extents of each prebaked core (:func:`_prebaked`)."""
     out = []
     for op in dev.buffers:
         # aie-assign-buffer-addresses names an unnamed buffer _anonymous<N> (docs/research section 2).
@@ -286,7 +294,37 @@ def _buffers(dev: ix.DeviceIndex) -> list[BufferDecl]:
         aligned = op.attributes.get("aligned")
         out.append(BufferDecl(name, dev.tiles[op.tile], _nbytes(op.buffer.type, f"aie.buffer {name}"),
                               int_of(op.address), int_of(op.mem_bank),
-                              aligned=aligned is None or bool(aligned.value.data)))
+                              aligned=aligned is None or bool(aligned.value.data),
+                              memory_space=_memory_space(op.buffer.type)))
+    return out + _prebaked(dev, {b.name for b in out})
+
+
+def _memory_space(t: MemRefType) -> int | None:
+    """The integer memory space of a memref (``memref<64xi8, 6>``: 6), None when it names none.
+
+    The newest allocator reads it as the banks the buffer may lie in (AIEAssignBuffers.cpp, search id
+    68911127918, ``banksFromMemorySpace``: an IntegerAttr space, anything else names no bank)."""
+    space = t.memory_space
+    return space.value.data if isinstance(space, IntegerAttr) else None
+
+
+def _prebaked(dev: ix.DeviceIndex, names: set[str]) -> list[BufferDecl]:
+    """A prebaked (``elf_file``) core's ``measured_data_ranges`` as address-pinned buffers.
+
+    AIEAssignBuffers.cpp (search id 68911127918) ``materializePrebakedRanges``: each (address, size) pair with a
+    positive size becomes ``prebaked_<col>_<row>_<address>`` at that address, ``aligned = false`` (the ELF's
+    addresses are final), unless a buffer of that name is already there (the pass is idempotent). mlir-aie
+    inserts them before the core; here they follow the declared buffers (pinned, so no tie depends on order).
+    """
+    out = []
+    for c in dev.cores:
+        ranges = c.op.measured_data_ranges
+        values = list(ranges.get_values()) if ranges is not None else []
+        for address, size in zip(values[0::2], values[1::2]):  # an odd last value pairs with nothing
+            name = f"prebaked_{c.tile[0]}_{c.tile[1]}_{address}"
+            if size > 0 and name not in names:
+                names.add(name)
+                out.append(BufferDecl(name, c.tile, size, address, aligned=False))
     return out
 
 
@@ -389,8 +427,35 @@ def _workers(ir: _Ir, spec: KernelSpec | None, notes: list[str]) -> list[Worker]
         name = f"{entry.name if entry else 'core'}_{c.tile[0]}_{c.tile[1]}"
         workers.append(Worker(name=name, entry=entry.name if entry else "", symbol=symbol, inputs=ins,
                               outputs=outs, frames_per_call=iterations * frames, object_frames=frames,
-                              stack_bytes=c.stack, tile=c.tile, group=c.tile[0]))
+                              stack_bytes=c.stack, tile=c.tile, group=c.tile[0],
+                              data_bytes=_data_bytes(c, ir.dev, notes), stack_address=int_of(c.op.stack_address),
+                              stack_bank=int_of(c.op.stack_bank)))
     return workers
+
+
+def _data_bytes(c: ix.Core, dev: ix.DeviceIndex, notes: list[str]) -> int | None:
+    """The bytes a core's own sections (.data/.rodata/.bss) take, as the core states them; None: it does not.
+
+    AIEAssignBuffers.cpp (search id 68911127918) ``materializeCoreDataBuffers``: a declared ``data_size`` wins,
+    else aiecc's ``measured_data_size``; a size of 0 or less makes no buffer, and a tile that already holds a
+    ``core_data`` buffer (the pass's own output, read again) gets no second one: 0 here, its bytes are that
+    buffer's. Without either attribute the kernel spec's static data stands (partitioner.check).
+    """
+    declared, measured = int_of(c.op.data_size), int_of(c.op.measured_data_size)
+    if declared is None and measured is None:
+        return None
+    size = max(declared if declared is not None else measured, 0)
+    held = any(b.attributes.get("core_data") is not None and dev.tiles[b.tile] == c.tile for b in dev.buffers)
+    which = f"core {c.tile}: {'data_size' if declared is not None else 'measured_data_size'}"
+    if size == 0:
+        notes.append(f"{which} reserves nothing (materializeCoreDataBuffers makes no buffer): the core's "
+                     f"static data is not modelled")
+    elif held:
+        notes.append(f"{which} = {size} B is already held by the tile's core_data buffer")
+    else:
+        notes.append(f"{which} = {size} B taken as the core's static data (.data/.rodata/.bss), in place of "
+                     f"the kernel's")
+    return 0 if held else size
 
 
 def _options(ir: _Ir, manifest: dict, overrides: dict | None, spec: KernelSpec | None, workers: list[Worker],
@@ -499,6 +564,8 @@ def _design(ir: _Ir, options: Options, spec: KernelSpec | None, default_stack: i
             return f"mem:{key}"
         return tile_worker[t].name if t in tile_worker else f"tile:{t[0]},{t[1]}"
 
+    # FIFOs an aiex.dma_channel_reset_for names: the lowering keeps (and the sequence re-arms) their locks
+    rearmed = {op.objfifo.root_reference.data for op in ir.dev.op.walk() if isinstance(op, aiex.DmaChannelResetForOp)}
     fifos = []
     for name, op in ir.dev.fifos.items():
         count, elem = memref(op.elemType.element_type)
@@ -515,11 +582,12 @@ def _design(ir: _Ir, options: Options, spec: KernelSpec | None, default_stack: i
             via_dma=bool(int_of(op.via_DMA, 0)), init_values=op.initValues is not None,
             dims_to_stream=bool(op.dimensionsToStream is not None and len(op.dimensionsToStream)),
             dims_from_stream=bool(dims_from is not None and any(len(d) for d in dims_from)),
-            repeat_count=int_of(op.repeat_count), allocate_tile=ir.dev.allocate.get(name),
+            repeat_count=int_of(op.repeat_count), iter_count=int_of(op.iter_count), allocate_tile=ir.dev.allocate.get(name),
             external_buffers=ir.dev.external.get(name, 0), consumer_object_bytes=None if cons_type is None else
             _nbytes(cons_type.element_type, f"aie.objectfifo @{name}"),
             # not in the dialect's ODS subset: kept as a discardable attribute (AIEOps.td aie_stream)
-            aie_stream=int_of(op.attributes.get("aie_stream", op.properties.get("aie_stream")))))
+            aie_stream=int_of(op.attributes.get("aie_stream", op.properties.get("aie_stream"))),
+            rearmed=name in rearmed))
     links = [_link(lk, ir) for lk in ir.dev.links]
     _number_chains(workers, fifos)
     if spec is not None:
@@ -591,7 +659,10 @@ def _number_chains(workers: list[Worker], fifos: list[ObjectFifo]) -> None:
         while w is not None and w.name not in seen:
             seen.add(w.name)
             w.group, w.chain, w.stage = group, chain, stage
-            renames[w.name] = f"{w.entry or 'core'}_{group}_{chain}"
+            name = f"{w.entry or 'core'}_{group}_{chain}"
+            # Two stages of one chain running the same entry (or none) would share a name, and with it
+            # their ObjectFifo.acquire entries: the later stage takes its stage number.
+            renames[w.name] = name if name not in renames.values() else f"{name}_{stage}"
             w, stage = next_of.get(w.name), stage + 1
     for w in workers:
         w.name = renames.get(w.name, w.name)
