@@ -32,7 +32,7 @@ from partitioner import __version__  # noqa: E402
 from partitioner.allocation import SCHEMES as CHECK_ALLOC_SCHEMES  # noqa: E402
 from partitioner.check import HOST_BUFFER_MAX_BYTES  # noqa: E402
 from partitioner.design import Options  # noqa: E402
-from partitioner.errors import NpuTilerError, UserError  # noqa: E402
+from partitioner.errors import AudioWarning, DesignRefused, NpuTilerError, UserError  # noqa: E402
 from partitioner.kernel_spec import BrokenKernelWarning  # noqa: E402
 from partitioner.strategies import ALLOC_SCHEMES, FRAME_MODES, STRATEGIES  # noqa: E402
 from runner.sqlite_store import CacheWarning  # noqa: E402  (light: the one warning class, not the explorer)
@@ -40,7 +40,7 @@ from sim.engine import SimulationError  # noqa: E402
 
 # Exit codes: 0 success (fits, bit-exact), 1 the answer is "no" (does not fit, differs, deadlocks,
 # regression), 2 the input is wrong or a tool is missing, 130 interrupted.
-EXIT_CODES: tuple[tuple[type[NpuTilerError], int], ...] = ((SimulationError, 1), (UserError, 2))
+EXIT_CODES: tuple[tuple[type[NpuTilerError], int], ...] = ((SimulationError, 1), (DesignRefused, 1), (UserError, 2))
 
 
 # Defaults live only on Options: every design option's default is read from it.
@@ -50,12 +50,18 @@ _DEFAULT = Options()
 # the xdna driver syncs a buffer object with 32-bit offsets and sizes; see partitioner/check.py) and the
 # smallest frame a built-in kernel reads is a 160-sample int16 hop (320 B): 13,421,772 frames. A larger
 # batch can never run; one below it that still overflows a buffer is reported by the check (exit 1).
-MIN_FRAME_BYTES = 320
+from partitioner.design import MIN_FRAME_BYTES  # noqa: E402  (one figure: partitioner.api.MAX_BATCH is this bound)
 MAX_BATCH = HOST_BUFFER_MAX_BYTES // MIN_FRAME_BYTES
 # --timeout: pyxrt's run.wait takes milliseconds as a 32-bit count (49.7 days); one day is the cap.
 MAX_TIMEOUT_S = 86_400.0
-# --stack-size: aie.core's stack_size is an i32 attribute.
-MAX_STACK_BYTES = 2**31 - 1
+# --repeat: a run stores every call's time as JSON in one TEXT value of the results database
+# (runner/results.py), and SQLite holds at most SQLITE_MAX_LENGTH = 1,000,000,000 bytes in one value by
+# default (sqlite.org/limits.html); a float's JSON is at most 24 characters (-2.2250738585072014e-308), 26 with
+# its ", ". A run of more calls could never be stored; every pass over the audio makes at least one call.
+SQLITE_MAX_LENGTH = 1_000_000_000
+MAX_STORED_CALLS = SQLITE_MAX_LENGTH // len(", " + repr(-2.2250738585072014e-308))
+# --stack-size: aie.core's stack_size is an i32 attribute (the one figure, which Options checks too).
+from partitioner.design import MAX_STACK_BYTES  # noqa: E402
 
 
 def _profiles() -> tuple[str, ...] | None:
@@ -136,7 +142,10 @@ def _audio(path: str | None, builtin: str | None) -> tuple[str, np.ndarray]:
 @click.option("--reference", is_flag=True, help="Compute Whisper's recipe in float64 NumPy instead of the kernel.")
 @click.option("--streamed", is_flag=True, help="Feed the kernel 160-sample hops with carried state (same bits).")
 @click.option("--builtin", metavar="NAME", help="Use a built-in test signal instead of AUDIO (see `npu-tiler fixtures`).")
-def mel(audio: str | None, out: str, reference: bool, streamed: bool, builtin: str | None) -> None:
+@click.option("--overwrite", is_flag=True,
+              help="Replace --out if it exists (a .npy has no room for npu-tiler's mark: an existing file is "
+                   "always asked for).")
+def mel(audio: str | None, out: str, reference: bool, streamed: bool, builtin: str | None, overwrite: bool) -> None:
     """Whisper log-mel of AUDIO (WAV/FLAC/OGG, any rate, mono or stereo) by the fixed-point kernel.
 
     Writes float32 (80, n_frames), n_frames = samples // 160 at 16 kHz, after
@@ -145,18 +154,16 @@ def mel(audio: str | None, out: str, reference: bool, streamed: bool, builtin: s
     """
     from kernels.mel_tools import kernel
     from kernels.mel_tools import reference as ref
+    from partitioner import safe_write
 
     if audio is not None and builtin is not None:
         raise click.UsageError(f"give AUDIO or --builtin NAME, not both ({audio} and --builtin {builtin})")
     if reference and streamed:
         raise click.UsageError("--streamed feeds the kernel hops; --reference does not run the kernel: give one")
-    out_path = Path(out)
-    if not out_path.parent.is_dir():
-        raise UserError(f"cannot write {out}: folder {out_path.parent} does not exist")
-    name, samples = _audio(audio, builtin)
+    name, samples = _audio(audio, builtin)  # the input's own errors first
+    out_path = safe_write.check_file(Path(out), overwrite, inputs=[audio])  # then the output's, before the work
     result = ref.log_mel_spectrogram(samples).astype(np.float32) if reference else kernel.log_mel(samples, streamed)
-    with open(out_path, "wb") as fh:  # np.save(path) would add ".npy" to a name without it
-        np.save(fh, result)
+    safe_write.save_npy(out_path, result)  # under the name given; atomic
     click.echo(f"{name}: {result.shape[1]} frames -> {out} (float32 {result.shape[0]}x{result.shape[1]}, "
                f"{'float reference' if reference else 'fixed-point kernel'})")
 
@@ -286,6 +293,39 @@ def options_from(kw: dict) -> Options:
     return Options(**{k: kw[k] for k in Options.__dataclass_fields__})
 
 
+PLACER_HELP = ("Placer: column (column group g in column g, the default) | search (the legal placement with "
+               "the fewest columns, then the most shared-memory FIFOs: partitioner/search_placer.py).")
+
+
+def placer_option(f):
+    """``--placer column|search`` (partition, emit)."""
+    from partitioner.placement import PLACERS
+
+    return click.option("--placer", "placer", type=Choice(PLACERS, "placer"), default="column", show_default=True,
+                        help=PLACER_HELP)(f)
+
+
+def _placement_json(ev) -> dict:
+    """The ``placement`` object of ``partition --json`` and ``check --json``: columns, shared_links, dma_links."""
+    from partitioner.placement import summary
+
+    return summary(ev.design, ev.lowered.shared)
+
+
+def _search_line(ev, placer) -> str:
+    """One line on what SearchPlacer chose: columns, shared-memory and DMA links, and what finding it took."""
+    from partitioner.placement import smallest_device
+
+    p = _placement_json(ev)
+    line = (f"placement (search): {p['columns']} column(s), {p['shared_links']} FIFO(s) in shared memory, "
+            f"{p['dma_links']} DMA link(s); smallest array it fits: {smallest_device(ev.design, ev.device)}")
+    last = getattr(placer, "last", None)
+    if last is not None and ev.fits:  # (suggestions for a design that does not fit run the placer again)
+        line += (f"; {last.checks} check(s), {last.seconds * 1e3:.0f} ms, "
+                 f"routes {'proved shortest' if last.routes_proved else 'best found (not proved)'}")
+    return line
+
+
 COST_PROFILE_HELP = ("Kernel cost profile (partitioner/params/costs.toml): scalar | aie2-vector (a projection), "
                      "or a TOML file of that layout (e.g. from `npu-tiler calibrate`) [default: scalar].")
 
@@ -294,7 +334,8 @@ COST_PROFILE_HELP = ("Kernel cost profile (partitioner/params/costs.toml): scala
 @design_options
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (fits, tiles, errors) instead of text.")
 @click.option("--cost-profile", "cost_profile", default=None, metavar="NAME|FILE", help=COST_PROFILE_HELP)
-def partition(as_json: bool, cost_profile: str | None, **kw) -> None:
+@placer_option
+def partition(as_json: bool, cost_profile: str | None, placer: str, **kw) -> None:
     """Build, place and check one design; print the placement and every tile's resources.
 
     Exit 0 if it fits, 1 if not (with each reason in aiecc's words and changes
@@ -311,12 +352,17 @@ def partition(as_json: bool, cost_profile: str | None, **kw) -> None:
     params = timing.with_cost(load_timing(), cost_profile)  # an unknown profile fails here
     from partitioner.hangs import check as check_hangs
 
-    ev = partitioner.partition(options_from(kw))
+    from partitioner.search_placer import placer_named
+
+    chosen = placer_named(placer)
+    ev = partitioner.partition(options_from(kw), placer=chosen)
     found = check_hangs(ev, locations=False).hangs if ev.fits else []
     if as_json:
-        click.echo(json.dumps(ev.as_json(), indent=2))
+        click.echo(json.dumps({**ev.as_json(), "placement": _placement_json(ev)}, indent=2))
     else:
         click.echo(render.report(ev))
+        if placer != "column":  # the default's output stays as it was
+            click.echo(_search_line(ev, chosen))
         click.echo(timing.band_line(ev, load_seed().frames, params))
         click.echo("\n".join(f"hang: {h.message}" for h in found))
     sys.exit(0 if ev.fits and not found else 1)
@@ -335,8 +381,9 @@ def partition(as_json: bool, cost_profile: str | None, **kw) -> None:
 @click.option("--overwrite", is_flag=True,
               help="Replace --out if npu-tiler wrote it (its .npu-tiler marker) and it holds only npu-tiler's files.")
 @click.option("--force", is_flag=True, help="Emit a design that does not fit (its README says why it will fail).")
+@placer_option
 def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool, overwrite: bool, force: bool,
-         **kw) -> None:
+         placer: str, **kw) -> None:
     """Write a design as aie.mlir (+ aie.generic.mlir), design.py (IRON), build.sh, manifest.json, README.md.
 
     Takes the same design options as `partition`. Output is deterministic and
@@ -352,7 +399,7 @@ def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool
 
     design_opts = [k for k in Options.__dataclass_fields__ if k in kw]
     if all_designs:
-        _refuse_unused(_given(*design_opts, "from_dir", "generic", "force"),
+        _refuse_unused(_given(*design_opts, "from_dir", "generic", "force", "placer"),
                        "with --all: it regenerates the canonical designs with their own options")
         for path in em.emit_all(P(out) if out else em.DESIGNS_DIR):
             click.echo(f"wrote {path}")
@@ -364,7 +411,7 @@ def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool
     if from_dir is not None:
         if not generic:
             raise UserError("--from needs --generic: it prints a kept design's aie.mlir in generic form")
-        _refuse_unused(_given(*design_opts, "force"), "with --from: the design is read from its folder")
+        _refuse_unused(_given(*design_opts, "force", "placer"), "with --from: the design is read from its folder")
         import partitioner
         from partitioner.emitters.mlir import render as render_mlir
 
@@ -373,8 +420,9 @@ def emit(out: str | None, all_designs: bool, from_dir: str | None, generic: bool
         click.echo(f"wrote {P(out) / 'aie.generic.mlir'}")
         return
     import partitioner
+    from partitioner.search_placer import placer_named
 
-    ev = partitioner.partition(options_from(kw))
+    ev = partitioner.partition(options_from(kw), placer=placer_named(placer))
     path = partitioner.emit(ev, P(out), overwrite=overwrite, force=force)
     click.echo(f"wrote {path} ({'fits' if ev.fits else 'does NOT fit: see its README.md'})")
 
@@ -481,7 +529,8 @@ def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str
 def _check_json(ev, hangs) -> dict:
     """One checked design as `check --json` prints it: `partition --json`'s object, its notes, options and hangs."""
     o = ev.design.options
-    return {**ev.as_json(), "notes": list(ev.notes), "device": o.device, "mlir_aie": o.mlir_aie,
+    return {**ev.as_json(), "placement": _placement_json(ev), "notes": list(ev.notes), "device": o.device,
+            "mlir_aie": o.mlir_aie,
             "objectfifo_lowering": ev.profile.objectfifo_lowering,
             "alloc_scheme": o.alloc_scheme, "hangs": [h.as_json() for h in hangs.hangs],
             "hang_free_proved": hangs.proved, "hang_notes": list(hangs.notes)}
@@ -570,14 +619,17 @@ def _hang_lines(result) -> str:
               help="Frames to model with --timing-only [default: 628,163, the seed's audio].")
 @click.option("--trace", "trace_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write one call's modelled schedule as a Chrome/Perfetto trace (JSON).")
+@click.option("--overwrite", is_flag=True, help="Replace an existing --trace file npu-tiler did not write.")
 @click.option("--params", "params_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="TOML overriding sim/timing.toml (same layout).")
 @click.option("--baseline", "baseline_dir", type=click.Path(exists=True), default=None,
               help="Design to compare against [default: designs/batch20_1tile].")
 @click.option("--cost-profile", "cost_profile", default=None, metavar="NAME|FILE", help=COST_PROFILE_HELP)
+@click.option("--force", is_flag=True, help="Simulate a design that does not fit, hangs or whose kernel does not "
+                                             "build (said first; exit 1 still).")
 def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: bool, frames: int | None,
              trace_path: str | None, params_path: str | None, baseline_dir: str | None,
-             cost_profile: str | None) -> None:
+             cost_profile: str | None, force: bool, overwrite: bool) -> None:
     """Run a design folder in the simulator, bit for bit against the single-tile batch-20 baseline.
 
     The simulator executes the design as emitted (its aie.mlir read back):
@@ -585,7 +637,10 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
     distribute/join at their offsets, the runtime sequence's shim transfers,
     and the host-built kernel on every object. It is a stand-in for an NPU, not
     one. Exit 0 when the outputs are identical, 1 when not (first differing
-    frame and bin) or on deadlock, 2 on bad input.
+    frame and bin) or on deadlock, 2 on bad input. A design that would not run
+    on an NPU (it does not fit, the hang check finds it hangs, or its kernel does
+    not build; --timing-only runs no kernel and does not build it) is said so
+    first and exits 1 before anything runs; --force simulates it anyway (exit 1).
     """
     import json
 
@@ -594,18 +649,28 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
     from partitioner.params import timing as load_timing
     from sim import timing
 
+    from partitioner import safe_write
+
+    if trace_path:  # refused before any work; never over the design, the audio or a parameter file
+        safe_write.check_file(Path(trace_path), overwrite, "--trace",
+                              inputs=[design_dir, audio, params_path, baseline_dir, cost_profile])
     params = timing.with_cost(load_timing(params_path), cost_profile)
     ev = partitioner.read(design_dir)
     name = ev.design.name
-    if trace_path:
-        with open(trace_path, "w") as fh:
-            json.dump(timing.chrome_trace(ev, params), fh)
+    from sim.api import refuse  # refuse to pretend: said first, before any output (exit 1)
+
+    refused = refuse(ev, "simulate", force, kernel=not timing_only)
+    if refused:
+        click.echo(f"npu-tiler: warning: {refused}; simulated anyway (--force): not what an NPU would do", err=True)
+    if trace_path:  # signed, so that a re-run may replace it
+        safe_write.write_json(Path(trace_path), safe_write.sign(timing.chrome_trace(ev, params), inside="otherData"))
     if timing_only:
         t = sim.model_time(ev, frames, timing_params=params)
         result = {"design": name, "frames": t.frames, "modeled_seconds": t.modeled_seconds, "npu_calls": t.npu_calls,
                   "dma_bytes": t.dma_bytes, "device_seconds_per_call": t.device_seconds_per_call,
                   "realtime_factor": t.realtime_factor, "modeled_seconds_low": t.band.low,
-                  "modeled_seconds_high": t.band.high, "cost_profile": t.cost_profile, "projected": t.projected}
+                  "modeled_seconds_high": t.band.high, "cost_profile": t.cost_profile, "projected": t.projected,
+                  **({"refused": refused} if refused else {})}
         if as_json:
             click.echo(json.dumps(result, indent=2))
         else:
@@ -614,14 +679,14 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
                        f"({(t.device_seconds_per_call_low or 0) * 1e6:.1f}-{t.device_seconds_per_call * 1e6:.1f} us "
                        f"device + {t.overhead_seconds_per_call * 1e6:.1f} us host per call), "
                        f"{t.realtime_factor:.0f}x realtime at the high end; timing model only")
-        return
+        sys.exit(1 if refused else 0)
     if audio is not None:
         from kernels.mel_tools.audio import load_audio
 
         audio_arg = {audio: load_audio(audio)}  # a path the user gave: its own error if unreadable
     else:
         audio_arg = None
-    r = sim.simulate(ev, audio_arg, baseline_dir, timing_params=params)
+    r = sim.simulate(ev, audio_arg, baseline_dir, timing_params=params, force=force)
     if as_json:
         click.echo(json.dumps(r.as_json(), indent=2))
     else:
@@ -630,7 +695,7 @@ def simulate(design_dir: str, audio: str | None, as_json: bool, timing_only: boo
         click.echo(f"{name} vs {r.baseline}: {r.frames:,} frames of {len(r.outputs)} audio item(s), {verdict}, "
                    f"max |diff| {r.max_abs_diff}; modelled {r.timing.modeled_seconds:.3f} s in {r.calls} NPU calls "
                    f"(simulator, not hardware)")
-    sys.exit(0 if r.bit_exact else 1)
+    sys.exit(0 if r.bit_exact and not refused else 1)
 
 
 @cli.command("seed-table")
@@ -665,9 +730,12 @@ def seed_table(params_path: str | None, cost_profile: str | None) -> None:
 @click.option("--cost-profile", "cost_profile", default=None, metavar="NAME|FILE", help=COST_PROFILE_HELP)
 @click.option("--params", "params_path", type=click.Path(dir_okay=False, exists=True), default=None,
               help="Timing parameters overriding sim/timing.toml (e.g. from `npu-tiler calibrate`).")
+@click.option("--overwrite", is_flag=True,
+              help="Replace report files in --out that npu-tiler did not write (its .npu-tiler file lists its own).")
 def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches: tuple[int, ...],
             strategies: tuple[str, ...], tiles: tuple[int, ...], frame_modes: tuple[str, ...],
-            cache_path: str | None, no_simulate: bool, params_path: str | None, cost_profile: str | None) -> None:
+            cache_path: str | None, no_simulate: bool, params_path: str | None, cost_profile: str | None,
+            overwrite: bool) -> None:
     """Evaluate the design space and write a report: what fits and why not, modelled speed, the Pareto front.
 
     Space: batch {1, 10, 20, 25, 50, 100, 200, 400} (+ --batch), tiles {1, 2, 4, 8, 16}, strategies
@@ -687,7 +755,9 @@ def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches:
     from sim import timing
 
     timing_params = timing.with_cost(load_timing(params_path), cost_profile)  # bad --params/--cost-profile fail here
+    _check_tiles(kernel, device, tiles)  # exit 2, as `partition --tiles` does, not 0 with an empty report
     _writable_dir(out_dir)
+    design_space.check_outputs(out_dir, overwrite)  # before the long run: a user's report.html is refused now
     space = ex.Space(kernel=kernel, device=device,
                      batches=tuple(sorted(set(ex.DEFAULT_BATCHES) | set(extra_batches))),
                      tiles=tuple(tiles) or ex.DEFAULT_TILES, strategies=tuple(strategies) or ex.STRATEGIES,
@@ -698,7 +768,7 @@ def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches:
     meta = {"kernel": kernel, "device": device, "evaluated": study.evaluated, "seconds": study.seconds,
             "space": {k: list(v) if isinstance(v, tuple) else v for k, v in space.__dict__.items()},
             "seed_table": [r.__dict__ for r in seed_table.rows(timing_params)]}
-    design_space.save(out_dir, study.records, meta, progress=sys.stderr.isatty())
+    design_space.save(out_dir, study.records, meta, progress=sys.stderr.isatty(), overwrite=overwrite)
     n_fit = sum(r["fits"] for r in study.records)
     front = [r for r in study.records if r["pareto"]]
     sims = [r for r in front if r.get("simulated")]
@@ -707,9 +777,22 @@ def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches:
                f"/{len(sims)} simulated bit-exact; report: {out_dir / 'report.html'}")
 
 
+def _check_tiles(kernel: str, device: str, tiles: tuple[int, ...]) -> None:
+    """UserError for an explore --tiles count the device cannot hold: the check and message of
+    `partition --tiles` (partitioner.strategies.validate)."""
+    from partitioner import device as device_mod
+    from partitioner.strategies import validate
+
+    dev = device_mod.load(device)
+    for t in tiles:
+        validate(Options(kernel=kernel, device=device, tiles=t), dev)
+
+
 @cli.command()
 @click.argument("out", type=click.Path(exists=True, file_okay=False))
-def report(out: str) -> None:
+@click.option("--overwrite", is_flag=True,
+              help="Replace report files in OUT that npu-tiler did not write (its .npu-tiler file lists its own).")
+def report(out: str, overwrite: bool) -> None:
     """Re-render a design-space report from the points.json in OUT."""
     from pathlib import Path as P
 
@@ -718,7 +801,7 @@ def report(out: str) -> None:
     _writable_dir(P(out), must_exist=True)
     _check_points(P(out) / "points.json")
     try:
-        design_space.render(P(out), progress=sys.stderr.isatty())
+        design_space.render(P(out), progress=sys.stderr.isatty(), overwrite=overwrite)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:  # records of another shape
         raise UserError(f"{P(out) / 'points.json'} is not a points.json written by npu-tiler explore "
                         f"({type(exc).__name__}: {exc}); re-run `npu-tiler explore --out {out}`") from None
@@ -757,7 +840,9 @@ def _writable_dir(path, must_exist: bool = False) -> None:
     try:
         path.mkdir(parents=True)
     except OSError as exc:
-        raise UserError(f"cannot create {path}: {exc.strerror}") from None
+        from partitioner.safe_write import describe
+
+        raise UserError(describe(exc, path, verb="create")) from None
 
 
 @cli.command()
@@ -796,8 +881,8 @@ def _open_db(db_path):
               help="xrt: a real NPU through pyxrt; sim: the simulator (modelled times).")
 @click.option("--audio", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Audio [default: the built-in speech].")
-@click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Passes over the audio (timings of every call).")
+@click.option("--repeat", type=click.IntRange(1, MAX_STORED_CALLS), default=1, show_default=True,
+              help="Passes over the audio (timings of every call); at most as many calls as a run can store.")
 @click.option("--timeout", type=Finite(0, MAX_TIMEOUT_S, min_open=True), default=10.0, show_default=True,
               help="Seconds one call may take (more than 0, at most one day).")
 @click.option("--xrt-convention", type=click.Choice(["opcode", "plain"]), default="opcode", show_default=True,
@@ -806,14 +891,18 @@ def _open_db(db_path):
               help="Unit of the instruction count passed to the kernel.")
 @click.option("--params", "params_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Timing parameters for the sim backend (e.g. a calibration TOML).")
+@click.option("--force", is_flag=True, help="Run a design that does not fit, hangs or whose kernel does not build; "
+                                             "the stored run is marked forced (exit 1 still).")
 @_db_option
 def run(design_dir: str, backend: str, audio: str | None, repeat: int, timeout: float, xrt_convention: str,
-        insts_unit: str, params_path: str | None, db_path: str | None) -> None:
+        insts_unit: str, params_path: str | None, force: bool, db_path: str | None) -> None:
     """Run a design on a backend against the batch-20 baseline; store the run in the results database.
 
     Prints agreement with the baseline, the time per call (min/median/max) and frames/s. Host buffers
     are checked against the design's before any call. The baseline's output is the simulator's,
-    whatever the backend.
+    whatever the backend. A design that would not run on an NPU (it does not fit, the hang check finds
+    it hangs, or its kernel does not build) is said so first and exits 1: nothing runs, nothing is
+    stored. With --force it runs and is stored marked forced (not a valid run; exit 1).
     """
     from pathlib import Path as P
 
@@ -822,10 +911,11 @@ def run(design_dir: str, backend: str, audio: str | None, repeat: int, timeout: 
     from kernels.mel_tools.audio import load_audio
 
     samples = load_audio(audio) if audio else fixtures.default_audio()
+    _check_repeat(P(design_dir), samples, repeat)
     db = _open_db(db_path)
     try:
         res = run_design(P(design_dir), backend, samples, repeat=repeat, db=db, timeout_s=timeout,
-                         convention=xrt_convention, insts_unit=insts_unit, params_path=params_path)
+                         convention=xrt_convention, insts_unit=insts_unit, params_path=params_path, force=force)
     finally:
         db.close()
     r = res.record
@@ -835,8 +925,27 @@ def run(design_dir: str, backend: str, audio: str | None, repeat: int, timeout: 
                f"{r.diagnosis or f'pearson {r.pearson:.6f}, max |err| {r.max_abs_error:.2e}'}")
     click.echo(f"time per call ({kind}, {len(r.times)} calls): min {min(r.times) * 1e3:.3f} ms, median "
                f"{r.median_s * 1e3:.3f} ms, max {max(r.times) * 1e3:.3f} ms; "
-               f"{r.frames * repeat / sum(r.times):,.0f} frames/s; stored as run {r.id}")
+               f"{r.frames * repeat / sum(r.times):,.0f} frames/s; stored as run {r.id}"
+               + (" (marked forced: not a valid run)" if r.forced else ""))
     sys.exit(0 if r.bit_exact and not r.diagnosis else 1)
+
+
+def _check_repeat(folder, samples, repeat: int) -> None:
+    """UserError before any call when ``repeat`` passes over ``samples`` make more calls than a run can
+    store (:data:`MAX_STORED_CALLS`); a design that cannot be read is left to the run's own error."""
+    import partitioner
+    from kernels.mel_tools import framing
+    from sim import host
+
+    ev = partitioner.read(folder, verify_sources=False)
+    if ev.spec is None or ev.design.batch < 1:
+        return
+    per_pass = host.n_calls(ev.design, framing.n_frames(samples.size, ev.spec.geometry))
+    if per_pass * repeat > MAX_STORED_CALLS:
+        raise UserError(f"--repeat {repeat:,} makes {per_pass * repeat:,} NPU calls ({per_pass:,} per pass over "
+                        f"the audio); a run stores at most {MAX_STORED_CALLS:,} call times (SQLite's "
+                        f"{SQLITE_MAX_LENGTH:,}-byte value): use --repeat {max(1, MAX_STORED_CALLS // per_pass):,} "
+                        f"or fewer")
 
 
 @cli.command()
@@ -848,9 +957,10 @@ def run(design_dir: str, backend: str, audio: str | None, repeat: int, timeout: 
               help="Growth that counts as a regression (0.10: 10%; at least 0).")
 @click.option("--report", "report_dir", type=click.Path(file_okay=False), default=None,
               help="With --regressions: write regressions.html/.md with a time-per-design plot here.")
+@click.option("--overwrite", is_flag=True, help="Replace files in --report that npu-tiler did not write.")
 @_db_option
 def results(design: str | None, since: str | None, show_regressions: bool, threshold: float,
-            report_dir: str | None, db_path: str | None) -> None:
+            report_dir: str | None, db_path: str | None, overwrite: bool) -> None:
     """List stored runs, or flag regressions (exit 1 when there is one)."""
     from datetime import date
     from pathlib import Path as P
@@ -864,6 +974,10 @@ def results(design: str | None, since: str | None, show_regressions: bool, thres
             date.fromisoformat(since)
         except ValueError:
             raise UserError(f"--since {since!r} is not a date: use YYYY-MM-DD") from None
+    if report_dir:  # refused before anything is printed
+        from reports import regressions as rep
+
+        rep.check_outputs(P(report_dir), overwrite)
     db = _open_db(db_path)
     try:
         runs = db.runs(design=design, since=since)
@@ -885,7 +999,7 @@ def results(design: str | None, since: str | None, show_regressions: bool, thres
     if report_dir:
         from reports import regressions as rep
 
-        rep.write(P(report_dir), runs, regs, threshold)
+        rep.write(P(report_dir), runs, regs, threshold, overwrite)
         click.echo(f"wrote {P(report_dir) / 'regressions.html'}")
     sys.exit(1 if regs else 0)
 
@@ -895,10 +1009,11 @@ def results(design: str | None, since: str | None, show_regressions: bool, thres
               help="Fit to runs of this backend.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default="calibration.toml",
               show_default=True, help="Calibration TOML to write (use it with --params).")
+@click.option("--overwrite", is_flag=True, help="Replace --out (and its .costs.toml) if npu-tiler did not write it.")
 @click.option("--params", "params_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Starting parameters [default: sim/timing.toml].")
 @_db_option
-def calibrate(backend: str, out: str, params_path: str | None, db_path: str | None) -> None:
+def calibrate(backend: str, out: str, params_path: str | None, db_path: str | None, overwrite: bool) -> None:
     """Fit per-call overhead, DMA bandwidth and kernel cycles to measured runs (least squares).
 
     Reports the model's error per design before and after, and writes a TOML the simulator, the
@@ -908,7 +1023,10 @@ def calibrate(backend: str, out: str, params_path: str | None, db_path: str | No
 
     from runner import calibrate as cal
     from partitioner.params import timing as load_timing
+    from partitioner import safe_write
 
+    for path in (P(out), cal.costs_path(P(out))):  # before the fit: never over a file of the user's
+        safe_write.check_file(path, overwrite, inputs=[params_path, db_path])
     db = _open_db(db_path)
     try:
         runs = db.runs(backend=backend)
@@ -925,8 +1043,9 @@ def calibrate(backend: str, out: str, params_path: str | None, db_path: str | No
 
 
 def _own_warnings() -> tuple[type[Warning], ...]:
-    """The warnings npu-tiler itself gives (a kernel folder skipped, a corrupt cache rebuilt)."""
-    return BrokenKernelWarning, CacheWarning
+    """The warnings npu-tiler itself gives (a kernel folder skipped, a corrupt cache rebuilt, audio clipped or
+    resampled up)."""
+    return BrokenKernelWarning, CacheWarning, AudioWarning
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
@@ -968,9 +1087,11 @@ def _main(argv: list[str] | None) -> int:
     except BrokenPipeError:  # the reader went away (`npu-tiler profiles | head`): stop quietly, as cat does
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
         return 141  # 128 + SIGPIPE, a shell's code for a pipeline its reader closed
-    except OSError as exc:  # the file system said no: a path the user gave
-        where = f": {exc.filename}" if exc.filename else ""
-        click.echo(f"npu-tiler: error: {exc.strerror or exc}{where}", err=True)
+    except OSError as exc:  # the file system said no: the path and the fix (the cache's variable for the cache)
+        from kernels.mel_tools.paths import cache_hint
+        from partitioner.safe_write import describe
+
+        click.echo(f"npu-tiler: error: {describe(exc, hint=cache_hint(exc.filename))}", err=True)
         return 2
     except (click.Abort, KeyboardInterrupt):
         click.echo("npu-tiler: interrupted", err=True)

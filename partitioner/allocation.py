@@ -338,6 +338,7 @@ def allocate_buffers(tile: tuple[int, int], is_compute: bool,
             return _failed(mm, t, failure, None)
     mm.regions = _with_stack(t, regions)
     mm.notes += _stack_overlaps(t, regions)
+    mm.notes += [] if _checks_pins_against_stack(profile) else _pin_overlaps(regions)
     _place_static_data(mm, t, profile)
     if mm.errors:
         mm.errors.append("MemoryMap:")
@@ -426,12 +427,42 @@ def _basic_sequential(t: _Tile, reqs: list[BufferRequest], profile: Profile) -> 
             nxt += 1
         regions.append(Region(b.name, b.nbytes, address))
         address += b.nbytes
+    if not errors and _checks_pins_against_stack(profile):
+        # checkAndPrintOverlapStackframe && checkAndPrintBufferOverlap: the first overlap only
+        errors += _buffer_overlaps(regions)[:1]
     high = max([address, *(r.end for r in regions)])
     if high > t.capacity:
         errors.append("'aie.tile' op allocated buffers exceeded available memory")
     if errors:
         raise _Failed(errors, regions)
     return regions
+
+
+def _overlapping(regions: list[Region]) -> list[tuple[Region, Region]]:
+    """(buffer, the buffer below it) for every placed buffer that starts inside the one before it in address
+    order, zero-sized buffers skipped: the pairs ``checkAndPrintBufferOverlap`` walks."""
+    placed = sorted((r for r in regions if r.address is not None and r.nbytes), key=lambda r: r.address)
+    return [(cur, prev) for prev, cur in zip(placed, placed[1:]) if cur.address < prev.end]
+
+
+def _buffer_overlaps(regions: list[Region]) -> list[str]:
+    """Two buffers sharing bytes (pinned at overlapping addresses), in basic-sequential's words.
+
+    AIEAssignBuffers.cpp of the occupancy-based rewrite (search id 60322520818), ``basicAllocation``: every
+    buffer of the tile sorted by address, each compared with the one before it (``checkAndPrintBufferOverlap``:
+    "buffer 'b' at address 0x.. overlaps with 'a' at address 0x.. (size: N bytes)"), after the stack check
+    and before the overflow check; the first overlap fails the tile. The mid-2025 allocator (search id
+    5799773962) has no such check: :func:`_pin_overlaps` notes it instead.
+    """
+    return [f"'aie.buffer' op buffer '{cur.name}' at address 0x{cur.address:X} overlaps with '{prev.name}' at "
+            f"address 0x{prev.address:X} (size: {prev.nbytes} bytes)" for cur, prev in _overlapping(regions)]
+
+
+def _pin_overlaps(regions: list[Region]) -> list[str]:
+    """Buffers that share bytes where the profile's allocator does not check (the mid-2025 one)."""
+    return [f"note: '{cur.name}' at 0x{cur.address:X} overlaps '{prev.name}' at 0x{prev.address:X} "
+            f"({prev.nbytes} B): the mid-2025 allocator keeps pinned addresses without checking them against "
+            f"each other, so the two buffers share bytes" for cur, prev in _overlapping(regions)]
 
 
 # -- bank-aware ---------------------------------------------------------------------------------------

@@ -7,16 +7,24 @@ verdict and the reasons. The command line (``npu-tiler partition``, ``emit``,
 """
 from __future__ import annotations
 
+import dataclasses
+import os
 from pathlib import Path
 
 import kernels
 from partitioner import manifest as manifest_file
-from partitioner.check import Evaluation, evaluate_file, evaluate_options
-from partitioner.design import Options
+from partitioner.check import HOST_BUFFER_MAX_BYTES, Evaluation, evaluate_file, evaluate_options
+from partitioner.design import MIN_FRAME_BYTES, Options
 from partitioner.emitters import emit as _emit
-from partitioner.errors import UserError
+from partitioner.errors import DesignRefused, UserError
 from partitioner.hangs import check as check_hangs
-from partitioner.placement import Placer
+from partitioner.placement import NoLegalPlacement, Placer
+
+# The largest batch partition() and the command line take: one NPU call's input must fit one XRT buffer
+# (HOST_BUFFER_MAX_BYTES) at the smallest frame (MIN_FRAME_BYTES, partitioner/design.py). A larger batch can
+# never run, and the search for changes that fit takes minutes on one (187 s at 10**10 frames); the check
+# (evaluate_options) still takes one and says which limits it breaks.
+MAX_BATCH = HOST_BUFFER_MAX_BYTES // MIN_FRAME_BYTES
 
 
 def partition(options: Options | None = None, /, *, placer: Placer | None = None, suggest: bool = True,
@@ -29,7 +37,10 @@ def partition(options: Options | None = None, /, *, placer: Placer | None = None
         All the design's options at once. Omitted: ``Options()``'s defaults
         (the mel kernel, npu1, batch 100 split over 4 tiles).
     placer : Placer, optional
-        Decides the tiles; default :class:`~partitioner.placement.ColumnPlacer`.
+        Decides the tiles; default :class:`~partitioner.placement.ColumnPlacer`. With
+        :class:`~partitioner.search_placer.SearchPlacer` (``search_placer.placer_named("search")``), a
+        design with no legal placement raises; with ``depth`` unset, depth 1 is placed when depth 2
+        has none (a note says so).
     suggest : bool
         When the design does not fit, look for one-option changes that do
         (each is evaluated; costs a few more evaluations).
@@ -66,8 +77,30 @@ def partition(options: Options | None = None, /, *, placer: Placer | None = None
     if unknown:
         raise UserError(f"unknown option(s) {', '.join(sorted(unknown))}; "
                         f"Options has {', '.join(Options.__dataclass_fields__)}")
+    if options is not None and not isinstance(options, Options):
+        raise UserError(f"options must be a partitioner.Options (or fields as keywords: partition(**d)), "
+                        f"not {type(options).__name__}")
+    if placer is not None and not callable(getattr(placer, "place_tiles", None)):
+        raise UserError(f"placer must have a place_tiles(design, device) method (a partitioner.Placer such as "
+                        f"partitioner.ColumnPlacer()), not {type(placer).__name__}")
+    if not isinstance(suggest, bool):
+        raise UserError(f"suggest must be True or False, not {suggest!r} ({type(suggest).__name__})")
     base = options or Options()
-    return evaluate_options(Options(**{**base.as_dict(), **fields}), suggest=suggest, placer=placer)
+    merged = Options(**{**base.as_dict(), **fields})
+    if merged.batch > MAX_BATCH:
+        raise UserError(f"batch must be at most {MAX_BATCH:,} frames (one NPU call's input must fit one 4 GiB "
+                        f"XRT buffer), not {merged.batch:,}")
+    try:
+        return evaluate_options(merged, suggest=suggest, placer=placer)
+    except NoLegalPlacement:
+        if merged.depth is not None:
+            raise
+    # A placer that checks legality (SearchPlacer) refuses a depth-2 design with no legal placement
+    # instead of returning one that does not fit: fall back to single buffering here, as
+    # evaluate_options does for a design that does not fit.
+    ev = evaluate_options(dataclasses.replace(merged, depth=1), suggest=suggest, placer=placer)
+    ev.notes.append("double buffering has no legal placement; the placer placed single buffering (depth 1)")
+    return ev
 
 
 def emit(evaluation: Evaluation, out_dir: str | Path, *, overwrite: bool = False, force: bool = False) -> Path:
@@ -93,9 +126,10 @@ def emit(evaluation: Evaluation, out_dir: str | Path, *, overwrite: bool = False
 
     Raises
     ------
+    DesignRefused
+        The design does not fit or would hang and ``force`` is not set (exit 1 at the command line).
     UserError
-        The design does not fit or would hang and ``force`` is not set,
-        ``out_dir`` exists, or it cannot be written.
+        ``evaluation`` is not an Evaluation, ``out_dir`` is not a path, exists, or cannot be written.
 
     Examples
     --------
@@ -105,11 +139,18 @@ def emit(evaluation: Evaluation, out_dir: str | Path, *, overwrite: bool = False
     >>> (out / "aie.mlir").is_file(), (out / "design.py").is_file(), (out / "build.sh").is_file()
     (True, True, True)
     """
+    if not isinstance(evaluation, Evaluation):
+        raise UserError(f"emit takes an Evaluation (from partitioner.partition or partitioner.read), "
+                        f"not {type(evaluation).__name__}")
+    _check_path("out_dir", out_dir)
+    if not force and not evaluation.fits:
+        raise DesignRefused(f"{evaluation.design.name} does not fit ({evaluation.errors[0].splitlines()[0]}); "
+                            f"see `npu-tiler partition` for every reason, or add --force to emit it anyway")
     if not force:
         found = check_hangs(evaluation, locations=False).hangs
         if found:
-            raise UserError(f"{evaluation.design.name} would hang on the NPU ({found[0].message}); "
-                            f"see `npu-tiler check`, or add --force to emit it anyway")
+            raise DesignRefused(f"{evaluation.design.name} would hang on the NPU ({found[0].message}); "
+                                f"see `npu-tiler check`, or add --force to emit it anyway")
     return _emit(evaluation, Path(out_dir), overwrite=overwrite, force=force)
 
 
@@ -160,6 +201,9 @@ def read(path: str | Path, *, verify_sources: bool = True, device: str | None = 
     >>> ev.design.name, ev.fits
     ('batch100_split4', True)
     """
+    _check_path("path", path)
+    if device is not None and not isinstance(device, str):
+        raise UserError(f"device must be None or an aie.device name (str), not {device!r} ({type(device).__name__})")
     ev = evaluate_file(path, overrides, device)
     mlir = ev.source
     manifest = manifest_file.read(mlir.parent)
@@ -171,3 +215,9 @@ def read(path: str | Path, *, verify_sources: bool = True, device: str | None = 
                             f"(source sha256 {want[:12]} in manifest.json, {have[:12]} now): "
                             f"re-emit it with `npu-tiler emit`")
     return ev
+
+
+def _check_path(name: str, value) -> None:
+    """UserError unless ``value`` is a path (str or os.PathLike)."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise UserError(f"{name} must be a path (str or pathlib.Path), not {value!r} ({type(value).__name__})")

@@ -16,11 +16,14 @@ of its host buffer.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import numbers
+import os
+from dataclasses import asdict, dataclass, field, fields
 
 import networkx as nx
 
 from partitioner import profiles
+from partitioner.errors import UserError
 
 Coord = tuple[int, int]
 
@@ -125,7 +128,9 @@ class Options:
     Frozen: change a field with ``dataclasses.replace``. ``batch`` is frames
     per NPU call, ``object_frames`` frames per FIFO buffer (one kernel call),
     ``depth`` buffers per FIFO end; the comments beside the fields give the
-    defaults' meaning. Validated by :func:`partitioner.strategies.validate`.
+    defaults' meaning. Made only with fields of the right type (UserError naming the field, the
+    value and what it takes: ``bool`` is not a count, a float never one); the ranges are
+    :func:`partitioner.strategies.validate`'s.
 
     Examples
     --------
@@ -133,6 +138,10 @@ class Options:
     >>> o = Options(strategy="single", batch=20, tiles=1)
     >>> o.as_dict()["batch"], o.kernel, o.device
     (20, 'mel', 'npu1')
+    >>> Options(tiles=True)
+    Traceback (most recent call last):
+    ...
+    partitioner.errors.UserError: Options.tiles must be a whole number of compute tiles (int), not True (bool): a bool is not a count
     """
 
     kernel: str = "mel"
@@ -149,9 +158,68 @@ class Options:
     stack_size: int | None = None  # core stack reservation; None: what the kernel needs, at least the default
     device_file: str | None = None  # TOML overriding params/devices.toml figures
 
+    def __post_init__(self) -> None:
+        _check_option_types(self)
+
     def as_dict(self) -> dict:
         """The fields as a plain dict (what manifest.json stores under ``"options"``)."""
         return asdict(self)
+
+
+# The largest batch (partitioner.api.MAX_BATCH): one NPU call's input must fit one XRT buffer
+# (partitioner.check.HOST_BUFFER_MAX_BYTES,
+# 4 GiB - 1 B: the xdna driver syncs a buffer object with 32-bit offsets and sizes) and the smallest frame
+# a built-in kernel reads is a 160-sample int16 hop (320 B). A larger batch can never run (and the search
+# for changes that fit takes minutes on one: 187 s at 10**10 frames); one below it that still overflows a
+# buffer is reported by the check ("does not fit").
+MIN_FRAME_BYTES = 320
+# aie.core's stack_size is an i32 attribute (the largest stack a design can ask for).
+MAX_STACK_BYTES = 2**31 - 1
+# What each Options field takes: "str", "int" (a whole number, never a bool) and whether None is allowed.
+_OPTION_KINDS: dict[str, tuple[str, bool]] = {
+    "kernel": ("str", False), "device": ("str", False), "strategy": ("str", False),
+    "batch": ("int", False), "tiles": ("int", False), "object_frames": ("int", True), "depth": ("int", True),
+    "frame_mode": ("str", False), "alloc_scheme": ("str", False), "mlir_aie": ("str", False),
+    "stack_size": ("int", True), "device_file": ("path", True),
+}
+_OPTION_UNITS = {"batch": "frames", "tiles": "compute tiles", "object_frames": "frames per FIFO buffer",
+                 "depth": "buffers per FIFO end", "stack_size": "bytes"}
+
+
+def _describe(value) -> str:
+    return f"{value!r} ({type(value).__name__})"
+
+
+def _check_option_types(options: Options) -> None:
+    """The one check of an Options' field types (and of the stack's i32 bound): UserError naming the
+    field, the value and what it takes. ``bool`` is not a count and a float is never one (1.0 neither);
+    numpy integers are taken as ints, a path-like ``device_file`` as its str. The ranges that depend on
+    the device or the strategy (tiles against compute tiles, depth 1 to 8, ...) are
+    :func:`partitioner.strategies.validate`'s; a batch of 0 and empty names are what a design read
+    without a manifest states (nothing to speak of), so they pass here.
+    """
+    for f in fields(options):
+        kind, optional = _OPTION_KINDS.get(f.name, ("any", True))
+        value = getattr(options, f.name)
+        if value is None and optional or kind == "any":
+            continue
+        none = "None or " if optional else ""
+        if kind == "str":
+            if not isinstance(value, str):
+                raise UserError(f"Options.{f.name} must be {none}a name (str), not {_describe(value)}")
+        elif kind == "path":
+            if not isinstance(value, (str, os.PathLike)):
+                raise UserError(f"Options.{f.name} must be {none}a file path (str or Path), not {_describe(value)}")
+            object.__setattr__(options, f.name, os.fspath(value))
+        elif isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            why = ": a bool is not a count" if isinstance(value, bool) else ""
+            raise UserError(f"Options.{f.name} must be {none}a whole number of {_OPTION_UNITS[f.name]} (int), "
+                            f"not {_describe(value)}{why}")
+        else:
+            object.__setattr__(options, f.name, int(value))  # numpy integers too: names and JSON stay plain
+    if options.stack_size is not None and options.stack_size > MAX_STACK_BYTES:
+        raise UserError(f"Options.stack_size must be at most {MAX_STACK_BYTES:,} bytes (aie.core's stack_size "
+                        f"is an i32), not {options.stack_size:,}")
 
 
 @dataclass

@@ -21,3 +21,12 @@ class UserError(NpuTilerError):
 
 class AudioError(UserError):
     """Audio that cannot be read as 16 kHz mono samples."""
+
+
+class DesignRefused(NpuTilerError):
+    """The design does not fit or would hang, and the operation asked for would pretend it does: an answer
+    about the design, not bad input (the command line exits 1, as for "does not fit")."""
+
+
+class AudioWarning(UserWarning):
+    """Audio that is read, but not as recorded: clipped, or sampled below 16 kHz (bands left empty)."""

@@ -1,6 +1,10 @@
 """Placement: put a Design's workers, shims and mem tiles on the device graph.
 
-Column group g uses column g: its shim (g, 0), its mem tile (g, 1) when the
+Two placers (``--placer``, :func:`partitioner.search_placer.placer_named`): :class:`ColumnPlacer`,
+the default, described here, and :class:`partitioner.search_placer.SearchPlacer`, which searches for
+the legal placement with the fewest columns and the most shared-memory FIFOs (its module says how).
+
+With ColumnPlacer, column group g uses column g: its shim (g, 0), its mem tile (g, 1) when the
 design passes data through one, and its compute tiles. The chains of a group
 are laid along the column, each chain's stages on consecutive rows, so that
 every stage-to-stage FIFO joins two tiles that share memory (the consumer's
@@ -14,8 +18,12 @@ from __future__ import annotations
 from typing import Protocol
 
 from partitioner.design import Design
-from partitioner.device import Device
+from partitioner.device import Device, available, load
 from partitioner.errors import UserError
+
+
+class NoLegalPlacement(UserError):
+    """A placer that checks legality (:class:`partitioner.search_placer.SearchPlacer`) found no legal placement."""
 
 
 class Placer(Protocol):
@@ -43,6 +51,56 @@ class ColumnPlacer:
     def place_tiles(self, design: Design, device: Device) -> None:
         """Column group g in column g; each chain's stages on consecutive compute rows."""
         _column_tiles(design, device)
+
+
+PLACERS = ("column", "search")  # what --placer takes (partitioner.search_placer.placer_named)
+
+
+def summary(design: Design, shared: set[str]) -> dict:
+    """The ``placement`` object of ``partition --json`` / ``check --json``.
+
+    ``columns``: the columns the design's tiles use; ``shared_links``: FIFOs lowered to one
+    shared-memory pool (``shared``, :attr:`partitioner.lowering.Lowered.shared`); ``dma_links``:
+    producer-to-consumer connections of the other FIFOs (one per consumer), which go through DMA.
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner.placement import summary
+    >>> ev = partitioner.partition(strategy="pipeline", tiles=2, object_frames=10)
+    >>> summary(ev.design, ev.lowered.shared)
+    {'columns': 1, 'shared_links': 1, 'dma_links': 2}
+    """
+    tiles = design.tiles or [*design.shims.values(), *design.mem_tiles.values(), *design.compute_tiles]
+    return {"columns": len({t[0] for t in tiles}),
+            "shared_links": sum(1 for f in design.fifos if f.name in shared),
+            "dma_links": sum(len(f.consumers) for f in design.fifos if f.name not in shared)}
+
+
+def smallest_device(design: Design, device: Device) -> str | None:
+    """The device of params/devices.toml with the fewest columns that holds ``design`` as placed.
+
+    One of the same generation and rows as ``device`` with at least as many columns as the
+    placement reaches (column 0 up to its last used column): the partial arrays mlir-aie names
+    npu1_1col .. npu1_4col (AIEAttrs.td). None when no listed device is that wide.
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> from partitioner.placement import smallest_device
+    >>> ev = partitioner.partition(batch=100, tiles=8)
+    >>> smallest_device(ev.design, ev.device)
+    'npu1_2col'
+    """
+    need = 1 + max(t[0] for t in design.tiles or [*design.shims.values(), *design.compute_tiles])
+    fits = []
+    for name in available():
+        d = load(name)
+        same = (d.generation, d.shim_row, d.mem_rows, d.compute_rows) == \
+            (device.generation, device.shim_row, device.mem_rows, device.compute_rows)
+        if same and d.columns >= need:
+            fits.append((d.columns, name))
+    return min(fits)[1] if fits else None
 
 
 def place(design: Design, device: Device, placer: Placer | None = None) -> Design:

@@ -5,13 +5,24 @@ report DIR`` re-renders a saved study without evaluating the space again.
 The linked designs (the Pareto front, and the best designs for a batch of
 100 frames: the fastest for each tile count that buys speed) are emitted into ``DIR/designs/<name>/``; each
 row of the report links its folder and shows the ``npu-tiler emit`` command
-that reproduces it (its options that differ from the defaults).
+that reproduces it (its options that differ from the defaults), run as shown
+in the report folder.
+
+Why the best design at batch 100 wins (:mod:`reports.explain`): its modelled
+time and the next best's, broken into call overhead, compute and waiting on
+data from one traced call of the timing model each, and the design one step
+larger along tiles, batch, frames per object and depth (a tile count past
+the space's largest evaluated for the report). These few evaluations are the
+only ones a re-render makes, with the stored records' failures when a
+points.json from before they were stored lacks them.
 
 Points that do not fit are told apart: an *invalid combination* is a set of
 options no design can be built from (the partitioner's UserError, e.g. an
 object size that does not divide the chains' shares); a design that *does
 not fit* was built and exceeds a resource of a tile: memory, locks, BDs, DMA
 channels, program memory, a hang the static check finds, or the shim's transfer limits.
+Every reason of every such design is a row: the tile, the bytes it needs and
+has, the bytes over, the buffer that does not fit, the error with every line.
 """
 from __future__ import annotations
 
@@ -26,6 +37,7 @@ import shlex
 import shutil
 import textwrap
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import matplotlib
@@ -40,7 +52,8 @@ import partitioner  # noqa: E402
 from partitioner.design import Options  # noqa: E402
 from partitioner.emitters import check_replaceable  # noqa: E402
 from partitioner.errors import UserError  # noqa: E402
-from reports import explore  # noqa: E402
+from partitioner import safe_write  # noqa: E402
+from reports import explain, explore  # noqa: E402
 
 STRATEGY_COLOURS = {"single": "#1f4e9c", "split": "#55a868", "pipeline": "#c44e52", "hybrid": "#8172b2"}
 # Marker shape, size, opacity and layer per strategy, and its lane beside the tile count (a factor on
@@ -68,11 +81,22 @@ RESOURCES = {
 }
 NOT_MODELLED: dict[str, str] = {}
 PLOT_DPI = 110
+PLOTS = ("time_vs_tiles.png", "memory_front.png", "fits_map.png")
+#: The files a report folder gets (designs/ holds design folders, each with its own marker). The folder's
+#: marker lists them: a re-run replaces them, and only them; a file of these names npu-tiler did not write
+#: is replaced only with --overwrite (partitioner/safe_write.py).
+REPORT_FILES = (*PLOTS, "points.json", "points.csv", "report.md", "report.html")
 
 
 # -- files ------------------------------------------------------------------------------------------------
 
-def save(out: Path, records: list[dict], meta: dict, progress: bool = True, started: float | None = None) -> None:
+def check_outputs(out: Path, overwrite: bool = False) -> None:
+    """Refuse (UserError naming --overwrite) to write a report into ``out`` over a file npu-tiler did not write."""
+    safe_write.check_folder(Path(out), REPORT_FILES, overwrite)
+
+
+def save(out: Path, records: list[dict], meta: dict, progress: bool = True, started: float | None = None,
+         overwrite: bool = False) -> None:
     """Write the report folder: the linked designs, the plots, points.json, points.csv, report.md/html.
 
     ``meta["seconds"]`` becomes the time from the command's start
@@ -83,13 +107,13 @@ def save(out: Path, records: list[dict], meta: dict, progress: bool = True, star
     out.mkdir(parents=True, exist_ok=True)
     meta.setdefault("cores", os.cpu_count())
     started = started if started is not None else explore.command_started()
-    _write(out, records, meta, progress, started)
+    _write(out, records, meta, progress, started, overwrite)
 
 
-def render(out: Path, progress: bool = True) -> None:
+def render(out: Path, progress: bool = True, overwrite: bool = False) -> None:
     """Re-render the report from ``out/points.json``: the linked designs, the plots, report.md/html."""
     records, meta = load(out)
-    _write(Path(out), records, meta, progress, None)
+    _write(Path(out), records, meta, progress, None, overwrite)
 
 
 def load(out: Path) -> tuple[list[dict], dict]:
@@ -104,28 +128,34 @@ def load(out: Path) -> tuple[list[dict], dict]:
         raise UserError(f"{path} is not a points.json written by npu-tiler explore") from None
 
 
-def _write(out: Path, records: list[dict], meta: dict, progress: bool, started: float | None) -> None:
+def _write(out: Path, records: list[dict], meta: dict, progress: bool, started: float | None,
+           overwrite: bool = False) -> None:
     for r in records:
         r["infeasible"] = "" if r["fits"] else ("invalid combination" if not r.get("design") else "does not fit")
+        if r["infeasible"] == "does not fit":
+            r["failures"] = explain.record_failures(r)  # stored ones, else the options evaluated again
+    check_outputs(out, overwrite)  # after the records' shape is known good, before anything is written
+    safe_write.mark_folder(out, REPORT_FILES)  # first: a file written below is never left unlisted
     folders = emit_designs(out, records, progress)
-    steps = [("time_vs_tiles.png", plot_time_vs_tiles), ("memory_front.png", plot_memory_front),
-             ("fits_map.png", plot_fits_map)]
+    steps = list(zip(PLOTS, (plot_time_vs_tiles, plot_memory_front, plot_fits_map)))
     plots = {}
     for name, fn in tqdm(steps, desc="plotting", unit="plot", disable=not progress, leave=False):
         plots[name] = fn(records)
-        (out / name).write_bytes(plots[name])
+        safe_write.write_bytes(out / name, plots[name])
     if started is not None:
         meta["seconds"] = time.time() - started
         meta["seconds_end_to_end"] = True
-    (out / "points.json").write_text(json.dumps({"meta": meta, "points": records}, indent=1))
-    with open(out / "points.csv", "w", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-        w.writeheader()
-        for r in records:
-            w.writerow(r)
+    # signed: `npu-tiler report` may rewrite a points.json copied anywhere
+    safe_write.write_json(out / "points.json", safe_write.sign({"meta": meta, "points": records}), indent=1)
+    table = io.StringIO()
+    w = csv.DictWriter(table, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    w.writeheader()
+    for r in records:
+        w.writerow(r)
+    safe_write.write_text(out / "points.csv", table.getvalue())
     view = _View(records, meta, folders)
-    (out / "report.md").write_text(_markdown(view))
-    (out / "report.html").write_text(_html(view, plots))
+    safe_write.write_text(out / "report.md", _markdown(view))
+    safe_write.write_text(out / "report.html", _html(view, plots))
 
 
 def linked(records: list[dict]) -> list[dict]:
@@ -349,6 +379,66 @@ def invalid_kind(reason: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# The axes along which the report looks one step larger than the best design, with their words.
+STEPS = (("tiles", "tile count"), ("batch", "batch"), ("object_frames", "frames per object"), ("depth", "FIFO depth"))
+
+
+def next_larger(records: list[dict], r: dict, key: str) -> dict | None:
+    """The point of the space one step larger than ``r`` along ``key`` (its other options the same), or None.
+
+    Examples
+    --------
+    >>> from dataclasses import asdict
+    >>> pts = [{**asdict(Options(tiles=t, batch=b)), "id": f"{t}/{b}"} for t in (2, 4, 8) for b in (50, 100)]
+    >>> up = lambda i, key: (next_larger(pts, pts[i], key) or {}).get("id")
+    >>> up(2, "tiles"), up(2, "batch"), up(5, "tiles")
+    ('8/50', '4/100', None)
+    """
+    if r.get(key) is None:  # unset (each chain's share) has no order against a number of frames
+        return None
+    others = [k for k in Options.__dataclass_fields__ if k != key]
+    larger = [q for q in records if q.get(key) is not None and q[key] > r[key]
+              and all(q.get(k) == r.get(k) for k in others)]
+    return min(larger, key=lambda q: q[key], default=None)
+
+
+def next_tiles_outside(r: dict, space: dict) -> dict | None:
+    """When the space holds no larger tile count than ``r``'s: the point with twice its tiles (the space's
+    tile counts are powers of two), evaluated for the report, as explore records it; None when it does not
+    build at all under today's options."""
+    try:
+        rec = explore.evaluate_point(replace(_options_of(r), tiles=2 * r["tiles"]), None,
+                                     space.get("params_path"), space.get("cost_profile"))
+    except (UserError, TypeError, KeyError):
+        return None
+    rec["outside_space"] = True
+    return rec
+
+
+def _breakdown(r: dict, space: dict) -> explain.Breakdown | None:
+    """The timing breakdown of a linked point under the study's timing parameters (None: it no longer builds)."""
+    try:
+        return explain.breakdown(r, space.get("params_path"), space.get("cost_profile"))
+    except (UserError, TypeError, KeyError):
+        return None
+
+
+def _over_text(f: dict, prefix: str = "") -> str:
+    """A failure's bytes over, in words ("" when the reason is not about bytes)."""
+    if f.get("over") is not None:
+        return f"{prefix}{f['over']:,} B over {f['over_what']}"
+    return f"{prefix}{f['over_what']}" if f.get("over_what") else ""
+
+
+def _failure_cells(r: dict, f: dict, resource: str) -> list[str]:
+    """The text of one row of the does-not-fit table: design, tile, resource, needs / has, bytes over,
+    buffer, reason's first line (the full reason is shown beside it)."""
+    tile = f"({f['tile'][0]}, {f['tile'][1]}) {f['tile_kind']}".strip() if f.get("tile") else "-"
+    needs = f"{f['needs']:,} / {f['capacity']:,}" if f.get("needs") is not None else "-"
+    buffer = f"{f['buffer']} ({f['buffer_bytes']:,} B)" if f.get("buffer") else "-"
+    return [explore.design_folder(r).removeprefix("designs/"), tile, resource, needs, _over_text(f) or "-", buffer]
+
+
 class _View:
     """What both report.md and report.html show, computed once."""
 
@@ -372,6 +462,15 @@ class _View:
         self.per_resource = per_resource
         self.focus_batch = explore.FOCUS_BATCH
         self.focus_in_space = any(r["batch"] == explore.FOCUS_BATCH for r in records)
+        # every reason a built design does not fit, with its resource (a design counts once per reason)
+        self.failures = [(r, f, resources_exceeded([f["reason"]])[0]) for r in self.too_big
+                         for f in r.get("failures") or explain.record_failures(r)]
+        self.next_best = self.focus[1] if self.best is not None and len(self.focus) > 1 else None
+        space = meta.get("space") or {}
+        self.breakdowns = {r["id"]: _breakdown(r, space) for r in (self.best, self.next_best) if r is not None}
+        self.steps = [(key, what, next_larger(records, self.best, key)) for key, what in STEPS] if self.best else []
+        if self.steps and self.steps[0][2] is None:  # no larger tile count in the space: try the next one
+            self.steps[0] = (*self.steps[0][:2], next_tiles_outside(self.best, space))
 
     def summary(self) -> list[str]:
         m = self.meta
@@ -388,8 +487,10 @@ class _View:
             "mel kernel cycles unvalidated until hardware calibration), not measured.",
             f"Pareto front (modelled time, compute tiles, fullest-tile memory): {len(self.front)} designs. Each "
             f"linked design (that front and the best at batch {self.focus_batch}) is emitted into designs/ and was simulated "
-            f"against the batch-20 baseline on the built-in audio. The commands run in this folder; only options "
-            f"that differ from the defaults are written.",
+            f"against the batch-20 baseline on the built-in audio. The commands run as shown in this folder "
+            f"(--overwrite replaces the design folder kept here, which npu-tiler wrote; elsewhere, make a designs/ "
+            f"folder first); only options that differ from the defaults are written. A design folder builds "
+            f"wherever it is moved: its build.sh finds the kernel beside it, else asks the installed npu-tiler.",
         ]
 
     def label(self, r: dict) -> str:
@@ -402,6 +503,42 @@ class _View:
 
     def sim_note(self, r: dict) -> str:
         return r.get("sim_note") or "not simulated"
+
+    def why_text(self) -> str:
+        """One sentence: by how much the best beats the next best, and where the difference lies."""
+        b, n = self.best, self.next_best
+        if n is None:
+            return f"No other batch-{self.focus_batch} design on fewer compute tiles fits: nothing to compare."
+        bb, nb = self.breakdowns.get(b["id"]), self.breakdowns.get(n["id"])
+        tiles = f"{n['compute_tiles']} compute tile{'s' if n['compute_tiles'] != 1 else ''}"
+        head = (f"It beats the next best, {self.label(n)} ({tiles}), by "
+                f"{_fmt(n['modeled_seconds'] - b['modeled_seconds'])} s modelled")
+        if bb is None or nb is None:
+            return head + " (the breakdown could not be modelled: the timing model rejected the design)."
+        if any(abs(x.total_s - r["modeled_seconds"]) > 1e-6 * r["modeled_seconds"] for x, r in ((bb, b), (nb, n))):
+            head += (" (the breakdown below is today's model, which differs from this study's figures: run "
+                     "`npu-tiler explore` again)")
+        parts = {"compute": nb.compute_s - bb.compute_s, "waiting on data (DMA, fill and drain)":
+                 nb.waiting_s - bb.waiting_s, "call overhead": nb.overhead_s - bb.overhead_s}
+        main = max(parts, key=lambda k: abs(parts[k]))
+        calls = f"the same {bb.calls:,} calls" if bb.calls == nb.calls else f"{bb.calls:,} vs {nb.calls:,} calls"
+        return (head + f": {_fmt(parts[main])} s of it in {main} ({calls}; the busiest "
+                f"core computes {_fmt(bb.compute_s / bb.calls * 1e3, 3)} ms vs {_fmt(nb.compute_s / nb.calls * 1e3, 3)} "
+                f"ms per call).")
+
+    def step_text(self, what: str, r: dict | None, key: str) -> str:
+        """The next larger step of the best design along one axis: not in the space, fits, or why not."""
+        if r is None:
+            return f"no larger {what} than {self.best.get(key)} in this space"
+        where = " (outside this space, evaluated for this report)" if r.get("outside_space") else ""
+        if r["fits"]:
+            return f"{self.label(r)}{where} fits: {_fmt(r['modeled_seconds'])} s modelled"
+        if not r.get("design"):
+            return f"{self.label(r)}{where} is an invalid combination: {r['reason']}"
+        fails = r.get("failures") or explain.record_failures(r)
+        f = fails[0]
+        return (f"{self.label(r)}{where} does not fit: limited by {resources_exceeded([f['reason']])[0]}"
+                f"{_over_text(f, ': ')} ({f['reason'].splitlines()[0]})")
 
 
 def _fmt(v, digits=2) -> str:
@@ -460,6 +597,7 @@ def _markdown(v: _View) -> str:
                   f"{v.sim_note(b)}.", "", _md_link(v, b), "", "```", explore.command(b), "```", "",
                   f"The fastest batch-{v.focus_batch} design for each number of compute tiles that buys speed:", ""]
         lines += _md_table(v, v.focus)
+    lines += _md_why(v)
     lines += ["## Pareto front (all batches)", ""] + _md_table(v, v.front)
     lines += ["![time vs tiles](time_vs_tiles.png)", "", "![memory of the linked designs](memory_front.png)", "",
               "![fits map](fits_map.png)", ""]
@@ -478,14 +616,68 @@ def _markdown(v: _View) -> str:
     lines += ["", f"### Does not fit ({len(v.too_big):,} points): built, and a tile runs out of", "",
               "| resource | points | example |", "|---|---|---|"]
     for k, rs in v.per_resource.items():
-        example = rs[0]["reason"].replace("|", "/") if rs else NOT_MODELLED.get(k, "-")
+        example = _md_cell(_example(v, k, rs)) if rs else NOT_MODELLED.get(k, "-")
         lines.append(f"| {k} | {len(rs):,} | {example} |")
+    lines += ["", f"## Every design that does not fit ({len(v.failures):,} reasons in {len(v.too_big):,} designs)",
+              "", FAILURES_NOTE, "", "| " + " | ".join(FAILURE_HEAD) + " |", "|---" * len(FAILURE_HEAD) + "|"]
+    for r, f, resource in v.failures:
+        lines.append("| " + " | ".join(_md_cell(c) for c in [*_failure_cells(r, f, resource), f["reason"]]) + " |")
     lines += ["", "## Every point", "", "| design | fits | modelled (s) | worst tile (B) | reason |",
               "|---|---|---|---|---|"]
     for r in v.records:
         lines.append(f"| {v.label(r)} | {_fmt(r['fits'])} | {_fmt(r['modeled_seconds'])} | "
                      f"{_fmt(r['worst_tile_bytes'])} | {r['reason'].replace('|', '/') or '-'} |")
     return "\n".join(lines) + "\n"
+
+
+FAILURE_HEAD = ["design", "tile", "resource", "needs / has (B)", "bytes over", "buffer that does not fit",
+                "reason (every line)"]
+FAILURES_NOTE = ("One row per reason a built design does not fit. Needs / has: the bytes the tile must hold "
+                 "(buffers, stack, kernel static data) and its data memory. Bytes over: past the tile's memory, or, "
+                 "when the tile has room in total but the allocator places each buffer whole in one bank (mlir-aie's "
+                 "mid-2025 bank-aware scheme), past one bank. Where neither applies (a buffer the allocator's "
+                 "search could not place in a tile with room), the bytes over are not modelled and say so. The "
+                 "buffer that does not fit: the first one running past the "
+                 "tile's end, else the first the allocator could not place. The reason is the check's error with "
+                 "every line, the memory map included.")
+BREAKDOWN_HEAD = ["design", "compute tiles", "NPU calls", "call overhead (s)", "compute (s)",
+                  "waiting on data (s)", "busiest DMA channel (s, overlaps)", "modelled (s)"]
+BREAKDOWN_NOTE = ("From one traced call of the timing model (sim/timing.py), times the calls for the seed's "
+                  "628,163 frames, at the band's high end (the one ranked): call overhead = calls x the host's "
+                  "per-call cost (partitioner/params/timing.toml); compute = the busiest core's kernel time; waiting "
+                  "on data = the rest of each call's device time (DMA, pipeline fill and drain, not hidden by "
+                  "compute). The busiest DMA channel's busy time overlaps compute and is not added.")
+
+
+def _md_cell(text: str) -> str:
+    """Text for one markdown table cell: every line kept (as <br>), pipes that would split the cell escaped."""
+    return "<br>".join(line.replace("|", "\\|").replace("\t", " ").strip() for line in str(text).splitlines()) or "-"
+
+
+def _example(v: _View, resource: str, rs: list[dict]) -> str:
+    """The full reason (every line) of the first design that runs out of ``resource``."""
+    return next((f["reason"] for r, f, k in v.failures if k == resource and r is rs[0]), rs[0]["reason"])
+
+
+def _breakdown_cells(v: _View, r: dict) -> list[str]:
+    b = v.breakdowns.get(r["id"])
+    if b is None:
+        return [v.label(r), str(r["compute_tiles"]), _fmt(r["npu_calls"]), "-", "-", "-", "-",
+                _fmt(r["modeled_seconds"])]
+    return [v.label(r), str(r["compute_tiles"]), _fmt(b.calls), _fmt(b.overhead_s), _fmt(b.compute_s),
+            _fmt(b.waiting_s), _fmt(b.dma_busiest_s), _fmt(b.total_s)]
+
+
+def _md_why(v: _View) -> list[str]:
+    if v.best is None:
+        return []
+    lines = [f"## Why the best at batch {v.focus_batch} wins", "", v.why_text(), "", BREAKDOWN_NOTE, "",
+             "| " + " | ".join(BREAKDOWN_HEAD) + " |", "|---" * len(BREAKDOWN_HEAD) + "|"]
+    lines += ["| " + " | ".join(_md_cell(c) for c in _breakdown_cells(v, r)) + " |"
+              for r in (v.best, v.next_best) if r is not None]
+    lines += ["", "One step larger than the best, the other options the same:", ""]
+    lines += [f"- {what}: {v.step_text(what, r, key)}" for key, what, r in v.steps]
+    return lines + [""]
 
 
 def _md_link(v: _View, r: dict) -> str:
@@ -550,9 +742,20 @@ def _html(v: _View, plots: dict[str, bytes]) -> str:
           f"{_fmt(s['speedup'], 1)}x", e(s["seed_says"])] for s in _seed_rows(v.meta)])
     invalid = table(["reason (numbers as N)", "points", "example"],
                     [[e(k), f"{len(rs):,}", e(rs[0]["reason"])] for k, rs in v.invalid_kinds])
-    too_big = table(["resource", "points", "example"],
-                    [[e(k), f"{len(rs):,}", e(rs[0]["reason"] if rs else NOT_MODELLED.get(k, "-"))]
-                     for k, rs in v.per_resource.items()])
+    too_big = table(["resource", "points", "example (every line)"],
+                    [[e(k), f"{len(rs):,}", f"<pre>{e(_example(v, k, rs))}</pre>" if rs else
+                      e(NOT_MODELLED.get(k, "-"))] for k, rs in v.per_resource.items()], "resources")
+    failures = table(FAILURE_HEAD, [[*(e(c) for c in _failure_cells(r, f, resource)), f"<pre>{e(f['reason'])}</pre>"]
+                                    for r, f, resource in v.failures], "failures")
+    why = ""
+    if v.best is not None:
+        steps = "".join(f'<li data-step="{e(key)}">{e(what)}: {e(v.step_text(what, r, key))}</li>'
+                        for key, what, r in v.steps)
+        why = (f'<h2 id="why">Why the best at batch {v.focus_batch} wins</h2>\n<p class="why">{e(v.why_text())}</p>'
+               f"<p>{e(BREAKDOWN_NOTE)}</p>"
+               + table(BREAKDOWN_HEAD, [[e(c) for c in _breakdown_cells(v, r)] for r in (v.best, v.next_best)
+                                        if r is not None], "breakdown")
+               + f'<p>One step larger than the best, the other options the same:</p><ul class="steps">{steps}</ul>')
     every = table(["design", "fits", "modelled (s)", "worst tile (B)", "NPU calls", "reason"],
                   [[e(v.label(r)), _fmt(r["fits"]), _fmt(r["modeled_seconds"]), _fmt(r["worst_tile_bytes"]),
                     _fmt(r["npu_calls"]), e(r["reason"] or "-")] for r in v.records])
@@ -571,11 +774,14 @@ code span {{ white-space: nowrap; }}
 img.plot {{ max-width: 100%; }}
 figcaption {{ font-size: 13px; color: #333; max-width: 60em; }}
 details {{ margin: 1em 0; }}
+pre {{ font-size: 11px; margin: 0; white-space: pre-wrap; }}
+table.failures td:last-child {{ min-width: 40em; }}
 </style></head><body>
 <h1>npu-tiler design-space report</h1>
 {summary}
 <h2 id="best">Best at batch {v.focus_batch}</h2>
 {best}
+{why}
 <h2 id="front">Pareto front (all batches)</h2>
 {table(head, design_rows(v.front), "designs")}
 <h2>Plots</h2>
@@ -594,6 +800,11 @@ details {{ margin: 1em 0; }}
 <h3>Does not fit ({len(v.too_big):,} points): built, and a tile runs out of</h3>
 <p>A point counts once for each resource it exceeds.</p>
 {too_big}
+<h2 id="does-not-fit">Every design that does not fit</h2>
+<p>{len(v.failures):,} reasons in {len(v.too_big):,} designs. {e(FAILURES_NOTE)}</p>
+<details><summary>The {len(v.failures):,} reasons, each with its tile, bytes over, buffer and every line</summary>
+{failures}
+</details>
 <details><summary>Every point ({len(v.records):,}), with the reason when it does not fit</summary>
 {every}
 </details>

@@ -35,7 +35,7 @@ from tqdm import tqdm
 
 import partitioner
 import sim
-from kernels.mel_tools.paths import cache_dir
+from kernels.mel_tools.paths import CACHE_ENV, cache_dir
 from partitioner import __version__, device, kernel_spec, profiles
 from partitioner.check import evaluate_options
 from partitioner.design import Options
@@ -46,6 +46,7 @@ from partitioner.params import seed as seed_figures
 from partitioner.params import timing as load_timing
 from partitioner.strategies import ALLOC_SCHEMES, FRAME_MODES
 from partitioner.strategies import STRATEGIES as STRATEGY_FUNCS
+from reports import explain
 from runner import sqlite_store
 from runner.sqlite_store import CacheWarning
 from sim import timing
@@ -169,7 +170,8 @@ def evaluate_point(options: Options, timing_cache: dict | None = None, params_pa
         return rec
     rec.update(_summary(ev))
     rec.update(fits=ev.fits, errors=ev.errors, reason=ev.errors[0].splitlines()[0] if ev.errors else "",
-               design=ev.design.name, object_frames_effective=ev.design.object_frames)
+               design=ev.design.name, object_frames_effective=ev.design.object_frames,
+               failures=explain.failures(ev))  # per error: tile, bytes over, the buffer that does not fit
     # The allocator changes no schedule: points that differ only in it share one timing run.
     tkey = point_id(replace(options, alloc_scheme=""), params_path, cost_profile)
     if timing_cache is not None and tkey in timing_cache:
@@ -443,11 +445,12 @@ def command_args(rec: dict) -> list[str]:
 
 
 def command(rec: dict, verb: str = "emit") -> str:
-    """The exact command that reproduces a point: ``npu-tiler emit <options> --out designs/<name>``
-    (run in the report folder), or ``npu-tiler partition <options>``."""
+    """The exact command that reproduces a point: ``npu-tiler emit <options> --overwrite --out designs/<name>``
+    (run in the report folder: it replaces the folder the report keeps, which npu-tiler wrote), or
+    ``npu-tiler partition <options>``."""
     args = ["npu-tiler", verb, *command_args(rec)]
     if verb == "emit":
-        args += ["--out", design_folder(rec)]
+        args += ["--overwrite", "--out", design_folder(rec)]
     return shlex.join(args)
 
 
@@ -483,6 +486,17 @@ def simulate_point(rec: dict) -> dict:
     return out
 
 
+def _open_cache(cache_path: Path | None) -> Cache:
+    """The explore cache at ``cache_path``, else in the user's cache folder (whose message, when it cannot
+    be written, says how to move that folder)."""
+    if cache_path is not None:
+        return Cache(cache_path)
+    try:
+        return Cache(cache_dir() / "explore.sqlite")
+    except UserError as exc:
+        raise UserError(f"{exc} (or set {CACHE_ENV} to a writable folder)") from None
+
+
 def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: bool = True,
         simulate_front: bool = True) -> Study:
     """Evaluate the space (cached points reused), mark the fronts, simulate the linked designs.
@@ -503,7 +517,7 @@ def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: b
     points = space.points()
     if not points:
         raise UserError("the design space is empty after the filters: widen --batch/--tiles/--strategy")
-    cache = Cache(cache_path or cache_dir() / "explore.sqlite")
+    cache = _open_cache(cache_path)
     try:
         ids = [point_id(o, space.params_path, space.cost_profile) for o in points]
         known = cache.get_many(ids)

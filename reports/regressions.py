@@ -12,7 +12,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
+from partitioner import safe_write  # noqa: E402
 from runner.results import Regression, RunRecord  # noqa: E402
+
+#: The files ``results --regressions --report DIR`` writes; DIR's marker lists them (partitioner/safe_write.py).
+FILES = ("time_per_design.png", "regressions.md", "regressions.html")
 
 
 def figure(runs: list[RunRecord]):
@@ -44,10 +48,19 @@ def _plot(runs: list[RunRecord]) -> bytes:
     return buf.getvalue()
 
 
-def write(out: Path, runs: list[RunRecord], regs: list[Regression], threshold: float) -> None:
+def check_outputs(out: Path, overwrite: bool = False) -> None:
+    """Refuse (UserError naming --overwrite) to write the report into ``out`` over a file npu-tiler did not write."""
+    safe_write.check_folder(Path(out), FILES, overwrite, option="--report")
+
+
+def write(out: Path, runs: list[RunRecord], regs: list[Regression], threshold: float,
+          overwrite: bool = False) -> None:
+    """Write :data:`FILES` into ``out`` (made if missing), each atomically, listed in its marker."""
+    check_outputs(out, overwrite)
     out.mkdir(parents=True, exist_ok=True)
+    safe_write.mark_folder(out, FILES)
     png = _plot(runs)
-    (out / "time_per_design.png").write_bytes(png)
+    safe_write.write_bytes(out / "time_per_design.png", png)
     rows = [f"| {r.design} | {r.backend} | {r.before_s * 1e3:.3f} | {r.after_s * 1e3:.3f} | {100 * r.growth:+.1f}% | "
             f"{r.before_date} -> {r.after_date} |" for r in regs]
     md = ["# npu-tiler regression report", "",
@@ -59,11 +72,12 @@ def write(out: Path, runs: list[RunRecord], regs: list[Regression], threshold: f
           "| date | design | backend | timing | median (ms) | bit-exact | diagnosis |", "|---|---|---|---|---|---|---|"]
     md += [f"| {r.date} | {r.design} | {r.backend} | {r.timing} | {r.median_s * 1e3:.3f} | {r.bit_exact} | "
            f"{r.diagnosis or '-'} |" for r in runs]
-    (out / "regressions.md").write_text("\n".join(md) + "\n")
+    safe_write.write_text(out / "regressions.md", "\n".join(md) + "\n")
     e = html.escape
     trs = "".join(f"<tr><td>{e(r.design)}</td><td>{e(r.backend)}</td><td>{r.before_s * 1e3:.3f}</td>"
                   f"<td>{r.after_s * 1e3:.3f}</td><td>{100 * r.growth:+.1f}%</td></tr>" for r in regs)
-    (out / "regressions.html").write_text(
+    safe_write.write_text(
+        out / "regressions.html",
         f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>npu-tiler regressions</title></head><body>"
         f"<h1>npu-tiler regression report</h1><p>{len(runs)} runs, threshold {100 * threshold:.0f}%.</p>"
         f"<img alt='time per design' src='data:image/png;base64,{base64.b64encode(png).decode()}'>"

@@ -38,6 +38,7 @@ from partitioner.design import Options
 from partitioner.errors import UserError
 from partitioner.kernel_spec import OP_CLASSES, CostProfile
 from partitioner.params import TimingParams
+from partitioner import safe_write
 from runner.results import RunRecord
 from sim import timing
 
@@ -231,7 +232,7 @@ def fit_class_costs(runs: list[RunRecord], base: TimingParams, prior: dict[str, 
 
 def write_costs_toml(path: Path, cf: ClassFit, note: str) -> None:
     """The fitted per-class costs as a cost-profile file (the layout of partitioner/params/costs.toml)."""
-    lines = [f"# Calibrated per-class costs: {note}",
+    lines = [f"# Calibrated per-class costs: {note}", safe_write.comment_line(),  # signed: a re-run may replace it
              f"# Fitted by `npu-tiler calibrate` from {cf.runs} hardware runs of {', '.join(cf.kernels)}; use with",
              f"# --cost-profile {path.name}. The runs determine {cf.rank} combination(s) of the six costs;",
              "# classes marked 'prior' were not determined by them and stay near the scalar profile's middle.",
@@ -242,7 +243,7 @@ def write_costs_toml(path: Path, cf: ClassFit, note: str) -> None:
     for c in OP_CLASSES:
         how = "determined by the runs" if cf.determined[c] else f"prior {cf.prior[c]:.4g}: not determined by the runs"
         lines.append(f'{c} = {{cycles = {cf.costs[c]:.6g}, source = "npu-tiler calibrate: {how}"}}')
-    path.write_text("\n".join(lines) + "\n")
+    safe_write.write_text(path, "\n".join(lines) + "\n")
 
 
 def costs_path(path: Path) -> Path:
@@ -254,7 +255,7 @@ def write_toml(path: Path, f: Fit, note: str) -> None:
     """The calibration TOML (timing.toml's layout, for --params); with per-class costs also
     ``<stem>.costs.toml`` (costs.toml's layout, for --cost-profile)."""
     p = f.params
-    lines = [f"# Calibrated timing parameters: {note}",
+    lines = [f"# Calibrated timing parameters: {note}", safe_write.comment_line(),  # signed: a re-run may replace it
              f"# Fitted by `npu-tiler calibrate` from {f.runs} runs; use with --params {path.name}."]
     if f.classes is not None:
         lines += [f"# Per-class kernel costs: {costs_path(path).name}, use with --cost-profile {costs_path(path).name}",
@@ -263,6 +264,6 @@ def write_toml(path: Path, f: Fit, note: str) -> None:
               f"dma_bytes_per_cycle = {p.dma_bytes_per_cycle:.9g}", f"shim_bytes_per_cycle = {p.shim_bytes_per_cycle:.9g}",
               "", "[kernel_scale]"]
     lines += [f"{k} = {v:.9g}" for k, v in sorted(p.kernel_cycles_scale.items())]
-    path.write_text("\n".join(lines) + "\n")
+    safe_write.write_text(path, "\n".join(lines) + "\n")
     if f.classes is not None:
         write_costs_toml(costs_path(path), f.classes, note)

@@ -38,9 +38,13 @@ CREATE TABLE IF NOT EXISTS runs (
     max_abs_diff INTEGER,
     pearson REAL,
     max_abs_error REAL,
-    diagnosis TEXT
+    diagnosis TEXT,
+    forced TEXT
 )
 """
+# Columns added since the first schema: a database written before them gets them (NULL in its old rows) when
+# opened; nothing else in it changes.
+ADDED_COLUMNS = {"forced": "TEXT"}
 
 
 @dataclass
@@ -61,6 +65,9 @@ class RunRecord:
     pearson: float | None = None
     max_abs_error: float | None = None
     diagnosis: str | None = None
+    # Not None: the design would not run on an NPU (does not fit, hangs, kernel does not build: sim.api.refusal)
+    # and the run was forced past that (`run --force`); this is why. Not a valid run: regressions skip it.
+    forced: str | None = None
     date: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
     id: int | None = None
 
@@ -96,6 +103,10 @@ class ResultsDB:
             self.db = sqlite_store.connect(self.path, "runs", SCHEMA, self._foreign, timeout=30)
         except sqlite3.Error as exc:
             raise self._error(exc) from None
+        try:
+            sqlite_store.add_columns(self.db, "runs", ADDED_COLUMNS)
+        except sqlite3.Error:
+            pass  # a file that cannot be written can still be listed; add() says why it cannot store a run
 
     def _foreign(self, cols: set[str], tables: list[str]) -> str | None:
         """Why the file at ``path`` is another program's SQLite database, or None."""
@@ -190,9 +201,9 @@ class Regression:
 
 def regressions(runs: list[RunRecord], threshold: float) -> list[Regression]:
     """Designs whose latest median time per call grew by more than ``threshold`` against the
-    previous run of the same design and backend."""
+    previous run of the same design and backend. Forced runs (``forced``: not valid runs) are left out."""
     last: dict[tuple[str, str], list[RunRecord]] = {}
-    for r in runs:
+    for r in (r for r in runs if not r.forced):
         last.setdefault((r.design, r.backend), []).append(r)
     out = []
     for (design, backend), rs in sorted(last.items()):

@@ -2,7 +2,6 @@
 timed per call, stored in the results database."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,11 +10,13 @@ import numpy as np
 import partitioner
 import sim
 from kernels.mel_tools import accuracy, framing, kernel, reference
+from kernels.mel_tools.audio import check_samples
+from partitioner import manifest
 from partitioner.check import Evaluation
-from partitioner.errors import UserError
 from runner import backends
 from runner.results import ResultsDB, RunRecord, git_commit
 from sim import host
+from sim.api import refuse
 
 
 @dataclass
@@ -47,16 +48,8 @@ def run_frames(backend: backends.Backend, evaluation: Evaluation, folder: Path, 
     return host.frames_from_outputs(design, first, framing.n_frames(audio.size, evaluation.spec.geometry)), times, calls
 
 
-def _manifest_sha256(folder: Path) -> str:
-    """SHA-256 of the design's manifest.json: the run's one read of it."""
-    path = folder / "manifest.json"
-    if not path.is_file():
-        raise UserError(f"{folder} has no manifest.json: emit the design with `npu-tiler emit`")
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def run_design(folder: Path, backend_name: str, audio: np.ndarray, repeat: int = 1, db: ResultsDB | None = None,
-               baseline: Path | None = None, **backend_kw) -> RunOutput:
+               baseline: Path | None = None, force: bool = False, **backend_kw) -> RunOutput:
     """Run a built design on a backend, compare it with the baseline, store the run.
 
     Parameters
@@ -74,15 +67,28 @@ def run_design(folder: Path, backend_name: str, audio: np.ndarray, repeat: int =
     baseline : path, optional
         What the output must equal; default :data:`sim.BASELINE_DIR`. Its output comes from
         :func:`sim.baseline_output`, cached per baseline and audio, whatever the backend.
+    force : bool
+        Run a design that would not run on an NPU (:func:`sim.api.refusal`: it does not fit, hangs, or,
+        on the simulator, its kernel does not build). The record is marked: ``forced`` says why, and
+        its ``diagnosis`` starts with "forced".
 
     Returns
     -------
     RunOutput
         The stored record and the design's output.
+
+    Raises
+    ------
+    UserError
+        The folder has no manifest.json, or it disagrees with the IR (:mod:`partitioner.manifest`).
+    sim.api.NotRunnable
+        The design would not run on an NPU and ``force`` is not set: nothing runs, nothing is stored.
     """
     folder = Path(folder)
-    sha = _manifest_sha256(folder)
+    audio = check_samples(audio)  # an array handed to the library is checked as a file is
+    sha = manifest.sha256(folder)  # the record of the manifest; partitioner.read holds it to the IR
     ev = partitioner.read(folder)
+    forced = refuse(ev, "run", force, kernel=backend_name == "sim")
     backend = backends.make(backend_name, **backend_kw)
     got, times, calls = run_frames(backend, ev, folder, audio, repeat)
     want = sim.baseline_output(audio, baseline)
@@ -97,6 +103,9 @@ def run_design(folder: Path, backend_name: str, audio: np.ndarray, repeat: int =
         rec.pearson, rec.max_abs_error = acc.pearson, acc.max_abs_error
         if not acc.passed:
             rec.diagnosis = f"inaccurate: pearson {acc.pearson}, max |err| {acc.max_abs_error:.3g}"
+    if forced:  # stored, but never as a valid run: `results` shows the mark, regressions skip it
+        rec.forced = forced
+        rec.diagnosis = f"forced: {forced}" + (f"; {rec.diagnosis}" if rec.diagnosis else "")
     if db is not None:
         rec.id = db.add(rec)
     return RunOutput(rec, got)

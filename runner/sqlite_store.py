@@ -107,6 +107,25 @@ def connect(path: Path, table: str, schema: str, foreign: Foreign, timeout: floa
     return db
 
 
+def add_columns(db: sqlite3.Connection, table: str, columns: dict[str, str]) -> list[str]:
+    """Add to ``table`` the ``columns`` (name -> SQL type) it lacks, in one transaction; returns their names.
+
+    A file written before a column was added to the schema keeps every row (the new column NULL in them).
+
+    Raises
+    ------
+    sqlite3.Error
+        The file cannot be written (the caller says what to do about it).
+    """
+    have = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+    missing = [name for name in columns if name not in have]
+    if missing:
+        with db:
+            for name in missing:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {columns[name]}")
+    return missing
+
+
 def is_corrupt(exc: sqlite3.Error) -> bool:
     """Whether SQLite says the file is not a (sound) database, rather than that it cannot write it."""
     return getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") \

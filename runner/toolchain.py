@@ -20,9 +20,10 @@ from pathlib import Path
 
 import partitioner
 from partitioner import profiles
-from partitioner.errors import UserError
+from partitioner.errors import DesignRefused, UserError
 from partitioner.mlir.parse import Source, parse_source
 from partitioner.profiles import Profile
+from partitioner import safe_write
 
 PEANO_HELP = ("Peano (llvm-aie) not found: install the llvm-aie wheel from its GitHub releases and set "
               "PEANO_INSTALL_DIR to its folder (the one with bin/clang)")
@@ -89,14 +90,15 @@ def build(folder: Path, env: dict | None = None) -> Path:
     proc = subprocess.run(["bash", str(folder / "build.sh")], capture_output=True, text=True,
                           env=dict(os.environ if env is None else env))
     log = proc.stdout + proc.stderr
-    (out / "build.log").write_text(log)
+    safe_write.write_text(out / "build.log", log)
     if proc.returncode != 0:
         detail = explain_memory_error(log, folder)
         first = next((line for line in log.splitlines() if "error" in line), log.strip().splitlines()[-1:] or [""])
         msg = f"build of {folder} failed: {first if isinstance(first, str) else first[0]} (log: {out / 'build.log'})"
         if detail:
             msg += "\n" + detail
-        raise UserError(msg)
+        # aiecc's memory error is the answer "does not fit" (exit 1, as `partition` gives it); others: exit 2
+        raise (DesignRefused if _MEM_ERROR.search(log) else UserError)(msg)
     for f in ("final.xclbin", "insts.bin"):
         if not (out / f).is_file():
             raise UserError(f"aiecc.py finished but {out / f} is missing (log: {out / 'build.log'})")

@@ -18,14 +18,16 @@ from pathlib import Path
 
 import numpy as np
 
-from kernels.mel_tools import fixtures, framing
-from kernels.mel_tools.audio import load_audio
+from kernels.mel_tools import fixtures, framing, hostbuild
+from kernels.mel_tools.audio import check_samples, load_audio
 import partitioner
 from partitioner import params as param_files
 from partitioner.check import Evaluation
 from partitioner.errors import UserError
+from partitioner.hangs import check as check_hangs
 from partitioner.params import TimingParams
 from sim import dataflow, host, timing
+from sim.engine import SimulationError
 from sim.timing import Timing
 
 # designs/ sits beside the packages: the repository in a checkout, site-packages in an installed copy
@@ -57,12 +59,77 @@ class SimResult:
     timing: Timing
     outputs: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     trace: dict | None = field(default=None, repr=False)
+    refused: str | None = None  # simulated with force=True: why it would not run on an NPU (:func:`refusal`)
 
     def as_json(self) -> dict:
-        """The JSON object ``npu-tiler simulate --json`` prints."""
-        return {"design": self.design, "frames": self.frames, "bit_exact_vs_baseline": self.bit_exact,
-                "max_abs_diff": self.max_abs_diff, "modeled_seconds": self.timing.modeled_seconds,
-                "npu_calls": self.calls, "dma_bytes": self.timing.dma_bytes}
+        """The JSON object ``npu-tiler simulate --json`` prints (``refused`` only when forced past a refusal)."""
+        out = {"design": self.design, "frames": self.frames, "bit_exact_vs_baseline": self.bit_exact,
+               "max_abs_diff": self.max_abs_diff, "modeled_seconds": self.timing.modeled_seconds,
+               "npu_calls": self.calls, "dma_bytes": self.timing.dma_bytes}
+        return out | ({"refused": self.refused} if self.refused else {})
+
+
+class NotRunnable(SimulationError):
+    """The design would not run on an NPU: it does not fit, the hang check finds it hangs, or its kernel does not
+    build. Simulating, timing or running it would pretend it does (the command line exits 1)."""
+
+
+def _first_reason(errors: list[str]) -> str:
+    """The first of ``errors`` on one line: its first line and the bytes it needs (the memory map left out)."""
+    lines = errors[0].splitlines()
+    head = lines[0] + "".join(f"; {line.strip()}" for line in lines[1:2] if line.strip().startswith("needs"))
+    return head + (f" (+{len(errors) - 1} more)" if len(errors) > 1 else "")
+
+
+def refusal(evaluation: Evaluation, *, kernel: bool = True) -> str | None:
+    """Why a design would not run on an NPU, in one line, or None when nothing says it would not.
+
+    In this order: it does not fit (the check's first reason), the static hang check
+    (:mod:`partitioner.hangs`) finds it hangs, or (``kernel``) its kernel's sources do not build on the host
+    (the simulator runs that build; a compiler that is missing is a missing tool, raised as UserError).
+
+    Examples
+    --------
+    >>> import partitioner
+    >>> print(refusal(partitioner.partition(batch=100, tiles=4)))
+    None
+    >>> print(refusal(partitioner.partition(batch=100, tiles=1, strategy="single", suggest=False))[:40])
+    batch100_1tile_d2 does not fit: tile (0,
+    """
+    found = _refusal(evaluation, kernel)
+    return None if found is None else found[0]
+
+
+def _refusal(evaluation: Evaluation, kernel: bool) -> tuple[str, str] | None:
+    """:func:`refusal`'s reason and where to read more about it."""
+    name = evaluation.design.name
+    if not evaluation.fits:
+        return f"{name} does not fit: {_first_reason(evaluation.errors)}", "`npu-tiler check` lists every reason"
+    found = check_hangs(evaluation, locations=False).hangs
+    if found:
+        more = f" (+{len(found) - 1} more)" if len(found) > 1 else ""
+        return f"{name} would hang on the NPU: {found[0].message}{more}", "`npu-tiler check` shows where"
+    spec = evaluation.spec
+    if kernel and spec is not None and spec.has_sources:
+        hostbuild.compiler()  # missing: a tool to install (UserError), not a verdict on the design
+        try:
+            hostbuild.build_shared(hostbuild.sources(spec.name))
+        except hostbuild.HostBuildError as exc:
+            return f"{name}: its kernel {spec.name} does not build ({exc})", "fix the kernel's C sources"
+    return None
+
+
+def refuse(evaluation: Evaluation, what: str, force: bool = False, *, kernel: bool = True) -> str | None:
+    """Raise :class:`NotRunnable` when :func:`refusal` finds a reason and not ``force``; return the reason (or None).
+
+    ``what`` is the verb of the message: "simulate", "run", ...
+    """
+    found = _refusal(evaluation, kernel)
+    if found is not None and not force:
+        why, more = found
+        raise NotRunnable(f"{why}; it would not run on an NPU, so npu-tiler does not {what} it "
+                          f"({more}; --force to {what} it anyway)")
+    return None if found is None else found[0]
 
 
 class CallRunner:
@@ -212,13 +279,16 @@ def _audio_items(audio: AudioArg) -> list[tuple[str, np.ndarray]]:
     if audio is None:
         return [(n, fixtures.load(n)) for n in fixtures.names()]
     if isinstance(audio, np.ndarray):
-        return [("audio", audio)]
+        return [("audio", check_samples(audio))]
     if isinstance(audio, Mapping):
-        return list(audio.items())
+        return [(str(k), check_samples(v, str(k))) for k, v in audio.items()]
     if isinstance(audio, (str, Path)):
         audio = [audio]
     items = []
     for a in audio:
+        if not isinstance(a, (str, Path)):
+            raise UserError(f"audio items must be file paths or built-in signal names "
+                            f"({', '.join(fixtures.names())}), not {type(a).__name__}")
         if str(a) in fixtures.names():
             items.append((str(a), fixtures.load(str(a))))
         elif Path(a).is_file():
@@ -299,7 +369,7 @@ def compare(got: np.ndarray, want: np.ndarray) -> Comparison:
 
 
 def simulate(design: DesignArg, audio: AudioArg = None, baseline: DesignArg | None = None, *,
-             timing_params: TimingParams | None = None, trace: bool = False) -> SimResult:
+             timing_params: TimingParams | None = None, trace: bool = False, force: bool = False) -> SimResult:
     """Run audio through a design in the simulator, bit for bit against the baseline design.
 
     Parameters
@@ -318,18 +388,23 @@ def simulate(design: DesignArg, audio: AudioArg = None, baseline: DesignArg | No
         For the modelled time; default ``partitioner.params.timing()``.
     trace : bool
         Also return one call's modelled schedule as a Chrome/Perfetto trace.
+    force : bool
+        Simulate a design that would not run on an NPU (:func:`refusal`: it does
+        not fit, hangs, or its kernel does not build); ``refused`` says why.
 
     Returns
     -------
     SimResult
         ``bit_exact``, ``first_difference``, ``max_abs_diff``, ``frames``,
-        ``calls``, the modelled ``timing`` and the raw ``outputs``.
+        ``calls``, the modelled ``timing``, the raw ``outputs`` and ``refused``.
 
     Raises
     ------
     UserError
         A design folder or audio that cannot be read, a kernel without
         sources (only ``model_time`` works for it).
+    NotRunnable
+        The design would not run on an NPU and ``force`` is not set (before anything runs).
     sim.engine.SimulationError
         The design deadlocks or makes no progress (names what waits on what).
 
@@ -341,6 +416,7 @@ def simulate(design: DesignArg, audio: AudioArg = None, baseline: DesignArg | No
     (True, 822, 9)
     """
     ev = _evaluation(design)
+    refused = refuse(ev, "simulate", force)
     base = _evaluation(baseline if baseline is not None else BASELINE_DIR)
     params = timing_params or param_files.timing()
     runner = CallRunner(ev, params)
@@ -359,7 +435,7 @@ def simulate(design: DesignArg, audio: AudioArg = None, baseline: DesignArg | No
     t = timing.model(ev, frames, params, calls=calls)
     return SimResult(design=ev.design.name, baseline=base.design.name, frames=frames, calls=calls,
                      bit_exact=first is None, max_abs_diff=worst, first_difference=first, timing=t,
-                     outputs=outputs, trace=timing.chrome_trace(ev, params) if trace else None)
+                     outputs=outputs, trace=timing.chrome_trace(ev, params) if trace else None, refused=refused)
 
 
 def model_time(design: DesignArg, frames: int | None = None, *, timing_params: TimingParams | None = None,
@@ -396,6 +472,5 @@ def model_time(design: DesignArg, frames: int | None = None, *, timing_params: T
     """
     ev = _evaluation(design)
     frames = param_files.seed().frames if frames is None else frames
-    if frames < 1:
-        raise UserError(f"frames must be at least 1, not {frames}")
+    # timing.model checks frames (type and range) and names what is allowed.
     return timing.model(ev, frames, timing_params or param_files.timing(), calls=calls)

@@ -38,7 +38,7 @@ from partitioner.errors import UserError
 from partitioner.fifo_ends import FifoEnds, fifo_ends
 from partitioner.kernel_spec import cost_profile
 from partitioner.params import TimingParams
-from sim.engine import Acquire, Busy, Engine, Pool, Release, Span
+from sim.engine import Acquire, Busy, Engine, Pool, Release, SimulationError, Span
 
 
 @dataclass
@@ -371,8 +371,10 @@ def _shim_drain(net: Network, t: ShimTransfer, out: np.ndarray | None, done: lis
 
 def _objects(t: ShimTransfer, f: ObjectFifo) -> int:
     nbytes = t.elements * t.elem_bytes
-    if nbytes % f.object_bytes:
-        raise UserError(f"transfer of {nbytes} B on {f.name} does not fill whole {f.object_bytes} B objects")
+    if nbytes % f.object_bytes:  # the design's own verdict (a hang, exit 1), not the user's input
+        raise SimulationError(f"transfer of {nbytes} B on {f.name} does not fill whole {f.object_bytes} B objects: "
+                              f"the last object's DMA waits for bytes that never come (a hang; `npu-tiler check` "
+                              f"shows where)")
     return nbytes // f.object_bytes
 
 

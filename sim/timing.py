@@ -17,10 +17,12 @@ front is built on; ``modeled_seconds_low`` is the optimistic end.
 from __future__ import annotations
 
 import dataclasses
+import numbers
 from dataclasses import asdict, dataclass
 
 from partitioner import kernel_spec
 from partitioner.check import Evaluation
+from partitioner.errors import UserError
 from partitioner.kernel_spec import Band
 from sim import dataflow
 from sim.engine import Span
@@ -132,12 +134,50 @@ def _band_degenerate(ev: Evaluation, profile: str | None) -> bool:
     return True
 
 
+# The most frames (and NPU calls) the model takes: its times are float64, and IEEE 754 binary64 holds every
+# whole number up to 2**53 exactly (53-bit significand); beyond it a frame count, its calls and the seconds
+# from them are rounded. 2**53 frames of 10 ms are 2.9 million years of audio: a larger count is a mistake.
+MAX_FRAMES = 2**53
+
+
+def check_count(name: str, value, unit: str, low: int = 1, high: int = MAX_FRAMES) -> int:
+    """``value`` as an int if it is a whole number (never a bool or a float) from ``low`` to ``high``;
+    else UserError naming ``name``, the value and what is allowed. The timing model's one check of its
+    counts (:func:`model`; ``sim.model_time`` and ``sim.simulate`` reach it).
+
+    Examples
+    --------
+    >>> from sim.timing import check_count
+    >>> check_count("frames", 10, "frames")
+    10
+    >>> check_count("frames", 1.5, "frames")
+    Traceback (most recent call last):
+    ...
+    partitioner.errors.UserError: frames must be a whole number of frames (int) from 1 to 9,007,199,254,740,992, not 1.5 (float)
+    """
+    allowed = f"a whole number of {unit} (int) from {low:,} to {high:,}"
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        why = ": a bool is not a count" if isinstance(value, bool) else ""
+        raise UserError(f"{name} must be {allowed}, not {value!r} ({type(value).__name__}){why}")
+    if not low <= value <= high:
+        why = " (no audio: an empty item or list has no frames)" if name == "frames" and value == 0 else ""
+        raise UserError(f"{name} must be {allowed}, not {int(value):,}{why}")
+    return int(value)
+
+
 def model(ev: Evaluation, frames: int, params: TimingParams, calls: int | None = None) -> Timing:
     """``frames`` in ``calls`` NPU calls (default: one utterance, ceil(frames / batch) calls), as a band.
 
     The schedule runs with the kernel's cycles at each end of its band under ``params``' cost profile
     (:class:`CostParams`; costs.toml's default for plain TimingParams); ``modeled_seconds`` is the high end.
+
+    Raises UserError when ``frames`` is not a whole number from 1 to :data:`MAX_FRAMES`, or ``calls``
+    not one from ceil(frames / batch) (a call moves at most a batch) to ``frames`` (a call moves at least
+    one frame).
     """
+    frames = check_count("frames", frames, "frames")
+    if calls is not None:
+        calls = check_count("calls", calls, "NPU calls", -(-frames // max(1, ev.design.batch)), frames)
     profile = getattr(params, "cost_profile", None)
     prof = kernel_spec.cost_profile(profile)
     hi = with_cost(params, profile, "high")

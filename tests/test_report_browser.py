@@ -1,6 +1,8 @@
 """The design-space report as a person opens it: headless Chromium renders report.html, every plot
 decodes, the design links lead to design folders that exist, and the page carries the best design at
-batch 100 with its command. The DOM is read with html.parser, not regular expressions.
+batch 100 with its command, why it wins (its time broken down beside the next best's, and the next
+larger steps) and every reason a built design does not fit, each with its tile, bytes over, buffer
+and every line of the error. The DOM is read with html.parser, not regular expressions.
 
 Skipped without Debian's chromium (``apt-get install chromium``).
 """
@@ -32,6 +34,10 @@ class _Page(HTMLParser):
         self.title, self.links, self.codes, self.images = "", [], [], []
         self.section, self._in, self._text = "", [], []
         self.sections: dict[str, dict[str, list]] = {}
+        self.order: list[str] = []  # the h2 headings, in page order
+        self.tables: dict[str, list[list[str]]] = {}  # body rows (cell texts) by the table's class
+        self.steps: dict[str, str] = {}  # the best's next larger steps by axis
+        self._table, self._row, self._cell, self._step = "", None, None, None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -45,12 +51,30 @@ class _Page(HTMLParser):
             self._text = []
         if tag == "img":
             self.images.append(a)
+        if tag == "table":
+            self._table = a.get("class") or ""
+        if tag == "tr":
+            self._row = []
+        if tag == "td":
+            self._cell = []
+        if tag == "li" and a.get("data-step"):
+            self._step = (a["data-step"], [])
 
     def handle_endtag(self, tag):
         if self._in and self._in[-1] == tag:
             self._in.pop()
         if tag == "h2":
             self.section = "".join(self._text).strip()
+            self.order.append(self.section)
+        if tag == "td" and self._cell is not None and self._row is not None:
+            self._row.append("".join(self._cell))
+            self._cell = None
+        if tag == "tr" and self._row:
+            self.tables.setdefault(self._table, []).append(self._row)
+            self._row = None
+        if tag == "li" and self._step is not None:
+            self.steps[self._step[0]] = "".join(self._step[1])
+            self._step = None
         if tag == "code":
             code = "".join(self._text)
             self.codes.append(code)
@@ -60,6 +84,10 @@ class _Page(HTMLParser):
         if "title" in self._in:
             self.title += data
         self._text.append(data)
+        if self._cell is not None:
+            self._cell.append(data)
+        if self._step is not None:
+            self._step[1].append(data)
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +162,37 @@ def test_plots_are_not_shrunk_below_their_font_sizes(report):
     for name in ("time_vs_tiles.png", "memory_front.png", "fits_map.png"):
         width, _ = _png_size(report / name)
         assert 400 < width <= 1200, (name, width)
+
+
+def test_why_the_best_at_batch_100_wins_is_on_the_page(rendered, report):
+    page, _, _ = rendered
+    records, _ = design_space.load(report)
+    best = next(r for r in records if r.get("best_focus"))
+    focus = sorted((r for r in records if r.get("pareto_focus")), key=lambda r: r["modeled_seconds"])
+    assert page.order.index("Why the best at batch 100 wins") == page.order.index("Best at batch 100") + 1
+    rows = page.tables["breakdown"]
+    assert [row[1] for row in rows] == [str(focus[0]["compute_tiles"]), str(focus[1]["compute_tiles"])]
+    for row, r in zip(rows, focus):
+        overhead, compute, waiting, total = (float(c.replace(",", "")) for c in (row[3], row[4], row[5], row[7]))
+        assert row[7] == f"{r['modeled_seconds']:,.2f}"  # the breakdown comes to the modelled time shown elsewhere
+        assert abs(overhead + compute + waiting - total) <= 0.015  # three figures rounded to 0.01 s
+        assert row[3] == f"{r['npu_calls'] * 213.3e-6:,.2f}"  # calls x 213.3 us (partitioner/params/timing.toml)
+    # The space has 1 and 8 tiles: the next tile count (16) is evaluated for the report and marked as outside.
+    assert best["tiles"] == 8 and "16 tiles" in page.steps["tiles"] and "outside this space" in page.steps["tiles"]
+    assert page.steps["batch"].startswith("batch: split / batch 200 / 8 tiles")
+
+
+def test_every_reason_a_design_does_not_fit_is_a_row_with_every_line(rendered, report):
+    page, _, _ = rendered
+    records, _ = design_space.load(report)
+    too_big = [r for r in records if r["infeasible"] == "does not fit"]
+    rows = page.tables["failures"]
+    assert sorted(row[-1] for row in rows) == sorted(e for r in too_big for e in r["errors"])  # every line, each
+    assert all(len(row) == 7 for row in rows)
+    # The mid-2025 bank-aware allocator on batch 25, one tile, depth 1: 20,000 B of input (25 x 800 B) cannot
+    # sit in one 16,384 B bank of the 64 KiB tile, though the tile's 30,719 B would fit.
+    row = next(row for row in rows if row[0] == "batch25_1tile_d1_bankaware")
+    assert row[1:6] == ["(0, 2) compute", "memory", "30,719 / 65,536",
+                        "3,616 B over one 16,384 B bank",
+                        "in0_cons_buff_0 (20,000 B)"]
+    assert 'Failed to allocate buffer: "in0_cons_buff_0" with size: 20000 bytes.' in row[6].splitlines()

@@ -5,7 +5,7 @@
 # install them from the mlir-aie and llvm-aie release wheels. Output: build/final.xclbin, build/insts.bin.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-KERNEL_SRC="${KERNEL_SRC:-$here/../../kernels/mel}"
+KERNEL_SRC="${KERNEL_SRC:-$(k="$here/../../kernels/mel"; [ -f "$k/kernel.toml" ] || k="$(python3 -P -c 'import kernels; print(kernels.kernel_dir("mel"))' 2>/dev/null)" || true; [ -f "$k/kernel.toml" ] || { echo "kernel mel not found at $here/../../kernels/mel nor by python3 (npu-tiler's kernels package): set KERNEL_SRC to the kernel's folder" >&2; exit 2; }; echo "$k")}"
 if [ -z "${PEANO_INSTALL_DIR:-}" ] || [ ! -x "$PEANO_INSTALL_DIR/bin/clang" ]; then
   echo "PEANO_INSTALL_DIR is not set to a Peano (llvm-aie) install: pip install the llvm-aie wheel and" >&2
   echo "export PEANO_INSTALL_DIR=\$(python3 -c 'import llvm_aie, os; print(os.path.dirname(llvm_aie.__file__))')" >&2

@@ -39,7 +39,7 @@ import tomlkit
 from kernels.mel_tools import fixtures
 from kernels.mel_tools.hostbuild import C_STD_FLAGS, HostBuildError, KernelSources, build_object, compiler, sources
 from kernels.mel_tools.kernel import binding
-from partitioner import kernel_spec
+from partitioner import kernel_spec, safe_write
 
 STATIC_PREFIXES = (".data", ".rodata", ".bss", ".sdata", ".sbss", ".tdata", ".tbss")
 CALLGRIND_FRAMES = 16
@@ -269,14 +269,14 @@ def write_measured(toml_file: Path, m: Measurement) -> None:
         else:
             table[key] = value
     doc["measured"] = table
-    toml_file.write_text(tomlkit.dumps(doc))
+    safe_write.write_text(toml_file, tomlkit.dumps(doc))  # atomic: never half a kernel.toml
     kernel_spec.load.cache_clear()
     spec = kernel_spec.load(toml_file.parent.name, require_measured=False)
     bands = band_tables(spec)
     if bands:
         doc = tomlkit.parse(toml_file.read_text())
         doc["cycle_bands"] = bands
-        toml_file.write_text(tomlkit.dumps(doc))
+        safe_write.write_text(toml_file, tomlkit.dumps(doc))
         kernel_spec.load.cache_clear()
 
 

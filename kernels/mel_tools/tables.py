@@ -25,6 +25,7 @@ import numpy as np
 
 from kernels import kernel_dir
 from kernels.mel_tools import melfilters as mf
+from partitioner import safe_write
 
 # Radices of the 200-point complex FFT that carries the 400 real samples.
 FFT_RADICES = (5, 5, 2, 2, 2)
@@ -165,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     path = header_path()
     if args.check:
         return 0 if path.read_text() == text else 1
-    path.write_text(text)
+    safe_write.write_text(path, text)  # atomic: an interrupted run never leaves half a header
     print(f"wrote {path}")
     return 0
 

@@ -17,6 +17,7 @@ from partitioner.check import Evaluation, evaluate_options
 from partitioner.design import Options
 from partitioner.emitters import files, iron, mlir
 from partitioner.errors import UserError
+from partitioner.safe_write import MARKER, check_parent, describe, marked_files
 from partitioner.version import __version__
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -93,10 +94,10 @@ def render_files(ev: Evaluation, kernel_src: str) -> dict[str, str]:
     }
 
 
-#: The file npu-tiler writes into every folder it creates: its version, then the files it wrote.
-#: Only a folder holding it is ever replaced (``--overwrite``, ``emit --all``), and only while it
-#: holds nothing else than those files and :data:`OWN_SUBFOLDERS`.
-MARKER = ".npu-tiler"
+#: MARKER (partitioner/safe_write.py, where the rule of whose file is whose lives) is the file npu-tiler
+#: writes into every folder it creates: its version, then the files it wrote. Only a folder holding it
+#: is ever replaced (``--overwrite``, ``emit --all``), and only while it holds nothing else than those
+#: files and :data:`OWN_SUBFOLDERS`.
 #: Written into a design folder by other npu-tiler commands: ``build/`` (``npu-tiler build``).
 OWN_SUBFOLDERS = ("build",)
 
@@ -105,18 +106,6 @@ def marker_text(names) -> str:
     """The marker file's text for a folder holding ``names``: deterministic for the same names."""
     return (f"npu-tiler {__version__}\n# npu-tiler wrote this folder; `npu-tiler emit --overwrite` replaces it only "
             f"while it holds nothing but these files (and build/):\n" + "".join(f"{n}\n" for n in sorted(names)))
-
-
-def marked_files(folder: Path) -> set[str] | None:
-    """The files the marker of ``folder`` lists, or None when ``folder`` holds no readable marker
-    (it was not written by npu-tiler)."""
-    try:
-        lines = (Path(folder) / MARKER).read_text().splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    if not lines or not lines[0].startswith("npu-tiler "):
-        return None
-    return {line for line in lines[1:] if line and not line.startswith("#")}
 
 
 def check_replaceable(out: Path, overwrite: bool) -> None:
@@ -239,15 +228,14 @@ def write_folder(out: Path, contents: dict[str, str], overwrite: bool) -> None:
         raise ValueError(f"{MARKER} is npu-tiler's marker, not a design file")
     check_replaceable(out, overwrite)
     parent = out.parent if str(out.parent) else Path(".")
-    if not parent.is_dir():
-        raise UserError(f"cannot write {out}: folder {parent} does not exist")
+    check_parent(out)  # names the missing folder, or the file standing where it should be
     if not os.access(parent, os.W_OK):
         raise UserError(f"cannot write {out}: no permission to write in {parent}")
     mode = 0o777 & ~_umask()
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
     except OSError as exc:
-        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise UserError(describe(exc, out)) from None
     try:
         for name, text in contents.items():
             (tmp / name).write_text(text)
@@ -273,9 +261,9 @@ def write_folder(out: Path, contents: dict[str, str], overwrite: bool) -> None:
                 old.rmdir()
                 raise
             shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
+    except OSError as exc:  # a full disk: the old folder (if any) is still in place
         shutil.rmtree(tmp, ignore_errors=True)
-        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise UserError(describe(exc, out, kept=os.path.isdir(out))) from None
 
 
 def kernel_src_for(out: Path, ev: Evaluation) -> str:

@@ -11,6 +11,27 @@ from partitioner.errors import UserError
 from partitioner.version import __version__
 
 
+def _kernel_src_line(name: str, kernel_src: str) -> str:
+    """build.sh's line that finds the kernel's sources: ``$KERNEL_SRC`` when set, else ``kernel_src``
+    (relative to the design folder, where it was emitted) when a kernel.toml is there, else the kernel
+    folder of the npu-tiler that python3 imports (:func:`kernels.kernel_dir`, ``$NPU_TILER_KERNELS``
+    included), so a design folder moved anywhere still builds; else exit 2 naming ``KERNEL_SRC``.
+    ``python3 -P`` keeps the current folder off the import path (a ``kernels/`` there is not ours).
+
+    Examples
+    --------
+    >>> line = _kernel_src_line("mel", "../../kernels/mel")
+    >>> line.startswith('KERNEL_SRC="${KERNEL_SRC:-$(k="$here/../../kernels/mel"; '), 'kernel_dir("mel")' in line
+    (True, True)
+    """
+    where = f"$here/{kernel_src}"
+    find = f"python3 -P -c 'import kernels; print(kernels.kernel_dir(\"{name}\"))'"
+    missing = (f"kernel {name} not found at {where} nor by python3 (npu-tiler's kernels package): "
+               f"set KERNEL_SRC to the kernel's folder")
+    return (f'KERNEL_SRC="${{KERNEL_SRC:-$(k="{where}"; [ -f "$k/kernel.toml" ] || k="$({find} 2>/dev/null)" '
+            f'|| true; [ -f "$k/kernel.toml" ] || {{ echo "{missing}" >&2; exit 2; }}; echo "$k")}}"')
+
+
 def build_script(ev: Evaluation, kernel_src: str) -> str:
     """The design's build.sh: the kernel with Peano, then the design with the profile's aiecc.
 
@@ -36,7 +57,8 @@ def build_script(ev: Evaluation, kernel_src: str) -> str:
         The design (its options, kernel and device generation).
     kernel_src : str
         The kernel sources' folder relative to the design folder
-        (``$KERNEL_SRC`` overrides it when the script runs).
+        (``$KERNEL_SRC`` overrides it when the script runs; where the design
+        was moved away from it, the script asks the installed npu-tiler).
 
     Returns
     -------
@@ -71,6 +93,8 @@ def build_script(ev: Evaluation, kernel_src: str) -> str:
     else:
         compile_kernel = (f'[ -f {spec.object_file} ] || {{ echo "{spec.object_file} not found: kernel {spec.name} '
                           f'has no source here; copy its object into $(pwd)" >&2; exit 2; }}')
+    kernel_line = _kernel_src_line(spec.name, kernel_src) if spec.has_sources else \
+        f'KERNEL_SRC="${{KERNEL_SRC:-$here/{kernel_src}}}"'
     get_driver = ("install mlir-aie (its release wheel) and activate its environment" if driver == "aiecc.py" else
                   f"install an mlir-aie of profile {profile.name} ({profile.targets}; the C++ aiecc) "
                   f"and put its bin/ on PATH")
@@ -81,7 +105,7 @@ def build_script(ev: Evaluation, kernel_src: str) -> str:
 # install them from the mlir-aie and llvm-aie release wheels. Output: build/final.xclbin, build/insts.bin.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-KERNEL_SRC="${{KERNEL_SRC:-$here/{kernel_src}}}"
+{kernel_line}
 if [ -z "${{PEANO_INSTALL_DIR:-}}" ] || [ ! -x "$PEANO_INSTALL_DIR/bin/clang" ]; then
   echo "PEANO_INSTALL_DIR is not set to a Peano (llvm-aie) install: pip install the llvm-aie wheel and" >&2
   echo "export PEANO_INSTALL_DIR=\\$(python3 -c 'import llvm_aie, os; print(os.path.dirname(llvm_aie.__file__))')" >&2

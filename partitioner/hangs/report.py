@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partitioner import safe_write
+
 #: The kinds of hang, in the order a report lists them.
 KINDS = ("acquire-exceeds-pool", "unbalanced-loop", "cycle", "missing-input", "starved-host-wait")
 #: The kinds found in a core's code alone (:mod:`partitioner.hangs.static`), whatever else moves locks.
@@ -147,5 +149,5 @@ def draw_cycle(hang: Hang, path: str | Path) -> Path:
     ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
     ax.set_ylim(min(ys) - 0.5, max(ys) + 0.5)
     path = Path(path)
-    fig.savefig(path, dpi=110, bbox_inches="tight")
+    safe_write.save_figure(path, fig, dpi=110, bbox_inches="tight")  # atomic
     return path

@@ -5,8 +5,9 @@ ObjectFIFOs and links, hand-written buffers (with their memref's memory space), 
 programs, cores (what they acquire, the kernel they call, their loops and stack, and what they state
 of their tile's memory: ``data_size`` / ``measured_data_size``, ``stack_address`` / ``stack_bank``, a
 prebaked core's ``measured_data_ranges``) and the runtime sequence. Options come from the
-folder's ``manifest.json`` when npu-tiler wrote one; otherwise from the IR, each derived figure
-noted in the Design's notes. A design npu-tiler emitted reads back to the partitioner's own Design.
+folder's ``manifest.json`` when npu-tiler wrote one, after every field the IR also states is held to the
+IR (:mod:`partitioner.manifest`: a disagreement is one error naming the field); otherwise from the IR,
+each derived figure noted in the Design's notes. A design npu-tiler emitted reads back to the partitioner's own Design.
 
 Hand-written DMA channels are counted as the hardware uses them: chains and runtime-sequence tasks
 on one channel share it, a task's BDs are held from its configure to its await or free, and every
@@ -110,6 +111,8 @@ def read_design(source: Source, overrides: dict | None = None, device: str | Non
     path = Path(source.filename)
     ir = _collect(source.index, path, source.locate, select_device(source.index, path, device))
     manifest = manifest_file.read(path.parent)
+    if manifest:  # the IR is the truth: the manifest's kernel, device and profile are held to it first
+        manifest_file.verify_target(manifest, _target(ir), path.parent / manifest_file.NAME, path.name)
     # what the file holds that no model follows, each op where it is (issue 20 item 1)
     notes: list[str] = [f"not modelled: {ix.describe(op)} at {source.locate(op)}"
                         for op in ir.dev.not_modelled]
@@ -136,6 +139,8 @@ def read_design(source: Source, overrides: dict | None = None, device: str | Non
     # the kernel the options name, as the check loads it (the spec read from the cores when it is that one)
     context = Context.for_options(options, spec=spec if spec is not None and spec.name == options.kernel else None)
     design = _design(ir, options, spec, context.profile.default_stack_bytes, workers, notes)
+    if manifest:  # ... and its batch, frames, depth, cores and host buffers to the design the IR describes
+        manifest_file.verify_design(manifest, _shape(ir, spec, design), path.parent / manifest_file.NAME, path.name)
     design.name = manifest.get("design", design.name)
     if len(source.index.checked) > 1:  # one design per device: named for it too
         design.name = f"{design.name}@{ir.dev.symbol}"
@@ -465,7 +470,8 @@ def _options(ir: _Ir, manifest: dict, overrides: dict | None, spec: KernelSpec |
     With a manifest, its device stands when the IR names a sub-array of it (same
     family, fewer columns: npu-tiler emits ``aie.device(npu1_1col)`` for a
     one-column design on ``npu1``, as IRON does); any other device in the IR
-    (a hand edit) is taken from the IR.
+    (a hand edit) is refused by :func:`partitioner.manifest.verify_target`, which
+    holds every field the IR also states to it before the options are used.
     """
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
     known = {f.name for f in fields(Options)}
@@ -478,6 +484,12 @@ def _options(ir: _Ir, manifest: dict, overrides: dict | None, spec: KernelSpec |
             device = stated
         return Options(**{**{k: v for k, v in manifest["options"].items() if k in known}, **given,
                           "device": device})
+    return Options(**{**_derived(ir, spec, workers, notes), **given})
+
+
+def _derived(ir: _Ir, spec: KernelSpec | None, workers: list[Worker], notes: list[str]) -> dict:
+    """The options the IR states, each derived figure noted: what a design without a manifest is read with,
+    and what a manifest is held to (:func:`_shape`)."""
     # Without a kernel npu-tiler knows, there is no batch or strategy to speak of: left empty, not defaulted.
     derived: dict = {"device": ir.dev.name, "kernel": spec.name if spec else "", "strategy": "", "batch": 0,
                      "tiles": len(workers), "frame_mode": ""}
@@ -499,7 +511,25 @@ def _options(ir: _Ir, manifest: dict, overrides: dict | None, spec: KernelSpec |
         notes.append(f"batch {derived['batch']}, {derived['tiles']} tiles, strategy {derived['strategy']}, "
                      f"frame mode {derived['frame_mode']}: derived from the kernel calls' frame counts, the core "
                      f"loops and the links (no manifest.json beside {ir.path.name})")
-    return Options(**{**derived, **given})
+    return derived
+
+
+def _target(ir: _Ir) -> manifest_file.Target:
+    """What the IR says of the device, the runtime-sequence op and the kernel, for a manifest to be held to."""
+    return manifest_file.Target(device=ir.dev.name, runtime_sequence=f"{ir.sequence_dialect or 'aiex'}.runtime_sequence",
+                                symbols=frozenset(c.calls[0][0].callee for c in ir.dev.cores if c.calls))
+
+
+def _shape(ir: _Ir, spec: KernelSpec | None, design: Design) -> manifest_file.Shape:
+    """What the IR says of the design (its derived options, buffering, cores, host buffers), for a manifest."""
+    derived = _derived(ir, spec, design.workers, [])
+    return manifest_file.Shape(
+        batch=derived["batch"], tiles=derived["tiles"], strategy=derived["strategy"],
+        frame_mode=derived["frame_mode"], object_frames=design.object_frames, depth=design.depth,
+        workers={w.tile: {"symbol": w.symbol, "frames_per_call": w.frames_per_call, "object_frames": w.object_frames,
+                          "stack_bytes": w.stack_bytes} for w in design.workers},
+        host_buffers=[{"name": b.name, "direction": b.direction, "elem_type": b.elem_type,
+                       "elem_count": b.elem_count, "bytes": b.nbytes} for b in design.sequence.buffers])
 
 
 def _profile_for(dialect: str | None) -> str:
