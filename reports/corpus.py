@@ -153,17 +153,28 @@ def _folder_device(entry: dict) -> str | None:
     return entry.get("npu1") or entry.get("npu2") or None
 
 
-def _split(text: str) -> list[str]:
-    """The parts of a split-input file (lines that are exactly the marker separate them); ``[text]`` if none."""
-    parts, current = [], []
-    for line in text.splitlines(keepends=True):
+def split_input(text: str) -> list[tuple[int, str]]:
+    """The parts of a split-input file, each with the line it starts at (1-based); ``[(1, text)]`` if none.
+
+    Lines that are exactly the marker (blanks aside) separate them, as aie-opt's ``--split-input-file``.
+
+    >>> split_input("a\\n// -----\\nb\\n")
+    [(1, 'a\\n'), (3, 'b\\n')]
+    """
+    parts, current, start = [], [], 1
+    for number, line in enumerate(text.splitlines(keepends=True), 1):
         if line.strip() == SPLIT_MARKER:
-            parts.append("".join(current))
-            current = []
+            parts.append((start, "".join(current)))
+            current, start = [], number + 1
         else:
             current.append(line)
-    parts.append("".join(current))
+    parts.append((start, "".join(current)))
     return parts
+
+
+def _split(text: str) -> list[str]:
+    """The parts of a split-input file (:func:`split_input`) without their line numbers."""
+    return [part for _, part in split_input(text)]
 
 
 def modules(folder: str | Path = CORPUS_DIR) -> list[Module]:

@@ -34,13 +34,13 @@ from pathlib import Path
 
 from partitioner.allocation import STACK, STATIC
 from partitioner.check import device_names, evaluate_source
-from partitioner.mlir.parse import read_source
 from partitioner.errors import UserError
 from partitioner.fifo_ends import fifo_ends
+from partitioner.mlir.parse import read_source
 from reports.checklines import Figures, Run, directives, expected_diagnostics, figures
+from reports.corpus import split_input
 
 LIT_DIR = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "lit"
-SPLIT_MARKER = "// -----"  # aie-opt --split-input-file's separator line
 AIE1_DEVICE = "xcvc1902"  # the one AIE1 device mlir-aie's lit tests use
 PROFILE = "2026"  # the lit files were read at 2026 commits (SOURCES.toml); the current profile
 STATIC_PROFILE = "2025.06"  # the one profile with static ObjectFIFO lowering (dynamic-objFifos=false)
@@ -70,19 +70,6 @@ class RunOutcome:
     def ok(self) -> bool:
         """Every figure agreed (a RUN line with no figure to compare is not counted as matched)."""
         return self.status == "matched"
-
-
-def _split(text: str) -> list[tuple[int, str]]:
-    """The parts of a split-input file with the line each starts at (1-based)."""
-    parts, current, start = [], [], 1
-    for number, line in enumerate(text.splitlines(keepends=True), 1):
-        if line.strip() == SPLIT_MARKER:
-            parts.append((start, "".join(current)))
-            current, start = [], number + 1
-        else:
-            current.append(line)
-    parts.append((start, "".join(current)))
-    return parts
 
 
 def _overrides(run: Run, profile: str | None = None) -> dict:
@@ -343,7 +330,7 @@ def modules(folder: Path = LIT_DIR) -> list[tuple[str, str, str, list[Run], str]
         path = Path(folder) / key
         runs = [Run.of(r) for r in meta.get("run", [])]
         text = path.read_text(encoding="utf-8")
-        parts = _split(text) if meta.get("split") else [(1, text)]
+        parts = split_input(text) if meta.get("split") else [(1, text)]
         for k, (first_line, part) in enumerate(parts, 1):
             if f"aie.device({AIE1_DEVICE})" in part:
                 continue  # AIE1: outside the corpus (tests/corpus/lit/README.md), refused by npu-tiler
