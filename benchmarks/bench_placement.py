@@ -10,7 +10,9 @@ ratio is what the search and its checks cost. Prints the median per design and t
 
 ``--explore``: over the default explore space (``reports.explore.Space``), every point that fits
 with ColumnPlacer is placed with SearchPlacer too; prints how many fit with both, and the points
-with fewer, equal or more columns and DMA links (issue 24's closing-note counts).
+with fewer, equal or more columns and DMA links (issue 24's closing-note counts), and how many of the
+ColumnPlacer placements already use ceil(workers / compute rows) columns, which no placement can beat
+(every worker needs a compute tile of its own), shared shims and mem tiles included.
 """
 from __future__ import annotations
 
@@ -81,7 +83,7 @@ def explore() -> None:
     from reports import explore as ex
 
     points = ex.Space().points()
-    fit = both = fewer_cols = more_cols = fewer_dma = more_dma = rescued = unproved = 0
+    fit = both = fewer_cols = more_cols = fewer_dma = more_dma = rescued = unproved = at_bound = 0
     t0 = time.perf_counter()
     for o in points:
         try:
@@ -92,6 +94,8 @@ def explore() -> None:
             rescued, unproved = _rescue(o, rescued, unproved)
             continue
         fit += 1
+        at_bound += summary(ev.design, ev.lowered.shared)["columns"] == -(-len(ev.design.workers)
+                                                                          // len(ev.device.compute_rows))
         try:
             es = evaluate_options(o, suggest=False, placer=SearchPlacer())
         except Exception as exc:  # noqa: BLE001 - counted and shown: a point the search lost
@@ -109,6 +113,8 @@ def explore() -> None:
     print(f"explore space: {len(points)} points, {fit} fit with ColumnPlacer, {both} of them fit with SearchPlacer; "
           f"columns fewer/more: {fewer_cols}/{more_cols}; DMA links fewer/more: {fewer_dma}/{more_dma} "
           f"({time.perf_counter() - t0:.0f} s)")
+    print(f"{at_bound} of the {fit} ColumnPlacer placements use ceil(workers / compute rows) columns: the fewest "
+          f"any placement can use")
     print(f"of the {len(points) - fit} points that do not fit (or cannot be built) with ColumnPlacer, {rescued} fit "
           f"with SearchPlacer; on {unproved} the search stopped at its {RESCUE_SECONDS:g} s limit (not proved)")
 

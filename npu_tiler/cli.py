@@ -52,8 +52,9 @@ _DEFAULT = Options()
 # batch can never run; one below it that still overflows a buffer is reported by the check (exit 1).
 from partitioner.design import MIN_FRAME_BYTES  # noqa: E402  (one figure: partitioner.api.MAX_BATCH is this bound)
 MAX_BATCH = HOST_BUFFER_MAX_BYTES // MIN_FRAME_BYTES
-# --timeout: pyxrt's run.wait takes milliseconds as a 32-bit count (49.7 days); one day is the cap.
-MAX_TIMEOUT_S = 86_400.0
+# --timeout: pyxrt's run.wait takes milliseconds as a 32-bit count (49.7 days); one day is the cap (the one
+# figure: runner/results.py's LONGEST_CALL_S, which bounds `results --threshold` too).
+from runner.results import LONGEST_CALL_S as MAX_TIMEOUT_S  # noqa: E402
 # --repeat: a run stores every call's time as JSON in one TEXT value of the results database
 # (runner/results.py), and SQLite holds at most SQLITE_MAX_LENGTH = 1,000,000,000 bytes in one value by
 # default (sqlite.org/limits.html); a float's JSON is at most 24 characters (-2.2250738585072014e-308), 26 with
@@ -297,6 +298,10 @@ PLACER_HELP = ("Placer: column (column group g in column g, the default) | searc
                "the fewest columns, then the most shared-memory FIFOs: partitioner/search_placer.py).")
 
 
+# explore --placer: each choice's placers (placement as a dimension of the space)
+EXPLORE_PLACERS = {"column": ("column",), "search": ("search",), "both": ("column", "search")}
+
+
 def placer_option(f):
     """``--placer column|search`` (partition, emit)."""
     from partitioner.placement import PLACERS
@@ -357,14 +362,17 @@ def partition(as_json: bool, cost_profile: str | None, placer: str, **kw) -> Non
     chosen = placer_named(placer)
     ev = partitioner.partition(options_from(kw), placer=chosen)
     found = check_hangs(ev, locations=False).hangs if ev.fits else []
+    build = kernel_build(ev)
     if as_json:
-        click.echo(json.dumps({**ev.as_json(), "placement": _placement_json(ev)}, indent=2))
+        click.echo(json.dumps({**ev.as_json(), "placement": _placement_json(ev)}, indent=2))  # its contract's keys
     else:
         click.echo(render.report(ev))
         if placer != "column":  # the default's output stays as it was
             click.echo(_search_line(ev, chosen))
         click.echo(timing.band_line(ev, load_seed().frames, params))
         click.echo("\n".join(f"hang: {h.message}" for h in found))
+        if build is not None:
+            click.echo(f"note: {build['note']}")
     sys.exit(0 if ev.fits and not found else 1)
 
 
@@ -523,6 +531,9 @@ def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str
             click.echo(render.report(ev))
             click.echo(_lowering_line(ev.profile))
             click.echo(_hang_lines(hangs))
+            build = kernel_build(ev)
+            if build is not None:
+                click.echo(f"note: {build['note']}")
     sys.exit(0 if all(ev.fits and not hangs.hangs for ev, hangs in results) else 1)
 
 
@@ -533,7 +544,30 @@ def _check_json(ev, hangs) -> dict:
             "mlir_aie": o.mlir_aie,
             "objectfifo_lowering": ev.profile.objectfifo_lowering,
             "alloc_scheme": o.alloc_scheme, "hangs": [h.as_json() for h in hangs.hangs],
-            "hang_free_proved": hangs.proved, "hang_notes": list(hangs.notes)}
+            "hang_free_proved": hangs.proved, "hang_notes": list(hangs.notes), "kernel_build": kernel_build(ev)}
+
+
+def kernel_build(ev) -> dict | None:
+    """Whether the design's kernel builds, as far as is known without compiling it (`check` and `partition` need
+    no C compiler and compile nothing): a host build of these exact sources cached by an earlier `simulate`
+    (kernels/mel_tools/hostbuild.py cached_build), else "not checked". None when the kernel has no sources
+    (a footprint only: nothing to build). A verdict on the design's resources ("fits") says nothing of it."""
+    from kernels.mel_tools import hostbuild
+
+    spec = ev.spec
+    if spec is None or not spec.has_sources:
+        return None
+    try:
+        lib = hostbuild.cached_build(hostbuild.sources(spec.name))
+    except hostbuild.HostBuildError:  # no compiler here: nothing cached for it either
+        lib = None
+    if lib is not None:
+        return {"status": "host build cached",
+                "note": f"kernel {spec.name}: these exact C sources built on this host before ({lib}); the NPU "
+                        f"build (Peano) is not checked (`npu-tiler build`)"}
+    return {"status": "not checked",
+            "note": f"kernel build not checked (run `npu-tiler simulate` or `build`): kernel {spec.name}'s C "
+                    f"sources were not compiled, and no build of them is cached"}
 
 
 @cli.command()
@@ -726,22 +760,29 @@ def seed_table(params_path: str | None, cost_profile: str | None) -> None:
               help="Only these frame modes (repeatable).")
 @click.option("--cache", "cache_path", type=click.Path(dir_okay=False), default=None,
               help="SQLite cache of evaluated points [default: ~/.cache/npu-tiler/explore.sqlite].")
-@click.option("--no-simulate", is_flag=True, help="Do not emit and simulate the Pareto-front designs.")
+@click.option("--no-simulate", is_flag=True,
+              help="Do not simulate the linked designs (no C compiler needed): they are still emitted into "
+                   "designs/ for the report's links and commands, and marked not simulated.")
 @click.option("--cost-profile", "cost_profile", default=None, metavar="NAME|FILE", help=COST_PROFILE_HELP)
 @click.option("--params", "params_path", type=click.Path(dir_okay=False, exists=True), default=None,
               help="Timing parameters overriding sim/timing.toml (e.g. from `npu-tiler calibrate`).")
 @click.option("--overwrite", is_flag=True,
               help="Replace report files in --out that npu-tiler did not write (its .npu-tiler file lists its own).")
+@click.option("--placer", "placer", type=Choice(EXPLORE_PLACERS, "placer"), default="column", show_default=True,
+              help="Placement as a dimension of the space: column, search (SearchPlacer) or both (every point "
+                   "placed each way; the report compares them).")
 def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches: tuple[int, ...],
             strategies: tuple[str, ...], tiles: tuple[int, ...], frame_modes: tuple[str, ...],
             cache_path: str | None, no_simulate: bool, params_path: str | None, cost_profile: str | None,
-            overwrite: bool) -> None:
+            overwrite: bool, placer: str) -> None:
     """Evaluate the design space and write a report: what fits and why not, modelled speed, the Pareto front.
 
     Space: batch {1, 10, 20, 25, 50, 100, 200, 400} (+ --batch), tiles {1, 2, 4, 8, 16}, strategies
     single/split/pipeline/hybrid, depth 1/2, frame modes, object sizes (batch/chains, 1, 10), both
     allocators. Points are cached by a hash of their inputs, so a re-run evaluates only new ones; the
-    Pareto-front designs are emitted and simulated bit-exact against the batch-20 baseline.
+    linked designs (the Pareto front, the best at batch 100) are emitted and simulated bit-exact against the
+    batch-20 baseline (--no-simulate: emitted, and none claims a simulation). --placer both
+    places every point with ColumnPlacer and SearchPlacer and counts where they differ.
     """
     import os
     from pathlib import Path as P
@@ -762,7 +803,7 @@ def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches:
                      batches=tuple(sorted(set(ex.DEFAULT_BATCHES) | set(extra_batches))),
                      tiles=tuple(tiles) or ex.DEFAULT_TILES, strategies=tuple(strategies) or ex.STRATEGIES,
                      frame_modes=tuple(frame_modes) or ex.FRAME_MODES, params_path=params_path,
-                     cost_profile=cost_profile)
+                     cost_profile=cost_profile, placers=EXPLORE_PLACERS[placer])
     study = ex.run(space, jobs=jobs or os.cpu_count() or 1, cache_path=P(cache_path) if cache_path else None,
                    simulate_front=not no_simulate, progress=sys.stderr.isatty())
     meta = {"kernel": kernel, "device": device, "evaluated": study.evaluated, "seconds": study.seconds,
@@ -772,9 +813,13 @@ def explore(kernel: str, device: str, out: str, jobs: int | None, extra_batches:
     n_fit = sum(r["fits"] for r in study.records)
     front = [r for r in study.records if r["pareto"]]
     sims = [r for r in front if r.get("simulated")]
+    sim_text = ("emitted, not simulated (--no-simulate)" if no_simulate
+                else f"{sum(bool(r['bit_exact']) for r in sims)}/{len(sims)} simulated bit-exact")
     click.echo(f"{len(study.records):,} points ({n_fit:,} fit, {study.evaluated:,} evaluated now) in "
-               f"{study.seconds:.1f} s; Pareto front: {len(front)} designs, {sum(bool(r['bit_exact']) for r in sims)}"
-               f"/{len(sims)} simulated bit-exact; report: {out_dir / 'report.html'}")
+               f"{study.seconds:.1f} s; Pareto front: {len(front)} designs, {sim_text}; report: "
+               f"{out_dir / 'report.html'}")
+    if len(space.placers) > 1:  # --placer both: the closing note's counts
+        click.echo(design_space.placer_comparison(study.records))
 
 
 def _check_tiles(kernel: str, device: str, tiles: tuple[int, ...]) -> None:
@@ -954,7 +999,8 @@ def _check_repeat(folder, samples, repeat: int) -> None:
 @click.option("--regressions", "show_regressions", is_flag=True,
               help="Flag designs whose median time grew against their previous run (same backend).")
 @click.option("--threshold", type=Finite(min=0), default=0.10, show_default=True,
-              help="Growth that counts as a regression (0.10: 10%; at least 0).")
+              help="Growth that counts as a regression (0.10: 10%; at least 0, at most what a measured median "
+                   "can grow by: one day per call over one clock tick).")
 @click.option("--report", "report_dir", type=click.Path(file_okay=False), default=None,
               help="With --regressions: write regressions.html/.md with a time-per-design plot here.")
 @click.option("--overwrite", is_flag=True, help="Replace files in --report that npu-tiler did not write.")
@@ -969,6 +1015,7 @@ def results(design: str | None, since: str | None, show_regressions: bool, thres
 
     if not show_regressions:
         _refuse_unused(_given("threshold", "report_dir"), "without --regressions")
+    threshold = res.check_threshold(threshold, "--threshold")  # not "inf%": at most the largest growth measurable
     if since:
         try:
             date.fromisoformat(since)

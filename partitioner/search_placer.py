@@ -3,7 +3,10 @@
 The design is a networkx graph (:meth:`partitioner.design.Design.dataflow`: workers, shims and mem
 tiles, one edge per FIFO consumer), the device another (:attr:`partitioner.device.Device.graph`:
 tiles with their resources, ``reach`` edges of memory affinity). A placement puts every worker on
-its own compute tile and every column group's shim and mem tile in one column of its own.
+its own compute tile and every column group's shim and mem tile in one column: a column of its own
+when there are at least as many columns as groups, else groups share a column's shim and mem tile
+(a shim has 2 MM2S + 2 S2MM channels, a mem tile 6 + 6, partitioner/device.py: the full check says
+whether the shared tile's channels, BDs and locks hold the groups' FIFOs).
 
 Objective, lexicographic (smaller is better):
 
@@ -17,7 +20,8 @@ Objective, lexicographic (smaller is better):
    tile's, AIETargetModel.cpp isLegalMemAffinity, so any two neighbouring compute tiles share and a
    chain can turn a corner; every other FIFO goes through DMA);
 4. **fewest DMA channels, then mem tiles**: a DMA FIFO takes one channel per end, so for a design
-   the channels follow from term 3; each group keeps its mem tile, so their count is fixed;
+   the channels follow from term 3; with as many columns as groups each group keeps its own mem tile,
+   with fewer the layout that shares the most (the fewest distinct mem tiles) wins;
 5. **shortest routes**: the sum of the Manhattan distances between the two tiles of every DMA
    connection (the stream switch hops of a flow routed along the array).
 
@@ -30,7 +34,9 @@ C from the smallest possible up, and each sigma in objective order (most shared 
 looks for the realization of sigma in columns 0..C-1 with the shortest routes (branch and bound,
 workers chain by chain; constraints from ``shared_memory_pool``: a shared link's tiles must give
 that pool, a DMA link's tiles must share no memory, else mlir-aie would lower it to shared memory).
-Each sigma is first screened with evaluate on any one realization (its verdict is cached); one that
+Below the group count, every layout of the groups over the columns (:func:`_layouts`) is searched
+apart, since which groups share a shim or mem tile changes the verdict. Each (sigma, layout) is
+first screened with evaluate on any one realization (its verdict is cached); one that
 passes gets the route search, and that realization the full check with the hang check. The first
 one that passes is optimal. What the checks show of each tile's memory (:class:`_Ledger`: the bytes
 a worker's tile holds whatever the lowering, and those each lowering of a link adds) skips a sigma
@@ -43,8 +49,15 @@ between them could only lose shared links and lengthen routes, not proved to nev
 legal); interchangeable chains (a group's, with the same frames): their lowerings are taken in
 sorted order, and of two with the same lowering the later head goes on a later tile. A group's mem
 tile sits on the first mem row of its column, its shim in that column (or the nearest NOC column).
-Not searched: two column groups sharing one shim or mem tile, mem tiles sharing memory (device.py
-does not model it).
+Not searched: groups sharing a shim or mem tile when each could have its own column (sharing then
+only saves a mem tile, never a column); a group's shim and mem tile in different columns; mem tiles
+sharing memory (device.py does not model it). The strategies' designs need no sharing when a chain's
+stages divide the compute rows (the mel kernel's 2 stages, npu1's 4 rows): they pack chains into
+ceil(workers / compute rows) groups, the fewest columns any placement can use (``python
+benchmarks/bench_placement.py --explore`` counts it), so sharing saves columns only for designs with
+more groups (chains of 3 stages on 4 rows, or built by hand: tests/test_search_placer.py,
+``_groups_of_one``). A design read back from its aie.mlir gets one group per shim column
+(partitioner/mlir/read.py).
 
 Limits: the route search stops after :data:`NODE_LIMIT` nodes (``routes_proved`` False, the routes
 then the best found) and the sigma search after :data:`CHECK_LIMIT` checks or :data:`TIME_LIMIT`
@@ -92,7 +105,7 @@ class Candidate:
     @property
     def key(self) -> tuple[int, int, int, int, int]:
         """The objective, lexicographic, smaller better: columns, -shared, DMA ends, mem tiles, routes."""
-        return self.columns, -self.shared, self.dma_ends, len(self.mem_tiles), self.routes
+        return self.columns, -self.shared, self.dma_ends, len(set(self.mem_tiles.values())), self.routes
 
 
 @dataclass
@@ -203,8 +216,9 @@ class _Realizer:
     """Branch and bound: the realization of one sigma in columns 0..C-1 with the shortest routes."""
 
     def __init__(self, pb: _Problem, columns: int, sigma: tuple[str, ...], node_limit: int,
-                 first_only: bool = False, deadline: float = float("inf")):
+                 first_only: bool = False, deadline: float = float("inf"), layout: tuple[int, ...] | None = None):
         self.pb, self.sigma, self.node_limit, self.first_only = pb, sigma, node_limit, first_only
+        self.layout = layout  # each group's column, fixed (groups sharing shims and mem tiles); None: searched
         self.deadline = deadline  # time.perf_counter() after which the search stops (not proved)
         dev = pb.device
         self.tiles = [t for t in dev.compute_tiles if t[0] < columns]
@@ -254,13 +268,17 @@ class _Realizer:
     def run(self) -> tuple[int, dict, dict] | None:
         """The realization with the shortest routes (with ``first_only``, the first one found), or None."""
         pb = self.pb
-        if len(pb.groups) > self.columns or len(pb.workers) > len(self.tiles):
+        if len(pb.workers) > len(self.tiles):
             return None
+        # A fixed layout (fewer columns than groups: groups share shims and mem tiles, _layouts); else each
+        # group has a column of its own and no two groups share a shim or mem tile.
+        share = self.layout is not None
+        assignments = [self.layout] if share else itertools.permutations(range(self.columns), len(pb.groups))
         starts = []  # (lower bound, anchor routes, anchors, cost matrix) per placement of the groups' columns
-        for perm in itertools.permutations(range(self.columns), len(pb.groups)):
+        for perm in assignments:
             anchors = self.anchors(dict(zip(pb.groups, perm)))
-            if len(set(anchors.values())) != len(anchors):
-                continue  # two groups on one shim: not searched
+            if not share and len(set(anchors.values())) != len(anchors):
+                continue  # two groups on one shim while each could have its own: not searched
             base = sum(_dist(self._at(a, anchors, {}), self._at(b, anchors, {})) for a, b in pb.anchor_conns)
             self.cost = self._costs(anchors)
             starts.append((base + self._bound(0, {}), base, anchors, self.cost))
@@ -427,62 +445,92 @@ class SearchPlacer:
         start = time.perf_counter()
         pb = _problem(design, device)
         rows = len(device.compute_rows)
-        least = max(-(-len(pb.workers) // rows), len(pb.groups), 1)
-        verdict: dict[tuple[str, ...], bool] = {}
+        least = max(-(-len(pb.workers) // rows), 1)  # below the group count, groups share shims and mem tiles
+        verdict: dict[tuple[tuple[str, ...], tuple[int, ...] | None], bool] = {}  # (sigma, layout) -> passes
         checks = sigmas = nodes = 0
         cut = False
         ledger = _Ledger()
         rejected: list[str] = []
         for columns in range(least, device.columns + 1):
+            layouts = _layouts(columns, pb)
             for sigma in _sigmas(len(pb.links)):
-                if verdict.get(sigma) is False or not _canonical(sigma, pb.alike) or ledger.rules_out(sigma, pb):
+                if not _canonical(sigma, pb.alike) or ledger.rules_out(sigma, pb):
                     continue
-                if time.perf_counter() - start > self.time_limit or checks >= self.check_limit:
-                    raise NoLegalPlacement(
-                        f"{design.name}: no legal placement found in {checks} checks, "
-                        f"{time.perf_counter() - start:.1f} s (search stopped, not proved that none exists; "
-                        f"first reason: {rejected[0] if rejected else 'none checked'}): "
-                        f"use fewer tiles, depth 1 or a smaller --object-frames")
-                sigmas += 1
-                if sigma not in verdict:
-                    # Screen the lowering on any one realization (evaluate's verdict depends on sigma alone)
-                    # before spending the route search on it.
-                    probe = _Realizer(pb, columns, sigma, self.node_limit, first_only=True,
-                                      deadline=start + self.time_limit)
-                    found = probe.run()
-                    nodes += probe.nodes
+                passed: list[tuple[Candidate, bool]] = []
+                for layout in layouts:
+                    key = (sigma, layout)
+                    if verdict.get(key) is False:
+                        continue
+                    if time.perf_counter() - start > self.time_limit or checks >= self.check_limit:
+                        raise NoLegalPlacement(
+                            f"{design.name}: no legal placement found in {checks} checks, "
+                            f"{time.perf_counter() - start:.1f} s (search stopped, not proved that none exists; "
+                            f"first reason: {rejected[0] if rejected else 'none checked'}): "
+                            f"use fewer tiles, depth 1 or a smaller --object-frames")
+                    sigmas += 1
+                    if key not in verdict:
+                        # Screen the lowering on any one realization (evaluate's verdict depends on sigma and
+                        # on which groups share a shim or mem tile alone) before spending the route search on it.
+                        probe = _Realizer(pb, columns, sigma, self.node_limit, first_only=True,
+                                          deadline=start + self.time_limit, layout=layout)
+                        found = probe.run()
+                        nodes += probe.nodes
+                        if found is None:
+                            cut = cut or not probe.proved  # stopped before it knew whether sigma fits
+                            continue  # sigma does not fit in this many columns
+                        checks += 1
+                        why = _illegal(design, device, _candidate(pb, found), hangs=False, pb=pb, ledger=ledger)
+                        if isinstance(why, _Impossible):
+                            raise NoLegalPlacement(f"{design.name}: no placement on {device.name} can pass "
+                                                   f"the check: {why}: use depth 1, a smaller --object-frames "
+                                                   f"or more tiles")
+                        if why is not None:
+                            verdict[key] = False
+                            rejected.append(why)
+                            continue
+                    realizer = _Realizer(pb, columns, sigma, self.node_limit, deadline=start + self.time_limit,
+                                         layout=layout)
+                    found = realizer.run()
+                    nodes += realizer.nodes
                     if found is None:
-                        cut = cut or not probe.proved  # stopped before it knew whether sigma fits
-                        continue  # sigma does not fit in this many columns
+                        continue
+                    cand = _candidate(pb, found)
                     checks += 1
-                    why = _illegal(design, device, _candidate(pb, found), hangs=False, pb=pb, ledger=ledger)
+                    why = _illegal(design, device, cand, pb=pb, ledger=ledger)
                     if isinstance(why, _Impossible):
                         raise NoLegalPlacement(f"{design.name}: no placement on {device.name} can pass the check: "
                                                f"{why}: use depth 1, a smaller --object-frames or more tiles")
-                    if why is not None:
-                        verdict[sigma] = False
+                    verdict[key] = why is None
+                    if why is None:
+                        passed.append((cand, realizer.proved))
+                    else:
                         rejected.append(why)
-                        continue
-                realizer = _Realizer(pb, columns, sigma, self.node_limit, deadline=start + self.time_limit)
-                found = realizer.run()
-                nodes += realizer.nodes
-                if found is None:
-                    continue
-                cand = _candidate(pb, found)
-                checks += 1
-                why = _illegal(design, device, cand, pb=pb, ledger=ledger)
-                if isinstance(why, _Impossible):
-                    raise NoLegalPlacement(f"{design.name}: no placement on {device.name} can pass the check: "
-                                           f"{why}: use depth 1, a smaller --object-frames or more tiles")
-                verdict[sigma] = why is None
-                if why is None:
-                    return SearchResult(cand, checks, sigmas, nodes, realizer.proved, time.perf_counter() - start,
-                                        rejected)
-                rejected.append(why)
+                if passed:  # the same links shared whatever the layout: the fewest mem tiles, then routes
+                    best, proved = min(passed, key=lambda cp: cp[0].key)
+                    return SearchResult(best, checks, sigmas, nodes, proved, time.perf_counter() - start, rejected)
         first = rejected[0] if rejected else f"{len(pb.workers)} workers do not fit {device.name}'s compute tiles"
         unsure = " found (the search of some lowerings stopped at its node limit: not proved)" if cut else ""
         raise NoLegalPlacement(f"{design.name}: no placement on {device.name} passes the check{unsure} ({first}): "
                                f"use fewer tiles, depth 1, a smaller --object-frames or a larger device")
+
+
+def _layouts(columns: int, pb: _Problem) -> list[tuple[int, ...] | None]:
+    """The group layouts searched in ``columns`` columns: ``[None]`` (each group in a column of its own, the
+    realizer tries every assignment) when there are as many columns as groups; with fewer, every assignment
+    of the groups to the columns, groups in one column sharing its shim and mem tile, each checked apart
+    (the check's verdict depends on which groups share).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> _layouts(2, SimpleNamespace(groups=[0, 1])), _layouts(1, SimpleNamespace(groups=[0, 1]))
+    ([None], [(0, 0)])
+    >>> len(_layouts(2, SimpleNamespace(groups=[0, 1, 2])))
+    8
+    """
+    if columns >= len(pb.groups):
+        return [None]
+    return list(itertools.product(range(columns), repeat=len(pb.groups)))
 
 
 def _candidate(pb: _Problem, found: tuple[int, dict, dict]) -> Candidate:

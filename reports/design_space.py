@@ -52,8 +52,9 @@ import partitioner  # noqa: E402
 from partitioner.design import Options  # noqa: E402
 from partitioner.emitters import check_replaceable  # noqa: E402
 from partitioner.errors import UserError  # noqa: E402
+from partitioner import render as render_text  # noqa: E402
 from partitioner import safe_write  # noqa: E402
-from reports import explain, explore  # noqa: E402
+from reports import explain, explore, points_check  # noqa: E402
 
 STRATEGY_COLOURS = {"single": "#1f4e9c", "split": "#55a868", "pipeline": "#c44e52", "hybrid": "#8172b2"}
 # Marker shape, size, opacity and layer per strategy, and its lane beside the tile count (a factor on
@@ -65,7 +66,8 @@ STRATEGY_LANES = {"single": -0.27, "split": -0.09, "pipeline": 0.09, "hybrid": 0
 CSV_COLUMNS = ["id", "kernel", "device", "strategy", "batch", "tiles", "object_frames", "depth", "frame_mode",
                "alloc_scheme", "mlir_aie", "fits", "infeasible", "reason", "compute_tiles", "worst_tile_bytes",
                "max_dma_in", "max_dma_out", "max_locks", "max_bds", "npu_calls", "dma_bytes", "modeled_seconds",
-               "realtime_factor", "pareto", "pareto_focus", "best_focus", "simulated", "bit_exact"]
+               "realtime_factor", "pareto", "pareto_focus", "best_focus", "simulated", "bit_exact",
+               "placer", "columns", "shared_links", "dma_links"]
 # What a tile can run out of, in the order the report lists them, and the words of the checker's
 # errors (partitioner/check.py) that name each.
 RESOURCES = {
@@ -123,9 +125,10 @@ def load(out: Path) -> tuple[list[dict], dict]:
         raise UserError(f"{path} not found: run `npu-tiler explore --out {out}` first")
     try:
         data = json.loads(path.read_text())
-        return data["points"], data.get("meta", {})
-    except (json.JSONDecodeError, KeyError):
+    except (json.JSONDecodeError, UnicodeDecodeError):
         raise UserError(f"{path} is not a points.json written by npu-tiler explore") from None
+    points_check.check(path, data)  # every figure the report prints, before it prints one (issue 22)
+    return data["points"], data.get("meta", {})
 
 
 def _write(out: Path, records: list[dict], meta: dict, progress: bool, started: float | None,
@@ -202,8 +205,10 @@ def emit_designs(out: Path, records: list[dict], progress: bool = True) -> dict[
             shutil.rmtree(old)
     for r in tqdm(todo, desc="emitting designs", unit="design", disable=not progress or not todo, leave=False):
         try:
-            ev = partitioner.partition(_options_of(r), suggest=False)
+            ev = partitioner.partition(_options_of(r), suggest=False,
+                                       placer=explore.placer_of(explore.record_placer(r)))
             partitioner.emit(ev, out / folders[r["id"]], overwrite=True)
+            r["array_picture"] = render_text.array_picture(ev)  # the report's picture of the placement
         except UserError as exc:
             r["emit_note"] = f"not emitted: {exc}"
             del folders[r["id"]]
@@ -398,7 +403,8 @@ def next_larger(records: list[dict], r: dict, key: str) -> dict | None:
         return None
     others = [k for k in Options.__dataclass_fields__ if k != key]
     larger = [q for q in records if q.get(key) is not None and q[key] > r[key]
-              and all(q.get(k) == r.get(k) for k in others)]
+              and all(q.get(k) == r.get(k) for k in others)
+              and explore.record_placer(q) == explore.record_placer(r)]
     return min(larger, key=lambda q: q[key], default=None)
 
 
@@ -408,7 +414,7 @@ def next_tiles_outside(r: dict, space: dict) -> dict | None:
     build at all under today's options."""
     try:
         rec = explore.evaluate_point(replace(_options_of(r), tiles=2 * r["tiles"]), None,
-                                     space.get("params_path"), space.get("cost_profile"))
+                                     space.get("params_path"), space.get("cost_profile"), explore.record_placer(r))
     except (UserError, TypeError, KeyError):
         return None
     rec["outside_space"] = True
@@ -486,8 +492,8 @@ class _View:
             "Times are modelled for the seed's 628,163 frames (1 h 44 min of audio; partitioner/params/timing.toml; "
             "mel kernel cycles unvalidated until hardware calibration), not measured.",
             f"Pareto front (modelled time, compute tiles, fullest-tile memory): {len(self.front)} designs. Each "
-            f"linked design (that front and the best at batch {self.focus_batch}) is emitted into designs/ and was simulated "
-            f"against the batch-20 baseline on the built-in audio. The commands run as shown in this folder "
+            f"linked design (that front and the best at batch {self.focus_batch}) is emitted into designs/; "
+            f"{self.simulated_text()}. The commands run as shown in this folder "
             f"(--overwrite replaces the design folder kept here, which npu-tiler wrote; elsewhere, make a designs/ "
             f"folder first); only options that differ from the defaults are written. A design folder builds "
             f"wherever it is moved: its build.sh finds the kernel beside it, else asks the installed npu-tiler.",
@@ -498,8 +504,20 @@ class _View:
         objects = f"{f} frame{'s' if f != 1 else ''} per object" if r["object_frames"] else \
             f"each chain's share per object (up to {f} frames)" if f else "each chain's share per object"
         tiles = f"{r['tiles']} tile{'s' if r['tiles'] != 1 else ''}"
+        placed = "" if explore.record_placer(r) == explore.DEFAULT_PLACER else f" / {explore.record_placer(r)} placer"
         return (f"{r['strategy']} / batch {r['batch']} / {tiles} / {objects} / depth {r['depth']} / "
-                f"{r['frame_mode']} / {r['alloc_scheme']}")
+                f"{r['frame_mode']} / {r['alloc_scheme']}{placed}")
+
+    def simulated_text(self) -> str:
+        """How many linked designs were simulated: none claims a simulation it did not have (explore --no-simulate)."""
+        shown = linked(self.records)
+        done = [r for r in shown if r.get("simulated")]
+        if shown and len(done) == len(shown):
+            return "each was simulated against the batch-20 baseline on the built-in audio"
+        if not done:
+            return "none was simulated (the column \"simulated\" says why)"
+        return (f"{len(done)} of {len(shown)} were simulated against the batch-20 baseline on the built-in audio "
+                f"(the column \"simulated\" says which)")
 
     def sim_note(self, r: dict) -> str:
         return r.get("sim_note") or "not simulated"
@@ -601,6 +619,7 @@ def _markdown(v: _View) -> str:
     lines += ["## Pareto front (all batches)", ""] + _md_table(v, v.front)
     lines += ["![time vs tiles](time_vs_tiles.png)", "", "![memory of the linked designs](memory_front.png)", "",
               "![fits map](fits_map.png)", ""]
+    lines += _md_placement(v)
     lines += ["## The seed's configurations", "",
               BAND_NOTE, "",
               "| configuration | fits | NPU calls | " + " | ".join(h for _, h in PROFILES)
@@ -647,6 +666,54 @@ BREAKDOWN_NOTE = ("From one traced call of the timing model (sim/timing.py), tim
                   "per-call cost (partitioner/params/timing.toml); compute = the busiest core's kernel time; waiting "
                   "on data = the rest of each call's device time (DMA, pipeline fill and drain, not hidden by "
                   "compute). The busiest DMA channel's busy time overlaps compute and is not added.")
+
+
+PLACEMENT_HEAD = ["design", "placer", "columns", "FIFOs in shared memory", "DMA links"]
+PLACEMENT_NOTE = ("Columns: the array columns the design's tiles use (a Ryzen AI NPU loads a design into whole "
+                  "columns). FIFOs in shared memory: producer and consumer on neighbouring tiles, one buffer pool, no "
+                  "DMA; DMA links: one per consumer of every other FIFO (partitioner/placement.py summary). The "
+                  "picture: each used tile, top row first.")
+
+
+def placement_rows(records: list[dict]) -> list[list[str]]:
+    """The placement table's rows: each linked design's placer, columns, shared-memory FIFOs and DMA links."""
+    return [[r.get("design") or "-", explore.record_placer(r), _fmt(r.get("columns")), _fmt(r.get("shared_links")),
+             _fmt(r.get("dma_links"))] for r in linked(records)]
+
+
+def placer_comparison(records: list[dict]) -> str:
+    """One sentence comparing the placers over the points placed both ways ("" when only one placer ran):
+    how many fit each way, and where SearchPlacer uses fewer or more columns and DMA links."""
+    by: dict[str, dict[tuple, dict]] = {}
+    for r in records:
+        key = tuple(r.get(k) for k in Options.__dataclass_fields__)
+        by.setdefault(explore.record_placer(r), {})[key] = r
+    if len(by) < 2 or "search" not in by or explore.DEFAULT_PLACER not in by:
+        return ""
+    col, srch = by[explore.DEFAULT_PLACER], by["search"]
+    both = [(col[k], srch[k]) for k in col if k in srch]
+    fit_col = [(a, b) for a, b in both if a["fits"]]
+    fit_both = [(a, b) for a, b in fit_col if b["fits"]]
+    only_search = sum(1 for a, b in both if b["fits"] and not a["fits"])
+    fewer = {k: sum(1 for a, b in fit_both if b[k] < a[k]) for k in ("columns", "dma_links")}
+    more = {k: sum(1 for a, b in fit_both if b[k] > a[k]) for k in ("columns", "dma_links")}
+    return (f"Placed both ways: {len(both):,} points; {len(fit_col):,} fit with the column placer, {len(fit_both):,} "
+            f"of them with the search placer too, which uses fewer columns on {fewer['columns']:,} (more on "
+            f"{more['columns']:,}) and fewer DMA links on {fewer['dma_links']:,} (more on {more['dma_links']:,}); "
+            f"{only_search:,} points fit only with the search placer.")
+
+
+def _md_placement(v: _View) -> list[str]:
+    lines = ["## Placement of the linked designs", "", PLACEMENT_NOTE, ""]
+    compare = placer_comparison(v.records)
+    lines += [compare, ""] if compare else []
+    lines += ["| " + " | ".join(PLACEMENT_HEAD) + " |", "|---" * len(PLACEMENT_HEAD) + "|"]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in placement_rows(v.records)]
+    for r in linked(v.records):
+        if r.get("array_picture"):
+            lines += ["", f"{r.get('design')} ({explore.record_placer(r)} placer):", "", "```",
+                      *r["array_picture"], "```"]
+    return lines + [""]
 
 
 def _md_cell(text: str) -> str:
@@ -760,6 +827,13 @@ def _html(v: _View, plots: dict[str, bytes]) -> str:
                   [[e(v.label(r)), _fmt(r["fits"]), _fmt(r["modeled_seconds"]), _fmt(r["worst_tile_bytes"]),
                     _fmt(r["npu_calls"]), e(r["reason"] or "-")] for r in v.records])
     summary = "".join(f"<p>{e(line)}</p>" for line in v.summary())
+    compare = placer_comparison(v.records)
+    pictures = "".join(f"<details><summary>{e(str(r.get('design')))} ({e(explore.record_placer(r))} placer): "
+                       f"the array</summary><pre>{e(chr(10).join(r['array_picture']))}</pre></details>"
+                       for r in linked(v.records) if r.get("array_picture"))
+    placement = (f"<p>{e(PLACEMENT_NOTE)}</p>" + (f'<p class="compare">{e(compare)}</p>' if compare else "")
+                 + table(PLACEMENT_HEAD, [[e(c) for c in row] for row in placement_rows(v.records)], "placement")
+                 + pictures)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>npu-tiler design-space report</title>
 <style>
@@ -792,6 +866,8 @@ table.failures td:last-child {{ min-width: 40em; }}
      "The fullest compute tile of each linked design: buffers, stack and the kernel's static data.")}
 {img("fits_map.png", "fits map of batch x tiles per strategy",
      "Each cell: configurations that fit / configurations tried at that batch and tile count.")}
+<h2 id="placement">Placement of the linked designs</h2>
+{placement}
 <h2>The seed's configurations</h2>
 {seed}
 <h2 id="infeasible">Why points do not fit</h2>

@@ -42,6 +42,9 @@ from partitioner.design import Options
 from partitioner.errors import UserError
 from partitioner.hangs import check as check_hangs
 from partitioner.params import PARAMS_DIR, TIMING_TOML
+from partitioner.placement import PLACERS, NoLegalPlacement, Placer
+from partitioner.placement import summary as placement_summary
+from partitioner.search_placer import SearchPlacer, placer_named
 from partitioner.params import seed as seed_figures
 from partitioner.params import timing as load_timing
 from partitioner.strategies import ALLOC_SCHEMES, FRAME_MODES
@@ -57,6 +60,8 @@ STRATEGIES = tuple(STRATEGY_FUNCS)
 DEPTHS = (1, 2)
 OBJECT_FRAMES = (None, 1, 10)  # None: each chain's whole share of the batch, the seed's layout
 FOCUS_BATCH = 100  # the report's "best at batch 100": the batch the mission asks about
+DEFAULT_PLACER = "column"  # a point's placer when its record names none (records from before --placer)
+SEARCH_SECONDS = 2.0  # SearchPlacer's time limit per point in a study: past it the point is "not proved"
 
 
 @dataclass(frozen=True)
@@ -73,8 +78,12 @@ class Space:
     mlir_aie: str = field(default_factory=profiles.default_name)  # as Options: the profile file's default
     params_path: str | None = None  # timing parameters (e.g. a calibration TOML); default partitioner/params/timing.toml
     cost_profile: str | None = None  # kernel cost profile (partitioner/params/costs.toml name or a TOML file)
+    placers: tuple[str, ...] = (DEFAULT_PLACER,)  # placement as a dimension (--placer column|search|both)
 
     def check(self) -> None:
+        for p in self.placers:
+            if p not in PLACERS:
+                raise UserError(f"unknown placer {p!r}; choose from {', '.join(PLACERS)}")
         for s in self.strategies:
             if s not in STRATEGIES:
                 raise UserError(f"unknown strategy {s!r}; choose from {', '.join(STRATEGIES)}")
@@ -118,6 +127,21 @@ class Space:
                                    mlir_aie=self.mlir_aie))
         return out
 
+    def placed_points(self) -> list[tuple[Options, str]]:
+        """Every point of :meth:`points` with every placer of ``placers``: the space with placement as a dimension."""
+        return [(o, p) for o in self.points() for p in self.placers]
+
+
+def placer_of(name: str) -> Placer:
+    """The placer a study uses for ``name``: ColumnPlacer, or SearchPlacer stopped after :data:`SEARCH_SECONDS`
+    (a point it stops on does not fit, its reason says "not proved")."""
+    return SearchPlacer(time_limit=SEARCH_SECONDS) if name == "search" else placer_named(name)
+
+
+def record_placer(rec: dict) -> str:
+    """The placer of a point's record (``column`` for records from before placement was a dimension)."""
+    return rec.get("placer") or DEFAULT_PLACER
+
 
 def _valid_pair(strategy: str, tiles: int, stages: int | None) -> bool:
     """Whether the strategy builds designs of ``tiles`` compute tiles at all (any batch then goes:
@@ -155,25 +179,33 @@ def _summary(ev) -> dict:
 
 
 def evaluate_point(options: Options, timing_cache: dict | None = None, params_path: str | None = None,
-                   cost_profile: str | None = None) -> dict:
-    """The record of one point (no simulation)."""
-    rec = {"id": point_id(options, params_path, cost_profile), **asdict(options), "fits": False, "errors": [], "reason": "",
+                   cost_profile: str | None = None, placer: str = DEFAULT_PLACER) -> dict:
+    """The record of one point placed by ``placer`` (no simulation).
+
+    Its ``columns``, ``shared_links`` and ``dma_links`` are :func:`partitioner.placement.summary` of the
+    placed design. A point SearchPlacer finds no legal placement for does not fit, for the search's
+    reason; its figures are then ColumnPlacer's placement's, the report's picture of what runs out.
+    """
+    rec = {"id": point_id(options, params_path, cost_profile, placer), **asdict(options), "placer": placer,
+           "columns": None, "shared_links": None, "dma_links": None, "fits": False, "errors": [], "reason": "",
            "design": None, "compute_tiles": None, "worst_tile": None, "worst_tile_bytes": None, "memory": None,
            "max_dma_in": None, "max_dma_out": None, "max_locks": None, "max_bds": None, "npu_calls": None,
            "dma_bytes": None, "modeled_seconds": None, "realtime_factor": None, "device_seconds_per_call": None,
            "pareto": False, "simulated": None, "bit_exact": None}
     try:
-        ev = evaluate_options(options, suggest=False)
+        ev = evaluate_options(options, suggest=False, placer=placer_of(placer))
+    except NoLegalPlacement as exc:
+        return _no_legal_placement(rec, options, exc)
     except UserError as exc:
         rec["reason"] = str(exc)
         rec["errors"] = [str(exc)]
         return rec
-    rec.update(_summary(ev))
+    rec.update(_summary(ev), **placement_summary(ev.design, ev.lowered.shared))
     rec.update(fits=ev.fits, errors=ev.errors, reason=ev.errors[0].splitlines()[0] if ev.errors else "",
                design=ev.design.name, object_frames_effective=ev.design.object_frames,
                failures=explain.failures(ev))  # per error: tile, bytes over, the buffer that does not fit
     # The allocator changes no schedule: points that differ only in it share one timing run.
-    tkey = point_id(replace(options, alloc_scheme=""), params_path, cost_profile)
+    tkey = point_id(replace(options, alloc_scheme=""), params_path, cost_profile, placer)
     if timing_cache is not None and tkey in timing_cache:
         t = timing_cache[tkey]
     else:
@@ -193,6 +225,19 @@ def evaluate_point(options: Options, timing_cache: dict | None = None, params_pa
     return rec
 
 
+def _no_legal_placement(rec: dict, options: Options, exc: NoLegalPlacement) -> dict:
+    """The record of a point the search places nowhere: does not fit, for the search's reason, with the
+    figures of ColumnPlacer's placement (an invalid combination when that does not build either)."""
+    rec.update(reason=str(exc), errors=[str(exc)])
+    try:
+        ev = evaluate_options(options, suggest=False)
+    except UserError:
+        return rec
+    rec.update(_summary(ev), design=ev.design.name, object_frames_effective=ev.design.object_frames,
+               errors=[str(exc), *ev.errors], failures=explain.failures(ev))
+    return rec
+
+
 def hang_free_fronts(records: list[dict]) -> tuple[list[dict], list[dict]]:
     """The Pareto front and the batch-100 front, every member proved free of hangs by the static check.
 
@@ -205,17 +250,18 @@ def hang_free_fronts(records: list[dict]) -> tuple[list[dict], list[dict]]:
         if not unchecked:
             return front, focus
         for r in unchecked:
-            found = check_hangs(partitioner.partition(_options_of(r), suggest=False), locations=False).hangs
+            ev = partitioner.partition(_options_of(r), suggest=False, placer=placer_of(record_placer(r)))
+            found = check_hangs(ev, locations=False).hangs
             r["hangs"] = [h.message for h in found]
             if found:
                 r.update(fits=False, pareto=False, reason=f"would hang: {found[0].message}",
                          errors=[*r["errors"], *(f"would hang: {h.message}" for h in found)])
 
 
-def evaluate_chunk(job: tuple[list[Options], str | None]) -> list[dict]:
-    options, params_path, cost_profile = job
+def evaluate_chunk(job: tuple[list[tuple[Options, str]], str | None, str | None]) -> list[dict]:
+    points, params_path, cost_profile = job
     cache: dict = {}
-    return [evaluate_point(o, cache, params_path, cost_profile) for o in options]
+    return [evaluate_point(o, cache, params_path, cost_profile, placer) for o, placer in points]
 
 
 # -- identity and cache -------------------------------------------------------------------------------
@@ -243,9 +289,12 @@ def model_fingerprint(kernel: str, params_path: str | None = None, cost_profile:
     return _FINGERPRINT[key]
 
 
-def point_id(options: Options, params_path: str | None = None, cost_profile: str | None = None) -> str:
-    payload = json.dumps(asdict(options), sort_keys=True) + model_fingerprint(options.kernel, params_path,
-                                                                               cost_profile)
+def point_id(options: Options, params_path: str | None = None, cost_profile: str | None = None,
+             placer: str = DEFAULT_PLACER) -> str:
+    """The point's cache key: its options, placer (left out for the default: ids from before stay valid) and
+    :func:`model_fingerprint`."""
+    fields = asdict(options) if placer == DEFAULT_PLACER else {**asdict(options), "placer": placer}
+    payload = json.dumps(fields, sort_keys=True) + model_fingerprint(options.kernel, params_path, cost_profile)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
@@ -423,6 +472,8 @@ def design_folder(rec: dict) -> str:
     name = rec.get("design") or "design"
     if rec.get("alloc_scheme") and rec["alloc_scheme"] != Options.alloc_scheme:
         name += "_" + rec["alloc_scheme"].replace("-", "")
+    if record_placer(rec) != DEFAULT_PLACER:
+        name += "_" + record_placer(rec)
     return f"designs/{name}"
 
 
@@ -449,6 +500,8 @@ def command(rec: dict, verb: str = "emit") -> str:
     (run in the report folder: it replaces the folder the report keeps, which npu-tiler wrote), or
     ``npu-tiler partition <options>``."""
     args = ["npu-tiler", verb, *command_args(rec)]
+    if record_placer(rec) != DEFAULT_PLACER:
+        args += ["--placer", record_placer(rec)]
     if verb == "emit":
         args += ["--overwrite", "--out", design_folder(rec)]
     return shlex.join(args)
@@ -479,11 +532,33 @@ def simulate_point(rec: dict) -> dict:
     if not spec.has_sources:
         out["sim_note"] = f"kernel {spec.name} has no source: not simulated"
         return out
-    ev = partitioner.partition(_options_of(rec), suggest=False)
+    ev = partitioner.partition(_options_of(rec), suggest=False, placer=placer_of(record_placer(rec)))
     with tempfile.TemporaryDirectory() as tmp:
         exact = sim.simulate(partitioner.emit(ev, Path(tmp) / "d")).bit_exact
     out.update(simulated=True, bit_exact=exact, sim_note="bit-exact" if exact else "DIFFERS from the baseline")
     return out
+
+
+NOT_SIMULATED = "not simulated (explore --no-simulate)"
+
+
+def forget_simulation(records: list[dict]) -> None:
+    """``--no-simulate``: no record of this study claims a simulation (the report and the command's summary
+    read these), not even one its cached record keeps from an earlier run; the cache is left as it is.
+
+    Examples
+    --------
+    >>> recs = [{"pareto": True, "simulated": True, "bit_exact": True, "sim_note": "bit-exact"}, {"pareto": False}]
+    >>> forget_simulation(recs)
+    >>> recs[0]["simulated"], recs[0]["bit_exact"], recs[0]["sim_note"], recs[1]
+    (None, None, 'not simulated (explore --no-simulate)', {'pareto': False, 'simulated': None, 'bit_exact': None})
+    """
+    for r in records:
+        r.update(simulated=None, bit_exact=None)
+        if r.get("pareto") or r.get("pareto_focus"):
+            r["sim_note"] = NOT_SIMULATED
+        else:
+            r.pop("sim_note", None)
 
 
 def _open_cache(cache_path: Path | None) -> Cache:
@@ -504,7 +579,8 @@ def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: b
     Linked designs are the Pareto front and the best of batch
     ``FOCUS_BATCH`` per tile count (:func:`focus_front`); each is emitted
     and simulated bit-exact against the batch-20 baseline unless its cached
-    record already says so. The study's ``seconds`` count from the
+    record already says so. Without ``simulate_front`` none is simulated and
+    no record says it was (:func:`forget_simulation`). The study's ``seconds`` count from the
     command's start (:func:`command_started`), else from this call.
 
     Interrupted (Ctrl-C, KeyboardInterrupt): the exception propagates after the
@@ -514,14 +590,14 @@ def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: b
     """
     space.check()
     started = command_started() or time.time()
-    points = space.points()
+    points = space.placed_points()
     if not points:
         raise UserError("the design space is empty after the filters: widen --batch/--tiles/--strategy")
     cache = _open_cache(cache_path)
     try:
-        ids = [point_id(o, space.params_path, space.cost_profile) for o in points]
+        ids = [point_id(o, space.params_path, space.cost_profile, placer) for o, placer in points]
         known = cache.get_many(ids)
-        todo = [o for o, i in zip(points, ids) if i not in known]
+        todo = [p for p, i in zip(points, ids) if i not in known]
         study = Study(space, started=started)
         bar = tqdm(total=len(todo), desc="evaluating", unit="pt", disable=not progress or not todo, leave=False)
         try:
@@ -553,6 +629,8 @@ def run(space: Space, jobs: int = 1, cache_path: Path | None = None, progress: b
                     bar.update(1)
             finally:
                 bar.close()
+        else:
+            forget_simulation(records)
         study.records = records
         return study
     finally:

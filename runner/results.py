@@ -7,8 +7,11 @@ holds a partial row.
 from __future__ import annotations
 
 import json
+import math
+import numbers
 import sqlite3
 import subprocess
+import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -199,9 +202,56 @@ class Regression:
         return self.after_s / self.before_s - 1
 
 
+# A regression threshold is a growth of the median time per call, as a fraction (0.10: 10%). The largest that can
+# mean anything: a measured call is timed by time.perf_counter (runner/backends.py), so it lasts at least one tick
+# of that clock (its resolution: 1 ns on Linux), and at most the longest --timeout, LONGEST_CALL_S (one day; the
+# figure npu_tiler/cli.py's MAX_TIMEOUT_S is). No measured median can grow by more than their ratio less one, so a
+# larger threshold could never flag a regression (and 1e308 would be printed as "inf%").
+LONGEST_CALL_S = 86_400.0
+
+
+def max_threshold() -> float:
+    """The largest meaningful regression threshold: one day over one tick of ``time.perf_counter``, less one.
+
+    Examples
+    --------
+    >>> import time
+    >>> max_threshold() == LONGEST_CALL_S / time.get_clock_info("perf_counter").resolution - 1
+    True
+    """
+    return LONGEST_CALL_S / time.get_clock_info("perf_counter").resolution - 1
+
+
+def check_threshold(threshold, name: str = "threshold") -> float:
+    """``threshold`` as a float, or UserError (the field, the value, what it takes) unless it is a real number (not
+    a bool), finite, at least 0 and at most :func:`max_threshold`.
+
+    Examples
+    --------
+    >>> check_threshold(0.1)
+    0.1
+    >>> check_threshold(float("inf"), "--threshold")
+    Traceback (most recent call last):
+    ...
+    partitioner.errors.UserError: --threshold inf is not a growth of the median time per call: it takes a finite number from 0 to 8.64e+13 (0.10: 10%)
+    """
+    allowed = f"it takes a finite number from 0 to {max_threshold():.3g} (0.10: 10%)"
+    if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real):
+        raise UserError(f"{name} {threshold!r} ({type(threshold).__name__}) is not a number: {allowed}")
+    value = float(threshold)
+    if not math.isfinite(value) or value < 0:
+        raise UserError(f"{name} {threshold!r} is not a growth of the median time per call: {allowed}")
+    if value > max_threshold():
+        raise UserError(f"{name} {threshold!r} could never flag a regression: no measured median grows by more "
+                        f"(one day per call at most, one tick of the clock at least); {allowed}")
+    return value
+
+
 def regressions(runs: list[RunRecord], threshold: float) -> list[Regression]:
     """Designs whose latest median time per call grew by more than ``threshold`` against the
-    previous run of the same design and backend. Forced runs (``forced``: not valid runs) are left out."""
+    previous run of the same design and backend. Forced runs (``forced``: not valid runs) are left out.
+    ``threshold`` is checked first (:func:`check_threshold`)."""
+    threshold = check_threshold(threshold)
     last: dict[tuple[str, str], list[RunRecord]] = {}
     for r in (r for r in runs if not r.forced):
         last.setdefault((r.design, r.backend), []).append(r)

@@ -55,7 +55,7 @@ def _key(design: Design, device: Device, tiles: dict, shims: dict, mems: dict) -
             routes += sum(abs(ends[0][0] - e[0]) + abs(ends[0][1] - e[1]) for e in ends[1:])
     columns = len({t[0] for t in [*tiles.values(), *shims.values(), *mems.values()]})
     dma_ends = sum(1 + len(f.consumers) for f in design.fifos) - 2 * shared
-    return columns, -shared, dma_ends, len(mems), routes
+    return columns, -shared, dma_ends, len(set(mems.values())), routes  # mem tiles: distinct ones
 
 
 def brute_force(design: Design, device: Device) -> tuple:
@@ -278,3 +278,132 @@ def test_a_pipeline_turns_west_on_npu1_2col_where_the_column_rule_does_not_fit(a
     assert ev.device.shared_memory_pool((1, 2), (0, 2)) == (0, 2)
     got = sim.CallRunner(ev, load_params()).run_audio(audio[0])
     np.testing.assert_array_equal(got, audio[1])
+
+
+# ---- column groups sharing a shim and a mem tile (fewer columns than groups) ------------------------
+
+def _groups_of_one(groups: int) -> tuple[Design, Context]:
+    """A split over ``groups`` tiles built with one column group per tile (a Shape no strategy makes: the
+    strategies pack groups into as few columns as hold their chains), each group its own mem tile."""
+    o = Options(strategy="split", tiles=groups, batch=10 * groups, depth=1)
+    ctx = Context.for_options(o)
+    shape = Shape(chain_entries(ctx.spec, o.frame_mode, staged=False), groups=groups, chains_per_group=1,
+                  via_mem_tile=True)
+    return build(o, ctx.spec, ctx.device, shape, f"groups_of_one_{groups}", ctx.device.shim.wrap_max,
+                 ctx.profile), ctx
+
+
+def brute_force_shared(design: Design, device: Device) -> tuple | None:
+    """The key of the best legal placement when groups may share: every worker -> tile map and every
+    assignment of the groups to columns (several groups in one column share its shim and its mem tile, as
+    the search places them), sorted by key, each fully checked (evaluate + hang check) in that order."""
+    names = [w.name for w in design.workers]
+    groups = sorted(design_groups(design))
+    cands = []
+    for placed in itertools.permutations(device.compute_tiles, len(names)):
+        tiles = dict(zip(names, placed))
+        for cols in itertools.product(range(device.columns), repeat=len(groups)):
+            shims = {g: (c, device.shim_row) for g, c in zip(groups, cols)}
+            mems = {g: (c, device.mem_rows[0]) for g, c in zip(groups, cols)}
+            cands.append((_key(design, device, tiles, shims, mems), tiles, shims, mems))
+    cands.sort(key=lambda c: c[0])
+    for key, tiles, shims, mems in cands:
+        trial = copy.deepcopy(design)
+        for w in trial.workers:
+            w.tile = tiles[w.name]
+        trial.shims, trial.mem_tiles = dict(shims), dict(mems)
+        _finish(trial, device)
+        ev = evaluate(trial, device=device)
+        if ev.fits and not check_hangs(ev, locations=False).hangs:
+            return key
+    return None
+
+
+SHARED = [
+    # 2 groups, 1 column: both share shim (0,0) and mem tile (0,1). 8 FIFOs (per group: shim -> mem,
+    # mem -> core, core -> mem, mem -> shim), none shared: 16 DMA ends; routes 1 + 1 per group between
+    # shim and mem, mem <-> (0,2) 1 + 1, mem <-> (0,3) 2 + 2: 10.
+    (2, "npu1_2col", (1, 0, 16, 1, 10)),
+    # 3 groups cannot share one shim: 3 MM2S needed, 2 available (device.py shim: 2 + 2 channels); on one
+    # column nothing is legal ...
+    (3, "npu1_1col", None),
+    # ... on two, two groups share column 0's shim and mem tile: 12 FIFOs, 24 DMA ends, 2 mem tiles; routes
+    # 3 x 2 shim <-> mem, and mem <-> core 2 x 1 for (0,2) and (1,2), 2 x 2 for (0,3): 14.
+    (3, "npu1_2col", (2, 0, 24, 2, 14)),
+]
+
+
+@pytest.mark.parametrize("groups,dev,want", SHARED, ids=["2-in-1col", "3-in-1col", "3-in-2col"])
+def test_groups_share_shims_and_mem_tiles_as_the_brute_force_finds(groups, dev, want):
+    device = devices.load(dev)
+    design, _ = _groups_of_one(groups)
+    assert brute_force_shared(design, device) == want
+    sp = SearchPlacer()
+    if want is None:
+        with pytest.raises(NoLegalPlacement, match=r"3 MM2S needed, 2 available"):
+            place(design, device, sp)
+        return
+    place(design, device, sp)
+    assert sp.last.best.key == want and sp.last.routes_proved
+
+
+def test_two_groups_on_one_shim_use_fewer_columns_emit_and_simulate_bit_exact(tmp_path):
+    design, ctx = _groups_of_one(2)
+    col = place(copy.deepcopy(design), ctx.device, ColumnPlacer())
+    col_ev = evaluate(col, ctx)
+    assert col_ev.fits and summary(col, col_ev.lowered.shared)["columns"] == 2
+    place(design, ctx.device, SearchPlacer())
+    ev = evaluate(design, ctx)
+    assert ev.fits and not check_hangs(ev, locations=False).hangs
+    assert summary(design, ev.lowered.shared) == {"columns": 1, "shared_links": 0, "dma_links": 8}
+    assert design.shims == {0: (0, 0), 1: (0, 0)} and design.mem_tiles == {0: (0, 1), 1: (0, 1)}
+    shim = next(t for t in ev.tiles if t.tile == (0, 0))
+    assert (shim.dma_out, shim.dma_in) == (2, 2)  # in0, in1 MM2S; out0, out1 S2MM: the shim's 2 + 2
+    assert sorted(t.bd_id for t in design.sequence.transfers) == [0, 1, 2, 3]  # one id each on the one shim
+    out = partitioner.emit(ev, tmp_path / "two_groups")
+    back = partitioner.read(out)
+    assert back.fits and back.design.shims == {0: (0, 0)}  # read back: the reader's groups are columns
+    assert check_hangs(out).hangs == []
+    assert sim.simulate(out).bit_exact
+
+
+# ---- explore: placement as a dimension --------------------------------------------------------------
+
+def test_explore_records_the_placement_summary_per_placer():
+    from reports import explore as ex
+
+    o = Options(strategy="pipeline", batch=20, tiles=2, depth=2, device="npu1_2col")
+    col, srch = ex.evaluate_point(o), ex.evaluate_point(o, placer="search")
+    assert col["id"] == ex.point_id(o) != srch["id"] == ex.point_id(o, placer="search")
+    # down the column the stage link's pool overflows the spectrum tile (see the test above); the search
+    # turns west: one column of workers (1,2) -> (0,2) plus the shim, the link in shared memory
+    assert not col["fits"] and col["placer"] == "column"
+    ev = evaluate_options(o, suggest=False, placer=SearchPlacer())
+    assert srch["fits"] and {k: srch[k] for k in ("columns", "shared_links", "dma_links")} == \
+        summary(ev.design, ev.lowered.shared) == {"columns": 2, "shared_links": 1, "dma_links": 2}
+    assert ex.command(srch).endswith("--placer search --overwrite --out designs/" + srch["design"] + "_search")
+    space = ex.Space(batches=(20,), strategies=("pipeline",), tiles=(2,), placers=("column", "search"))
+    assert space.placed_points() == [(p, q) for p in space.points() for q in ("column", "search")]
+    with pytest.raises(UserError, match="unknown placer 'diagonal'"):
+        ex.Space(placers=("diagonal",)).check()
+
+
+def test_explore_placer_both_compares_the_placers(cli, tmp_path):
+    import json
+
+    out = tmp_path / "rep"
+    r = cli("explore", "--out", str(out), "--cache", str(tmp_path / "c.sqlite"), "--placer", "both",
+            "--strategy", "pipeline", "--tiles", "2", "--frame-mode", "framed", "--no-simulate", "--jobs", "1")
+    assert r.returncode == 0, r.stderr
+    points = json.loads((out / "points.json").read_text())["points"]
+    by = {}
+    for p in points:
+        by.setdefault(p["placer"], []).append(p)
+    assert len(by["column"]) == len(by["search"]) == len(points) // 2
+    fit_col = sum(p["fits"] for p in by["column"])
+    assert f"{fit_col:,} fit with the column placer" in r.stdout
+    md = (out / "report.md").read_text()
+    assert "## Placement of the linked designs" in md and "placement (search)" not in md
+    for p in points:
+        if p["fits"]:
+            assert p["columns"] >= 1 and p["shared_links"] + p["dma_links"] > 0

@@ -139,9 +139,8 @@ def build_shared(src: KernelSources, flags: tuple[str, ...] | None = None) -> Pa
     """
     cc = compiler()
     flags = [*(host_flags(cc) if flags is None else flags), "-fPIC", "-shared"]
-    key = hashlib.sha256((src.source_hash() + cc + " ".join(flags)).encode()).hexdigest()[:16]
-    out_dir = cache_dir() / "host" / f"{src.name}-{key}"
-    lib = out_dir / f"lib{src.name}.so"
+    lib = _library(src, cc, flags)
+    out_dir = lib.parent
     if lib.exists():
         return lib
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -152,6 +151,27 @@ def build_shared(src: KernelSources, flags: tuple[str, ...] | None = None) -> Pa
         _run([cc, *flags, *map(str, src.c_files), "-o", str(tmp_lib)], cwd=src.folder)
         os.replace(tmp_lib, lib)
     return lib
+
+
+def _library(src: KernelSources, cc: str, flags: list[str]) -> Path:
+    """Where :func:`build_shared` keeps the library of these sources built by ``cc`` with ``flags``."""
+    key = hashlib.sha256((src.source_hash() + cc + " ".join(flags)).encode()).hexdigest()[:16]
+    return cache_dir() / "host" / f"{src.name}-{key}" / f"lib{src.name}.so"
+
+
+def cached_build(src: KernelSources) -> Path | None:
+    """The library :func:`build_shared` already built of these exact sources with this compiler, or None;
+    compiles nothing. Every vector level this CPU has is looked for (choosing one probes the compiler, a
+    compile), so a library found was built from these bytes with the simulator's -Werror flags.
+    HostBuildError when there is no compiler (a missing tool). A failed build is not cached: None."""
+    cc = compiler()
+    have = _cpu_flags()
+    levels = [(), *((f"-march={level}",) for level, needs in _X86_LEVELS if needs <= have)]
+    for vector in levels:
+        lib = _library(src, cc, [*HOST_OPT_FLAGS, *vector, "-fPIC", "-shared"])
+        if lib.exists():
+            return lib
+    return None
 
 
 def build_object(src: KernelSources, out_dir: Path, extra: tuple[str, ...] = ()) -> Path:
