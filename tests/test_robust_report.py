@@ -155,10 +155,9 @@ def _fake_tools(tmp_path: Path, python3: str | None) -> dict[str, str]:
                      'esac; done\n')
     (bin_ / "aiecc.py").write_text("#!/bin/sh\nexit 0\n")
     py = bin_ / "python3"
-    if python3:
-        py.symlink_to(python3)
-    else:
-        py.write_text("#!/bin/sh\nexit 1\n")
+    # A wrapper, not a symlink: a symlinked venv interpreter does not find its venv (pyvenv.cfg is looked up
+    # beside the path it is run by), so it would ask another install for the kernel.
+    py.write_text(f'#!/bin/sh\nexec "{python3}" "$@"\n' if python3 else "#!/bin/sh\nexit 1\n")
     for f in (clang, bin_ / "aiecc.py", py):
         f.chmod(0o755)
     env = {k: v for k, v in os.environ.items() if k != "KERNEL_SRC"}
