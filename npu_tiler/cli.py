@@ -233,6 +233,14 @@ def kernel_info(name: str, write: bool, no_instructions: bool) -> None:
     m = measure.measure_kernel(name, count_instructions=not no_instructions)
     click.echo(f"  static data: kernel.toml {spec.static_data_bytes} B, build {m.static_data_bytes} B {m.sections}")
     click.echo(f"  stack:       kernel.toml {spec.stack_bytes} B, build {m.stack_bytes} B (host estimate)")
+    from partitioner.check import program_memory_margin
+    from partitioner.design import Options
+    from partitioner.device import for_options
+
+    code, margin = spec.code_bytes(), program_memory_margin(spec, for_options(Options(kernel=name)))
+    if code is not None and margin is not None:
+        click.echo(f"  code:        {code.low:,.0f}-{code.high:,.0f} B estimated (AIE2); {margin.text()}"
+                   + (" -- WARNING: under the warn margin" if margin.thin else ""))
     for sym, n in m.instructions_per_frame.items():
         click.echo(f"  {sym:20s} {n} instructions/frame (host)")
     if write:

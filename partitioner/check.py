@@ -15,7 +15,7 @@ from partitioner.context import Context
 from partitioner.design import Coord, Design, Options, Worker
 from partitioner.device import Device, for_options
 from partitioner.errors import UserError
-from partitioner.kernel_spec import KernelSpec
+from partitioner.kernel_spec import KernelSpec, load_costs
 from partitioner.lowering import Lowered, lower
 from partitioner.mlir.index import DeviceIndex
 from partitioner.mlir.parse import Source, read_source
@@ -194,6 +194,7 @@ def evaluate(design: Design, context: Context | None = None, *, device: Device |
     errors += _stack_errors(design, spec) if spec is not None else []
     errors += _shim_errors(design, device)
     errors += _program_memory_errors(design, spec, device=device)
+    notes += _program_memory_warnings(design, spec, device)
     errors += _lock_value_errors(lowered, device)
     return Evaluation(design, device, spec, profile, lowered, memory, reports, errors, notes=notes)
 
@@ -435,13 +436,63 @@ def _shim_errors(design: Design, device: Device) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class ProgramMemoryMargin:
+    """The kernel's estimated code (the high end of :meth:`KernelSpec.code_bytes`) against a compute
+    tile's program memory: the bytes left (negative: over) and their share of the memory."""
+
+    code_bytes: float
+    capacity: int
+    warn_share: float  # costs.toml [code_size] warn_margin
+
+    @property
+    def left(self) -> float:
+        """Bytes of program memory left (negative: over)."""
+        return self.capacity - self.code_bytes
+
+    @property
+    def share(self) -> float:
+        """The bytes left as a share of the program memory."""
+        return self.left / self.capacity
+
+    @property
+    def thin(self) -> bool:
+        """Fits, with less than warn_share of the memory left."""
+        return 0 <= self.left < self.warn_share * self.capacity
+
+    def text(self) -> str:
+        """One line: the estimate, the memory, the bytes and share left."""
+        return (f"kernel code estimate {self.code_bytes:,.0f} B of {self.capacity:,} B program memory: "
+                f"{self.left:,.0f} B ({self.share:.1%}) left")
+
+
+def program_memory_margin(spec: KernelSpec | None, device: Device) -> ProgramMemoryMargin | None:
+    """The program-memory margin of ``spec``'s kernel on ``device``'s compute tiles; None when either
+    figure is unknown (no code measurement, or a device whose program memory is not known)."""
+    band = spec.code_bytes() if spec is not None else None
+    capacity = device.kinds["compute"].program_memory_bytes if "compute" in device.kinds else 0
+    if band is None or not capacity:
+        return None
+    return ProgramMemoryMargin(band.high, capacity, load_costs(None).code.warn_margin)
+
+
+def _program_memory_warnings(design: Design, spec: KernelSpec | None, device: Device) -> list[str]:
+    """A warning note when the kernel's code fits with less than costs.toml's warn_margin left."""
+    margin = program_memory_margin(spec, device) if design.workers else None
+    if margin is None or not margin.thin:
+        return []
+    return [f"warning: {margin.text()}, under {margin.warn_share:.0%}: the estimate is a band from the "
+            f"32-bit proxy (partitioner/params/costs.toml [code_size]), so the core's program may not link"]
+
+
 def _program_memory_errors(design: Design, spec: KernelSpec | None, code_bytes: float | None = None,
                            capacity: int | None = None, device: Device | None = None) -> list[str]:
     """The kernel's code against a compute tile's program memory (16 KiB on AIE2).
 
     ``code_bytes`` is the size checked: by default the high (conservative) end of the kernel's
-    estimate (:meth:`KernelSpec.code_bytes`: the 32-bit proxy's .text times the factor of
-    params/costs.toml [code_size]); ``capacity`` by default the device's ``program_memory_bytes``.
+    estimate (:meth:`KernelSpec.code_bytes`: the 32-bit proxy's operations with its lng
+    instructions and delay-slot NOPs counted, params/costs.toml [code_size]); ``capacity`` by
+    default the device's ``program_memory_bytes``.
     A kernel without a code measurement is not checked. One error for the design (every core runs
     the same kernel), naming the kernel and both sizes.
     """
@@ -453,15 +504,16 @@ def _program_memory_errors(design: Design, spec: KernelSpec | None, code_bytes: 
         if band is None:
             return []
         code_bytes = band.high
-        how = (f" (estimate: the 32-bit proxy's .text {spec.code_bytes_proxy:,} B x {band.high / spec.code_bytes_proxy:g}, "
-               f"partitioner/params/costs.toml [code_size])")
+        how = (f" (estimate: the 32-bit proxy's {spec.static_ops_proxy:,} operations, {spec.long_instructions_proxy:,} "
+               f"of them 48-bit lng instructions, {spec.control_transfers_proxy:,} jumps/calls/returns with 5 "
+               f"delay-slot NOPs each, partitioner/params/costs.toml [code_size])")
     if capacity is None:  # the compute tile kind's program_memory_bytes (0: not known)
         capacity = (device or for_options(design.options)).kinds["compute"].program_memory_bytes or None
     if capacity is None or code_bytes <= capacity:
         return []
     tiles = ", ".join(_tile_name(t) for t in sorted({w.tile for w in design.workers}))
     return [f"{tiles}: kernel {spec.name}'s code needs {code_bytes:,.0f} B of program memory, a compute tile "
-            f"has {capacity:,} B{how}: the core's program would not link"]
+            f"has {capacity:,} B{how}: the core's program would not link ({code_bytes - capacity:,.0f} B over)"]
 
 
 def evaluate_options(options: Options, suggest: bool = True, placer: Placer | None = None) -> Evaluation:

@@ -38,8 +38,13 @@ ARG_DTYPES = {"i8": "int8", "u8": "uint8", "i16": "int16", "u16": "uint16", "i32
 ARG_ROLES = ("in", "state", "out", "n_frames")
 GEOMETRY_KEYS = ("sample_rate", "frame_samples", "hop_samples", "n_mels")
 
-#: Operation classes of the cycle model (counted per stage on the 32-bit proxy, priced by costs.toml).
-OP_CLASSES = ("mul", "alu", "load", "store", "branch", "call")
+#: Operation classes of the cycle model (counted per stage on the 32-bit proxy, priced by costs.toml), split
+#: by the AIE2 slot they issue in: mul and alu (alu slot only), move (mv slot: mov, mov-immediate),
+#: load (lda), store (st: word stores), store_part (8/16-bit stores: lda slot, read-modify-write),
+#: branch and call (jumps, calls, returns: lng or alu, each with 5 delay slots).
+OP_CLASSES = ("mul", "alu", "move", "load", "store", "store_part", "branch", "call")
+#: Classes a calibration written before a split may lack, and the class that stood for them then.
+SPLIT_FROM = {"move": "alu", "store_part": "store"}
 #: Kinds of cost profile: counted (ops x per-class cycles), projected (vector work x published rates),
 #: calibrated (ops x per-class cycles fitted to hardware runs: one figure, no band).
 PROFILE_KINDS = ("counted", "projected", "calibrated")
@@ -84,7 +89,8 @@ SCHEMA = {
     # The aie2-vector projection's work per stage (written by hand) and the cycle bands the cost
     # profiles give (written by `npu-tiler kernel-info --write`): see COSTS_SCHEMA and costs.toml.
     "vector_work": MapOf({**{k: _WORK for k in VECTOR_WORK_KEYS}, "scalar": Field("bool")}),
-    "cycle_bands": MapOf({"stages": MapOf(_BAND), "entries": MapOf(_BAND), "note": Field("str")}),
+    "cycle_bands": MapOf({"stages": MapOf(_BAND), "entries": MapOf(_BAND), "note": Field("str"),
+                          "central": MapOf(Field("number", 0)), "central_note": Field("str")}),
     "entries": MapOf({"symbol": Field("str", required=True), "args": Field("str list"),
                       "role": Field("str", choices=("fused", "stage")),
                       "consumes": Field("str", choices=STREAMS, required=True),
@@ -98,7 +104,8 @@ SCHEMA = {
                  # the 32-bit proxy (sim/measure.py): per entry symbol, per stage, operations per frame by class
                  "ops_per_frame": MapOf(MapOf({c: _BYTES for c in OP_CLASSES})),
                  "ops_frames": Field("int", 1), "ops_method": Field("str"),
-                 "code_bytes_proxy": _BYTES, "control_transfers_proxy": _BYTES},
+                 "code_bytes_proxy": _BYTES, "control_transfers_proxy": _BYTES,
+                 "static_ops_proxy": _BYTES, "long_instructions_proxy": _BYTES},
 }
 
 
@@ -218,11 +225,12 @@ RATE_KEYS = ("cmacs_per_cycle", "macs32x16_per_cycle", "macs16_per_cycle", "lane
 #: The layout of costs.toml and of a ``--cost-profile FILE`` (e.g. a calibration).
 COSTS_SCHEMA = {
     "default": Field("str"),
-    "code_size": {"factor": _FIGURE, "delay_slot_bytes": _FIGURE},
+    "code_size": {k: _FIGURE for k in ("op_bytes", "long_bytes", "nop_bytes", "delay_slots", "warn_margin")},
     "profiles": MapOf({
         "label": Field("str", required=True), "kind": Field("str", choices=PROFILE_KINDS, required=True),
         "summary": Field("str"),
         "high": {c: _COST for c in OP_CLASSES},
+        "central": {c: _COST for c in OP_CLASSES},
         "slots": MapOf({"classes": Field("str list", choices=OP_CLASSES), "per_cycle": Field("number", 0, True),
                         "source": _SOURCE}),
         "costs": {c: _COST for c in OP_CLASSES},
@@ -245,6 +253,7 @@ class CostProfile:
     kind: str
     summary: str = ""
     high: dict[str, float] = field(default_factory=dict)
+    central: dict[str, float] = field(default_factory=dict)  # counted: cycles per class of the central estimate
     slots: tuple[tuple[tuple[str, ...], float], ...] = ()
     costs: dict[str, float] = field(default_factory=dict)
     rates: dict[str, Band] = field(default_factory=dict)
@@ -273,6 +282,16 @@ class CostProfile:
         low = max((sum(ops.get(c, 0) for c in classes) / per for classes, per in self.slots), default=0.0)
         return Band(float(low), float(high))
 
+    def counted_central(self, ops: dict[str, int]) -> float | None:
+        """The central estimate of counted operations (counted profiles with a ``central`` table; None
+        otherwise): the operations priced at the central per-class cycles, never below the band's low end
+        (the slot bound) nor above its high end."""
+        if self.kind != "counted" or not self.central:
+            return None
+        band = self.counted_band(ops)
+        v = sum(ops.get(c, 0) * self.central.get(c, 0.0) for c in OP_CLASSES)
+        return float(min(max(v, band.low), band.high))
+
     def projected_band(self, work: dict[str, Band]) -> Band:
         """Cycles of one stage's vector work (kernel.toml [vector_work.<stage>]; each figure a Band)."""
         r = self.rates
@@ -300,13 +319,32 @@ class CostProfile:
 
 
 @dataclass(frozen=True)
+class CodeSize:
+    """costs.toml [code_size]: how the proxy's static operations become AIE2 program bytes."""
+
+    op_bytes: Band  # bytes per operation: paired in 48-bit two-slot bundles (low) .. alone in 32-bit ones (high)
+    long_bytes: float  # a 48-bit lng instruction (immediate jump or call, 32-bit constant), alone in its bundle
+    nop_bytes: float  # one unfilled delay slot: a 16-bit NOP bundle
+    delay_slots: float  # delay slots per jump, call and return
+    warn_margin: float  # the program-memory check warns when less than this share of the memory is left
+
+    def estimate(self, ops: int, long_instructions: int, control_transfers: int) -> Band:
+        """AIE2 code bytes of ``ops`` operations of which ``long_instructions`` are lng instructions and
+        ``control_transfers`` have delay slots: low = the rest paired and every delay slot filled, high =
+        the rest one per 32-bit bundle and every delay slot a NOP."""
+        rest = ops - long_instructions
+        nops = control_transfers * self.delay_slots * self.nop_bytes
+        return Band(rest * self.op_bytes.low + long_instructions * self.long_bytes,
+                    rest * self.op_bytes.high + long_instructions * self.long_bytes + nops)
+
+
+@dataclass(frozen=True)
 class Costs:
-    """costs.toml (or a ``--cost-profile FILE``): the profiles, the default one, the code-size factors."""
+    """costs.toml (or a ``--cost-profile FILE``): the profiles, the default one, the code-size figures."""
 
     profiles: dict[str, CostProfile]
     default: str
-    code_factor: Band
-    delay_slot_bytes: float
+    code: CodeSize
     path: Path
 
     def profile(self, name: str | None = None) -> CostProfile:
@@ -333,11 +371,15 @@ def _profile(name: str, t: dict, where: str) -> CostProfile:
     for key in need:
         if key not in t:
             raise UserError(f"{where}: profile {name!r} is {kind} and needs a [profiles.{name}.{key}] table")
-    sources = {f"{sec}.{k}": v.get("source", "") for sec in ("high", "costs", "rates", "slots")
+    sources = {f"{sec}.{k}": v.get("source", "") for sec in ("high", "central", "costs", "rates", "slots")
                for k, v in t.get(sec, {}).items()}
     if kind == "counted" and set(t["high"]) != set(OP_CLASSES):
         raise UserError(f"{where}: [profiles.{name}.high] must price every class: {', '.join(OP_CLASSES)}")
-    if kind == "calibrated" and set(t["costs"]) != set(OP_CLASSES):
+    costs = dict(t.get("costs", {}))
+    for new, old in SPLIT_FROM.items():  # a calibration from before the split: the old class's figure
+        if kind == "calibrated" and new not in costs and old in costs:
+            costs[new] = costs[old]
+    if kind == "calibrated" and set(costs) != set(OP_CLASSES):
         raise UserError(f"{where}: [profiles.{name}.costs] must price every class: {', '.join(OP_CLASSES)}")
     rates = {k: _figure(v, f"{where} [profiles.{name}.rates.{k}]") for k, v in t.get("rates", {}).items()}
     if kind == "projected":
@@ -348,7 +390,8 @@ def _profile(name: str, t: dict, where: str) -> CostProfile:
         name=name, label=t["label"], kind=kind, summary=t.get("summary", ""),
         high={c: float(v["cycles"]) for c, v in t.get("high", {}).items()},
         slots=tuple((tuple(v["classes"]), float(v["per_cycle"])) for v in t.get("slots", {}).values()),
-        costs={c: float(v["cycles"]) for c, v in t.get("costs", {}).items()},
+        central={c: float(v["cycles"]) for c, v in t.get("central", {}).items()},
+        costs={c: float(v["cycles"]) for c, v in costs.items()},
         rates=rates, sources=sources)
 
 
@@ -372,15 +415,25 @@ def load_costs(path: str | None = None) -> Costs:
         merged = {**base.profiles, **profiles}
         if default not in merged:
             raise UserError(f"{where}: default = {default!r} is not a profile")
-        return Costs(merged, default, base.code_factor, base.delay_slot_bytes, Path(path))
+        return Costs(merged, default, base.code, Path(path))
     profiles = {n: _profile(n, t, where) for n, t in data.get("profiles", {}).items()}
     default = data.get("default", "scalar")
     if default not in profiles:
         raise UserError(f"{where}: default = {default!r} is not one of the profiles ({', '.join(profiles)})")
-    code = data.get("code_size", {})
-    factor = _figure(code["factor"], where + " [code_size.factor]") if "factor" in code else Band(2.0, 2.0)
-    slot = _figure(code["delay_slot_bytes"], where + " [code_size]").high if "delay_slot_bytes" in code else 0.0
-    return Costs(profiles, default, factor, slot, base_path)
+    return Costs(profiles, default, _code_size(data.get("code_size", {}), where), base_path)
+
+
+CODE_SIZE_KEYS = ("op_bytes", "long_bytes", "nop_bytes", "delay_slots", "warn_margin")
+
+
+def _code_size(t: dict, where: str) -> CodeSize:
+    """costs.toml [code_size]; every figure is required (the program-memory check depends on them)."""
+    missing = [k for k in CODE_SIZE_KEYS if k not in t]
+    if missing:
+        raise UserError(f"{where}: [code_size] lacks {', '.join(missing)}")
+    f = {k: _figure(t[k], f"{where} [code_size.{k}]") for k in CODE_SIZE_KEYS}
+    return CodeSize(f["op_bytes"], f["long_bytes"].high, f["nop_bytes"].high, f["delay_slots"].high,
+                    f["warn_margin"].high)
 
 
 def cost_profile(name: "str | CostProfile | None" = None) -> CostProfile:
@@ -436,6 +489,8 @@ class KernelSpec:
     stated_bands: dict[str, dict[str, dict[str, Band]]] = field(default_factory=dict)
     code_bytes_proxy: int | None = None
     control_transfers_proxy: int | None = None
+    static_ops_proxy: int | None = None  # operations in the proxy's .text (kernels/mel_tools/measure.py)
+    long_instructions_proxy: int | None = None  # of which 48-bit lng instructions on AIE2
     # bands already computed, by (entry, profile name or file): the timing model asks for them per worker
     _bands: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -526,11 +581,25 @@ class KernelSpec:
             self._bands[key] = result
         return result
 
-    def code_bytes(self) -> Band | None:
-        """Estimated AIE2 code size of the kernel: the proxy's .text times costs.toml's factor band."""
-        if self.code_bytes_proxy is None:
+    def central_cycles(self, entry: str, profile: "str | CostProfile | None" = None) -> float | None:
+        """The central estimate of ``entry``'s cycles per frame under a counted profile with a central
+        table (:meth:`CostProfile.counted_central`, summed over the stages); None otherwise."""
+        e = self.entry(entry)
+        ops = self.ops_per_frame.get(e.symbol)
+        p = profile if isinstance(profile, CostProfile) else cost_profile(profile)
+        if not ops or p.kind != "counted" or not p.central:
             return None
-        return load_costs(None).code_factor.scaled(self.code_bytes_proxy)
+        return sum(p.counted_central(counts) for counts in ops.values())
+
+    def code_bytes(self) -> Band | None:
+        """Estimated AIE2 code size of the kernel (:meth:`CodeSize.estimate` of costs.toml [code_size]):
+        the proxy's static operations, its lng instructions at 6 bytes, and 5 delay slots per jump, call
+        and return, filled (low) or 16-bit NOPs (high). None without the static counts."""
+        if self.static_ops_proxy is None or self.long_instructions_proxy is None \
+                or self.control_transfers_proxy is None:
+            return None
+        return load_costs(None).code.estimate(self.static_ops_proxy, self.long_instructions_proxy,
+                                              self.control_transfers_proxy)
 
     def elem_type(self, stream: str) -> str:
         """The MLIR element type of ``stream`` (``[streams]``); UserError when kernel.toml lacks it."""
@@ -728,4 +797,6 @@ def load(name: str, require_measured: bool = True) -> KernelSpec:
         stated_bands=stated,
         code_bytes_proxy=measured.get("code_bytes_proxy"),
         control_transfers_proxy=measured.get("control_transfers_proxy"),
+        static_ops_proxy=measured.get("static_ops_proxy"),
+        long_instructions_proxy=measured.get("long_instructions_proxy"),
     )

@@ -149,7 +149,8 @@ class CallRunner:
     call is still the whole dataflow simulation; the result is the same bits
     as one network running every call in order, which it falls back to when
     any call does not end with every FIFO empty. ``last_run`` says how the
-    last :meth:`run_audio` ran.
+    last :meth:`run_audio` ran (``kernel``: the host build the workers call,
+    "lockstep xN" or "scalar", see ``sim.dataflow.kernel_build``).
     """
 
     def __init__(self, evaluation: Evaluation, timing_params: TimingParams | None = None):
@@ -183,12 +184,13 @@ class CallRunner:
             if why is None:
                 try:
                     got = self._run_parallel(audio, n, calls, k, layout)
-                    self.last_run = {"path": "dataflow", "threads": k, "calls": calls}
+                    self.last_run = {"path": "dataflow", "threads": k, "calls": calls,
+                                     "kernel": dataflow.kernel_build(self.net)}
                     return got
                 except Exception as e:  # noqa: BLE001 - the in-order run below gives the same result or error
                     why = f"{type(e).__name__}: {e}"
         got = self._run_in_order(audio, n, layout)
-        self.last_run = {"path": "dataflow", "threads": 1, "calls": calls}
+        self.last_run = {"path": "dataflow", "threads": 1, "calls": calls, "kernel": dataflow.kernel_build(self.net)}
         if why is not None:
             self.last_run["parallel_refused"] = why
         return got

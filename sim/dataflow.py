@@ -19,19 +19,24 @@ simulated cycles is the timing model (:mod:`sim.timing`).
 
 Data moves as views made once per network (each buffer's slice, each
 transfer's run of the host buffer) and kernels are called on the buffers'
-addresses, so a step costs little beyond the kernel itself.
+addresses, so a step costs little beyond the kernel itself. With the host
+build's lockstep entry points a worker's call waits for the next data move
+and the calls made by then run together in one foreign call, in the order
+made (:meth:`Network.flush`): no move reads or writes a buffer before every
+call made earlier has run, so every byte moved is the same.
 :func:`calls_independent` and :func:`quiescent` say when a call's output
 depends on its inputs alone, which lets ``sim.CallRunner`` run ranges of
 calls on separate networks in parallel threads.
 """
 from __future__ import annotations
 
+import ctypes
 from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from kernels.mel_tools import kernel
+from kernels.mel_tools import hostbuild, kernel
 from partitioner.check import Evaluation
 from partitioner.design import Design, ObjectFifo, ShimTransfer, Worker, numpy_dtype
 from partitioner.errors import UserError
@@ -61,6 +66,19 @@ class Network:
     joins: list[tuple[Pool, list[tuple[int, int]]]] = field(default_factory=list)  # pools written in slices
     shims: list = field(default_factory=list)  # the last call's shim processes
     feeds: dict[int, tuple] = field(default_factory=dict)  # transfer -> (its channel's process, queued jobs)
+    # Kernel calls made but not yet run (entry index, input, output, frames): run together, in order,
+    # before the next data move reads or writes any buffer (flush), so every move sees what it would
+    # have seen had each call run where it was made. Only with the host build's mel_run_calls.
+    deferred: list[tuple[int, int, int, int]] = field(default_factory=list)
+    run_calls: object = None  # the host build's mel_run_calls, or None: every call runs where it is made
+
+    def flush(self) -> None:
+        """Run the deferred kernel calls (one foreign call, Python's lock released once)."""
+        calls = self.deferred
+        if calls:
+            records = np.array(calls, np.uint64)
+            calls.clear()
+            self.run_calls(records.ctypes.data, records.shape[0])
 
     def indices(self, t: ShimTransfer) -> np.ndarray:
         """The transfer's element order (computed once per transfer, not per call)."""
@@ -164,9 +182,11 @@ def _worker(net: Network, w: Worker, cycles: float):
             else net.reader_pools[n][0]) for n in w.inputs]
     outs = [(n, net.writer_pool[n]) for n in w.outputs]
     call = None
+    index = -1  # the entry's index for Network.run_calls, when its calls may be deferred
     if net.execute:
         # The C entry point on the buffers' addresses, in place (the GIL is released during the call).
-        call = kernel.entry_by_address(w.symbol, kernel=net.ev.spec.name, instance=net.kernel_instance)
+        call = _kernel_call(net, w.symbol)
+        index = _deferred_index(net, w.symbol)
     frames = w.object_frames
     # The requests are the same every iteration: made once.
     acq_in = [Acquire(pool, "read", w.name, d.fifo(n).acquire.get(w.name, 1)) for n, pool in ins]
@@ -177,11 +197,15 @@ def _worker(net: Network, w: Worker, cycles: float):
         (a_in,), (a_out,) = acq_in, acq_out
         r_in, r_out = rel
         p_in, p_out = a_in.pool, a_out.pool
+        deferred = net.deferred
         while True:
             i = (yield a_in)[0]
             o = (yield a_out)[0]
             yield busy
-            if call is not None:
+            if index >= 0:
+                deferred.append((index, p_in.addresses[i], p_out.addresses[o], frames))
+            elif call is not None:
+                net.flush()  # calls made earlier run first
                 call(p_in.addresses[i], p_out.addresses[o], frames)
             yield r_in
             yield r_out
@@ -197,9 +221,47 @@ def _worker(net: Network, w: Worker, cycles: float):
                 addrs.append(a.pool.addresses[idx[0]])
         yield busy
         if call is not None:
+            net.flush()
             call(*addrs, frames)
         for r in rel:
             yield r
+
+
+def _kernel_call(net: Network, symbol: str):
+    """Entry point ``symbol`` on buffer addresses; its host-only lockstep form when the host build has one
+    (:data:`kernels.mel_tools.hostbuild.LOCKSTEP_SUFFIX`: the same arguments and output bits, several
+    frames per vector; tests/test_host_fast.py), so the simulator runs the kernel's arithmetic faster."""
+    b = kernel.binding(net.ev.spec.name, net.kernel_instance)
+    call = b.by_address(symbol)  # checks the symbol against kernel.toml and gives the C signature
+    fast = getattr(b.lib, symbol + hostbuild.LOCKSTEP_SUFFIX, None)
+    if fast is None:
+        return call
+    return type(call)(ctypes.cast(fast, ctypes.c_void_p).value)
+
+
+def _deferred_index(net: Network, symbol: str) -> int:
+    """The entry's index in the host build's mel_run_calls (its calls then wait for the next data move and
+    run several in one foreign call), or -1 (run where made)."""
+    lib = kernel.binding(net.ev.spec.name, net.kernel_instance).lib
+    run_calls, index_of = getattr(lib, "mel_run_calls", None), getattr(lib, "mel_lockstep_index", None)
+    if run_calls is None or index_of is None:
+        return -1
+    index_of.argtypes, index_of.restype = [ctypes.c_char_p], ctypes.c_int32
+    index = index_of(symbol.encode())
+    if index >= 0 and net.run_calls is None:
+        net.run_calls = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int32)(
+            ctypes.cast(run_calls, ctypes.c_void_p).value)
+    return index
+
+
+def kernel_build(net: Network) -> str:
+    """Which host build of the kernel the network's workers call: "lockstep xN" or "scalar"."""
+    lib = kernel.binding(net.ev.spec.name, net.kernel_instance).lib
+    lanes = getattr(lib, "mel_lockstep_lanes", None)
+    if lanes is None or not any(hasattr(lib, w.symbol + hostbuild.LOCKSTEP_SUFFIX) for w in net.design.workers):
+        return "scalar"
+    lanes.restype = ctypes.c_int32
+    return f"lockstep x{lanes()}"
 
 
 def _reader_index(f: ObjectFifo, consumer: str) -> int:
@@ -242,6 +304,8 @@ def _mover(net: Network, f: ObjectFifo, i: int, consumer: str):
         t = (yield acq_dst)[0]
         yield busy
         if copy:
+            if net.deferred:
+                net.flush()
             dst_views[t][:] = src_views[s]
         yield rel_src
         yield rel_dst
@@ -338,6 +402,8 @@ def _shim_feed(net: Network, jobs: deque):
             b = (yield acq)[0]
             yield _busy(plan, k)
             if stream is not None:
+                if net.deferred:
+                    net.flush()
                 views[b][:] = stream[k * ob:(k + 1) * ob]
             yield rel
         jobs.popleft()
@@ -362,6 +428,8 @@ def _shim_drain(net: Network, t: ShimTransfer, out: np.ndarray | None, done: lis
         b = (yield acq)[0]
         yield _busy(plan, k)
         if dest is not None:
+            if net.deferred:
+                net.flush()
             dest[k * ob:(k + 1) * ob] = views[b]
         yield rel
     if dest is not None and not direct:
@@ -460,6 +528,9 @@ def run_call(net: Network, inputs: dict[str, np.ndarray] | None,
             drains.append(net.engine.spawn(f"shim {t.fifo} call {net.calls}",
                                            _shim_drain(net, t, outputs.get(t.buffer), done, objects)))
             net.shims.append(drains[-1])
-    end = net.engine.run(until=drains)
+    try:
+        end = net.engine.run(until=drains)
+    finally:
+        net.flush()  # the buffers as every call made has left them, also when the run stops early
     net.calls += 1
     return outputs, end - start

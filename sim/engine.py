@@ -151,28 +151,32 @@ class Engine:
         pop, push = heapq.heappop, heapq.heappush
         lock = self.lock_cycles
         trace = self.trace
-        max_steps = self.max_steps
         procs = self._procs
-        if until is not None:
-            pending = [p for p in until if not p.done]
-
-            def goal() -> bool:
-                while pending and pending[-1].done:
-                    pending.pop()
-                return not pending
-        steps = start = self.steps
+        pending = None if until is None else [p for p in until if not p.done]
+        # The hot loop keeps the clock, the step count and the tie-break sequence in locals (a step costs
+        # little beyond the process's own work), written back when the run ends, however it ends.
+        steps = self.steps
+        limit = steps + self.max_steps
+        now, seq = self.now, self._seq
         try:
-            while not goal():
+            while True:
+                if pending is not None:
+                    while pending and pending[-1].done:
+                        pending.pop()
+                    if not pending:
+                        break
+                elif goal():
+                    break
                 if not heap:
                     blocked = [p for p in procs if p.waiting is not None and not p.done]
                     raise Deadlock([f"{p.name} waits to {p.waiting.role} {p.waiting.n} of {p.waiting.pool.name}"
                                     for p in blocked], [pl.state() for pl in self.pools])
                 t, _, p, value = pop(heap)
-                if t > self.now:
-                    self.now = t
+                if t > now:
+                    now = t
                 steps += 1
-                if steps - start > max_steps:
-                    raise SimulationError(f"no end after {max_steps} steps (livelock or too long a run)")
+                if steps > limit:
+                    raise SimulationError(f"no end after {self.max_steps} steps (livelock or too long a run)")
                 try:
                     req = p.gen.send(value)
                 except StopIteration:
@@ -183,33 +187,35 @@ class Engine:
                 if cls is Busy:
                     if trace is not None and req.cycles > 0:
                         trace.append(Span(req.track, req.label, t, t + req.cycles))
-                    self._seq += 1
-                    push(heap, (t + req.cycles, self._seq, p, None))
+                    seq += 1
+                    push(heap, (t + req.cycles, seq, p, None))
                 elif cls is Acquire:
                     pool = req.pool
                     got = pool.take(req.role, req.who, req.n)
                     if got is not None:
-                        self._seq += 1
-                        push(heap, (t + lock, self._seq, p, got))
+                        seq += 1
+                        push(heap, (t + lock, seq, p, got))
                     else:
                         p.waiting, p.time = req, t
                         pool.waiters.append(p)
                 else:
                     pool = req.pool
                     pool.release(req.role, req.who, req.n)
-                    self._seq += 1
-                    push(heap, (t + lock, self._seq, p, None))
+                    seq += 1
+                    push(heap, (t + lock, seq, p, None))
                     if pool.waiters:
-                        self._wake(pool, t)
+                        seq = self._wake(pool, t, seq)
         except tokens.TokenError as e:
             if isinstance(e, SimulationError):
                 raise
             raise SimulationError(str(e)) from e  # a release of more than held, from the pool
         finally:
-            self.steps = steps
+            self.steps, self.now, self._seq = steps, now, seq
         return self.now
 
-    def _wake(self, pool: Pool, t: float) -> None:
+    def _wake(self, pool: Pool, t: float, seq: int) -> int:
+        """Schedule the processes blocked on ``pool`` that can take now, in spawn order; returns the
+        tie-break sequence after them (:meth:`run` keeps it in a local)."""
         waiters = pool.waiters
         if len(waiters) > 1:
             waiters.sort(key=_spawn_order)
@@ -220,6 +226,8 @@ class Engine:
             if got is not None:
                 q.waiting = None
                 woken = True
-                self._schedule(q, max(q.time, t) + self.lock_cycles, got)
+                seq += 1
+                heapq.heappush(self._heap, (max(q.time, t) + self.lock_cycles, seq, q, got))
         if woken:
             pool.waiters = [q for q in waiters if q.waiting is not None]
+        return seq

@@ -37,6 +37,19 @@ _X86_LEVELS = (
 VECTOR_ENV = "NPU_TILER_HOST_VECTOR"  # "0": build without vector extensions beyond the compiler's default
 
 
+# The simulator's lockstep build of the mel kernel (host only): mel_lockstep.c includes mel.c whole and adds
+# <entry>_lockstep for the stateless entry points (mel_frames, mel_chunk, mel_spectrum, mel_spectrum_chunk,
+# mel_logmel), which run 8 frames at a time in vector lanes and give the entry point's bits
+# (tests/test_host_fast.py), and mel_run_calls (several such calls in one). Its vector code repeats mel.c's
+# arithmetic, so it is built only against the mel.c it was written for: the sources' hash below
+# (kernels.source_hash; a test fails when the built-in mel.c no longer has it).
+LOCKSTEP_SOURCE = Path(__file__).resolve().with_name("mel_lockstep.c")
+LOCKSTEP_KERNEL = "mel"
+LOCKSTEP_SOURCE_SHA256 = "3816a8ff248165bcc61276afd3d6728d04d75697091a1822a4506c91f9e84c8b"
+LOCKSTEP_SUFFIX = "_lockstep"  # mel_frames -> mel_frames_lockstep: same arguments, same output bits
+LOCKSTEP_ENV = "NPU_TILER_HOST_LOCKSTEP"  # "0": build the kernel's sources alone (the scalar entry points only)
+
+
 class HostBuildError(UserError):
     """The host compiler is missing or rejected the kernel."""
 
@@ -68,6 +81,14 @@ def sources(name: str = "mel") -> KernelSources:
         raise HostBuildError(f"no kernel named {name!r} (looked in {roots}; "
                              f"${kernels.KERNELS_ENV} adds folders)")
     return KernelSources(name, folder)
+
+
+def lockstep_wrapper(src: KernelSources) -> Path | None:
+    """The host-only lockstep wrapper to build with these sources, or None (another kernel, an edited
+    mel.c, or ``NPU_TILER_HOST_LOCKSTEP=0``)."""
+    if os.environ.get(LOCKSTEP_ENV, "1") == "0" or src.name != LOCKSTEP_KERNEL:
+        return None
+    return LOCKSTEP_SOURCE if src.source_hash() == LOCKSTEP_SOURCE_SHA256 else None
 
 
 def compiler() -> str:
@@ -131,15 +152,31 @@ def _run(cmd: list[str], cwd: Path) -> None:
         raise HostBuildError(f"host build failed: {' '.join(cmd)}: {first}")
 
 
-def build_shared(src: KernelSources, flags: tuple[str, ...] | None = None) -> Path:
+def build_shared(src: KernelSources, flags: tuple[str, ...] | None = None, lockstep: bool = True) -> Path:
     """Path of ``lib<name>.so`` for these sources, compiling it if not cached.
 
     ``flags`` default to :func:`host_flags` (-O3 and this CPU's vector level);
-    the cache key covers the sources, the compiler and every flag.
+    the cache key covers the sources, the compiler and every flag. With ``lockstep``
+    (and :func:`lockstep_wrapper` finding one) the library is the wrapper's translation
+    unit, which includes the kernel's C file whole: the same entry points plus their
+    ``*_lockstep`` forms; the wrapper's bytes are then in the key too. A compiler that rejects the
+    wrapper (not the kernel) gets the kernel built alone: slower, the same bits; a kernel that does
+    not build raises its own error.
     """
     cc = compiler()
     flags = [*(host_flags(cc) if flags is None else flags), "-fPIC", "-shared"]
-    lib = _library(src, cc, flags)
+    wrapper = lockstep_wrapper(src) if lockstep else None
+    if wrapper is not None:
+        try:
+            return _build(src, cc, flags, wrapper)
+        except HostBuildError:
+            pass  # the kernel alone below; its own build says whether the kernel builds
+    return _build(src, cc, flags, None)
+
+
+def _build(src: KernelSources, cc: str, flags: list[str], wrapper: Path | None) -> Path:
+    """:func:`build_shared`'s library of ``src`` (with ``wrapper``, which includes the kernel's C file), cached."""
+    lib = _library(src, cc, flags, wrapper)
     out_dir = lib.parent
     if lib.exists():
         return lib
@@ -148,14 +185,18 @@ def build_shared(src: KernelSources, flags: tuple[str, ...] | None = None) -> Pa
     # never leaves a half-written library under the cached name.
     with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
         tmp_lib = Path(tmp) / lib.name
-        _run([cc, *flags, *map(str, src.c_files), "-o", str(tmp_lib)], cwd=src.folder)
+        units = [f"-I{src.folder}", str(wrapper)] if wrapper is not None else list(map(str, src.c_files))
+        _run([cc, *flags, *units, "-o", str(tmp_lib)], cwd=src.folder)
         os.replace(tmp_lib, lib)
     return lib
 
 
-def _library(src: KernelSources, cc: str, flags: list[str]) -> Path:
-    """Where :func:`build_shared` keeps the library of these sources built by ``cc`` with ``flags``."""
-    key = hashlib.sha256((src.source_hash() + cc + " ".join(flags)).encode()).hexdigest()[:16]
+def _library(src: KernelSources, cc: str, flags: list[str], wrapper: Path | None = None) -> Path:
+    """Where :func:`build_shared` keeps the library of these sources (and ``wrapper``) built by ``cc`` with ``flags``."""
+    text = src.source_hash() + cc + " ".join(flags)
+    if wrapper is not None:
+        text += " lockstep " + hashlib.sha256(wrapper.read_bytes()).hexdigest()
+    key = hashlib.sha256(text.encode()).hexdigest()[:16]
     return cache_dir() / "host" / f"{src.name}-{key}" / f"lib{src.name}.so"
 
 
@@ -168,9 +209,10 @@ def cached_build(src: KernelSources) -> Path | None:
     have = _cpu_flags()
     levels = [(), *((f"-march={level}",) for level, needs in _X86_LEVELS if needs <= have)]
     for vector in levels:
-        lib = _library(src, cc, [*HOST_OPT_FLAGS, *vector, "-fPIC", "-shared"])
-        if lib.exists():
-            return lib
+        for wrapper in dict.fromkeys((lockstep_wrapper(src), None)):
+            lib = _library(src, cc, [*HOST_OPT_FLAGS, *vector, "-fPIC", "-shared"], wrapper)
+            if lib.exists():
+                return lib
     return None
 
 

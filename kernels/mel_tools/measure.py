@@ -207,6 +207,8 @@ def measured_table(m: Measurement) -> dict:
     if m.stage_ops is not None:
         table["code_bytes_proxy"] = m.stage_ops.text_bytes
         table["control_transfers_proxy"] = m.stage_ops.control_transfers
+        table["static_ops_proxy"] = m.stage_ops.static_ops
+        table["long_instructions_proxy"] = m.stage_ops.long_instructions
         table["ops_frames"] = m.stage_ops.frames
         table["ops_method"] = OPS_METHOD
         table["ops_per_frame"] = m.stage_ops.ops
@@ -215,6 +217,12 @@ def measured_table(m: Measurement) -> dict:
 
 OPS_METHOD = ("ARMv6-M proxy (-mthumb -march=armv6-m -O2 -ffreestanding -g) under qemu-arm -d in_asm,exec,nochain; "
               "classes by Thumb mnemonic, stages by addr2line -i (sim/measure.py)")
+
+
+#: How kernel.toml's central estimate is formed (partitioner/params/costs.toml [profiles.scalar.central]).
+CENTRAL_NOTE = ("central estimate per entry, cycles per frame: one operation per bundle, every latency hidden and "
+                "every delay slot filled, no hardware loop (costs.toml [profiles.<p>.central]), clamped per stage "
+                "into [low, high]")
 
 
 def band_tables(spec) -> dict:
@@ -233,6 +241,11 @@ def band_tables(spec) -> dict:
             "entries": {e.symbol: [round(b.low, 1), round(b.high, 1)]
                         for e in spec.entries.values() for b in [spec.cycle_band(e.name, name)] if b is not None},
         }
+        central = {e.symbol: round(c, 1) for e in spec.entries.values()
+                   for c in [spec.central_cycles(e.name, name)] if c is not None}
+        if central:
+            out[name]["central"] = central
+            out[name]["central_note"] = CENTRAL_NOTE
     return out
 
 
@@ -245,7 +258,8 @@ def write_measured(toml_file: Path, m: Measurement) -> None:
     old = doc.get("measured", {})
     new = measured_table(m)
     keep = ["instructions_per_frame"] if not m.instructions_per_frame else []
-    keep += ["code_bytes_proxy", "control_transfers_proxy", "ops_frames", "ops_method", "ops_per_frame"] \
+    keep += ["code_bytes_proxy", "control_transfers_proxy", "static_ops_proxy", "long_instructions_proxy",
+             "ops_frames", "ops_method", "ops_per_frame"] \
         if m.stage_ops is None else []
     for key in keep:
         if key in old:
@@ -438,8 +452,10 @@ def proxy32_instructions_per_frame(src: KernelSources, frames: int = PROXY32_FRA
 # into the driver as arrays (the spectrum words of mel_logmel come from the host build, which gives
 # the proxy's bits: tests/test_kernel_32bit.py).
 
-#: Operation classes of the cycle model, in the order kernel.toml lists them.
-OP_CLASSES = ("mul", "alu", "load", "store", "branch", "call")
+#: Operation classes of the cycle model, in the order kernel.toml lists them: the partitioner's own list
+#: (AIE2's slots: alu for mul/alu, mv for move, lda for load and store_part, st for store; lng or alu
+#: for branch and call; see partitioner/params/costs.toml).
+OP_CLASSES = kernel_spec.OP_CLASSES
 #: Stages of the mel kernel. "entry" is the entry point's own frame loop and calls, "state" the hop
 #: state update of the *_hops entries.
 STAGES = ("entry", "window", "fft", "split_power", "mel", "log", "state")
@@ -480,17 +496,33 @@ def _reg_count(operands: str) -> tuple[int, bool]:
     return n, pc
 
 
+#: Thumb moves that AIE2 issues in its mv slot (llvm-aie AIE2GenInstrInfo.td @ 275b8c4d: MOV_mv_scl for a
+#: register copy, MOV_mv_cg for an immediate up to 10 bits; Thumb-1's ``movs rX, #imm8`` fits that).
+_MOVES = {"mov", "movs", "cpy"}
+#: Part-word stores (8 and 16 bits): AIE2's ST_S8/ST_S16 issue in the lda slot as read-modify-write.
+_PART_STORES = {"strb", "strh"}
+
+
 def thumb_classes(mnemonic: str, operands: str) -> dict[str, int]:
     """The operations one executed ARMv6-M (Thumb) instruction stands for, by class.
 
-    * mul: ``muls`` (32 x 32 -> 32 bits, AIE2's ``mul``);
-    * load / store: ``ldr*`` / ``str*``, and ``ldm``/``pop`` / ``stm``/``push`` as one per register
-      (AIE2 loads and stores one scalar word per slot and cycle); a literal-pool load
-      ``ldr rX, [pc, #..]`` is a constant, not data: ALU (AIE2 materialises it with ``movxm``);
+    * mul: ``muls`` (32 x 32 -> 32 bits, AIE2's ``mul``, an alu-slot instruction);
+    * move: ``mov``/``movs`` (register copy or 8-bit immediate: AIE2's mv-slot ``mov``);
+    * load / store: ``ldr*`` / ``str``, and ``ldm``/``pop`` / ``stm``/``push`` as one per register
+      (AIE2 loads and stores one scalar word per slot and cycle);
+    * store_part: ``strb`` / ``strh`` (AIE2's part-word stores: lda slot, read-modify-write);
     * branch: ``b`` and conditional branches, ``bx`` to a register other than lr;
     * call: ``bl``/``blx`` and the return (``bx lr``, ``pop {.., pc}``: the return itself, the
       other registers popped are loads);
-    * alu: everything else (moves, adds, shifts, logic, compares, extends).
+    * alu: everything else (adds, shifts, logic, compares, extends, negation), alu-slot only on AIE2,
+      and a literal-pool load ``ldr rX, [pc, #..]``: a constant, not data; Thumb-1 takes one from the pool
+      when it does not fit ``movs``'s 8 bits, and AIE2 materialises such a constant with ``movxm``, a 48-bit
+      lng instruction that takes the alu+mv field (counted against the alu slot: the conservative side).
+
+    Examples
+    --------
+    >>> thumb_classes("movs", "r3, #1"), thumb_classes("strh", "r3, [r2]"), thumb_classes("adds", "r0, #1")
+    ({'move': 1}, {'store_part': 1}, {'alu': 1})
     """
     m = mnemonic.lower()
     ops = operands.replace(" ", "").lower()
@@ -503,6 +535,8 @@ def thumb_classes(mnemonic: str, operands: str) -> dict[str, int]:
         return {"load": n - 1, "call": 1} if pc else {"load": n}
     if m.startswith("ldr"):
         return {"alu": 1} if ",[pc" in ops else {"load": 1}
+    if m in _PART_STORES:
+        return {"store_part": 1}
     if m.startswith("str"):
         return {"store": 1}
     if m in ("bl", "blx"):
@@ -511,7 +545,22 @@ def thumb_classes(mnemonic: str, operands: str) -> dict[str, int]:
         return {"call": 1} if ops == "lr" else {"branch": 1}
     if m in _BRANCHES:
         return {"branch": 1}
+    if m in _MOVES:
+        return {"move": 1}
     return {"alu": 1}
+
+
+def is_long_instruction(mnemonic: str, operands: str) -> bool:
+    """True when the Thumb instruction becomes a 48-bit lng-slot instruction on AIE2: an immediate jump
+    (``b``, conditional branches: AIE2's J/JZ/JNZ), an immediate call (``bl``: JL), or a 32-bit constant
+    from the literal pool (MOVXM) (llvm-aie AIE2GenInstrInfo.td @ 275b8c4d: J_jump_imm, JZ, JNZ, JL,
+    MOVXM_lng_cg). A return (``bx lr``: RET) and an indirect jump are 32-bit alu-slot instructions.
+
+    >>> is_long_instruction("bne", "#0x1160e"), is_long_instruction("bx", "lr")
+    (True, False)
+    """
+    m = mnemonic.lower()
+    return m in _BRANCHES or m == "bl" or (m.startswith("ldr") and ",[pc" in operands.replace(" ", "").lower())
 
 
 def stage_of(chain: list[tuple[str, int]], mel_end_line: int) -> str | None:
@@ -664,6 +713,8 @@ class StageOps:
     text_bytes: int  # .text of the proxy object (ARMv6-M Thumb)
     control_transfers: int  # static branches, calls and returns in that .text
     frames: int
+    static_ops: int = 0  # operations (thumb_classes) of every instruction in that .text
+    long_instructions: int = 0  # of which become 48-bit lng instructions on AIE2 (is_long_instruction)
 
 
 def _proxy_objects(src: KernelSources, tmpd: Path, extra: tuple[str, ...] = ()) -> list[Path]:
@@ -679,11 +730,22 @@ def _proxy_objects(src: KernelSources, tmpd: Path, extra: tuple[str, ...] = ()) 
     return objs
 
 
-def _static_control_transfers(objs: list[Path]) -> int:
+@dataclass(frozen=True)
+class StaticCode:
+    """What the proxy's .text holds, counted instruction by instruction (objdump): the operations
+    (:func:`thumb_classes`), the control transfers among them (each has 5 delay slots on AIE2) and the
+    instructions that become 48-bit lng instructions (:func:`is_long_instruction`)."""
+
+    ops: int
+    control_transfers: int
+    long_instructions: int
+
+
+def _static_code(objs: list[Path]) -> StaticCode:
     tool = shutil.which(PROXY32_CC.replace("gcc", "objdump"))
     if tool is None:
         raise HostBuildError(f"{PROXY32_CC.replace('gcc', 'objdump')} not found (apt-get install binutils-arm-linux-gnueabi)")
-    n = 0
+    ops = transfers = longs = 0
     for obj in objs:
         text = subprocess.run([tool, "-d", "--no-show-raw-insn", str(obj)], capture_output=True, text=True,
                               check=True).stdout
@@ -691,9 +753,13 @@ def _static_control_transfers(objs: list[Path]) -> int:
             parts = line.split("\t")
             if len(parts) >= 2 and re.match(r"\s*[0-9a-f]+:$", parts[0]):
                 mnem, operands = parts[1].strip(), (parts[2] if len(parts) > 2 else "")
+                if mnem.startswith("."):  # literal-pool data (.word), not an instruction
+                    continue
                 cls = thumb_classes(mnem, operands)
-                n += cls.get("branch", 0) + cls.get("call", 0)
-    return n
+                ops += sum(cls.values())
+                transfers += cls.get("branch", 0) + cls.get("call", 0)
+                longs += is_long_instruction(mnem, operands)
+    return StaticCode(ops, transfers, longs)
 
 
 def proxy32_stage_ops(name: str = "mel", frames: int = PROXY32_STAGE_FRAMES,
@@ -720,7 +786,7 @@ def proxy32_stage_ops(name: str = "mel", frames: int = PROXY32_STAGE_FRAMES,
         tmpd = Path(tmp)
         objs = _proxy_objects(src, tmpd, ("-g",))
         text_bytes = sum(section_text_bytes(o) for o in objs)
-        transfers = _static_control_transfers(objs)
+        static = _static_code(objs)
         for e in spec.entries.values():
             (tmpd / "driver.c").write_text(_stage_driver(spec, e, inputs, frames))
             exe, map_file = tmpd / "driver", tmpd / "driver.map"
@@ -741,7 +807,8 @@ def proxy32_stage_ops(name: str = "mel", frames: int = PROXY32_STAGE_FRAMES,
             totals = _attribute(blocks, insn, order, stage_at)
             ops[e.symbol] = {s: {c: round(totals[s][c] / frames) for c in OP_CLASSES}
                              for s in STAGES if s in totals}
-    return StageOps(ops=ops, text_bytes=text_bytes, control_transfers=transfers, frames=frames)
+    return StageOps(ops=ops, text_bytes=text_bytes, control_transfers=static.control_transfers, frames=frames,
+                    static_ops=static.ops, long_instructions=static.long_instructions)
 
 
 def section_text_bytes(obj: Path) -> int:
