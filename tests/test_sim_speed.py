@@ -207,3 +207,62 @@ def test_step_bound_is_per_call():
     for _ in range(3):
         dataflow.run_call(net, None)
     assert net.engine.steps > 3 * net.engine.max_steps  # a long run of short calls is not a livelock
+
+
+# ---- benchmarks/bench_sim.py's fair reference (issue 23): its helpers, on seconds of audio ----------
+
+def _bench_sim():
+    import importlib.util
+    import sys
+
+    if "bench_sim" in sys.modules:
+        return sys.modules["bench_sim"]
+    spec = importlib.util.spec_from_file_location("bench_sim", Path(__file__).resolve().parents[1] / "benchmarks"
+                                                  / "bench_sim.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["bench_sim"] = mod  # its dataclasses look their module up there
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_bench_sim_refuses_a_ratio_past_15_percent():
+    import doctest
+
+    bench = _bench_sim()
+    assert bench.refusal(115.0, 100.0) is None  # 15% slower: the limit itself is allowed
+    assert bench.refusal(90.0, 100.0) is None  # faster than the standalone run
+    why = bench.refusal(116.0, 100.0)
+    assert why is not None and "16% slower" in why and "116.00 s" in why and "100.00 s" in why
+    assert doctest.testmod(bench).failed == 0
+
+
+def test_bench_sim_recipe_process_loads_no_project_module(tmp_path):
+    import os
+
+    from kernels.mel_tools import fixtures, melfilters
+
+    bench = _bench_sim()
+    audio = fixtures.default_audio()[:melfilters.SAMPLE_RATE * 3]
+    bench.write_recipe_inputs(tmp_path, audio, melfilters.mel_filters(), melfilters.hann_periodic(),
+                              melfilters.HOP, melfilters.SAMPLE_RATE)
+    proc = bench.RecipeProcess(tmp_path)  # raises if the child loaded partitioner, kernels, sim, ... or xdsl
+    try:
+        run = proc.run(2)
+        assert run.shape == (melfilters.N_MELS, audio.size // melfilters.HOP)  # 80 x 300: 3 s, a frame per 10 ms
+        assert run.seconds > 0 and run.cpu >= 0
+    finally:
+        assert proc.close() > 0
+    assert proc.proc.returncode == 0 and proc.proc.pid != os.getpid()
+    assert bench.standalone_run(tmp_path, 1).shape == run.shape
+
+
+def test_bench_sim_numpy_recipe_is_whispers_log_mel():
+    from kernels.mel_tools import fixtures, melfilters, reference
+
+    bench = _bench_sim()
+    audio = np.concatenate([fixtures.default_audio()[:16000 * 2], _audio(16000 + 37, 15)])
+    recipe = bench._numpy_recipe(melfilters.mel_filters().astype(np.float32),
+                                 melfilters.hann_periodic().astype(np.float32), melfilters.HOP)
+    got, want = recipe(audio), reference.log_mel_spectrogram(audio)
+    assert got.shape == want.shape == (80, audio.size // 160)
+    np.testing.assert_allclose(got, want, atol=1e-3)  # float32 against float64
