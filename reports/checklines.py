@@ -29,11 +29,11 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass, field
 
+from partitioner.design import elem_bits
+
 DEFAULT_PREFIX = "CHECK"
 SUFFIXES = ("", "-SAME", "-DAG", "-NOT", "-LABEL", "-NEXT", "-EMPTY", "-COUNT")
 WILD = "\x00"  # what a {{regex}} block becomes in a directive's skeleton: matches anything
-ELEMENT_BITS = {"i1": 8, "i8": 8, "ui8": 8, "si8": 8, "i16": 16, "ui16": 16, "si16": 16, "bf16": 16,
-                "f16": 16, "i32": 32, "ui32": 32, "si32": 32, "f32": 32, "i64": 64, "ui64": 64, "f64": 64}
 
 
 @dataclass(frozen=True)
@@ -551,7 +551,7 @@ def memref_bytes(text: str) -> int | None:
     if WILD in body or "{" in body:
         return None
     *dims, elem = body.split("x")
-    bits = ELEMENT_BITS.get(elem.strip())
+    bits = elem_bits(elem.strip())
     if bits is None or not all(d.strip().isdigit() for d in dims):
         return None
     count = 1

@@ -91,10 +91,7 @@ def load(name: str) -> AieccOptions:
     UserError
         No such table, or the file is malformed.
     """
-    drivers = _data()["drivers"]
-    if name not in drivers:
-        raise UserError(f"{AIECC_TOML}: no [drivers.{name}] table; the tables are {', '.join(sorted(drivers))}")
-    t = drivers[name]
+    t = params.named_table(_data(), "drivers", name, AIECC_TOML)
     return AieccOptions(name=name, program=t["program"], summary=t["summary"], sources=tuple(t["sources"]),
                         options=frozenset(t["options"]), outputs=tuple(t["outputs"]), backend=tuple(t["backend"]))
 

@@ -129,10 +129,7 @@ def load(name: str) -> IronApi:
     UserError
         No such table, or the file is malformed.
     """
-    tables = _data()["tables"]
-    if name not in tables:
-        raise UserError(f"{IRON_TOML}: no [tables.{name}]; the tables are {', '.join(sorted(tables))}")
-    t = tables[name]
+    t = params.named_table(_data(), "tables", name, IRON_TOML)
     calls = {call: Signature(tuple(s.get("positional", ())), frozenset(s.get("keywords", ())), s.get("required", 0),
                              s.get("varargs", False), s["source"]) for call, s in t["calls"].items()}
     return IronApi(name=name, summary=t["summary"], sources=tuple(t["sources"]), modules=frozenset(t["modules"]),

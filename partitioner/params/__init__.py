@@ -238,6 +238,18 @@ PROFILES_SCHEMA = {
 SCHEMAS = {"devices.toml": DEVICES_SCHEMA, "timing.toml": TIMING_SCHEMA, "profiles.toml": PROFILES_SCHEMA}
 
 
+def named_table(data: dict, section: str, name: str, where: Path | str) -> dict:
+    """``data[section][name]``: one named table of a params file, or UserError listing the ones there are.
+
+    >>> named_table({"drivers": {"aiecc": {"x": 1}}}, "drivers", "aiecc", "aiecc.toml")
+    {'x': 1}
+    """
+    tables = data[section]
+    if name not in tables:
+        raise UserError(f"{where}: no [{section}.{name}] table; the tables are {', '.join(sorted(tables))}")
+    return tables[name]
+
+
 def merged(base: dict, override: dict) -> dict:
     """``base`` with ``override``'s keys replaced, recursively through tables."""
     out = dict(base)
