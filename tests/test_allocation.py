@@ -79,6 +79,7 @@ def test_bank_aware_spreading_can_starve_the_static_data():
 
 # -- issue 20 item 5: where the model differed from mlir-aie (../shared/docs/npu1-facts.md section 12) ------------
 
+# npu1-facts.md section 12, row 3: 2026 bank-aware ranking caps "largest free run left"
 def test_2026_ranking_caps_the_largest_free_run_at_the_bytes_still_to_place():
     # Facts row "2026 bank-aware ranking caps "largest free run left" at the bytes still to place (contiguityCap)":
     # AIEAssignBuffers.cpp rankedPlacements (newest stored version, search id 68911127918, no commit reported). test/assign-buffer-addresses/bank_aware_alloc_gaps.mlir
@@ -105,6 +106,7 @@ def test_the_cap_leaves_round_robin_to_decide_once_nothing_larger_is_left():
     assert {a // 16384 for n, a in packed.items() if n in "abc"} == {0}
 
 
+# npu1-facts.md section 12, row 4: A failed pinned placement removes only addresses
 @pytest.mark.parametrize("profile", [P2025, P2026], ids=["2025", "2026"])
 def test_a_failed_pinned_placement_keeps_every_buffer_of_the_tile(profile):
     # Facts row "A failed pinned placement removes only addresses (deAllocationBuffers); the buffers stay on the

@@ -72,6 +72,8 @@ def test_kept_designs_use_only_2025_aiecc_options(design: Path):
     assert flag_problems((design / "build.sh").read_text(), "2025") == []
 
 
+# npu1-facts.md section 12, row 7: aiecc flags `--aie-generate-<x>` became `--get-<x>`
+# npu1-facts.md section 12, row 8: Peano is aiecc's default; `--no-xchesscc` / `--no-xbridge` removed
 def test_the_current_profile_gets_its_outputs_and_lets_peano_be_the_default():
     words = driver_command(_build_sh(Options(batch=100, tiles=4, mlir_aie="2026")), "aiecc")
     assert "--get-xclbin" in words and "--get-npu-insts" in words

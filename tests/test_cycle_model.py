@@ -88,6 +88,8 @@ def test_kernel_toml_states_the_bands_the_model_gives():
             assert stated["entries"][e.symbol] == pytest.approx(SPEC.cycle_band(e.name, profile), abs=0.06)
 
 
+# npu1-facts.md section 11, row 3: VLIW bundle: one scalar ALU slot, two loads, one store, a move ... (the model uses llvm-aie's 7-cycle LDA latency for the row's ~8; it prices one lda slot for scalar loads)
+# npu1-facts.md section 12, row 10: AIE2 slots: ... part-word stores issue in the lda slot with a 7-cycle window; 5 delay slots
 def test_scalar_band_is_the_slot_bound_and_the_exposed_latency_sum():
     p = kernel_spec.cost_profile("scalar")
     ops = {"mul": 10, "alu": 30, "move": 12, "load": 25, "store": 5, "store_part": 2, "branch": 4, "call": 2}
@@ -110,6 +112,7 @@ def _fused_counts_from_the_toml() -> dict[str, dict[str, int]]:
     return data["measured"]["ops_per_frame"]["mel_frames"]
 
 
+# npu1-facts.md section 12, row 10: AIE2 slots: ADD/SUB/AND/OR/XOR/shifts/compares/SEL/EXTEND/CLZ are alu-slot only
 def test_the_fused_scalar_band_starts_at_or_above_the_single_alu_slot_bound():
     # The alu slot issues one operation per cycle, and every multiply, non-move ALU operation, jump and
     # call needs it (jumps and calls are lng instructions that take the alu+mv field, AIE2CompositeFormats.td;
@@ -153,6 +156,7 @@ def test_thumb_instructions_are_classified_by_mnemonic():
 # -- program memory ---------------------------------------------------------------------------------------
 
 
+# npu1-facts.md section 11, row 5: Program memory 16 KiB per compute tile
 def test_program_memory_check_fires_for_a_20_kib_kernel():
     design = make_design(Options(batch=100, tiles=4, depth=2))
     errors = check._program_memory_errors(design, SPEC, code_bytes=20 * 1024)
@@ -166,6 +170,7 @@ def test_program_memory_check_fires_for_a_20_kib_kernel():
     assert not ev.fits and any("21,220 B of program memory" in e and "4,836 B over" in e for e in ev.errors)
 
 
+# npu1-facts.md section 12, row 12: Program memory 16 KiB per AIE-ML compute tile; lng instructions are 48-bit single-op bundles; unfilled delay slots are NOPs
 def test_the_code_estimate_counts_lng_instructions_and_delay_slot_nops():
     # kernel.toml's static counts, by hand (costs.toml [code_size]: 3-4 B per op, 6 B per lng, 2 B per NOP)
     ops, lng, transfers = SPEC.static_ops_proxy, SPEC.long_instructions_proxy, SPEC.control_transfers_proxy

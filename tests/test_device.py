@@ -65,6 +65,7 @@ def test_device_file_overrides_a_figure(tmp_path):
     assert not small.fits and "of 32,768 B" in small.errors[0]
 
 
+# npu1-facts.md section 10, row 1: `npu1` becomes the 4-column virtualised model, shims in row 0
 def test_one_device_model_for_the_partitioner_and_the_dialect():
     vc1902 = model("xcvc1902")  # AIE1: the dialect reads it, the partitioner refuses it
     assert (vc1902.generation, vc1902.columns, vc1902.rows, vc1902.mem_rows) == ("aie1", 50, 9, ())

@@ -108,6 +108,9 @@ def test_split_design_text_follows_mlir_aie_syntax():
     assert "%core_c0r5 = aie.core(%tile_c0r5)" in text and "%in0_3_obj = aie.objectfifo.subview.access %in0_3_sub[0]" in text
 
 
+# npu1-facts.md section 10, generic form (sentence 1): `AIEDevice` and `ObjectFifoPort` are `I32EnumAttr`, printed as integers
+# npu1-facts.md section 10, generic form (sentence 2): generic output carries `dimensionsToStream`,
+# `dimensionsFromStreamPerConsumer` and `operandSegmentSizes` on `npu.dma_memcpy_nd`
 def test_generic_form_is_what_aie_opt_prints():
     generic = (em.DESIGNS_DIR / "batch100_split4" / "aie.generic.mlir").read_text()
     assert '"aie.device"() <{device = 5 : i32}>' in generic  # AIEDevice is an I32EnumAttr: npu1_1col = 5

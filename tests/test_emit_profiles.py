@@ -92,6 +92,10 @@ def test_generic_form_parses_and_verifies_in_mlir_opt(emitted, case, tmp_path):
     assert v.returncode == 0, v.stderr
 
 
+# npu1-facts.md section 10, row 2: `runtime_sequence` moves from aiex to aie
+# npu1-facts.md section 10, row 3: `aiecc.py` removed for the C++ `aiecc`
+# npu1-facts.md section 10, row 4: IRON `Runtime(seq_fn, fn_args)` replaces `Runtime()` + `rt.sequence`
+# npu1-facts.md section 10, row 6: `link_with` on the core deprecated for `link_files`/`func.func`
 @pytest.mark.parametrize("case", CASES, ids=_ids)
 def test_every_artefact_follows_its_profile(emitted, case):
     c, p = case

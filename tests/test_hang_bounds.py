@@ -140,6 +140,7 @@ def test_writes_to_trace_event_and_data_memory_registers_move_nothing(tmp_path):
     ("address = 0x3F004 : ui32, column = 0 : i32, row = 2 : i32", "compute tile (0,2) offset 0x3f004"),
     ("buffer = @buf, address = 8 : ui32", "@buf at 8"),  # past the end of buf (8 words)
 ])
+# npu1-facts.md section 12, row 9: Register writes (`npu.write32`, `maskwrite32`, `blockwrite`), `push_queue`, DMA channel resets move data and locks
 def test_a_write_into_a_dma_lock_core_or_switch_register_stays_not_proved(tmp_path, write, what):
     # the design is free with the lock write; one more write the model cannot follow makes it "not proved"
     result = _lock_write(tmp_path, "aiex.npu.write32 {address = 0x1F000 : ui32, column = 0 : i32, row = 2 : i32, "

@@ -334,6 +334,7 @@ def test_a_built_design_is_checked_without_parsing(parser_constructions):
 FREE = HANGS / "free"
 
 
+# npu1-facts.md section 12, row 1: An acquire names the total number of objects held
 @pytest.mark.parametrize("name", ["sliding_window.mlir", "cyclostatic_in_loop.mlir"])
 def test_sliding_and_cyclostatic_windows_are_free(name: str):
     # sliding_window: mlir-aie test/objectFifo-stateful-transform/dynamic_lowering/

@@ -132,6 +132,7 @@ def test_kept_designs_match_the_2025_iron(design: Path):
     assert problems((design / "design.py").read_text(), "2025") == []
 
 
+# npu1-facts.md section 10, row 7: Python `SequentialPlacer` removed; placement is the C++ `--aie-place-tiles` pass
 def test_the_current_profile_has_no_placer_and_places_with_tile():
     """mlir-aie PR #3016 deleted python/iron/placers.py and renamed placement= to tile= (npu1-facts section 10)."""
     src = _design_py(Options(strategy="hybrid", batch=100, tiles=4, mlir_aie="2026"))

@@ -54,6 +54,7 @@ def _undefined(obj: Path) -> list[str]:
     return subprocess.run([NM, "-u", str(obj)], capture_output=True, text=True, check=True).stdout.split()[1::2]
 
 
+# npu1-facts.md section 11, row 2: Peano (Xilinx/llvm-aie AIE2LegalizerInfo.cpp): 64-bit multiply and 32/64-bit division/remainder become library calls
 @needs_cross
 def test_armv6m_build_calls_no_wide_multiply_shift_or_division_helper(tmp_path):
     undefined = _undefined(_proxy_object(tmp_path))
@@ -63,6 +64,7 @@ def test_armv6m_build_calls_no_wide_multiply_shift_or_division_helper(tmp_path):
     assert not division, f"division helpers called: {division} (a library call on AIE2)"
 
 
+# npu1-facts.md section 11, row 1: Scalar multiply 32x32 ... no FPU (a float operation would call a soft-float helper here)
 @needs_cross
 def test_armv6m_build_calls_no_library_function_at_all(tmp_path):
     # Stricter than the AIE2 rule: no __clzsi2 either (mel.c's portable clz
@@ -83,6 +85,7 @@ def test_the_helper_check_can_fail(tmp_path):
     assert undefined & WIDE_HELPERS and any(DIVISION.match(u) for u in undefined)
 
 
+# npu1-facts.md section 11, row 1: Scalar multiply 32x32 with a 32-bit result, no high-half multiply (no 64-bit type to multiply into)
 def test_source_has_no_64_bit_type():
     code = "\n".join(p.read_text() for p in SRC.all_files)
     code = re.sub(r"/\*.*?\*/", "", code, flags=re.S)

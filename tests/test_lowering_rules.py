@@ -162,6 +162,7 @@ def _streaming(spec, end, cores=(None,)):
     return d
 
 
+# npu1-facts.md section 12, row 2: aie_stream / aie_stream_port on an ObjectFIFO
 def test_a_producer_core_stream_port_puts_the_buffers_on_the_consumer_only():
     # aie_stream/producer_stream_AIE2.mlir @ a1f06c3f: @of_producer_stream (1,2) -> (1,3), depth 3, memref<16xi32>,
     # {aie_stream = 0, aie_stream_port = 0}. CHECK: of_producer_stream_cons_buff_0..2 on tile_1_3, cons prod/cons

@@ -151,6 +151,7 @@ def test_npu_tiler_profiles_lists_facts_aliases_and_default():
 
 # --- the dynamic lowering's per-core state --------------------------------------------------------
 
+# npu1-facts.md section 12, row 6: Dynamic ObjectFIFO lowering is aiecc's default since #2549 (the row dates #3298 2026-07; profiles.toml's first profile with it is 2026.08, which this test uses)
 def test_same_depth_dynamic_lowering_adds_the_state_buffer(tmp_path: Path):
     # ../shared/docs/npu1-facts.md section 12: "Dynamic ObjectFIFO lowering is aiecc's default since #2549
     # (2025-09) ... fully dynamic, no unrolling #3298 (2026-07)" -> "per-core aie.buffer of i32 state".

@@ -196,6 +196,7 @@ def _tile(ev, tile):
     return next(t for t in ev.tiles if t.tile == tile)
 
 
+# npu1-facts.md section 12, row 5: DMA tasks queued on one channel share it
 def test_tasks_queued_on_one_shim_channel_share_it(tmp_path):
     # 14 dma_configure_task on shim MM2S 0, never awaited, and one S2MM task: one channel each way
     ev = partitioner.read(_npu_xrt("dma_queue_overflow__aie.mlir", tmp_path), verify_sources=False)
