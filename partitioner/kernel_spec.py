@@ -17,6 +17,7 @@ stage's vector work ([vector_work]) priced by published throughput.
 from __future__ import annotations
 
 import tomllib
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -623,8 +624,6 @@ def available() -> list[str]:
     of a hand-written design finds its kernel by its entry points); loading that kernel by name
     (:func:`load`) still fails with the error.
     """
-    import warnings
-
     out = []
     for name in kernels.available():
         try:

@@ -26,6 +26,7 @@ Run it: ``npu-tiler corpus --lit`` (summary and differences), or :func:`run` fro
 """
 from __future__ import annotations
 
+import sys
 import tempfile
 import time
 import tomllib
@@ -388,7 +389,6 @@ def table(outcomes: list[RunOutcome]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Print every RUN line that does not match (of the modules whose name holds an argument), then the summary."""
-    import sys
     wanted = sys.argv[1:] if argv is None else argv
     outcomes = [o for o in run() if not wanted or any(w in o.name for w in wanted)]
     for o in outcomes:

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from partitioner.hangs import check
+from partitioner.mlir import index as ix
+from partitioner.mlir.parse import read_source
 
 CORPUS = Path(__file__).parent / "corpus" / "npu-xrt"
 EXECUTE = sys.modules["partitioner.hangs.execute"]  # the package re-exports a function of that name
@@ -147,6 +149,30 @@ def test_a_write_into_a_dma_lock_core_or_switch_register_stays_not_proved(tmp_pa
                                    "value = 1 : ui32}\n      aiex.npu.write32 {" + write + ", value = 1 : ui32}")
     assert result.hangs == [] and not result.proved
     assert any("aiex.npu.write32 moves data or locks and is not modelled" in n for n in result.notes), result.notes
+
+
+def test_the_reader_and_the_hang_check_read_a_register_write_alike(tmp_path):
+    # One place decides what a write does (the index, through partitioner.mlir.registers): an inert write
+    # (0x32038, cm_core_processor_bus) is neither a "not modelled" note of the reader nor a mover; a lock
+    # write (0x1F000, mm_lock0_value) is the index's SetLock on lock "go"; a DMA BD write (0x1D000,
+    # mm_dma_bd0_0) is a mover for both, and the one "not modelled" note of the reader.
+    design = tmp_path / "d.mlir"
+    design.write_text(LOCK_WRITE.replace("WRITE", "\n      ".join([
+        "aiex.npu.write32 {address = 0x1F000 : ui32, column = 0 : i32, row = 2 : i32, value = 1 : ui32}",
+        "aiex.npu.maskwrite32 {address = 0x32038 : ui32, column = 0 : i32, row = 2 : i32, value = 1 : ui32, mask = 1 : ui32}",
+        "aiex.npu.write32 {address = 0x1D000 : ui32, column = 0 : i32, row = 2 : i32, value = 1 : ui32}"])))
+    source = read_source(design)
+    dev = source.index.design
+    steps = [s for s in dev.sequences[0].steps if s.op.name.startswith("aiex.npu.")
+             and s.op.name not in ("aiex.npu.dma_memcpy_nd", "aiex.npu.dma_wait")]
+    assert [type(s) for s in steps] == [ix.SetLock, ix.Inert, ix.Other]
+    assert dev.locks[steps[0].lock].name == "go" and steps[0].value == 1
+    assert dev.movers == [steps[2].op] and dev.not_modelled == [steps[2].op]
+    result = check(design)
+    assert not result.proved
+    line = next(i for i, text in enumerate(design.read_text().splitlines(), 1) if "0x1D000" in text)
+    assert [n for n in result.notes if "moves data or locks" in n] == [
+        f"{design}:{line}:7: aiex.npu.write32 moves data or locks and is not modelled: not proved"]
 
 
 @pytest.mark.parametrize("name", ["tile_mapped_read__aie.mlir", "add_blockwrite__aie.mlir"])

@@ -6,6 +6,8 @@ failure leaves nothing half-written.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 import tempfile
@@ -160,9 +162,6 @@ def _umask() -> int:
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where the
     system has no such call, so the caller falls back to two renames."""
-    import ctypes
-    import errno
-
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):

@@ -13,13 +13,12 @@ The design's IR is executed abstractly: tokens move, data does not.
    *cycle*, a *starved-host-wait*, a *missing-input*) with its stuck ops and chain.
 
 Ops the index records but no model follows and that may move data or locks
-(:attr:`partitioner.mlir.index.DeviceIndex.movers`: register writes, packet flows, unknown core or
-sequence ops) make the answer "not proved", keeping only the hangs the core code shows by itself.
-Some of them the build follows after all (``Network.followed``): a register write decoded against the
-AIE-ML register map (:mod:`~.registers`: data memory, trace, events, performance counters move no
-token; a lock-value write is a ``set``), a data-memory ``aiex.buffer_clear``, the device's one packet
-flow with an unambiguous route (:meth:`~.build._Builder.packet_connections`); and a launcher's
-``aiex.configure`` ops when every device it launches is proved for its runs (:mod:`~.launch`).
+(:attr:`partitioner.mlir.index.DeviceIndex.movers`: register writes the register map does not clear
+(:mod:`partitioner.mlir.registers`), packet flows, unknown core or sequence ops) make the answer "not
+proved", keeping only the hangs the core code shows by itself. Some of them the build follows after
+all (``Network.followed``): the device's one packet flow with an unambiguous route
+(:meth:`~.build._Builder.packet_connections`); and a launcher's ``aiex.configure`` ops when every
+device it launches is proved for its runs (:mod:`~.launch`).
 
 Public API: :func:`find_hangs`, :func:`check` (with the proof status and notes), :class:`Hang`,
 :class:`StuckOp`, :func:`draw_cycle`.
@@ -139,7 +138,7 @@ def check(evaluation_or_path, *, locations: bool = True, runs: int = 1) -> HangC
     dev = ev.ir_device or src.index.design or src.index.devices[0]
     followed, launched = _launched(ev, src, dev, locations)
     notes += launched
-    # the movers of the device build() modelled, less those it followed (register writes it decoded,
+    # the movers of the device build() modelled, less those it followed (a packet flow it routed,
     # the configures of a launcher whose every launched device is proved free)
     untracked = [op for op in dev.movers if not any(op is f for f in [*net.followed, *followed])]
     if untracked:

@@ -29,9 +29,9 @@ also drives) is *unmodelled*: processes stop there, the locks such a part may re
 releaser, and a hang through it is not reported (the network's notes say so). A task on a compute
 or mem tile's own channel runs its BD chain when the sequence starts it (:class:`TaskDmaProc`).
 
-Runtime-sequence register writes are decoded (:mod:`partitioner.hangs.registers`): one that touches no
-DMA, lock or core is followed as doing nothing to tokens, a write of a lock-value register as a
-``set`` of that ``aie.lock``; the device's one packet flow, when its route is unambiguous, is a
+Runtime-sequence register writes come decoded from the index (:class:`~partitioner.mlir.index.Inert`
+steps do nothing to tokens, a write of a lock-value register is a :class:`~partitioner.mlir.index.SetLock`);
+the device's one packet flow, when its route is unambiguous, is a
 connection like an ``aie.flow`` (:meth:`_Builder.packet_connections`). A sequence that first reloads
 its own device's configuration runs its body once per call (``Network.reloads``).
 """
@@ -42,14 +42,13 @@ from xdsl.ir import SSAValue
 from partitioner.check import Evaluation
 from partitioner.design import Coord, ObjectFifo
 from partitioner.fifo_ends import End, LinkPool, LockPair, Part, fifo_ends
-from partitioner.hangs import registers
 from partitioner.hangs.model import (ACQ, ACQ_EQ, ACQ_HELD, END, LOOP, NEXT, REL, REL_HELD, SPIN, UNMOD, AcquireFact,
                                      Bd, CoreProc, DmaProc, HostProc, Lock, LoopFact, Network, OpenProc, Proc,
                                      ShimProc, Stream, TaskDmaProc)
-from partitioner.mlir import aie, aiex
+from partitioner.mlir import aie
 from partitioner.mlir import index as ix
 from partitioner.mlir.aie import DMAChannelDir, LockAction, ObjectFifoPort, WireBundle
-from partitioner.mlir.index import elem_bytes, io, memref
+from partitioner.mlir.index import io
 from partitioner.mlir.parse import Source
 from partitioner.tokens import FifoPort, to_take
 
@@ -92,7 +91,7 @@ class _Builder:
         self.loop_facts: list[LoopFact] = []
         self.acquire_facts: list[AcquireFact] = []
         self.approximations: list[str] = []
-        self.followed: list = []  # ops of the index's movers this build models or finds inert (registers.effect)
+        self.followed: list = []  # ops of the index's movers this build models after all (packet flows)
         # locks an unmodelled part of a core may release (UNMOD): a waiter on them is not reported stuck
         self.unmodelled_releases: dict[CoreProc, list[Lock]] = {}
 
@@ -624,35 +623,12 @@ class _Builder:
             elif isinstance(s, ix.SetLock):
                 if s.lock in self.hand_locks:
                     host.code.append(("set", self.hand_locks[s.lock], s.value, s.op))
-            elif isinstance(s, ix.Other) and isinstance(s.op, registers.WRITES):
-                self.register_write(host, s.op)
-            elif isinstance(s, ix.Other) and isinstance(s.op, aiex.BufferClearOp):
-                eff = registers.clear_effect(s.op, self.dev.tiles.get(s.op.tile), self.device.kind_of)
-                if eff.kind == "inert":
-                    self.followed.append(s.op)
-                    self.notes.append(f"{self.src.locate(s.op)}: {s.op.name} writes {eff.what}: "
-                                      f"no DMA, lock or core control")
+            elif isinstance(s, ix.Inert):
+                self.notes.append(f"{self.src.locate(s.op)}: {s.op.name} writes {s.what}: no DMA, lock or core control")
             elif isinstance(s, ix.Other) and s.op.name.startswith("aiex.dma_start_bd_chain"):
                 # issue 20: every op of ix.Other that moves data or locks makes the result "not proved"
                 self.approx(f"{self.src.locate(s.op)}: {s.op.name} is not modelled")
         return host
-
-    def register_write(self, host: HostProc, op) -> None:  # noqa: ANN001 - a write32 / maskwrite32 / blockwrite
-        """A register write of the sequence (:func:`partitioner.hangs.registers.effect`): one that touches
-        no DMA, lock or core is followed (nothing to do); one that sets an ``aie.lock`` of the design is a
-        ``set``; anything else stays a mover (the verdict is then "not proved")."""
-        buffers = {b.sym_name.data: memref(b.buffer.type)[0] * (elem_bytes(b.buffer.type.element_type) or 0)
-                   for b in self.dev.buffers if b.sym_name is not None}
-        eff = registers.effect(op, self.device.kind_of, buffers)
-        where = self.src.locate(op)
-        if eff.kind == "inert":
-            self.followed.append(op)
-            self.notes.append(f"{where}: {op.name} writes {eff.what}: no DMA, lock or core control")
-        elif eff.kind == "lock":
-            lock = next((v for v, lk in self.dev.locks.items() if lk.tile == eff.tile and lk.id == eff.lock), None)
-            if lock is not None:
-                self.followed.append(op)
-                host.code.append(("set", self.hand_locks[lock], eff.value, op))
 
     @staticmethod
     def task_bytes(task: ix.Task) -> int:

@@ -551,7 +551,7 @@ class Network:
     acquire_facts: list[AcquireFact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     approximations: list[str] = field(default_factory=list)  # notes on what was taken, not modelled
-    followed: list[Operation] = field(default_factory=list)  # movers of the index the build models or finds inert
+    followed: list[Operation] = field(default_factory=list)  # movers of the index the build models after all
     reloads: str = ""  # where the runtime sequence first reloads the design's own configuration (every call)
 
     def deadlock(self) -> Deadlock | None:

@@ -7,6 +7,7 @@ same chain as (waiter, waited-on, what) triples, which :func:`draw_cycle` draws.
 """
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,8 +108,6 @@ def draw_cycle(hang: Hang, path: str | Path) -> Path:
     >>> out.read_bytes()[:4] == b"\\x89PNG"
     True
     """
-    import textwrap
-
     import networkx as nx
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure

@@ -146,7 +146,7 @@ def _bds(op: Operation, tile: tuple[int, int]) -> int:
     return d.kind(tile).bds if d.contains(tile) else d.kinds["compute"].bds
 
 
-def _constant(value: SSAValue) -> int | None:
+def constant(value: SSAValue) -> int | None:
     """``getConstantIntValue``: the integer an ``arith.constant`` operand holds."""
     owner = value.owner
     if isinstance(owner, Operation) and owner.name == "arith.constant":
@@ -615,7 +615,7 @@ class NpuDmaMemcpyNdOp(IRDLOperation):
         out = []
         for key, values, _ in self._lists():
             it = iter(values)
-            ints = [_constant(next(it)) if v == DYNAMIC_INDEX else v for v in getattr(self, key).get_values()]
+            ints = [constant(next(it)) if v == DYNAMIC_INDEX else v for v in getattr(self, key).get_values()]
             if None in ints:
                 return None
             out.append(ints)
@@ -994,7 +994,7 @@ class NpuPushQueueOp(IRDLOperation):
         if self.dyn:
             if len(self.dyn) != 2 or self.bd_id is not None or self.repeat_count is not None:
                 raise op_error(self, "takes bd_id and repeat_count as two operands or as two attributes")
-            bd, repeat = _constant(self.dyn[1]), _constant(self.dyn[0])
+            bd, repeat = constant(self.dyn[1]), constant(self.dyn[0])
         else:
             if self.bd_id is None or self.repeat_count is None:
                 raise op_error(self, "requires attributes 'bd_id' and 'repeat_count'")

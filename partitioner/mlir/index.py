@@ -19,30 +19,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from xdsl.dialects import affine, arith, func, scf
-from xdsl.dialects.builtin import IntegerAttr, MemRefType, ModuleOp
+from xdsl.dialects.builtin import MemRefType, ModuleOp
 from xdsl.ir import Attribute, Block, BlockArgument, Operation, SSAValue
 
 from partitioner.design import Coord
 from partitioner.design import elem_bytes as design_elem_bytes
-from partitioner.mlir import aie, aiex
-from partitioner.mlir.aie import DMAChannelDir, LockAction, ObjectFifoPort, WireBundle
+from partitioner.mlir import aie, aiex, registers
+from partitioner.mlir.aie import DMAChannelDir, LockAction, ObjectFifoPort, WireBundle, int_of
+from partitioner.mlir.aiex import constant
 from partitioner.mlir.place import PlacementError, place_logical_tiles
 
 #: A loop this long is mlir-aie's "forever" (IRON prints int64 max, older designs 2^32 - 1).
 ENDLESS = 2**31 - 1
-
-
-def constant(value: SSAValue) -> int | None:
-    """The integer an ``arith.constant`` gives ``value``; None for any other value."""
-    owner = value.owner
-    if isinstance(owner, arith.ConstantOp) and isinstance(owner.value, IntegerAttr):
-        return owner.value.value.data
-    return None
-
-
-def int_of(attr: IntegerAttr | None, default: int | None = None) -> int | None:
-    """An optional integer property's value, or ``default`` when it is absent."""
-    return attr.value.data if attr is not None else default
 
 
 def elem_bytes(elem: Attribute | str) -> int | None:
@@ -465,11 +453,21 @@ class TaskFree:
 
 @dataclass(eq=False)
 class SetLock:
-    """``aiex.set_lock``: the lock (an SSA value) and the value it sets."""
+    """``aiex.set_lock``, or a ``write32`` of a design lock's value register: the lock (an SSA value)
+    and the value it sets."""
 
-    op: aiex.SetLockOp
+    op: aiex.SetLockOp | aiex.NpuWrite32Op
     lock: SSAValue
     value: int
+
+
+@dataclass(eq=False)
+class Inert:
+    """A register write or ``aiex.buffer_clear`` that moves no DMA data, sets no lock and neither starts
+    nor stops a core (:func:`partitioner.mlir.registers.effect`): ``what`` it writes, in words."""
+
+    op: Operation
+    what: str
 
 
 @dataclass(eq=False)
@@ -479,7 +477,7 @@ class Other:
     op: Operation
 
 
-SeqStep = Transfer | Wait | Sync | Task | TaskUse | TaskFree | SetLock | Other
+SeqStep = Transfer | Wait | Sync | Task | TaskUse | TaskFree | SetLock | Inert | Other
 
 #: Runtime-sequence ops that move data or set locks in ways no record here follows: register writes
 #: (a lock's or a DMA channel's registers among them), BD writes and queue pushes, BD-chain starts,
@@ -836,5 +834,29 @@ def index_module(module: ModuleOp) -> Index:
                     ix.unmodelled.append(op)
             elif op.parent_op() is dev and op.name not in _QUIET:
                 ix.unmodelled.append(op)
+        _decode_writes(ix)
         devices.append(ix)
     return Index(devices)
+
+
+def _decode_writes(ix: DeviceIndex) -> None:
+    """Read each runtime-sequence register write and ``aiex.buffer_clear`` against the register map
+    (:mod:`partitioner.mlir.registers`), once every buffer and lock of the device is known: one that
+    touches nothing the models follow is :class:`Inert`, a ``write32`` of a design lock's value
+    register is a :class:`SetLock`, anything else stays :class:`Other` (a mover)."""
+    buffers = {b.sym_name.data: memref(b.buffer.type)[0] * (elem_bytes(b.buffer.type.element_type) or 0)
+               for b in ix.buffers if b.sym_name is not None}
+    locks = {(lk.tile, lk.id): value for value, lk in ix.locks.items()}
+    kind_of = ix.op.model.kind_of
+    for seq in ix.sequences:
+        for i, step in enumerate(seq.steps):
+            if isinstance(step.op, registers.WRITES):
+                eff = registers.effect(step.op, kind_of, buffers)
+            elif isinstance(step.op, aiex.BufferClearOp):
+                eff = registers.clear_effect(step.op, ix.tiles.get(step.op.tile), kind_of)
+            else:
+                continue
+            if eff.kind == "inert":
+                seq.steps[i] = Inert(step.op, eff.what)
+            elif eff.kind == "lock" and (eff.tile, eff.lock) in locks:
+                seq.steps[i] = SetLock(step.op, locks[(eff.tile, eff.lock)], eff.value)

@@ -42,8 +42,8 @@ from partitioner.errors import UserError
 from partitioner.kernel_spec import KernelSpec
 from partitioner.mlir import aie, aiex
 from partitioner.mlir import index as ix
-from partitioner.mlir.aie import DMAChannelDir, ObjectFifoPort, WireBundle
-from partitioner.mlir.index import int_of, io, memref
+from partitioner.mlir.aie import DMAChannelDir, ObjectFifoPort, WireBundle, int_of
+from partitioner.mlir.index import io, memref
 from partitioner.mlir.parse import Source
 
 

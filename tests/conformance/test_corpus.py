@@ -6,61 +6,112 @@ recorded fields have the documented shapes, and that every buffer size agrees
 with the memref type it comes from: a buffer declared in the input by its
 sym_name, or a buffer the lowering creates for an ObjectFIFO end
 (<fifo>_buff_<i>, <fifo>_cons_buff_<i>, <fifo>_<k>_cons_buff_<i>).
+
+The inputs are read with npu-tiler's own MLIR parser (``partitioner.mlir.parse``)
+and element widths come from ``partitioner.design.elem_bits``, so the test knows
+no MLIR syntax and no type widths of its own. Every input must parse: a parse
+error fails the buffer test of that module (there is no skip list; none is needed).
 """
 from __future__ import annotations
 
-import re
+import string
 import tomllib
+from functools import cache
 from pathlib import Path
 
 import pytest
+from xdsl.dialects.builtin import MemRefType, ModuleOp
+
+from partitioner.design import elem_bits
+from partitioner.mlir import aie
+from partitioner.mlir.parse import parse_module
 
 HERE = Path(__file__).parent
 EXPECTED = tomllib.loads((HERE / "expected.toml").read_text())["modules"]
 MLIR = {p.stem: p for p in HERE.glob("*.mlir")}
 
-BITS = {"i8": 8, "ui8": 8, "i16": 16, "bf16": 16, "f16": 16, "i32": 32, "f32": 32, "i64": 64}
 TILE_KEYS = {"tile", "buffers", "locks", "lock_init", "pool_from_lock_init", "dma_in", "dma_out",
              "bds", "bd_ids", "hw_repeat", "stack", "data_origin", "data_length"}
 BUFFER_KEYS = {"name", "bytes", "address", "bank", "init"}
+HEX = frozenset(string.hexdigits.lower())
 
 
-def memref_bytes(text: str) -> int:
-    """Bytes of a memref type body such as '4x4xi32' or '16x16xi32, 1 : i32' or 'i32'."""
-    shape = text.split(",")[0].strip()
-    *dims, elem = shape.split("x")
-    n = 1
-    for d in dims:
-        n *= int(d)
-    return n * BITS[elem] // 8
+def is_commit(text: str) -> bool:
+    """Whether ``text`` is a full 40-digit lower-case hex git commit."""
+    return len(text) == 40 and set(text) <= HEX
 
 
-def declared_buffers(src: str) -> dict[str, int]:
-    out = {}
-    for m in re.finditer(r'aie\.buffer\([^)]*\)\s*\{[^}]*sym_name\s*=\s*"([^"]+)"[^}]*\}\s*:\s*memref<([^>]+)>', src):
-        out[m.group(1)] = memref_bytes(m.group(2))
+@cache
+def module(name: str) -> ModuleOp:
+    path = MLIR[name]
+    return parse_module(path.read_text(), str(path))
+
+
+def memref_bytes(t: MemRefType) -> int:
+    """Bytes of a statically shaped memref: its element count times its element width."""
+    assert isinstance(t, MemRefType) and t.has_static_shape(), t
+    bits = elem_bits(str(t.element_type))
+    assert bits is not None and bits % 8 == 0, t
+    return t.element_count() * bits // 8
+
+
+def declared_buffers(m: ModuleOp) -> dict[str, int]:
+    """sym_name -> bytes of every named ``aie.buffer`` in the module."""
+    out: dict[str, int] = {}
+    for op in m.walk():
+        if isinstance(op, aie.BufferOp) and op.sym_name is not None:
+            nbytes = memref_bytes(op.buffer.type)
+            assert out.setdefault(op.sym_name.data, nbytes) == nbytes, op.sym_name.data
     return out
 
 
-def fifo_types(src: str) -> dict[str, tuple[int, int]]:
+def fifo_types(m: ModuleOp) -> dict[str, tuple[int, int]]:
     """FIFO name -> (producer element bytes, consumer element bytes)."""
-    out = {}
-    pat = re.compile(r'aie\.objectfifo\s+@(\w+)\s*\(.*?:\s*!aie\.objectfifo<memref<([^>]+)>>'
-                     r'(?:\s*->\s*!aie\.objectfifo<memref<([^>]+)>>)?', re.S)
-    for m in pat.finditer(src):
-        prod = memref_bytes(m.group(2))
-        out[m.group(1)] = (prod, memref_bytes(m.group(3)) if m.group(3) else prod)
+    out: dict[str, tuple[int, int]] = {}
+    for op in m.walk():
+        if isinstance(op, aie.ObjectFifoCreateOp):
+            prod = memref_bytes(op.memref_type)
+            cons = memref_bytes(op.consumerElemType.element_type) if op.consumerElemType is not None else prod
+            assert out.setdefault(op.fifo_name, (prod, cons)) == (prod, cons), op.fifo_name
     return out
+
+
+def _index_suffix(name: str, sep: str) -> str | None:
+    """``stem`` when ``name`` is ``<stem><sep><digits>`` with a non-empty stem, else None."""
+    stem, found, index = name.rpartition(sep)
+    return stem if found and stem and index.isdigit() else None
 
 
 def fifo_buffer_bytes(name: str, fifos: dict[str, tuple[int, int]]) -> int | None:
-    m = re.fullmatch(r"(\w+?)(?:_\d+)?_cons_buff_\d+", name)
-    if m and m.group(1) in fifos:
-        return fifos[m.group(1)][1]
-    m = re.fullmatch(r"(\w+)_buff_\d+", name)
-    if m and m.group(1) in fifos:
-        return fifos[m.group(1)][0]
+    """Bytes of a buffer the lowering names after a FIFO end; None when ``name`` is not one."""
+    stem = _index_suffix(name, "_cons_buff_")
+    if stem is not None:
+        # <fifo>_<k>_cons_buff_<i> (one consumer of several) before <fifo>_cons_buff_<i>.
+        for fifo in (_index_suffix(stem, "_"), stem):
+            if fifo in fifos:
+                return fifos[fifo][1]
+    fifo = _index_suffix(name, "_buff_")
+    if fifo in fifos:
+        return fifos[fifo][0]
     return None
+
+
+def test_fifo_buffer_names():
+    fifos = {"a": (4, 2), "b_2": (8, 8)}
+    assert fifo_buffer_bytes("a_buff_0", fifos) == 4
+    assert fifo_buffer_bytes("a_cons_buff_1", fifos) == 2
+    assert fifo_buffer_bytes("a_1_cons_buff_0", fifos) == 2
+    assert fifo_buffer_bytes("b_2_cons_buff_0", fifos) == 8
+    assert fifo_buffer_bytes("b_2_buff_3", fifos) == 8
+    for other in ("a_buff_", "a_buff_x", "_buff_0", "a_cons_buff_", "c_buff_0", "a", "a_cons_0"):
+        assert fifo_buffer_bytes(other, fifos) is None, other
+
+
+def test_is_commit():
+    assert is_commit("0123456789abcdef0123456789abcdef01234567")
+    assert not is_commit("0123456789abcdef0123456789abcdef0123456")
+    assert not is_commit("0123456789ABCDEF0123456789abcdef01234567")
+    assert not is_commit("0123456789abcdeg0123456789abcdef01234567")
 
 
 def test_every_module_has_an_input_and_every_input_a_module():
@@ -84,7 +135,7 @@ def test_module_entry(name):
     source = entry["source"].split(" ")[0]
     if "<" not in source:
         assert source in header
-    if re.fullmatch(r"[0-9a-f]{40}", entry["commit"]):
+    if is_commit(entry["commit"]):
         assert entry["commit"] in header
     assert "(RUN: " in header
 
@@ -99,8 +150,8 @@ def test_module_entry(name):
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_buffer_sizes_follow_the_memref_types(name):
-    src = MLIR[name].read_text()
-    declared, fifos = declared_buffers(src), fifo_types(src)
+    m = module(name)
+    declared, fifos = declared_buffers(m), fifo_types(m)
     checked = 0
     for t in EXPECTED[name].get("tiles", []):
         for b in t.get("buffers", []):

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from math import prod
 
 from xdsl.ir import Operation, SSAValue
 
 from partitioner.design import Coord
 from partitioner.mlir import aiex
-from partitioner.mlir.index import constant, int_of
+from partitioner.mlir.aie import element_bits, int_of
+from partitioner.mlir.aiex import constant
 from partitioner.params import PARAMS_DIR, read_toml
 
 REGISTERS_TOML = PARAMS_DIR / "registers.toml"
@@ -105,12 +107,8 @@ def _target(op: Operation) -> tuple[str | None, Coord | None, int | None]:
 
 def _words(op: Operation) -> int:
     if isinstance(op, aiex.NpuBlockWriteOp):
-        shape = op.data.type.get_shape()
-        n = 1
-        for d in shape:
-            n *= d
-        bits = getattr(op.data.type.element_type, "width", None)
-        return max(1, n * (bits.data if bits is not None else 32) // (8 * WORD_BYTES))
+        bits = element_bits(op.data.type) or 8 * WORD_BYTES
+        return max(1, prod(op.data.type.get_shape()) * bits // (8 * WORD_BYTES))
     return 1
 
 
