@@ -429,6 +429,17 @@ def test_pareto_front_has_no_dominated_point_and_misses_none(recs):
 
 # -- packaging (found while running the partitioner's command line) ------------------------------------------
 
+def test_every_package_of_the_project_is_installed():
+    # setuptools' `packages` names each package by hand: one left out is missing from a non-editable
+    # install (`pip install .`), though an editable install still finds it.
+    import tomllib
+
+    packages = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(init.parent.relative_to(REPO).parts) for top in {p.split(".")[0] for p in packages}
+             for init in (REPO / top).rglob("__init__.py")}
+    assert found - packages == set(), sorted(found - packages)
+
+
 def test_console_script_package_is_installed():
     import tomllib
 

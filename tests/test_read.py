@@ -390,7 +390,7 @@ def test_a_contiguous_shim_transfer_skips_the_wrap_limits(tmp_path):
 # -- what an aie.core or aie.buffer states about its tile's memory, read and handed to the allocator -----------
 # Each module is a minimal npu2 design (64 KiB core tile, 4 banks of 16384 B, AIE2P: a buffer of 64 B or more is
 # 64 B aligned) read with the 2026 profile, whose allocator is AIEAssignBuffers.cpp's newest stored version
-# (search id 68911127918; partitioner/allocation.py _ranked_search). Addresses are worked out by hand below.
+# (search id 68911127918; partitioner/allocation/search.py ranked_search). Addresses are worked out by hand below.
 
 def _core_tile(tmp_path, body: str, core_attrs: str, core_body: str = "aie.end", device: str = "npu2"):
     path = tmp_path / "core.mlir"
