@@ -479,7 +479,7 @@ def profiles_command(as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("mlir_file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("mlir_file", metavar="DESIGN", type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the same JSON object as `partition --json`.")
 @click.option("--alloc-scheme", type=Choice(CHECK_ALLOC_SCHEMES, "allocation scheme"), default=None,
               help="Override the allocator: default (aiecc's own default: bank-aware, falling back to "
@@ -494,8 +494,8 @@ def check(mlir_file: str, as_json: bool, alloc_scheme: str | None, mlir_aie: str
     """Read any mlir-aie design (AIE2 family: npu1, npu2 and their partial arrays, xcve2302, xcve2802) and
     say what mlir-aie will make of it, tile by tile.
 
-    Pretty or generic form, npu-tiler's own output, a hand-written design or one IRON printed. Options
-    come from manifest.json beside the file, else from the IR itself (the output says which figures were
+    DESIGN is an .mlir file, or a design folder (its aie.mlir). Pretty or generic form, npu-tiler's own
+    output, a hand-written design or one IRON printed. Options come from manifest.json beside the file, else from the IR itself (the output says which figures were
     derived). Prints the same per-tile table and JSON as `partition` (JSON adds `notes`, `device`,
     `mlir_aie`, `alloc_scheme`); exit 0 if it fits, 1 if not, 2 if the file cannot be read (file:line:col
     and the offending token).

@@ -66,6 +66,16 @@ def test_a_design_iron_printed_is_checked(cli):
     assert r.returncode == 1 and "fits: yes" in r.stdout and "starved-host-wait" in r.stdout
 
 
+def test_check_takes_a_design_folder_as_its_aie_mlir(cli, tmp_path):
+    # `simulate` and `run` take the folder `emit` writes; `check` takes it too, reading its aie.mlir
+    folder = DESIGNS_DIR / "batch100_split2"
+    by_folder, by_file = cli("check", str(folder), "--json"), cli("check", str(folder / "aie.mlir"), "--json")
+    assert by_folder.returncode == by_file.returncode == 0, by_folder.stderr
+    assert json.loads(by_folder.stdout) == json.loads(by_file.stdout)
+    empty = cli("check", str(tmp_path))
+    assert empty.returncode == 2 and f"{tmp_path} has no aie.mlir: not a design folder" in empty.stderr
+
+
 def test_the_depth_one_pipeline_now_fits():
     # mlir-aie gives a shared-memory FIFO its declared depth (AIE2_static_L1.mlir): one 20,100 B spectrum
     # buffer, not max acquire + 1 = 2. Tile (0, 2): stack 1,024 + spectrum 20,100 + input 20,000 + tables
