@@ -27,7 +27,7 @@ from partitioner.design import Options
 from partitioner.errors import UserError
 from partitioner.placement import ColumnPlacer, place, summary
 from partitioner.search_placer import SearchPlacer
-from partitioner.strategies import STRATEGIES, build, design_name, validate
+from partitioner.strategies import build_design
 
 CASES = [
     Options(strategy="single", batch=20, tiles=1, depth=2),
@@ -44,12 +44,9 @@ TARGET_MS = 100.0
 
 
 def unplaced(options: Options):
-    """The strategy's design for ``options``, before placement (what ``make_design`` places)."""
+    """The strategy's design for ``options``, before placement (what ``make_design`` places), and its device."""
     context = Context.for_options(options)
-    validate(options, context.device)
-    shape = STRATEGIES[options.strategy](options, context.spec, context.device)
-    return build(options, context.spec, context.device, shape, design_name(options), context.device.shim.wrap_max,
-                 context.profile), context.device
+    return build_design(options, context), context.device
 
 
 def time_place(design, device, placer, repeat: int) -> float:

@@ -285,7 +285,6 @@ def main() -> None:
     import sim
     from kernels.mel_tools import hostbuild, melfilters
     from partitioner.params import seed
-    from sim import dataflow
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--frames", type=int, default=seed().frames)
@@ -293,7 +292,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=2, help="best of this many runs of each timing")
     ap.add_argument("--recheck", type=int, default=2,
                     help="extra reference and standalone runs (no simulation between them) while the reference "
-                         "is more than 15%% slower than the standalone run")
+                         f"is more than {MAX_SLOWDOWN * 100:.0f}%% slower than the standalone run")
     args = ap.parse_args()
     repeat = max(1, args.repeat)
 
@@ -312,9 +311,6 @@ def main() -> None:
         warm = audio[:16000 * 40]  # build and load the kernel (an instance per thread) outside the timing
         for th in THREADS:
             sim.CallRunner(design).run_audio(warm, threads=th)
-        # Which host build of the kernel the simulator calls, where sim says (sim.dataflow.kernel_build).
-        kernel_build = getattr(dataflow, "kernel_build", None)
-        sim_build = kernel_build(sim.CallRunner(design).net) if kernel_build else "not reported by sim"
 
         best_sim = dict.fromkeys(THREADS, float("inf"))
         cpu_sim = {}  # CPU seconds of the best runs: how many cores the simulator had
@@ -362,7 +358,7 @@ def main() -> None:
     print(f"audio: {n:,} frames ({n / 100 / 60:.1f} min), {_mb(audio.nbytes)} int16; output {_mb(got.nbytes)} int16")
     print(f"machine: {os.cpu_count()} CPUs; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after "
           f"(other work on the machine slows both sides)")
-    print(f"host kernel build: {' '.join(hostbuild.host_flags())}, {sim_build}; "
+    print(f"host kernel build: {' '.join(hostbuild.host_flags())}, {paths[THREADS[0]]['kernel']}; "
           f"reference: Whisper's recipe in {ref.name}, output {shape}, in a fresh interpreter that loaded no "
           f"project module, idle while the simulator runs; standalone: the same recipe in a new interpreter per run, timed after "
           f"one untimed run (both sides warm: a first run pays the first touch of its buffers)")
@@ -371,8 +367,8 @@ def main() -> None:
         p, r, s = paths[th], reference[th], standalone[th]
         extra = f", {rechecks[th]} rechecked" if rechecks[th] else ""
         print(f"  {th} thread{'s' if th > 1 else ' '}: simulator {design.design.name} {best_sim[th]:6.2f} s "
-              f"({n / best_sim[th]:,.0f} frames/s, {p.get('path', '?')} path on {p.get('threads', '?')} "
-              f"network(s), kernel {p.get('kernel', sim_build)}, {cpu_sim[th] / best_sim[th]:.2f} cores busy)")
+              f"({n / best_sim[th]:,.0f} frames/s, {p['path']} path on {p['threads']} "
+              f"network(s), kernel {p['kernel']}, {cpu_sim[th] / best_sim[th]:.2f} cores busy)")
         print(f"             reference  {r.run.seconds:6.2f} s ({n / r.run.seconds:,.0f} frames/s, "
               f"{busy_note(r.run, th)}; best of {r.runs}{extra})")
         print(f"             standalone {s.run.seconds:6.2f} s ({n / s.run.seconds:,.0f} frames/s, "

@@ -30,7 +30,6 @@ import numpy as np  # noqa: E402
 
 from partitioner import __version__  # noqa: E402
 from partitioner.allocation import SCHEMES as CHECK_ALLOC_SCHEMES  # noqa: E402
-from partitioner.check import HOST_BUFFER_MAX_BYTES  # noqa: E402
 from partitioner.design import Options  # noqa: E402
 from partitioner.errors import AudioWarning, DesignRefused, NpuTilerError, UserError  # noqa: E402
 from partitioner.kernel_spec import BrokenKernelWarning  # noqa: E402
@@ -46,21 +45,16 @@ EXIT_CODES: tuple[tuple[type[NpuTilerError], int], ...] = ((SimulationError, 1),
 # Defaults live only on Options: every design option's default is read from it.
 _DEFAULT = Options()
 
-# The largest --batch: one NPU call's input must fit one XRT buffer (HOST_BUFFER_MAX_BYTES, 4 GiB - 1 B:
-# the xdna driver syncs a buffer object with 32-bit offsets and sizes; see partitioner/check.py) and the
-# smallest frame a built-in kernel reads is a 160-sample int16 hop (320 B): 13,421,772 frames. A larger
-# batch can never run; one below it that still overflows a buffer is reported by the check (exit 1).
-from partitioner.design import MIN_FRAME_BYTES  # noqa: E402  (one figure: partitioner.api.MAX_BATCH is this bound)
-MAX_BATCH = HOST_BUFFER_MAX_BYTES // MIN_FRAME_BYTES
+# The largest --batch (partitioner.api.MAX_BATCH): one NPU call's input must fit one XRT buffer and the
+# smallest frame a built-in kernel reads is a 160-sample int16 hop: 13,421,772 frames. A larger batch can
+# never run; one below it that still overflows a buffer is reported by the check (exit 1).
+from partitioner.api import MAX_BATCH  # noqa: E402
 # --timeout: pyxrt's run.wait takes milliseconds as a 32-bit count (49.7 days); one day is the cap (the one
 # figure: runner/results.py's LONGEST_CALL_S, which bounds `results --threshold` too).
 from runner.results import LONGEST_CALL_S as MAX_TIMEOUT_S  # noqa: E402
-# --repeat: a run stores every call's time as JSON in one TEXT value of the results database
-# (runner/results.py), and SQLite holds at most SQLITE_MAX_LENGTH = 1,000,000,000 bytes in one value by
-# default (sqlite.org/limits.html); a float's JSON is at most 24 characters (-2.2250738585072014e-308), 26 with
-# its ", ". A run of more calls could never be stored; every pass over the audio makes at least one call.
-SQLITE_MAX_LENGTH = 1_000_000_000
-MAX_STORED_CALLS = SQLITE_MAX_LENGTH // len(", " + repr(-2.2250738585072014e-308))
+# --repeat: at most the calls a run can store (runner/results.py, where the bound is derived from how it
+# stores them); every pass over the audio makes at least one call.
+from runner.results import MAX_STORED_CALLS, SQLITE_MAX_LENGTH  # noqa: E402
 # --stack-size: aie.core's stack_size is an i32 attribute (the one figure, which Options checks too).
 from partitioner.design import MAX_STACK_BYTES  # noqa: E402
 
@@ -618,7 +612,7 @@ def corpus(folder: str | None, as_json: bool, lit_checks: bool) -> None:
         click.echo(harness.table(outcomes))
         if runs is not None:
             click.echo("\nmlir-aie lit tests (tests/corpus/lit; `npu-tiler corpus --lit` for each RUN line):")
-            click.echo("\n".join(lit.table(runs).splitlines()[-3:]))
+            click.echo("\n".join(lit.summary_lines(runs)))
     s = harness.summary(outcomes)
     lit_tracebacks = lit.summary(runs)["traceback"] if runs is not None else 0
     sys.exit(1 if s["wrongly_hanging"] or s["wrongly_not_fitting"] or s["traceback"] or s["timeout"]

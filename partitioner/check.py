@@ -293,22 +293,15 @@ def _static_bytes(core: Worker | None, kernel_bytes: int) -> int:
     return kernel_bytes if core.data_bytes is None else core.data_bytes
 
 
-# getCoreStackAlignment (AIETargetModel), the alignment of a stack the newest allocator places for a
-# stack_bank-only core (AIEAssignBuffers.cpp, search id 68911127918, allocateTile): 64 B on AIE2P
-# (test/assign-buffer-addresses/stack_bank_with_address_pin.mlir @ c6211dc8, module 2: stack_address 0x4040
-# where the 32 B bus alignment would give 0x4020). No other generation's value was read.
-CORE_STACK_ALIGN = {"aie2p": 64}
-
-
 def _stack_pin(core: Worker | None, device: Device, profile: Profile, notes: list[str]) -> StackPin | None:
     """A core's ``stack_address`` / ``stack_bank`` for the allocator (None when it names neither).
 
-    Where the device's stack alignment is not known (:data:`CORE_STACK_ALIGN`), a ``stack_bank`` alone is
+    Where the device's stack alignment is not known (the profile's ``stack_alignment``), a ``stack_bank`` alone is
     aligned to the compute tile's bus width and a note says the alignment is not modelled.
     """
     if core is None or (core.stack_address is None and core.stack_bank is None):
         return None
-    align = CORE_STACK_ALIGN.get(device.generation)
+    align = profile.stack_alignment.get(device.generation)
     if align is None:
         align = profile.alignment(device.generation, True).bus
         if core.stack_address is None:
@@ -505,8 +498,8 @@ def _program_memory_errors(design: Design, spec: KernelSpec | None, code_bytes: 
             return []
         code_bytes = band.high
         how = (f" (estimate: the 32-bit proxy's {spec.static_ops_proxy:,} operations, {spec.long_instructions_proxy:,} "
-               f"of them 48-bit lng instructions, {spec.control_transfers_proxy:,} jumps/calls/returns with 5 "
-               f"delay-slot NOPs each, partitioner/params/costs.toml [code_size])")
+               f"of them 48-bit lng instructions, {spec.control_transfers_proxy:,} jumps/calls/returns with "
+               f"{load_costs(None).code.delay_slots:g} delay-slot NOPs each, partitioner/params/costs.toml [code_size])")
     if capacity is None:  # the compute tile kind's program_memory_bytes (0: not known)
         capacity = (device or for_options(design.options)).kinds["compute"].program_memory_bytes or None
     if capacity is None or code_bytes <= capacity:

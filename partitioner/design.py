@@ -222,6 +222,22 @@ def _check_option_types(options: Options) -> None:
                         f"is an i32), not {options.stack_size:,}")
 
 
+def named_tile(endpoint: str) -> Coord | None:
+    """The tile a ``tile:<col>,<row>`` FIFO endpoint names (a compute tile without a core); None for
+    any other endpoint (a worker, ``shim:<g>``, ``mem:<g>``: :meth:`Design.endpoint_tile`).
+
+    Examples
+    --------
+    >>> named_tile("tile:1,3"), named_tile("shim:0")
+    ((1, 3), None)
+    """
+    kind, _, g = endpoint.partition(":")
+    if kind != "tile":
+        return None
+    col, row = g.split(",")
+    return int(col), int(row)
+
+
 @dataclass
 class Worker:
     """One core: calls ``entry`` on ``object_frames`` frames per acquire."""
@@ -418,6 +434,11 @@ class RuntimeSequence:
     transfers: list[ShimTransfer]
     waits: list[str]  # FIFOs whose transfers the sequence waits for
 
+#: How aie-assign-buffer-addresses names a buffer without ``sym_name``: ``_anonymous<k>``, k counting the
+#: unnamed buffers in program order (AIEAssignBuffers.cpp; docs/research section 2).
+UNNAMED_BUFFER = "_anonymous"
+
+
 
 @dataclass
 class BufferDecl:
@@ -543,9 +564,8 @@ class Design:
             return self.shims[int(g)]
         if kind == "mem":
             return self.mem_tiles[int(g)]
-        if kind == "tile":
-            col, row = g.split(",")
-            return int(col), int(row)
+        if (named := named_tile(endpoint)) is not None:
+            return named
         tile = self.worker(endpoint).tile
         assert tile is not None, f"{endpoint} is not placed"
         return tile

@@ -314,6 +314,25 @@ def available() -> list[str]:
     return sorted(set(data["devices"]) - set(data.get("unsupported", {})))
 
 
+def is_sub_array(name: str, of: str) -> bool:
+    """Whether device ``name`` is a smaller array of device ``of``'s family: both in :func:`available`,
+    the same name up to the first ``_`` (an ``npu`` name; any other name is its own family) and fewer
+    columns. mlir-aie names the partial arrays npu1_1col .. npu1_4col (AIEAttrs.td); npu-tiler emits
+    ``aie.device(npu1_1col)`` for a one-column design on ``npu1``, as IRON does.
+
+    Examples
+    --------
+    >>> from partitioner.device import is_sub_array
+    >>> is_sub_array("npu1_1col", "npu1"), is_sub_array("npu1", "npu1_1col"), is_sub_array("npu1_1col", "npu2")
+    (True, False, False)
+    """
+    def family(device: str) -> str:
+        return device.split("_")[0] if device.startswith("npu") else device
+
+    names = available()
+    return family(name) == family(of) and name in names and of in names and load(name).columns < load(of).columns
+
+
 @lru_cache(maxsize=None)
 def load(name: str = "npu1", override: Path | None = None) -> Device:
     """The :class:`Device` ``name`` from params/devices.toml, with an override file's keys replaced.

@@ -223,10 +223,12 @@ _FIGURE = {"value": Field("number", 0), "low": Field("number", 0), "high": Field
 #: The figures a projected profile prices vector work with (costs.toml [profiles.<p>.rates]).
 RATE_KEYS = ("cmacs_per_cycle", "macs32x16_per_cycle", "macs16_per_cycle", "lanes", "store_bytes_per_cycle",
              "fft_cycles_per_point_stage", "loop_fill_cycles", "gather", "permute", "call")
+#: The figures of costs.toml [code_size] (:class:`CodeSize`), every one required.
+CODE_SIZE_KEYS = ("op_bytes", "long_bytes", "nop_bytes", "delay_slots", "warn_margin")
 #: The layout of costs.toml and of a ``--cost-profile FILE`` (e.g. a calibration).
 COSTS_SCHEMA = {
     "default": Field("str"),
-    "code_size": {k: _FIGURE for k in ("op_bytes", "long_bytes", "nop_bytes", "delay_slots", "warn_margin")},
+    "code_size": {k: _FIGURE for k in CODE_SIZE_KEYS},
     "profiles": MapOf({
         "label": Field("str", required=True), "kind": Field("str", choices=PROFILE_KINDS, required=True),
         "summary": Field("str"),
@@ -422,9 +424,6 @@ def load_costs(path: str | None = None) -> Costs:
     if default not in profiles:
         raise UserError(f"{where}: default = {default!r} is not one of the profiles ({', '.join(profiles)})")
     return Costs(profiles, default, _code_size(data.get("code_size", {}), where), base_path)
-
-
-CODE_SIZE_KEYS = ("op_bytes", "long_bytes", "nop_bytes", "delay_slots", "warn_margin")
 
 
 def _code_size(t: dict, where: str) -> CodeSize:

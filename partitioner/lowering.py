@@ -53,7 +53,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from partitioner.design import Coord, Design, Link, ObjectFifo
+from partitioner.design import UNNAMED_BUFFER, Coord, Design, Link, ObjectFifo
 from partitioner.device import Device
 from partitioner.profiles import Profile
 
@@ -437,7 +437,7 @@ def state_buffers(design: Design, profile: Profile) -> dict[Coord, BufferRequest
     for k, w in enumerate(w for w in design.workers if w.tile in fifo_tiles):
         pairs = {(n, "consume") for n in w.inputs} | {(n, "produce") for n in w.outputs}
         if pairs:
-            out[w.tile] = BufferRequest(f"_anonymous{k}", STATE_INDEX_BYTES * len(pairs))
+            out[w.tile] = BufferRequest(f"{UNNAMED_BUFFER}{k}", STATE_INDEX_BYTES * len(pairs))
     return out
 
 
@@ -518,20 +518,15 @@ def needs_dma(f: ObjectFifo) -> bool:
     tiles that share memory).
     """
     return (f.via_dma or f.dims_to_stream or f.dims_from_stream or f.repeat_count is not None
-            or f.consumer_object_bytes is not None or len(f.consumers) != 1 or stream_end(f) is not None)
-
-
-def stream_end(f: ObjectFifo) -> int | None:
-    """The FIFO's ``aie_stream`` attribute: which end is wired to a Core stream port (None: neither).
-
-    0 the producer, 1 the consumer, 2 both (ObjectFifoCreateOp::verify, search id 60243782319: 1-to-1
-    FIFOs only, never on a shim or mem tile's streaming end).
-    """
-    return f.aie_stream
+            or f.consumer_object_bytes is not None or len(f.consumers) != 1 or f.aie_stream is not None)
 
 
 def is_core_stream_end(f: ObjectFifo, index: int) -> bool:
     """End ``index`` (0 the producer, 1 the consumer) of ``f`` is a Core stream port: it holds no objects.
+
+    ``ObjectFifo.aie_stream`` says which end is wired to a Core stream port: 0 the producer, 1 the
+    consumer, 2 both, None neither (ObjectFifoCreateOp::verify, search id 60243782319: 1-to-1 FIFOs
+    only, never on a shim or mem tile's streaming end).
 
     Examples
     --------
@@ -540,7 +535,7 @@ def is_core_stream_end(f: ObjectFifo, index: int) -> bool:
     >>> is_core_stream_end(f, 0), is_core_stream_end(f, 1)
     (False, False)
     """
-    end = stream_end(f)
+    end = f.aie_stream
     return end is not None and (end == 2 or end == min(index, 1))
 
 

@@ -199,10 +199,6 @@ def _disagree(path: Path, mlir: str, field: str, stated: object, ir: object) -> 
                          f"{ir} in the IR (the IR is what runs); {FIX}")
 
 
-def _family(name: str) -> str:
-    return name.split("_")[0] if name.startswith("npu") else name
-
-
 def verify_target(m: dict, ir: Target, path: Path, mlir: str = "aie.mlir") -> None:
     """Hold the manifest's kernel, device and mlir-aie profile to the IR (before the design is built on them).
 
@@ -227,12 +223,8 @@ def verify_target(m: dict, ir: Target, path: Path, mlir: str = "aie.mlir") -> No
             raise _disagree(path, mlir, field, name,
                             f"cores that call {', '.join(sorted(ir.symbols))}{_kernel_of(ir.symbols)}")
     stated = opts.get("device")
-    if stated is not None and stated != ir.device:
-        sub = (_family(stated) == _family(ir.device) and stated in device_mod.available()
-               and ir.device in device_mod.available()
-               and device_mod.load(ir.device).columns < device_mod.load(stated).columns)
-        if not sub:
-            raise _disagree(path, mlir, "options.device", stated, f"aie.device({ir.device}), not a sub-array of it")
+    if stated is not None and stated != ir.device and not device_mod.is_sub_array(ir.device, stated):
+        raise _disagree(path, mlir, "options.device", stated, f"aie.device({ir.device}), not a sub-array of it")
     if m.get("aie_device", ir.device) != ir.device:
         raise _disagree(path, mlir, "aie_device", m["aie_device"], f"aie.device({ir.device})")
     for field, name in (("options.mlir_aie", opts.get("mlir_aie")),

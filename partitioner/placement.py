@@ -137,7 +137,7 @@ def place(design: Design, device: Device, placer: Placer | None = None) -> Desig
     occupied = [w.tile for w in design.workers]
     if None in occupied or len(set(occupied)) != len(occupied):
         raise UserError(f"placer {type(placer).__name__} left a worker unplaced or put two on one tile")
-    _finish(design, device)
+    finish_placement(design, device)
     return design
 
 
@@ -157,7 +157,7 @@ def _column_tiles(design: Design, device: Device) -> None:
         w.tile = (w.group, rows[index])
 
 
-def _finish(design: Design, device: Device) -> None:
+def finish_placement(design: Design, device: Device) -> None:
     """What follows from the tiles: FIFO end tiles, per-end depths of DMA FIFOs, link tiles, shim BDs."""
     for f in design.fifos:
         f.producer_tile = design.endpoint_tile(f.producer)

@@ -84,6 +84,10 @@ class Profile:
     vector_alignment : dict of str to int
         Allocation, per device generation: a compute-tile buffer at least that
         large is aligned to it (AIE2P: 64 B).
+    stack_alignment : dict of str to int
+        Allocation, per device generation: where the allocator puts the stack
+        of a core that names ``stack_bank`` alone (AIE2P: 64 B; a generation
+        not listed is not known).
     static_data : str
         Allocation: the kernel's .data/.rodata/.bss go ``"above-buffers"``
         (linker script, AIETargetLdScript.cpp) or into the
@@ -142,6 +146,7 @@ class Profile:
     compute_alignment: int
     mem_alignment: int
     vector_alignment: dict[str, int]  # device generation -> bytes
+    stack_alignment: dict[str, int]  # device generation -> bytes (a stack_bank-only core's stack)
     static_data: str  # "above-buffers" | "largest-free-run"
     bank_aware: str  # "round-robin" | "scored" | "scored-capped"
     # emission
@@ -326,6 +331,7 @@ def _load(name: str) -> Profile:
     facts = {k: v for k, v in p.items() if k not in _TABLES and k in _FIELDS}
     return Profile(name=name, **{**facts, "sources": tuple(p["sources"])},
                    **{**rules, "vector_alignment": dict(rules.get("vector_alignment", {})),
+                      "stack_alignment": dict(rules.get("stack_alignment", {})),
                       "iron_devices": tuple(rules["iron_devices"])}, emission=dict(p["emission"]))
 
 

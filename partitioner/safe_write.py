@@ -52,6 +52,7 @@ GENERATOR = f"npu-tiler {__version__}"
 JSON_SIGNATURE = b'"generator": "npu-tiler '
 COMMENT_SIGNATURE = b"# generator: npu-tiler "
 HEAD_BYTES = 4096
+TEMP_SUFFIX = ".tmp"  # the temporary file of an atomic write: .<name>.<random>.tmp beside the target
 
 
 # -- whose file is it ---------------------------------------------------------------------------------------
@@ -233,14 +234,24 @@ def check_folder(folder: Path, names: Iterable[str], overwrite: bool, option: st
                         f"{'it' if one else 'them'}")
 
 
+def marker_text(names: Iterable[str], comment: str) -> str:
+    """A marker file's text (:data:`MARKER`): ``npu-tiler <version>``, ``comment`` as a comment line, then
+    ``names`` sorted, one a line; deterministic for the same names.
+
+    >>> marker_text(["b.csv", "a.png"], "npu-tiler wrote these")
+    'npu-tiler 0.1.0\\n# npu-tiler wrote these\\na.png\\nb.csv\\n'
+    """
+    return f"{GENERATOR}\n# {comment}\n" + "".join(f"{n}\n" for n in sorted(names))
+
+
 def mark_folder(folder: Path, names: Iterable[str]) -> None:
     """Write (atomically) ``folder``'s marker listing ``names`` and the files it listed already: from
     then on npu-tiler replaces those files there without ``--overwrite``. Written before the files
     themselves, so that an interrupted write leaves no file npu-tiler wrote unlisted."""
     folder = Path(folder)
-    names = sorted(set(names) | (marked_files(folder) or set()))
-    text = (f"npu-tiler {__version__}\n# npu-tiler wrote the files below in this folder; it replaces them "
-            f"without --overwrite, and no other file\n" + "".join(f"{n}\n" for n in names))
+    text = marker_text(set(names) | (marked_files(folder) or set()),
+                       "npu-tiler wrote the files below in this folder; it replaces them without --overwrite, "
+                       "and no other file")
     path = folder / MARKER
     try:
         if path.read_text() == text:
@@ -264,7 +275,8 @@ def _open_temp(fd: int) -> IO[bytes]:
     return os.fdopen(fd, "wb")
 
 
-def _umask() -> int:
+def current_umask() -> int:
+    """The process's umask (read by setting it and putting it back): what a new file's or folder's mode loses."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
@@ -286,9 +298,9 @@ def _atomic(path: Path, fill: Callable[[IO[bytes]], None]) -> None:
     try:
         old_mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
-        old_mode = 0o666 & ~_umask()
+        old_mode = 0o666 & ~current_umask()
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     except OSError as exc:
         raise UserError(describe(exc, path)) from None
     try:

@@ -76,12 +76,12 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from partitioner.check import Evaluation, evaluate
-from partitioner.design import Coord, Design
+from partitioner.design import Coord, Design, named_tile
 from partitioner.device import Device
 from partitioner.errors import UserError
 from partitioner.hangs import check as check_hangs
 from partitioner.lowering import needs_dma
-from partitioner.placement import PLACERS, ColumnPlacer, NoLegalPlacement, Placer, _finish
+from partitioner.placement import PLACERS, ColumnPlacer, NoLegalPlacement, Placer, finish_placement
 
 NODE_LIMIT = 200_000  # branch-and-bound nodes per (columns, sigma) before the routes count as not proved
 CHECK_LIMIT = 2_000  # checks (evaluate, + hang check for a candidate) before the search gives up, not proved
@@ -300,10 +300,8 @@ class _Realizer:
     def _at(self, end, anchors: dict[str, Coord], placed: dict[int, Coord]) -> Coord:
         if isinstance(end, int):
             return placed[end]
-        if end.startswith("tile:"):
-            col, row = end.split(":")[1].split(",")
-            return int(col), int(row)
-        return anchors[end]
+        named = named_tile(end)
+        return named if named is not None else anchors[end]
 
     def _step(self, i: int, tile: Coord, placed: dict[int, Coord], anchors: dict[str, Coord]) -> int | None:
         """Route cost of putting worker ``i`` on ``tile``, or None when sigma forbids it."""
@@ -480,10 +478,6 @@ class SearchPlacer:
                             continue  # sigma does not fit in this many columns
                         checks += 1
                         why = _illegal(design, device, _candidate(pb, found), hangs=False, pb=pb, ledger=ledger)
-                        if isinstance(why, _Impossible):
-                            raise NoLegalPlacement(f"{design.name}: no placement on {device.name} can pass "
-                                                   f"the check: {why}: use depth 1, a smaller --object-frames "
-                                                   f"or more tiles")
                         if why is not None:
                             verdict[key] = False
                             rejected.append(why)
@@ -497,9 +491,6 @@ class SearchPlacer:
                     cand = _candidate(pb, found)
                     checks += 1
                     why = _illegal(design, device, cand, pb=pb, ledger=ledger)
-                    if isinstance(why, _Impossible):
-                        raise NoLegalPlacement(f"{design.name}: no placement on {device.name} can pass the check: "
-                                               f"{why}: use depth 1, a smaller --object-frames or more tiles")
                     verdict[key] = why is None
                     if why is None:
                         passed.append((cand, realizer.proved))
@@ -553,10 +544,6 @@ def _apply(design: Design, cand: Candidate) -> None:
     design.mem_tiles.update(cand.mem_tiles)
 
 
-class _Impossible(str):
-    """A reason no placement can remove (see :class:`_Ledger`)."""
-
-
 @dataclass
 class _Ledger:
     """What the checks so far showed of each worker's memory, to prove early that nothing fits.
@@ -602,36 +589,39 @@ class _Ledger:
         """Whether ``sigma`` cannot fit: one of its links' lowerings overflows a tile whatever the others."""
         return any(self.overflows(k, side, pb) for k, side in enumerate(sigma))
 
-    def impossible(self, pb: _Problem) -> _Impossible | None:
+    def impossible(self, pb: _Problem) -> str | None:
         """The reason no placement can fit, when the figures seen prove it; else None."""
         for i, fixed in self.fixed.items():
             if fixed > self.capacity[i]:
-                return _Impossible(f"{pb.workers[i]}'s tile needs {fixed:,} B of {self.capacity[i]:,} B for its "
-                                   f"stack, static data and DMA buffers alone, whatever the placement")
+                return (f"{pb.workers[i]}'s tile needs {fixed:,} B of {self.capacity[i]:,} B for its "
+                        f"stack, static data and DMA buffers alone, whatever the placement")
         for k, seen in self.options.items():
             p, c = pb.links[k]
             if len(seen) < len(SIDES) + 1 or p not in self.fixed or c not in self.fixed:
                 continue
             if all(self.overflows(k, side, pb) for side in seen):
-                return _Impossible(f"FIFO {pb.link_fifos[k]} overflows {pb.workers[p]}'s or {pb.workers[c]}'s "
-                                   f"tile whether its pool sits on the producer, on the consumer or both ends "
-                                   f"go by DMA")
+                return (f"FIFO {pb.link_fifos[k]} overflows {pb.workers[p]}'s or {pb.workers[c]}'s "
+                        f"tile whether its pool sits on the producer, on the consumer or both ends "
+                        f"go by DMA")
         return None
 
 
 def _illegal(design: Design, device: Device, cand: Candidate, hangs: bool = True,
              pb: _Problem | None = None, ledger: _Ledger | None = None) -> str | None:
     """None when the placed copy passes the full check (``hangs``: with the hang check), else the first
-    reason (evaluate's, or the hang's); with a ``ledger``, the evaluation is recorded in it and an
-    :class:`_Impossible` returned when it proves that no placement can pass."""
+    reason (evaluate's, or the hang's); with a ``ledger``, the evaluation is recorded in it, and
+    :class:`~partitioner.placement.NoLegalPlacement` raised when it proves that no placement can pass."""
     trial = copy.deepcopy(design)
     _apply(trial, cand)
-    _finish(trial, device)
+    finish_placement(trial, device)
     ev = evaluate(trial, device=device)
     if ledger is not None and pb is not None:
         ledger.record(ev, pb, cand)
     if not ev.fits:
         proof = ledger.impossible(pb) if ledger is not None and pb is not None else None
-        return proof or ev.errors[0].splitlines()[0]
+        if proof is not None:
+            raise NoLegalPlacement(f"{design.name}: no placement on {device.name} can pass the check: "
+                                   f"{proof}: use depth 1, a smaller --object-frames or more tiles")
+        return ev.errors[0].splitlines()[0]
     found = check_hangs(ev, locations=False).hangs if hangs else []
     return found[0].message if found else None

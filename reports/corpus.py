@@ -342,8 +342,9 @@ def _constructs(outcomes: list[Outcome]) -> Counter:
     """Modules per construct the reader names as not modelled (its notes read ``not modelled: <op> at <where>``)."""
     count: Counter = Counter()
     for o in outcomes:
-        count.update({n.removeprefix(READER_NOTE).partition(" at ")[0] for n in o.not_modelled
-                      if n.startswith(READER_NOTE)})
+        # each construct once per module, in file order (a set's order would shuffle ties between runs)
+        count.update(list(dict.fromkeys(n.removeprefix(READER_NOTE).partition(" at ")[0] for n in o.not_modelled
+                                        if n.startswith(READER_NOTE))))
     return count
 
 
@@ -374,7 +375,12 @@ def summary(outcomes: list[Outcome]) -> dict:
     }
 
 
-def _cell(text: str, width: int) -> str:
+def cut(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters for a table cell, its last one "…" when it was longer.
+
+    >>> cut("abcdef", 4), cut("abc", 4)
+    ('abc…', 'abc')
+    """
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
@@ -387,7 +393,7 @@ def table(outcomes: list[Outcome]) -> str:
         reason = o.reason or o.hang_reason or ("; ".join(o.not_modelled))
         flag = " !" if o.expect_runs and (o.hang == "hangs" or o.fits is False) else ""
         lines.append(f"{o.name:<{name_w}}  {o.status:<12} {fits:<4} {o.hang or '-':<11} {o.seconds:5.2f}  "
-                     f"{_cell(reason, 140)}{flag}")
+                     f"{cut(reason, 140)}{flag}")
     s = summary(outcomes)
     lines += [
         "",

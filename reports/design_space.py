@@ -205,18 +205,13 @@ def emit_designs(out: Path, records: list[dict], progress: bool = True) -> dict[
             shutil.rmtree(old)
     for r in tqdm(todo, desc="emitting designs", unit="design", disable=not progress or not todo, leave=False):
         try:
-            ev = partitioner.partition(_options_of(r), suggest=False,
-                                       placer=explore.placer_of(explore.record_placer(r)))
+            ev = explain.placed(r)
             partitioner.emit(ev, out / folders[r["id"]], overwrite=True)
             r["array_picture"] = render_text.array_picture(ev)  # the report's picture of the placement
         except UserError as exc:
             r["emit_note"] = f"not emitted: {exc}"
             del folders[r["id"]]
     return folders
-
-
-def _options_of(rec: dict) -> Options:
-    return Options(**{k: rec[k] for k in Options.__dataclass_fields__})
 
 
 # -- plots ------------------------------------------------------------------------------------------------
@@ -404,7 +399,7 @@ def next_larger(records: list[dict], r: dict, key: str) -> dict | None:
     others = [k for k in Options.__dataclass_fields__ if k != key]
     larger = [q for q in records if q.get(key) is not None and q[key] > r[key]
               and all(q.get(k) == r.get(k) for k in others)
-              and explore.record_placer(q) == explore.record_placer(r)]
+              and explain.record_placer(q) == explain.record_placer(r)]
     return min(larger, key=lambda q: q[key], default=None)
 
 
@@ -413,8 +408,8 @@ def next_tiles_outside(r: dict, space: dict) -> dict | None:
     tile counts are powers of two), evaluated for the report, as explore records it; None when it does not
     build at all under today's options."""
     try:
-        rec = explore.evaluate_point(replace(_options_of(r), tiles=2 * r["tiles"]), None,
-                                     space.get("params_path"), space.get("cost_profile"), explore.record_placer(r))
+        rec = explore.evaluate_point(replace(explain.options_of(r), tiles=2 * r["tiles"]), None,
+                                     space.get("params_path"), space.get("cost_profile"), explain.record_placer(r))
     except (UserError, TypeError, KeyError):
         return None
     rec["outside_space"] = True
@@ -468,9 +463,9 @@ class _View:
         self.per_resource = per_resource
         self.focus_batch = explore.FOCUS_BATCH
         self.focus_in_space = any(r["batch"] == explore.FOCUS_BATCH for r in records)
-        # every reason a built design does not fit, with its resource (a design counts once per reason)
-        self.failures = [(r, f, resources_exceeded([f["reason"]])[0]) for r in self.too_big
-                         for f in r.get("failures") or explain.record_failures(r)]
+        # every reason a built design does not fit, with its resource (a design counts once per reason);
+        # _write has set each one's failures (explain.record_failures)
+        self.failures = [(r, f, resources_exceeded([f["reason"]])[0]) for r in self.too_big for f in r["failures"]]
         self.next_best = self.focus[1] if self.best is not None and len(self.focus) > 1 else None
         space = meta.get("space") or {}
         self.breakdowns = {r["id"]: _breakdown(r, space) for r in (self.best, self.next_best) if r is not None}
@@ -504,7 +499,7 @@ class _View:
         objects = f"{f} frame{'s' if f != 1 else ''} per object" if r["object_frames"] else \
             f"each chain's share per object (up to {f} frames)" if f else "each chain's share per object"
         tiles = f"{r['tiles']} tile{'s' if r['tiles'] != 1 else ''}"
-        placed = "" if explore.record_placer(r) == explore.DEFAULT_PLACER else f" / {explore.record_placer(r)} placer"
+        placed = "" if explain.record_placer(r) == explain.DEFAULT_PLACER else f" / {explain.record_placer(r)} placer"
         return (f"{r['strategy']} / batch {r['batch']} / {tiles} / {objects} / depth {r['depth']} / "
                 f"{r['frame_mode']} / {r['alloc_scheme']}{placed}")
 
@@ -677,7 +672,7 @@ PLACEMENT_NOTE = ("Columns: the array columns the design's tiles use (a Ryzen AI
 
 def placement_rows(records: list[dict]) -> list[list[str]]:
     """The placement table's rows: each linked design's placer, columns, shared-memory FIFOs and DMA links."""
-    return [[r.get("design") or "-", explore.record_placer(r), _fmt(r.get("columns")), _fmt(r.get("shared_links")),
+    return [[r.get("design") or "-", explain.record_placer(r), _fmt(r.get("columns")), _fmt(r.get("shared_links")),
              _fmt(r.get("dma_links"))] for r in linked(records)]
 
 
@@ -687,10 +682,10 @@ def placer_comparison(records: list[dict]) -> str:
     by: dict[str, dict[tuple, dict]] = {}
     for r in records:
         key = tuple(r.get(k) for k in Options.__dataclass_fields__)
-        by.setdefault(explore.record_placer(r), {})[key] = r
-    if len(by) < 2 or "search" not in by or explore.DEFAULT_PLACER not in by:
+        by.setdefault(explain.record_placer(r), {})[key] = r
+    if len(by) < 2 or "search" not in by or explain.DEFAULT_PLACER not in by:
         return ""
-    col, srch = by[explore.DEFAULT_PLACER], by["search"]
+    col, srch = by[explain.DEFAULT_PLACER], by["search"]
     both = [(col[k], srch[k]) for k in col if k in srch]
     fit_col = [(a, b) for a, b in both if a["fits"]]
     fit_both = [(a, b) for a, b in fit_col if b["fits"]]
@@ -711,7 +706,7 @@ def _md_placement(v: _View) -> list[str]:
     lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in placement_rows(v.records)]
     for r in linked(v.records):
         if r.get("array_picture"):
-            lines += ["", f"{r.get('design')} ({explore.record_placer(r)} placer):", "", "```",
+            lines += ["", f"{r.get('design')} ({explain.record_placer(r)} placer):", "", "```",
                       *r["array_picture"], "```"]
     return lines + [""]
 
@@ -828,7 +823,7 @@ def _html(v: _View, plots: dict[str, bytes]) -> str:
                     _fmt(r["npu_calls"]), e(r["reason"] or "-")] for r in v.records])
     summary = "".join(f"<p>{e(line)}</p>" for line in v.summary())
     compare = placer_comparison(v.records)
-    pictures = "".join(f"<details><summary>{e(str(r.get('design')))} ({e(explore.record_placer(r))} placer): "
+    pictures = "".join(f"<details><summary>{e(str(r.get('design')))} ({e(explain.record_placer(r))} placer): "
                        f"the array</summary><pre>{e(chr(10).join(r['array_picture']))}</pre></details>"
                        for r in linked(v.records) if r.get("array_picture"))
     placement = (f"<p>{e(PLACEMENT_NOTE)}</p>" + (f'<p class="compare">{e(compare)}</p>' if compare else "")

@@ -19,9 +19,11 @@ from partitioner.allocation import STATIC, MemoryMap, Region
 from partitioner.check import Evaluation
 from partitioner.design import Options
 from partitioner.errors import UserError
+from partitioner.placement import Placer
+from partitioner.search_placer import SearchPlacer, placer_named
 from partitioner.params import seed as seed_figures
 from partitioner.params import timing as load_timing
-from sim import timing
+from sim import host, timing
 
 CORE_TRACK = "core "  # the timing model's schedule names each core's track "core (col, row)" (sim/dataflow.py)
 
@@ -110,7 +112,28 @@ def failures(ev: Evaluation) -> list[dict]:
     return out
 
 
-def _options_of(rec: dict) -> Options:
+DEFAULT_PLACER = "column"  # a point's placer when its record names none (records from before --placer)
+SEARCH_SECONDS = 2.0  # SearchPlacer's time limit per point in a study: past it the point is "not proved"
+
+
+def placer_of(name: str) -> Placer:
+    """The placer a study uses for ``name``: ColumnPlacer, or SearchPlacer stopped after :data:`SEARCH_SECONDS`
+    (a point it stops on does not fit, its reason says "not proved")."""
+    return SearchPlacer(time_limit=SEARCH_SECONDS) if name == "search" else placer_named(name)
+
+
+def record_placer(rec: dict) -> str:
+    """The placer of a point's record (``column`` for records from before placement was a dimension)."""
+    return rec.get("placer") or DEFAULT_PLACER
+
+
+def placed(rec: dict) -> Evaluation:
+    """A point record's design built again as the study built it: its options, placed by its placer."""
+    return partitioner.partition(options_of(rec), suggest=False, placer=placer_of(record_placer(rec)))
+
+
+def options_of(rec: dict) -> Options:
+    """The design options a point record of :mod:`reports.explore` holds (its fields of :class:`Options`)."""
     return Options(**{k: rec[k] for k in Options.__dataclass_fields__})
 
 
@@ -120,7 +143,7 @@ def record_failures(rec: dict) -> list[dict]:
     found = rec.get("failures")
     if found is None:
         try:
-            found = failures(partitioner.partition(_options_of(rec), suggest=False))
+            found = failures(partitioner.partition(options_of(rec), suggest=False))
         except (UserError, TypeError):
             found = []
     known = {f["reason"] for f in found}
@@ -155,7 +178,7 @@ def breakdown(rec: dict, params_path: str | None = None, cost_profile: str | Non
     >>> b.calls, round(b.overhead_s / b.calls * 1e6, 1), abs(parts - b.total_s) < 1e-9
     (6282, 213.3, True)
     """
-    ev = partitioner.partition(_options_of(rec), suggest=False)
+    ev = partitioner.partition(options_of(rec), suggest=False)
     params = timing.with_cost(load_timing(params_path), cost_profile, timing.RANKING_END)
     spans: list = []
     cycles = timing.device_cycles_per_call(ev, params, trace=spans)
@@ -164,7 +187,7 @@ def breakdown(rec: dict, params_path: str | None = None, cost_profile: str | Non
         busy[s.track] = busy.get(s.track, 0.0) + (s.end - s.start)
     compute = max((c for t, c in busy.items() if t.startswith(CORE_TRACK)), default=0.0)
     dma = max((c for t, c in busy.items() if not t.startswith(CORE_TRACK)), default=0.0)
-    calls = -(-seed_figures().frames // ev.design.batch)
+    calls = host.n_calls(ev.design, seed_figures().frames)
     overhead = calls * params.per_call_overhead_s
     return Breakdown(calls, overhead, calls * params.seconds(compute), calls * params.seconds(cycles - compute),
                      calls * params.seconds(dma), overhead + calls * params.seconds(cycles))

@@ -42,14 +42,14 @@ from partitioner.design import Options
 from partitioner.errors import UserError
 from partitioner.hangs import check as check_hangs
 from partitioner.params import PARAMS_DIR, TIMING_TOML
-from partitioner.placement import PLACERS, NoLegalPlacement, Placer
+from partitioner.placement import PLACERS, NoLegalPlacement
 from partitioner.placement import summary as placement_summary
-from partitioner.search_placer import SearchPlacer, placer_named
 from partitioner.params import seed as seed_figures
 from partitioner.params import timing as load_timing
 from partitioner.strategies import ALLOC_SCHEMES, FRAME_MODES
 from partitioner.strategies import STRATEGIES as STRATEGY_FUNCS
 from reports import explain
+from reports.explain import DEFAULT_PLACER, placer_of, record_placer
 from runner import sqlite_store
 from runner.sqlite_store import CacheWarning
 from sim import timing
@@ -60,8 +60,6 @@ STRATEGIES = tuple(STRATEGY_FUNCS)
 DEPTHS = (1, 2)
 OBJECT_FRAMES = (None, 1, 10)  # None: each chain's whole share of the batch, the seed's layout
 FOCUS_BATCH = 100  # the report's "best at batch 100": the batch the mission asks about
-DEFAULT_PLACER = "column"  # a point's placer when its record names none (records from before --placer)
-SEARCH_SECONDS = 2.0  # SearchPlacer's time limit per point in a study: past it the point is "not proved"
 
 
 @dataclass(frozen=True)
@@ -130,17 +128,6 @@ class Space:
     def placed_points(self) -> list[tuple[Options, str]]:
         """Every point of :meth:`points` with every placer of ``placers``: the space with placement as a dimension."""
         return [(o, p) for o in self.points() for p in self.placers]
-
-
-def placer_of(name: str) -> Placer:
-    """The placer a study uses for ``name``: ColumnPlacer, or SearchPlacer stopped after :data:`SEARCH_SECONDS`
-    (a point it stops on does not fit, its reason says "not proved")."""
-    return SearchPlacer(time_limit=SEARCH_SECONDS) if name == "search" else placer_named(name)
-
-
-def record_placer(rec: dict) -> str:
-    """The placer of a point's record (``column`` for records from before placement was a dimension)."""
-    return rec.get("placer") or DEFAULT_PLACER
 
 
 def _valid_pair(strategy: str, tiles: int, stages: int | None) -> bool:
@@ -250,7 +237,7 @@ def hang_free_fronts(records: list[dict]) -> tuple[list[dict], list[dict]]:
         if not unchecked:
             return front, focus
         for r in unchecked:
-            ev = partitioner.partition(_options_of(r), suggest=False, placer=placer_of(record_placer(r)))
+            ev = explain.placed(r)
             found = check_hangs(ev, locations=False).hangs
             r["hangs"] = [h.message for h in found]
             if found:
@@ -514,10 +501,6 @@ def chunks(items: list, size: int) -> Iterator[list]:
 
 # -- running a study ------------------------------------------------------------------------------------
 
-def _options_of(rec: dict) -> Options:
-    return Options(**{k: rec[k] for k in Options.__dataclass_fields__})
-
-
 def simulate_point(rec: dict) -> dict:
     """Emit a linked point and run the built-in audio through it against the batch-20 baseline.
 
@@ -532,7 +515,7 @@ def simulate_point(rec: dict) -> dict:
     if not spec.has_sources:
         out["sim_note"] = f"kernel {spec.name} has no source: not simulated"
         return out
-    ev = partitioner.partition(_options_of(rec), suggest=False, placer=placer_of(record_placer(rec)))
+    ev = partitioner.partition(explain.options_of(rec), suggest=False, placer=placer_of(record_placer(rec)))
     with tempfile.TemporaryDirectory() as tmp:
         exact = sim.simulate(partitioner.emit(ev, Path(tmp) / "d")).bit_exact
     out.update(simulated=True, bit_exact=exact, sim_note="bit-exact" if exact else "DIFFERS from the baseline")

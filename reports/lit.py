@@ -34,12 +34,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from partitioner.allocation import STACK, STATIC
-from partitioner.check import device_names, evaluate_source
+from partitioner.check import evaluate_devices
+from partitioner.design import UNNAMED_BUFFER
 from partitioner.errors import UserError
 from partitioner.fifo_ends import fifo_ends
-from partitioner.mlir.parse import read_source
 from reports.checklines import Figures, Run, directives, expected_diagnostics, figures
-from reports.corpus import split_input
+from reports.corpus import cut, split_input
 
 LIT_DIR = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "lit"
 AIE1_DEVICE = "xcvc1902"  # the one AIE1 device mlir-aie's lit tests use
@@ -50,7 +50,6 @@ DIRECTIONS = {"MM2S": "out", "S2MM": "in"}  # aie.dma_start's direction -> parti
 # Errors that only the address pass (or the linker) reports: a RUN line without it cannot show them.
 ADDRESS_ERRORS = ("exceeded available memory", "data sections", "allocate", "stack", "address attribute",
                   "could not be placed", "bytes are free there", "cannot fit in bank", "Not all requested buffers")
-UNNAMED = "_anonymous"  # the model's name for a buffer without sym_name (aie-assign-buffer-addresses' name)
 CORE_DATA = "core_data"  # mlir-aie's name for a core's static data region: core_data_<col>_<row>
 
 
@@ -84,10 +83,7 @@ def _read(text: str, name: str, run: Run, profile: str | None = None) -> list:
     with tempfile.TemporaryDirectory(prefix="npu-tiler-lit-") as tmp:
         path = Path(tmp) / name
         path.write_text(text, encoding="utf-8")
-        src = read_source(path)
-        devices = device_names(src)
-        return [evaluate_source(src, path, _overrides(run, profile), d)
-                for d in (devices if len(devices) > 1 else [None])]
+        return evaluate_devices(path, _overrides(run, profile))
 
 
 def _bank_of(ev, tile, address: int | None) -> int | None:
@@ -142,7 +138,7 @@ class Model:
                                                         "nbytes": b.nbytes, "bank": None})
         # Buffers the lowering makes without a symbol (the dynamic lowering's per-core state): aie-opt
         # prints them unnamed, so a directive without a name may be one of them.
-        self.buffers += [r for name, recs in named.items() if name.startswith(UNNAMED) for r in recs]
+        self.buffers += [r for name, recs in named.items() if name.startswith(UNNAMED_BUFFER) for r in recs]
         for name, recs in named.items():
             self.by_name.setdefault(name, []).extend(recs)
         self.channels |= {(c.tile, c.direction, c.index): c for res in ev.lowered.tiles.values() for c in res.channels}
@@ -370,21 +366,24 @@ def summary(outcomes: list[RunOutcome]) -> dict:
             "total seconds": round(sum(o.seconds for o in outcomes), 3)}
 
 
+def summary_lines(outcomes: list[RunOutcome]) -> list[str]:
+    """The counts in words: RUN lines per status, CHECK figures matched, time (the end of :func:`table`)."""
+    s = summary(outcomes)
+    return [f"RUN lines: {s['runs']}; matched {s['matched']}, differ {s['differs']}, refused {s['refused']}, "
+            f"traceback {s['traceback']}, no figure npu-tiler models {s['no figures']}",
+            f"CHECK figures: {s['figures matched']} of {s['figures']} matched; {s['not compared']} CHECK lines "
+            f"state what npu-tiler does not model (use_lock sequences, BD contents, core bodies) and are not compared",
+            f"time: max {s['max seconds']:.2f} s per RUN line, total {s['total seconds']:.2f} s"]
+
+
 def table(outcomes: list[RunOutcome]) -> str:
     """One line per RUN line (status, figures matched of stated, seconds, first difference), then the counts."""
     width = max((len(o.name) for o in outcomes), default=6)
     lines = [f"{'module':<{width}}  {'status':<10} {'figures':>9} {'s':>5}  first difference"]
     for o in outcomes:
-        first = o.problems[0] if o.problems else ""
-        first = first if len(first) <= 120 else first[:119] + "…"
+        first = cut(o.problems[0], 120) if o.problems else ""
         lines.append(f"{o.name:<{width}}  {o.status:<10} {o.matched:>4}/{o.figures:<4} {o.seconds:5.2f}  {first}")
-    s = summary(outcomes)
-    lines += ["", f"RUN lines: {s['runs']}; matched {s['matched']}, differ {s['differs']}, refused {s['refused']}, "
-                  f"traceback {s['traceback']}, no figure npu-tiler models {s['no figures']}",
-              f"CHECK figures: {s['figures matched']} of {s['figures']} matched; {s['not compared']} CHECK lines "
-              f"state what npu-tiler does not model (use_lock sequences, BD contents, core bodies) and are not compared",
-              f"time: max {s['max seconds']:.2f} s per RUN line, total {s['total seconds']:.2f} s"]
-    return "\n".join(lines)
+    return "\n".join([*lines, "", *summary_lines(outcomes)])
 
 
 def main(argv: list[str] | None = None) -> None:

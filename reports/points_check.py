@@ -151,13 +151,21 @@ def _show(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def point_problem(r: dict, where: str) -> str | None:
-    """What is wrong with one point record (the first problem), or None."""
-    for name, (kind, optional) in POINT_FIELDS.items():
-        if name in r:
-            found = _bad(where, name, r[name], kind, optional)
+def _first_bad(where: str, record: dict, kinds: dict[str, tuple[Kind, bool]]) -> str | None:
+    """The message for the first field of ``record`` (in ``kinds``' order) not of its kind, or None."""
+    for name, (kind, optional) in kinds.items():
+        if name in record:
+            found = _bad(where, name, record[name], kind, optional)
             if found:
                 return found
+    return None
+
+
+def point_problem(r: dict, where: str) -> str | None:
+    """What is wrong with one point record (the first problem), or None."""
+    found = _first_bad(where, r, POINT_FIELDS)
+    if found:
+        return found
     if r.get("fits"):
         for name in REQUIRED_IF_FITS:
             if r.get(name) is None:
@@ -173,18 +181,13 @@ def point_problem(r: dict, where: str) -> str | None:
 
 def meta_problem(meta: dict) -> str | None:
     """What is wrong with the study's meta (the first problem), or None."""
-    for name, (kind, optional) in META_FIELDS.items():
-        if name in meta:
-            found = _bad("meta", name, meta[name], kind, optional)
-            if found:
-                return found
+    found = _first_bad("meta", meta, META_FIELDS)
+    if found:
+        return found
     for i, row in enumerate(meta.get("seed_table") or (), 1):
-        where = f"meta seed_table row {i} ({row.get('name', '?')})"
-        for name, (kind, optional) in SEED_ROW_FIELDS.items():
-            if name in row:
-                found = _bad(where, name, row[name], kind, optional)
-                if found:
-                    return found
+        found = _first_bad(f"meta seed_table row {i} ({row.get('name', '?')})", row, SEED_ROW_FIELDS)
+        if found:
+            return found
     return None
 
 

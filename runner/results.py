@@ -209,6 +209,13 @@ class Regression:
 # larger threshold could never flag a regression (and 1e308 would be printed as "inf%").
 LONGEST_CALL_S = 86_400.0
 
+# A run stores every call's time as JSON in one TEXT value (``times``, written with json.dumps), and SQLite
+# holds at most SQLITE_MAX_LENGTH = 1,000,000,000 bytes in one value by default (sqlite.org/limits.html); a
+# float's JSON is at most 24 characters (-2.2250738585072014e-308), 26 with its ", ". A run of more calls
+# could never be stored (npu_tiler/cli.py bounds `run --repeat` by it).
+SQLITE_MAX_LENGTH = 1_000_000_000
+MAX_STORED_CALLS = SQLITE_MAX_LENGTH // len(", " + repr(-2.2250738585072014e-308))
+
 
 def max_threshold() -> float:
     """The largest meaningful regression threshold: one day over one tick of ``time.perf_counter``, less one.

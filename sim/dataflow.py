@@ -243,7 +243,8 @@ def _deferred_index(net: Network, symbol: str) -> int:
     """The entry's index in the host build's mel_run_calls (its calls then wait for the next data move and
     run several in one foreign call), or -1 (run where made)."""
     lib = kernel.binding(net.ev.spec.name, net.kernel_instance).lib
-    run_calls, index_of = getattr(lib, "mel_run_calls", None), getattr(lib, "mel_lockstep_index", None)
+    run_calls = getattr(lib, hostbuild.LOCKSTEP_RUN_CALLS, None)
+    index_of = getattr(lib, hostbuild.LOCKSTEP_INDEX, None)
     if run_calls is None or index_of is None:
         return -1
     index_of.argtypes, index_of.restype = [ctypes.c_char_p], ctypes.c_int32
@@ -257,7 +258,7 @@ def _deferred_index(net: Network, symbol: str) -> int:
 def kernel_build(net: Network) -> str:
     """Which host build of the kernel the network's workers call: "lockstep xN" or "scalar"."""
     lib = kernel.binding(net.ev.spec.name, net.kernel_instance).lib
-    lanes = getattr(lib, "mel_lockstep_lanes", None)
+    lanes = getattr(lib, hostbuild.LOCKSTEP_LANES, None)
     if lanes is None or not any(hasattr(lib, w.symbol + hostbuild.LOCKSTEP_SUFFIX) for w in net.design.workers):
         return "scalar"
     lanes.restype = ctypes.c_int32

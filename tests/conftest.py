@@ -85,3 +85,37 @@ def run_cli(*args, env: dict[str, str] | None = None) -> Result:
 def cli():
     """:func:`run_cli`: ``cli("partition", "--json")`` -> Result(returncode, stdout, stderr)."""
     return run_cli
+
+
+def error_line(r: Result, *needles: str, code: int = 2) -> str:
+    """The one stderr line of a run that exited ``code`` (asserted): an ``npu-tiler: error:`` line that
+    holds every needle, and no traceback anywhere."""
+    assert r.returncode == code, (r.returncode, r.stdout[-500:], r.stderr)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("npu-tiler: error:"), r.stderr
+    assert "Traceback" not in r.stdout + r.stderr
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+    return lines[0]
+
+
+#: Frames of :func:`short_audio`: two calls of a batch-20 design, one (partial) call of a batch-100 one.
+SHORT_FRAMES = 40
+
+
+@pytest.fixture(scope="module")
+def short_audio():
+    """The first :data:`SHORT_FRAMES` frames (one hop of samples each) of the built-in speech_en_sc."""
+    from kernels.mel_tools import fixtures, melfilters
+
+    return fixtures.load("speech_en_sc")[:SHORT_FRAMES * melfilters.HOP]
+
+
+@pytest.fixture(scope="module")
+def short_wav(tmp_path_factory, short_audio):
+    """:func:`short_audio` saved as a WAV file."""
+    from kernels.mel_tools.audio import save_wav
+
+    path = tmp_path_factory.mktemp("audio") / "short.wav"
+    save_wav(path, short_audio)
+    return path

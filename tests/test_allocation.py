@@ -3,7 +3,7 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from partitioner.allocation import StackPin, allocate_buffers
+from partitioner.allocation import STACK, STATIC, StackPin, allocate_buffers
 from partitioner.lowering import BufferRequest
 from partitioner.profiles import load
 
@@ -20,7 +20,7 @@ def test_basic_sequential_stack_first_then_largest_first():
     mm = allocate_buffers((3, 3), True, [("a", 16), ("b", 2048), ("c", 32)], KB32, 4, 1024, 0,
                           "basic-sequential", P2025)
     assert mm.fits
-    assert addresses(mm) == {"(stack)": 0, "b": 1024, "c": 3072, "a": 3104}
+    assert addresses(mm) == {STACK: 0, "b": 1024, "c": 3072, "a": 3104}
 
 
 def test_32_byte_alignment_in_the_2026_profile():
@@ -46,7 +46,7 @@ def test_overflow_reports_aiecc_error_and_memory_map():
 def test_bank_aware_round_robin():
     # bank_aware_alloc_simple.mlir (8 KiB banks): b in bank 0 at 1024, c in bank 1 at 8192, a in bank 2 at 16384.
     mm = allocate_buffers((3, 3), True, [("a", 16), ("b", 2048), ("c", 32)], KB32, 4, 1024, 0, "bank-aware", P2025)
-    assert addresses(mm) == {"(stack)": 0, "b": 1024, "c": 8192, "a": 16384}
+    assert addresses(mm) == {STACK: 0, "b": 1024, "c": 8192, "a": 16384}
 
 
 def test_bank_aware_cannot_place_a_buffer_larger_than_a_bank():
@@ -59,7 +59,7 @@ def test_static_data_must_fit_above_the_last_buffer_in_2025():
     # AIETargetLdScript.cpp: .data/.bss from the highest buffer end to the end of memory.
     # 1024 stack + 60,000 buffer leaves 4,512 B: 4,000 B of tables fit, 5,000 do not.
     ok = allocate_buffers((0, 2), True, [("x", 60000)], 65536, 4, 1024, 4000, "basic-sequential", P2025)
-    assert ok.fits and addresses(ok)["(kernel static data)"] == 61024
+    assert ok.fits and addresses(ok)[STATIC] == 61024
     bad = allocate_buffers((0, 2), True, [("x", 60000)], 65536, 4, 1024, 5000, "basic-sequential", P2025)
     assert not bad.fits and "overflow" in bad.errors[0] and "by 488 bytes" in bad.errors[0]
 
@@ -131,7 +131,7 @@ def test_a_failed_pinned_placement_keeps_every_buffer_of_the_tile(profile):
 def test_every_kind_of_pin_failure_keeps_every_buffer(pinned, error):
     mm = allocate_buffers((0, 2), True, [("x", 128), pinned, ("y", 64)], 65536, 4, 1024, 0, "bank-aware", P2026)
     assert any(error in e for e in mm.errors), mm.errors
-    assert addresses(mm) == {"(stack)": 0, "x": None, "p": pinned.address, "y": None}
+    assert addresses(mm) == {STACK: 0, "x": None, "p": pinned.address, "y": None}
 
 
 def test_a_mem_bank_clash_keeps_every_buffer_in_2025():
@@ -151,7 +151,7 @@ def test_a_pin_inside_the_stack_passes_the_mid_2025_allocator_unchecked(scheme):
     # address". The stack stays at 0: acc shares its first 32 bytes, and a note says so.
     mm = allocate_buffers((0, 2), True, [BufferRequest("acc", 32, address=0)], 65536, 4, 1024, 0, scheme, P2025)
     assert mm.fits and mm.scheme == "basic-sequential"
-    assert addresses(mm) == {"(stack)": 0, "acc": 0}
+    assert addresses(mm) == {STACK: 0, "acc": 0}
     assert any("inside the 1024 B stack" in n for n in mm.notes)
 
 
@@ -184,7 +184,7 @@ def test_a_bank_pin_between_two_buffers_is_found_by_the_exhaustive_search():
             BufferRequest("banked", 64, mem_bank=1), ("big", 42881)]
     mm = allocate_buffers((0, 2), True, bufs, 65536, 4, 1024, 0, "default", P2026, "aie2p")
     assert mm.fits, mm.errors
-    assert addresses(mm) == {"(stack)": 0, "low": 5760, "mid": 10560, "small": 10752, "banked": 17792, "big": 17856}
+    assert addresses(mm) == {STACK: 0, "low": 5760, "mid": 10560, "small": 10752, "banked": 17792, "big": 17856}
 
 
 def test_a_zero_sized_buffer_fits_a_full_tile_at_address_0():
@@ -236,7 +236,7 @@ def test_the_core_data_sections_are_placed_as_the_largest_buffer_and_kept():
     bufs = [("a", 4096), ("b", 4096), ("c", 4096)]
     mm = allocate_buffers((0, 2), True, bufs, 65536, 4, 1024, 40000, "default", P2026, "aie2p")
     assert mm.fits, mm.errors
-    assert addresses(mm) == {"(stack)": 0, "(kernel static data)": 1024, "a": 41024, "b": 49152, "c": 53248}
+    assert addresses(mm) == {STACK: 0, STATIC: 1024, "a": 41024, "b": 49152, "c": 53248}
 
 
 def test_a_dense_tile_needs_backtracking_and_the_flush_end_fallbacks():
@@ -250,8 +250,8 @@ def test_a_dense_tile_needs_backtracking_and_the_flush_end_fallbacks():
             ("buf0", 21696), ("buf1", 8896), ("buf2", 22976), ("buf3", 8320)]
     mm = allocate_buffers((0, 2), True, bufs, 65536, 4, 1024, 640, "default", P2026, "aie2p")
     assert mm.fits, mm.errors
-    assert addresses(mm) == {"(stack)": 0, "bankres0": 1024, "bankres1": 32768, "buf0": 1536, "buf1": 23232,
-                             "buf2": 33536, "buf3": 56512, "(kernel static data)": 32128}
+    assert addresses(mm) == {STACK: 0, "bankres0": 1024, "bankres1": 32768, "buf0": 1536, "buf1": 23232,
+                             "buf2": 33536, "buf3": 56512, STATIC: 32128}
 
 
 @dataclass(frozen=True)
@@ -335,7 +335,7 @@ def test_a_memory_space_the_placement_cannot_honour_fails(bufs, error):
 def test_the_newest_allocator_places_a_pinned_stack(bufs, pin, stack_at):
     mm = allocate_buffers((0, 2), True, bufs, 65536, 4, 1024, 0, "bank-aware", P2026, "aie2p", stack_pin=pin)
     assert mm.fits, mm.errors
-    assert addresses(mm)["(stack)"] == stack_at
+    assert addresses(mm)[STACK] == stack_at
 
 
 def test_a_stack_bank_without_room_fails_and_older_allocators_keep_the_stack_at_0():
@@ -349,7 +349,7 @@ def test_a_stack_bank_without_room_fails_and_older_allocators_keep_the_stack_at_
     # The mid-2025 allocator (search id 5799773962) has no stack_bank: the stack stays at 0, a note says so.
     mm = allocate_buffers((0, 2), True, [("b", 64)], 65536, 4, 1024, 0, "bank-aware", P2025,
                           stack_pin=StackPin(bank=1, align=64))
-    assert addresses(mm)["(stack)"] == 0 and any("stack_bank not read" in n for n in mm.notes)
+    assert addresses(mm)[STACK] == 0 and any("stack_bank not read" in n for n in mm.notes)
 
 
 def test_prebaked_elf_ranges_are_unaligned_address_pins():
@@ -369,16 +369,16 @@ def test_prebaked_elf_ranges_are_unaligned_address_pins():
     # 12000 (CHECK: core_data_0_2 1024, b0 16384, b5 57344). The data go first (largest): at 1024 the run left
     # above them, 65536 - 13024 = 52512 B, reaches the cap (49152 B still to place); 16384 leaves 37152 B.
     # b0 (cap 40960): 16384 leaves 40960 above it, 32768 leaves 24576 -> 16384; the rest pack two per bank.
-    (6, 12000, {"(kernel static data)": 1024, "b0": 16384, "b1": 24576, "b2": 32768, "b3": 40960, "b4": 49152,
+    (6, 12000, {STATIC: 1024, "b0": 16384, "b1": 24576, "b2": 32768, "b3": 40960, "b4": 49152,
                 "b5": 57344}),
     # bank_aware_reservation_enables_placement.mlir @ 152e006e, @reservation: five 8192 B buffers, data_size
     # 16384 (CHECK: b0 1024, b1 16384, b2 24576, b3 32768, b4 40960, core_data_0_2 49152): the data fit one
     # bank only at a bank start (bank 0 holds the stack); bank 3 leaves [1024, 49152) = 48128 B below, capped
     # at the 40960 B still to place, against 32768 B (bank 1) and 31744 B (bank 2) -> 49152.
-    (5, 16384, {"(kernel static data)": 49152, "b0": 1024, "b1": 16384, "b2": 24576, "b3": 32768, "b4": 40960}),
+    (5, 16384, {STATIC: 49152, "b0": 1024, "b1": 16384, "b2": 24576, "b3": 32768, "b4": 40960}),
 ], ids=["data-size-declared", "reservation-enables-placement"])
 def test_the_core_data_buffer_is_sorted_among_the_buffers_by_size(count, data, want):
     mm = allocate_buffers((0, 2), True, [(f"b{i}", 8192) for i in range(count)], 65536, 4, 1024, data, "bank-aware",
                           P2026, "aie2p")
     assert mm.fits, mm.errors
-    assert {k: v for k, v in addresses(mm).items() if k != "(stack)"} == want
+    assert {k: v for k, v in addresses(mm).items() if k != STACK} == want

@@ -20,20 +20,10 @@ from partitioner.check import HOST_BUFFER_MAX_BYTES, SHIM_BD_MAX_WORDS, evaluate
 from partitioner.design import Options
 from partitioner.errors import UserError
 from runner.results import ResultsDB, RunRecord
-from kernels.mel_tools import fixtures
-from kernels.mel_tools.audio import save_wav
+from builders import copy_kernel
+from conftest import error_line
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def one_error(r, needle: str = "") -> str:
-    """The one stderr line of an exit-2 run (asserted), which holds ``needle``."""
-    assert r.returncode == 2, (r.returncode, r.stdout[-500:], r.stderr)
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("npu-tiler: error:"), r.stderr
-    assert "Traceback" not in r.stdout + r.stderr
-    assert needle in lines[0], lines[0]
-    return lines[0]
 
 
 @pytest.fixture(scope="module")
@@ -41,13 +31,6 @@ def design(tmp_path_factory):
     """A freshly emitted batch-20 baseline layout (independent of designs/ being regenerated)."""
     return em.emit(evaluate_options(Options(strategy="single", batch=20, tiles=1)),
                    tmp_path_factory.mktemp("design") / "b20")
-
-
-@pytest.fixture(scope="module")
-def short_wav(tmp_path_factory):
-    path = tmp_path_factory.mktemp("audio") / "short.wav"
-    save_wav(path, fixtures.load("speech_en_sc")[:40 * 160])
-    return path
 
 
 # -- the command line itself --------------------------------------------------------------------------------
@@ -101,16 +84,16 @@ def test_version_exits_0(cli):
 ])
 def test_out_of_range_or_unknown_values_are_one_line(cli, design, short_wav, tmp_path, args, needle):
     args = [a.format(design=design, wav=short_wav, tmp=tmp_path) for a in args]
-    one_error(cli(*args), needle)
+    error_line(cli(*args), needle)
 
 
 def test_missing_toolchain_and_npu_are_one_line(cli, design):
     from runner import backends
 
-    one_error(cli("build", design, env={"PEANO_INSTALL_DIR": ""}), "PEANO_INSTALL_DIR")
+    error_line(cli("build", design, env={"PEANO_INSTALL_DIR": ""}), "PEANO_INSTALL_DIR")
     assert not (design / "build").exists()
     if backends.xrt_unavailable() is not None:  # no pyxrt or no NPU here: the run says which
-        line = one_error(cli("run", design, "--backend", "xrt", "--db", design.parent / "r.sqlite"))
+        line = error_line(cli("run", design, "--backend", "xrt", "--db", design.parent / "r.sqlite"))
         assert "pyxrt" in line or "/dev/accel" in line
 
 
@@ -151,7 +134,7 @@ def test_mel_out_keeps_the_name_it_was_given(cli, tmp_path):
 def test_device_file_is_checked_against_the_schema(cli, tmp_path, text, needle):
     f = tmp_path / "dev.toml"
     f.write_text(text)
-    line = one_error(cli("partition", "--device-file", f), needle)
+    line = error_line(cli("partition", "--device-file", f), needle)
     assert str(f) in line
 
 
@@ -170,7 +153,7 @@ def test_timing_params_are_checked_against_the_schema(cli, tmp_path, text, needl
     f.write_text(text)
     for args in (["seed-table", "--params", f], ["simulate", em.DESIGNS_DIR / "batch20_1tile", "--timing-only",
                                                   "--params", f]):
-        one_error(cli(*args), needle)
+        error_line(cli(*args), needle)
 
 
 def test_a_calibration_file_passes_the_schema(tmp_path):
@@ -185,26 +168,17 @@ def test_a_calibration_file_passes_the_schema(tmp_path):
 def test_a_binary_parameter_file_is_one_line(cli, tmp_path, content):
     f = tmp_path / "p.toml"
     f.write_bytes(content)
-    one_error(cli("partition", "--device-file", f), "not a text file")
-    one_error(cli("seed-table", "--params", f), "not a text file")
+    error_line(cli("partition", "--device-file", f), "not a text file")
+    error_line(cli("seed-table", "--params", f), "not a text file")
 
 
 def test_a_folder_given_as_a_parameter_file_is_one_line(cli, tmp_path):
-    one_error(cli("partition", "--device-file", tmp_path), "is a directory")
+    error_line(cli("partition", "--device-file", tmp_path), "is a directory")
     with pytest.raises(UserError, match="is a folder"):
         params.read_toml(tmp_path)
 
 
 # -- kernel.toml ------------------------------------------------------------------------------------------------
-
-def _kernel_copy(root: Path, name: str, edit=None) -> Path:
-    src = kernel_spec.toml_path("seed-mel").parent
-    dst = root / name
-    shutil.copytree(src, dst)
-    text = (dst / "kernel.toml").read_text().replace('name = "seed-mel"', f'name = "{name}"')
-    (dst / "kernel.toml").write_text(edit(text) if edit else text)
-    return dst
-
 
 @pytest.fixture
 def kernel_root(tmp_path, monkeypatch):
@@ -217,8 +191,8 @@ def kernel_root(tmp_path, monkeypatch):
 
 
 def test_an_unknown_kernel_key_is_refused_not_dropped(cli, kernel_root):
-    _kernel_copy(kernel_root, "mine", lambda t: t.replace("[cycles]\n", "[cycles]\nper_frame = 5000\n"))
-    line = one_error(cli("partition", "--kernel", "mine"), "unknown key `per_frame` in [cycles]")
+    copy_kernel(kernel_root, "mine", "seed-mel", lambda t: t.replace("[cycles]\n", "[cycles]\nper_frame = 5000\n"))
+    line = error_line(cli("partition", "--kernel", "mine"), "unknown key `per_frame` in [cycles]")
     assert "it accepts method, per_host_instruction" in line
 
 
@@ -230,14 +204,14 @@ def test_an_unknown_kernel_key_is_refused_not_dropped(cli, kernel_root):
     (lambda t: t + "\n[extra]\nx = 1\n", "unknown table `extra`"),
 ])
 def test_kernel_toml_values_are_checked(cli, kernel_root, edit, needle):
-    _kernel_copy(kernel_root, "mine", edit)
-    one_error(cli("partition", "--kernel", "mine", "--strategy", "single", "--tiles", "1", "--batch", "20"), needle)
+    copy_kernel(kernel_root, "mine", "seed-mel", edit)
+    error_line(cli("partition", "--kernel", "mine", "--strategy", "single", "--tiles", "1", "--batch", "20"), needle)
 
 
 def test_a_binary_kernel_toml_is_one_line(cli, kernel_root):
     (kernel_root / "mine").mkdir()
     (kernel_root / "mine" / "kernel.toml").write_bytes(b"\xff\xfe\x00\x81")
-    one_error(cli("kernel-info", "--kernel", "mine"), "not a text file")
+    error_line(cli("kernel-info", "--kernel", "mine"), "not a text file")
 
 
 def test_a_broken_kernel_affects_only_the_commands_that_use_it(cli, kernel_root, design, tmp_path):
@@ -253,8 +227,8 @@ def test_a_broken_kernel_affects_only_the_commands_that_use_it(cli, kernel_root,
     assert r.stderr.startswith("npu-tiler: warning: skipping kernel 'aaa'") and len(r.stderr.splitlines()) == 1
     assert cli("check", design / "aie.mlir").returncode == 0  # names its kernel: no lookup, no warning
     assert cli("partition").returncode == 0
-    one_error(cli("kernel-info", "--kernel", "aaa"), "not valid TOML")
-    one_error(cli("partition", "--kernel", "aaa"), "not valid TOML")
+    error_line(cli("kernel-info", "--kernel", "aaa"), "not valid TOML")
+    error_line(cli("partition", "--kernel", "aaa"), "not valid TOML")
     with pytest.warns(kernel_spec.BrokenKernelWarning, match="aaa"):
         assert "aaa" not in kernel_spec.available()
 
@@ -298,12 +272,12 @@ def test_a_corrupt_explore_cache_is_moved_aside_and_rebuilt(cli, tmp_path, good_
 
 
 def test_explore_cache_that_cannot_be_opened_is_one_line(cli, tmp_path, good_cache):
-    one_error(_explore(cli, "/proc/npu-tiler-cache.sqlite", tmp_path / "rep"), "/proc/npu-tiler-cache.sqlite")
-    line = one_error(_explore(cli, tmp_path, tmp_path / "rep"))  # a folder
+    error_line(_explore(cli, "/proc/npu-tiler-cache.sqlite", tmp_path / "rep"), "/proc/npu-tiler-cache.sqlite")
+    line = error_line(_explore(cli, tmp_path, tmp_path / "rep"))  # a folder
     assert str(tmp_path) in line
     db = tmp_path / "results.sqlite"
     ResultsDB(db).close()
-    line = one_error(_explore(cli, db, tmp_path / "rep"), "not an explore cache")
+    line = error_line(_explore(cli, db, tmp_path / "rep"), "not an explore cache")
     assert "runs" in line and db.is_file() and not list(tmp_path.glob("*.corrupt-*"))
 
 
@@ -312,7 +286,7 @@ def test_a_read_only_cache_is_one_line_and_kept(cli, tmp_path, good_cache):
     cache = tmp_path / "c.sqlite"
     shutil.copy(good_cache, cache)
     cache.chmod(0o444)
-    one_error(_explore(cli, cache, tmp_path / "rep"), "writable")
+    error_line(_explore(cli, cache, tmp_path / "rep"), "writable")
     assert cache.read_bytes() == good_cache.read_bytes()
 
 
@@ -331,15 +305,15 @@ def test_a_damaged_results_database_is_one_line_and_left_alone(cli, tmp_path, go
                     "cache": good_cache.read_bytes()}[damage])
     before = db.read_bytes()
     for args in (["results"], ["calibrate", "--backend", "sim", "--out", tmp_path / "c.toml"]):
-        line = one_error(cli(*args, "--db", db), needle)
+        line = error_line(cli(*args, "--db", db), needle)
         assert str(db) in line and "--db" in line
     assert db.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["good.sqlite", "r.sqlite"]
 
 
 def test_results_database_that_cannot_be_opened_is_one_line(cli, tmp_path):
-    one_error(cli("results", "--db", "/proc/npu-tiler-results.sqlite"), "writable")
+    error_line(cli("results", "--db", "/proc/npu-tiler-results.sqlite"), "writable")
     r = cli("results", env={"NPU_TILER_DB": str(tmp_path)})  # a folder
-    one_error(r, "is a folder")
+    error_line(r, "is a folder")
 
 
 # -- reports, simulations, limits ------------------------------------------------------------------------------
@@ -349,7 +323,7 @@ def test_results_database_that_cannot_be_opened_is_one_line(cli, tmp_path):
                                           ('{"points": [1, 2]}', "no list of points")])
 def test_report_of_a_points_json_that_is_not_a_study_is_one_line(cli, tmp_path, text, needle):
     (tmp_path / "points.json").write_text(text)
-    one_error(cli("report", tmp_path), needle)
+    error_line(cli("report", tmp_path), needle)
 
 
 def test_an_output_that_is_not_whole_frames_is_a_user_error(design):

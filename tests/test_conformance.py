@@ -47,13 +47,6 @@ OTHER_COMMIT = {
 }
 
 
-# Modules whose rule the model has but whose attribute the reader does not pass on yet: aie_stream on an
-# ObjectFIFO (partitioner.lowering.stream_end reads ObjectFifo.aie_stream, which partitioner/design.py
-# does not declare and partitioner/mlir/read.py does not fill; /tmp/coord/hd.md). The lowering rule
-# itself is tested in tests/test_lowering_rules.py against the same CHECK lines.
-NEEDS_READ: dict[str, str] = {}
-
-
 def profile_of(name: str) -> str:
     return "2026" if name.startswith(ONLY_2026) else "2025"
 
@@ -72,7 +65,7 @@ def test_an_aie1_module_is_refused_with_one_line(name):
 
 
 def _param(name: str):
-    reason = OTHER_COMMIT.get(name) or NEEDS_READ.get(name)
+    reason = OTHER_COMMIT.get(name)
     return pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=reason)) if reason else name
 
 

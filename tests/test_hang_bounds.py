@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from builders import NPU_XRT, npu_xrt
 
 from partitioner.hangs import check
 from partitioner.mlir import index as ix
 from partitioner.mlir.parse import read_source
 
-CORPUS = Path(__file__).parent / "corpus" / "npu-xrt"
 EXECUTE = sys.modules["partitioner.hangs.execute"]  # the package re-exports a function of that name
 
 ONCE_ENDLESS = ["memtile_dmas__aie.mlir", "memtile_dmas__blockwrite_using_locks__aie.mlir",
@@ -28,7 +28,7 @@ ONCE_ENDLESS = ["memtile_dmas__aie.mlir", "memtile_dmas__blockwrite_using_locks_
 
 @pytest.mark.parametrize("name", ONCE_ENDLESS)
 def test_a_design_whose_flows_have_open_ends_is_answered_not_proved(name):
-    result = check(CORPUS / name)
+    result = check(NPU_XRT / name)
     assert result.hangs == []  # it runs on hardware in mlir-aie's CI
     assert not result.proved
     assert result.notes  # and says why
@@ -179,7 +179,7 @@ def test_the_reader_and_the_hang_check_read_a_register_write_alike(tmp_path):
 def test_hardware_designs_whose_writes_move_nothing_are_proved(name):
     # tile_mapped_read sets Core_Processor_Bus (0x32038); add_blockwrite writes words of its core's
     # constant_buffer (buffer = @constant_buffer): both run on hardware in mlir-aie's CI
-    result = check(CORPUS / name)
+    result = check(NPU_XRT / name)
     assert result.hangs == [] and result.proved, result.notes
 
 
@@ -187,8 +187,8 @@ def test_a_lock_set_by_every_call_that_never_drains_is_not_proved(tmp_path):
     # add_maskwrite (mlir-aie test/npu-xrt, run once on hardware): its maskwrite32s write data memory
     # (inert) and its write32 at 0x1F000 sets input_lock0 for the core; each call the core releases
     # input_lock1, which nothing acquires, so the state after a call never repeats: not decided, no hang.
-    text = (CORPUS / "add_maskwrite__aie.mlir").read_text()
-    result = check(CORPUS / "add_maskwrite__aie.mlir")
+    text = (NPU_XRT / "add_maskwrite__aie.mlir").read_text()
+    result = check(NPU_XRT / "add_maskwrite__aie.mlir")
     assert result.hangs == [] and not result.proved
     assert not any("moves data or locks" in n for n in result.notes), result.notes
     assert any("did not repeat" in n for n in result.notes)
@@ -222,9 +222,8 @@ def test_a_bd_with_run_time_fields_makes_the_answer_not_proved(tmp_path):
     # memtile_dmas/dma_configure_task_runtime_len (mlir-aie test/npu-xrt, run on hardware) gives its BDs a
     # length computed at run time: how much each moves is not known here, so the check cannot prove the
     # design free, and says which BD it could not follow (issue 20: "never guesses").
-    source = (CORPUS / "memtile_dmas__dma_configure_task_runtime_len__aie.mlir").read_text()
-    design = tmp_path / "d.mlir"
-    design.write_text(source.replace("NPUDEVICE", "npu1_1col"))  # as its run.lit does
+    # NPUDEVICE read as npu1_1col, as its run.lit does
+    design = npu_xrt("memtile_dmas__dma_configure_task_runtime_len__aie.mlir", tmp_path, "npu1_1col")
     result = check(design)
     assert result.hangs == [] and not result.proved
     assert any("aie.dma_bd with run-time length" in n for n in result.notes), result.notes
@@ -233,9 +232,8 @@ def test_a_bd_with_run_time_fields_makes_the_answer_not_proved(tmp_path):
 def test_a_buffer_clear_inside_data_memory_moves_nothing(tmp_path):
     # buffer_clear_op (mlir-aie test/npu-xrt, run on hardware) zeroes 8 words of core (0,2)'s data memory
     # ("Clears data memory in place") between two reads the host releases with aiex.set_lock
-    design = tmp_path / "d.mlir"
-    text = (CORPUS / "buffer_clear_op__aie.mlir").read_text().replace("NPUDEVICE", "npu1_1col")
-    design.write_text(text)
+    design = npu_xrt("buffer_clear_op__aie.mlir", tmp_path, "npu1_1col")
+    text = design.read_text()
     result = check(design)
     assert result.hangs == [] and result.proved, result.notes
     # 16380 words on from word 0 would run past the 64 KiB data memory (0x10000 bytes): not followed

@@ -18,13 +18,12 @@ import pytest
 import partitioner
 import sim
 from kernels.mel_tools import fixtures, framing, hostbuild
+from kernels.mel_tools.melfilters import HOP, N_BINS, N_FFT, N_MELS
 from partitioner import emitters as em
 from partitioner.params import timing as load_params
 from sim import dataflow
 
-N_MELS = 80
-FRAME = 400
-HOP = 160
+FRAME = N_FFT  # samples of a frame
 
 
 def _fn(lib: ctypes.CDLL, symbol: str):
@@ -51,11 +50,17 @@ def fast(request) -> ctypes.CDLL:
     return ctypes.CDLL(str(hostbuild.build_shared(src, flags=flags)))
 
 
-def _run(lib: ctypes.CDLL, symbol: str, data: np.ndarray, n: int) -> np.ndarray:
-    data = np.ascontiguousarray(data, dtype=np.int16)
-    out = np.full((n, N_MELS), 0x5a5a, np.int16)  # a pattern no frame leaves behind by chance
+def _call(lib: ctypes.CDLL, symbol: str, data: np.ndarray, n: int, width: int, dtype) -> np.ndarray:
+    """Entry point ``symbol`` of ``lib`` on ``data``: its ``n`` rows of ``width`` values."""
+    data = np.ascontiguousarray(data)
+    out = np.full((n, width), 0x5a5a, dtype)  # a pattern no frame leaves behind by chance
     _fn(lib, symbol)(data.ctypes.data, out.ctypes.data, n)
     return out
+
+
+def _run(lib: ctypes.CDLL, symbol: str, data: np.ndarray, n: int) -> np.ndarray:
+    """Log-mel frames (int16) of entry point ``symbol`` on int16 ``data``."""
+    return _call(lib, symbol, np.asarray(data, dtype=np.int16), n, N_MELS, np.int16)
 
 
 def _frames_equal(scalar, fast, frames: np.ndarray, what: str) -> None:
@@ -89,13 +94,8 @@ def test_every_built_in_signal_frames_and_chunk(scalar, fast, name):
 
 def _pair(scalar, fast, symbol: str, data: np.ndarray, n: int, width: int, dtype) -> tuple[np.ndarray, np.ndarray]:
     """(reference, lockstep) outputs of entry point ``symbol`` on ``data`` (n frames of ``width`` values)."""
-    data = np.ascontiguousarray(data)
-    outs = []
-    for lib, name in ((scalar, symbol), (fast, symbol + hostbuild.LOCKSTEP_SUFFIX)):
-        out = np.full((n, width), 0x5a5a, dtype)
-        _fn(lib, name)(data.ctypes.data, out.ctypes.data, n)
-        outs.append(out)
-    return outs[0], outs[1]
+    return (_call(scalar, symbol, data, n, width, dtype),
+            _call(fast, symbol + hostbuild.LOCKSTEP_SUFFIX, data, n, width, dtype))
 
 
 @pytest.mark.parametrize("name", fixtures.names())
@@ -103,10 +103,10 @@ def test_every_built_in_signal_through_the_pipeline_stages(scalar, fast, name):
     audio = fixtures.load(name)
     frames = framing.frames(audio)
     n = frames.shape[0]
-    spec, got = _pair(scalar, fast, "mel_spectrum", frames, n, 201, np.uint32)
+    spec, got = _pair(scalar, fast, "mel_spectrum", frames, n, N_BINS, np.uint32)
     np.testing.assert_array_equal(got, spec, err_msg=name)
     chunk = framing.padded(audio)[:FRAME - HOP + n * HOP]
-    want, got = _pair(scalar, fast, "mel_spectrum_chunk", chunk, n, 201, np.uint32)
+    want, got = _pair(scalar, fast, "mel_spectrum_chunk", chunk, n, N_BINS, np.uint32)
     np.testing.assert_array_equal(want, spec)
     np.testing.assert_array_equal(got, spec, err_msg=name)
     want, got = _pair(scalar, fast, "mel_logmel", spec, n, N_MELS, np.int16)
@@ -119,16 +119,16 @@ def test_logmel_on_random_spectrum_words(scalar, fast):
     # e > 0, any value below 2^26 when e = 0), every exponent gap inside a filter, tiny and huge sums.
     rng = np.random.default_rng(7)
     n = 8 * 400 + 3
-    e = rng.integers(0, 36, (n, 201), dtype=np.uint32)
-    e[: n // 3] = rng.integers(0, 3, (n // 3, 201))  # mostly unnormalised: the smallest mel sums
+    e = rng.integers(0, 36, (n, N_BINS), dtype=np.uint32)
+    e[: n // 3] = rng.integers(0, 3, (n // 3, N_BINS))  # mostly unnormalised: the smallest mel sums
     e[n // 3: n // 2] = 0
-    mant = rng.integers(0, 1 << 26, (n, 201), dtype=np.uint32)
-    mant[n // 3: n // 2] >>= rng.integers(0, 27, (n // 2 - n // 3, 201)).astype(np.uint32)  # every bit length
+    mant = rng.integers(0, 1 << 26, (n, N_BINS), dtype=np.uint32)
+    mant[n // 3: n // 2] >>= rng.integers(0, 27, (n // 2 - n // 3, N_BINS)).astype(np.uint32)  # every bit length
     mant = np.where(e > 0, mant | (1 << 25), mant)
     words = (e << 26 | mant).astype(np.uint32)
-    words[rng.random((n, 201)) < 0.05] = 0
+    words[rng.random((n, N_BINS)) < 0.05] = 0
     tiny = slice(n // 2, n // 2 + 800)  # sparse words of 1 to 3: mel sums of one to a few weights
-    words[tiny] = rng.integers(1, 4, (800, 201)) * (rng.random((800, 201)) < rng.uniform(0.002, 0.2, (800, 1)))
+    words[tiny] = rng.integers(1, 4, (800, N_BINS)) * (rng.random((800, N_BINS)) < rng.uniform(0.002, 0.2, (800, 1)))
     words[-20:] = 0  # all-zero spectra: the floor
     want, got = _pair(scalar, fast, "mel_logmel", words, n, N_MELS, np.int16)
     np.testing.assert_array_equal(got, want)

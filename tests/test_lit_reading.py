@@ -14,7 +14,6 @@ from partitioner.design import ELEM_BYTES, elem_bits, elem_bytes, numpy_dtype
 from partitioner.errors import UserError
 from partitioner.hangs import check as check_hangs
 from partitioner.mlir import aie, aiex
-from partitioner.mlir.index import UNTRACKED
 from partitioner.mlir.parse import parse_source
 
 
@@ -54,26 +53,33 @@ def test_generated_types_keep_their_sizes_and_unsigned_ints_view_as_unsigned():
         numpy_dtype("ui1")
 
 
-_UI8_LINK = """module {
+# A distribute: @in (32 elements, from SRC to LINK) split into @o0 and @o1 (16 elements each, from LINK to
+# (0,4) and (0,5)); ELEM is the element type.
+_DISTRIBUTE = """module {
   aie.device(npu1) {
-    %shim = aie.tile(0, 0)
-    %mem = aie.tile(0, 1)
-    %t2 = aie.tile(0, 2)
-    %t3 = aie.tile(0, 3)
-    aie.objectfifo @in(%shim, {%mem}, 2 : i32) : !aie.objectfifo<memref<64xui8>>
-    aie.objectfifo @a(%mem, {%t2}, 2 : i32) : !aie.objectfifo<memref<32xui8>>
-    aie.objectfifo @b(%mem, {%t3}, 2 : i32) : !aie.objectfifo<memref<32xui8>>
-    aie.objectfifo.link [@in] -> [@a, @b]([] [0, 32])
+    %t00 = aie.tile(0, 0)
+    %t01 = aie.tile(0, 1)
+    %t02 = aie.tile(0, 2)
+    %t04 = aie.tile(0, 4)
+    %t05 = aie.tile(0, 5)
+    aie.objectfifo @in(%SRC, {%LINK}, 2 : i32) : !aie.objectfifo<memref<32xELEM>>
+    aie.objectfifo @o0(%LINK, {%t04}, 2 : i32) : !aie.objectfifo<memref<16xELEM>>
+    aie.objectfifo @o1(%LINK, {%t05}, 2 : i32) : !aie.objectfifo<memref<16xELEM>>
+    aie.objectfifo.link [@in] -> [@o0, @o1]([] [0, 16])
   }
 }
 """
 
 
+def _distribute(src: str, link: str, elem: str = "i32") -> str:
+    return _DISTRIBUTE.replace("%SRC", src).replace("%LINK", link).replace("ELEM", elem)
+
+
 def test_a_link_of_unsigned_byte_fifos_is_read(tmp_path):
     # mlir-aie's bd_chain_on_memtile tests use memref<..xui8> FIFOs in memtile links: 1 byte per element.
-    ev, _ = _read(tmp_path, _UI8_LINK)
+    ev, _ = _read(tmp_path, _distribute("%t00", "%t01", "ui8"))
     sizes = {f.name: (f.elem_type, f.object_bytes) for f in ev.design.fifos}
-    assert sizes == {"in": ("ui8", 64), "a": ("ui8", 32), "b": ("ui8", 32)}
+    assert sizes == {"in": ("ui8", 32), "o0": ("ui8", 16), "o1": ("ui8", 16)}
 
 
 # ---- the 2026 acquire / release forms -----------------------------------------------------------
@@ -129,31 +135,16 @@ def test_acquire_in_a_function_is_refused_as_mlir_aie_does():
 
 # ---- links: 2026 allows a join or distribute on a compute tile ---------------------------------------
 
-_LINK_ON = """module {
-  aie.device(npu1) {
-    %t00 = aie.tile(0, 0)
-    %t02 = aie.tile(0, 2)
-    %t04 = aie.tile(0, 4)
-    %t05 = aie.tile(0, 5)
-    aie.objectfifo @in(%SRC, {%LINK}, 2 : i32) : !aie.objectfifo<memref<32xi32>>
-    aie.objectfifo @o0(%LINK, {%t04}, 2 : i32) : !aie.objectfifo<memref<16xi32>>
-    aie.objectfifo @o1(%LINK, {%t05}, 2 : i32) : !aie.objectfifo<memref<16xi32>>
-    aie.objectfifo.link [@in] -> [@o0, @o1]([] [0, 16])
-  }
-}
-"""
-
-
 def test_a_distribute_on_a_compute_tile_is_read(tmp_path):
     # AIEDialect.cpp 2026 ObjectFifoLinkOp::verify refuses join/distribute on shim tiles only;
     # link_on_core_tile.mlir @ 2b2e049c distributes on compute tile (0, 2).
-    ev, _ = _read(tmp_path, _LINK_ON.replace("%SRC", "%t00").replace("%LINK", "%t02"))
+    ev, _ = _read(tmp_path, _distribute("%t00", "%t02"))
     [link] = ev.design.links
     assert (link.inputs, link.outputs) == (["in"], ["o0", "o1"])
 
 
 def test_a_distribute_on_a_shim_tile_is_refused():
-    text = _LINK_ON.replace("%SRC", "%t02").replace("%LINK", "%t00")
+    text = _distribute("%t02", "%t00")
     with pytest.raises(UserError, match="ObjectFifoLinkOp join and distribute are unavailable on shim tiles"):
         parse_source(text, "x.mlir")
 
@@ -206,9 +197,9 @@ def test_dma_channel_reset_for_is_read_and_makes_the_hang_verdict_not_proved(tmp
     # mlir-aie test/dialect/AIEX/dma_channel_reset_for.mlir (2026): `aiex.dma_channel_reset_for(@of)`
     # names a FIFO; it is lowered to channel resets, start-queue pushes and set_locks: it moves DMAs
     # and locks, which npu-tiler does not model, so no "proved free" through it.
-    module = parse_source(_RESET_FOR, "x.mlir").module
-    [op] = _ops(module, aiex.DmaChannelResetForOp)
-    assert op.objfifo.string_value() == "wts" and aiex.DmaChannelResetForOp in UNTRACKED
+    source = parse_source(_RESET_FOR, "x.mlir")
+    [op] = _ops(source.module, aiex.DmaChannelResetForOp)
+    assert op.objfifo.string_value() == "wts" and op in source.index.devices[0].movers
     _, result = _read(tmp_path, _RESET_FOR)
     assert not result.proved and not result.hangs
 
@@ -403,3 +394,4 @@ def test_an_initial_value_of_another_shape_is_refused_in_mlir_words():
     with pytest.raises(UserError, match=r"inferred shape of elements literal \(\[2, 3\]\) does not match type \(\[2, 2\]\)"):
         parse_source(text, "x.mlir")
     parse_source(text.replace("[[0, 1, 2], [3, 4, 5]]", "[[0, 1], [3, 4]]"), "x.mlir")
+

@@ -7,7 +7,8 @@ docs/research/mlir-aie-lowering.md section 4; commits listed there).
 """
 import pytest
 
-from partitioner.design import Link
+import partitioner
+from partitioner.design import DmaChannelDecl, Link
 from partitioner.device import load as load_device
 from partitioner.fifo_ends import fifo_ends
 from partitioner.lowering import lower
@@ -153,8 +154,8 @@ def test_integer_depth_below_acquire_plus_one_grows():
 
 # -- issue 20 item 5: aie_stream (../shared/docs/npu1-facts.md section 12, row "aie_stream / aie_stream_port on
 # an ObjectFIFO: requiresDMAs is true; the end wired to a Core stream port has no pool") ------------------------
-# ObjectFifo does not declare aie_stream yet (partitioner/design.py; the reader does not fill it): these tests set
-# it on the instance, as partitioner.lowering.stream_end reads it.
+# These tests set ObjectFifo.aie_stream on a hand-built design (the reader fills it from the attribute:
+# tests/conformance producer_stream_aie2, consumer_stream_aie2), as partitioner.lowering.stream_end reads it.
 
 def _streaming(spec, end, cores=(None,)):
     d = design(NPU1, [spec], cores=list(cores))
@@ -285,7 +286,6 @@ def test_two_cores_of_one_chain_keep_their_own_acquires(tmp_path):
     # access_patterns/AIE2_cyclostatic_dma.mlir @ ef57eec4: the producer core acquires 1, the consumer 2 (depth 4).
     # CHECK: fifo_buff_0/1 and fifo_prod_lock init 2 on tile (2, 2); fifo_cons_buff_0..2, fifo_cons_prod_lock
     # init 3 on tile (8, 3). Both cores run no known kernel, so the reader's chain numbering once named them alike.
-    import partitioner
     path = tmp_path / "cyclostatic_dma.mlir"
     path.write_text(CYCLOSTATIC_DMA)
     ev = partitioner.read(path, verify_sources=False, mlir_aie="2026")
@@ -331,7 +331,6 @@ module @rearmed {
 def test_the_reader_marks_the_fifos_a_sequence_rearms(tmp_path):
     # init_values_relaunch_skips_source_locks.mlir @ 8c44b61f, @rearmed: the FIFO aiex.dma_channel_reset_for names
     # keeps its source locks; one it does not name has none (2026).
-    import partitioner
     path = tmp_path / "rearmed.mlir"
     path.write_text(REARMED)
     ev = partitioner.read(path, verify_sources=False, mlir_aie="2026")
@@ -358,7 +357,6 @@ def test_dma_channels_go_out_in_program_order_not_owners_first():
 def test_a_hand_written_dma_channel_is_skipped():
     # DMAChannelAnalysis (search id 56680629433) marks the channels an existing aie.mem / aie.memtile_dma starts;
     # getDMAChannelIndex hands out the lowest index not marked.
-    from partitioner.design import DmaChannelDecl
     d = design(NPU1, [fifo("of", (2, 1), [(2, 2)], 2, 16)], cores=[None])
     d.dma_channels = [DmaChannelDecl((2, 1), "out", 0, 1)]
     assert ("out", 1, "of", 2) in channels(lower(d, NPU1, P2025), (2, 1))

@@ -8,10 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from xdsl.dialects.builtin import MemRefType
 
 import partitioner
-from partitioner.allocation import allocate_buffers
+from partitioner import profiles
+from partitioner.allocation import STACK, allocate_buffers
+from partitioner.design import Link, ObjectFifo
+from partitioner.emitters import aiecc_api
+from partitioner.lowering import link_owner
 from partitioner.profiles import load
+from test_mlir_aiex import in_device, ops_of, parse, rejected
 
 CORPUS = Path(__file__).resolve().parent / "conformance"
 
@@ -70,9 +76,6 @@ def test_a_one_to_one_link_pool_is_on_the_side_with_more_elements():
 def test_a_one_to_one_link_pool_is_on_the_output_when_it_has_init_values():
     # createObjectFifoElements / createLinkPools: equal sizes -> the input; the output if it has init values,
     # even when the input is bigger; otherwise the bigger side.
-    from partitioner.design import Link, ObjectFifo
-    from partitioner.lowering import link_owner
-
     def fifo(name, count, init=False):
         return ObjectFifo(name, "mem:1", ["w"], 4 * count, "i32", count, 2, 1, "frames", init_values=init)
 
@@ -119,7 +122,7 @@ def test_npu2_aligns_buffers_of_64_bytes_or_more_to_64():
     big = _buffers(_read("vector_align_npu2", "2026", "basic-sequential"))[(0, 2)]
     assert (big["pad"]["address"], big["vec"]["address"]) == (1024, 1216)
     small = _buffers(_read("vector_align_npu2_small", "2026", "basic-sequential"))[(0, 2)]
-    assert sorted(b["address"] for n, b in small.items() if n != "(stack)") == [1024, 1056]
+    assert sorted(b["address"] for n, b in small.items() if n != STACK) == [1024, 1056]
     # bank_aware_vector_alignment.mlir: every 64 B buffer on a 64 B boundary under bank-aware too.
     bank = _buffers(_read("bank_aware_vector_align_npu2", "2026", "bank-aware"))[(0, 2)]
     assert all(bank[n]["address"] % 64 == 0 for n in ("b1", "b2", "b3", "b4"))
@@ -142,9 +145,10 @@ def test_explicit_buffers_and_locks_are_allocated_around(tmp_path):
     tile = next(t for t in ev.tiles if tuple(t.tile) == (2, 2))
     bufs = {b["name"]: b for b in tile.buffers}
     assert bufs["pin"]["address"] == 1024
-    for name, b in bufs.items():
-        if name != "pin":
-            assert b["address"] + b["bytes"] <= 1024 or b["address"] >= 2048, (name, b)
+    others = {name: b for name, b in bufs.items() if name != "pin"}
+    assert [f"fifo_buff_{i}" for i in range(4)] == sorted(n for n in others if n.startswith("fifo_"))
+    for name, b in others.items():
+        assert b["address"] + b["bytes"] <= 1024 or b["address"] >= 2048, (name, b)
     assert tile.locks == 3  # the FIFO's prod/cons pair + the explicit lock
 
 
@@ -160,9 +164,6 @@ def test_link_offsets_give_sub_fifos_of_different_sizes():
 def test_the_sa_placer_flags_are_options_of_the_cpp_aiecc_only():
     # PR #3146: tools/aiecc/CommandLineOptions.h @ 08c79115 has --placer and --sa-seed (params/aiecc.toml
     # aiecc-main); the 2025 aiecc.py driver has neither.
-    from partitioner import profiles
-    from partitioner.emitters import aiecc_api
-
     main = aiecc_api.for_profile(profiles.load("2026").name)
     assert main.program == "aiecc"
     assert main.accepts("--placer=sa_placer") and main.accepts("--sa-seed=7")
@@ -176,8 +177,6 @@ def test_the_sa_placer_flags_are_options_of_the_cpp_aiecc_only():
 def test_a_linear_shim_transfer_skips_the_1023_wrap_check():
     # AIEXDialect.cpp NpuDmaMemcpyNdOp::verify: [1,1,1,40000][0,0,0,1] verifies with no shim allocation named;
     # the same 40000 words split as [1,1,2,20000][0,0,20000,1] is not linear and fails the [0:1023] range.
-    from test_mlir_aiex import in_device, ops_of, parse, rejected
-
     linear = "aiex.npu.dma_memcpy_nd(%a[0, 0, 0, 0][1, 1, 1, 40000][0, 0, 0, 1]) {id = 0 : i64, metadata = @of}"
     [op] = ops_of(parse(in_device(f"      {linear} : memref<40000xi32>", "%a: memref<40000xi32>")),
                   "aiex.npu.dma_memcpy_nd")
@@ -192,10 +191,6 @@ def test_a_linear_shim_transfer_skips_the_1023_wrap_check():
                          ids=["main-3553", "before-3553"])
 def test_the_dialect_reads_acquire_in_both_generations(result):
     # PR #3553 (2026-08): aie.objectfifo.acquire returns the memref itself; before it, an objectfifosubview.
-    from xdsl.dialects.builtin import MemRefType
-
-    from test_mlir_aiex import ops_of, parse
-
     src = ("module {\n  aie.device(npu1) {\n    %t = aie.tile(0, 2)\n    %t2 = aie.tile(0, 3)\n"
            "    aie.objectfifo @f(%t, {%t2}, 2 : i32) : !aie.objectfifo<memref<16xi32>>\n"
            "    %c = aie.core(%t2) {\n"

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from partitioner.mlir.parse import parse_source
 from partitioner.mlir.read import read_design
 from reports import corpus
 from tests.test_roundtrip import differences
+from builders import NPU_XRT, long_design, npu_xrt
 
 CORPUS = Path(__file__).resolve().parent / "conformance"
 
@@ -85,40 +85,14 @@ def test_the_depth_one_pipeline_now_fits():
     assert ev.fits and tile.bytes_used == 1024 + 25 * 804 + 25 * 800 + ev.spec.static_data_bytes + 2 * 4
 
 
-def long_design(cores: int = 16, steps: int = 19) -> str:
-    """A generated npu1 design of about a thousand lines: 16 cores, each acquiring and releasing in turn."""
-    lines = ["module {", "  aie.device(npu1) {"]
-    for c in range(4):
-        lines.append(f"    %shim_{c} = aie.tile({c}, 0)")
-    for k in range(cores):
-        col, row = k % 4, 2 + k // 4
-        lines.append(f"    %t{k} = aie.tile({col}, {row})")
-        lines.append(f"    aie.objectfifo @f{k}(%shim_{col}, {{%t{k}}}, 2 : i32) : !aie.objectfifo<memref<256xi32>>")
-    for k in range(cores):
-        lines += [f"    %core{k} = aie.core(%t{k}) {{", "      %c0 = arith.constant 0 : index",
-                  "      %c1 = arith.constant 1 : index", "      %c8 = arith.constant 8 : index",
-                  "      scf.for %i = %c0 to %c8 step %c1 {"]
-        for s in range(steps):
-            lines += [f"        %s{s} = aie.objectfifo.acquire @f{k}(Consume, 1) : "
-                      f"!aie.objectfifosubview<memref<256xi32>>",
-                      f"        %b{s} = aie.objectfifo.subview.access %s{s}[0] : "
-                      f"!aie.objectfifosubview<memref<256xi32>> -> memref<256xi32>",
-                      f"        aie.objectfifo.release @f{k}(Consume, 1)"]
-        lines += ["      }", "      aie.end", "    }"]
-    lines += ["  }", "}"]
-    return "\n".join(lines) + "\n"
-
-
-def test_a_thousand_line_design_reads_quickly(tmp_path):
+def test_a_thousand_line_design_is_read(tmp_path):
+    # how fast: benchmarks/bench_reading.py (target < 2 s, goal 1 s)
     path = tmp_path / "long.mlir"
     path.write_text(long_design())
     assert len(path.read_text().splitlines()) >= 1000
-    t0 = time.perf_counter()
     ev = partitioner.read(path)
-    seconds = time.perf_counter() - t0
     # 4 FIFOs per shim column but 2 MM2S channels each: read, lowered and judged, not refused
     assert len(ev.design.workers) == 16 and any("output DMA channel exceeded" in e for e in ev.errors)
-    assert seconds < 2.0, f"{seconds:.2f} s"  # the goal is 1 s; the margin is for a busy 2-core machine
 
 
 # -- the index both the reader and the hang checker read --------------------------------------------
@@ -192,16 +166,6 @@ def test_the_index_says_what_it_does_not_model_and_reads_every_device():
 # -- channels and BDs as the hardware uses them (issue 20 item 4) -------------------------------------
 # ../shared/docs/npu1-facts.md section 12, row "DMA tasks queued on one channel share it (task queue
 # depth 4 per channel; aiecc enforces it)": test/npu-xrt/dma_queue_overflow, dmabd_task_queue.
-NPU_XRT = Path(__file__).resolve().parent / "corpus" / "npu-xrt"
-
-
-def _npu_xrt(name: str, tmp_path: Path) -> Path:
-    """A corpus design of mlir-aie's test/npu-xrt with the lit placeholder NPUDEVICE read as npu1."""
-    path = tmp_path / name
-    path.write_text((NPU_XRT / name).read_text().replace("NPUDEVICE", "npu1"))
-    return path
-
-
 def _tile(ev, tile):
     return next(t for t in ev.tiles if t.tile == tile)
 
@@ -209,15 +173,17 @@ def _tile(ev, tile):
 # npu1-facts.md section 12, row 5: DMA tasks queued on one channel share it
 def test_tasks_queued_on_one_shim_channel_share_it(tmp_path):
     # 14 dma_configure_task on shim MM2S 0, never awaited, and one S2MM task: one channel each way
-    ev = partitioner.read(_npu_xrt("dma_queue_overflow__aie.mlir", tmp_path), verify_sources=False)
+    ev = partitioner.read(npu_xrt("dma_queue_overflow__aie.mlir", tmp_path), verify_sources=False)
     shim = _tile(ev, (0, 0))
     assert ev.fits, ev.errors
     assert (shim.dma_out, shim.dma_in, shim.bds) == (1, 1, 15)  # 14 + 1 BDs held at once
 
 
 def test_two_dma_starts_on_one_channel_are_one_channel(tmp_path):
-    # aie.mem (0,2) starts S2MM 0 twice (its second chain queued behind the first) and S2MM 1 once
-    ev = partitioner.read(_npu_xrt("dmabd_task_queue__aie.mlir", tmp_path), verify_sources=False)
+    # aie.mem (0,2) starts S2MM 0 twice (its second chain queued behind the first), S2MM 1 and MM2S 0 once,
+    # one BD per start: 2 channels in, 1 out, 4 BDs; memtile_dma (0,1) starts S2MM 0 twice and MM2S 0 twice,
+    # one BD each: 1 in, 1 out, 4 BDs
+    ev = partitioner.read(npu_xrt("dmabd_task_queue__aie.mlir", tmp_path), verify_sources=False)
     core, mem = _tile(ev, (0, 2)), _tile(ev, (0, 1))
     assert ev.fits, ev.errors
     assert (core.dma_in, core.dma_out, core.bds) == (2, 1, 4)
@@ -227,7 +193,7 @@ def test_two_dma_starts_on_one_channel_are_one_channel(tmp_path):
 def test_awaited_and_freed_tasks_give_their_bds_back(tmp_path):
     # AIEAssignRuntimeSequenceBDIDs.cpp @ 0c96b7d3: a task's BDs return at its await or free; 20 tasks
     # on shim MM2S 0 hold at most 8 BDs at once, beside the S2MM task's one
-    ev = partitioner.read(_npu_xrt("shim_dma_bd_reuse__aie.mlir", tmp_path), verify_sources=False)
+    ev = partitioner.read(npu_xrt("shim_dma_bd_reuse__aie.mlir", tmp_path), verify_sources=False)
     shim = _tile(ev, (0, 0))
     assert ev.fits, ev.errors
     assert (shim.dma_out, shim.dma_in, shim.bds) == (1, 1, 9)
@@ -235,7 +201,7 @@ def test_awaited_and_freed_tasks_give_their_bds_back(tmp_path):
 
 def test_the_func_form_of_the_runtime_sequence_allocates_shim_bds(tmp_path):
     # the older func.func sequence with dma_memcpy_nd: its transfers are read, each on a shim BD
-    ev = partitioner.read(_npu_xrt("add_one_objFifo__aie.mlir", tmp_path), verify_sources=False)
+    ev = partitioner.read(npu_xrt("add_one_objFifo__aie.mlir", tmp_path), verify_sources=False)
     transfers = ev.design.sequence.transfers
     assert [t.fifo for t in transfers] == ["objFifo_out0", "objFifo_in0"]
     assert _tile(ev, (0, 0)).bds == 2 and ev.fits
@@ -244,7 +210,7 @@ def test_the_func_form_of_the_runtime_sequence_allocates_shim_bds(tmp_path):
 # -- what is not modelled is said, op by op (issue 20 item 1) ----------------------------------------
 
 def test_an_op_no_model_follows_is_named_with_its_line(tmp_path):
-    path = _npu_xrt("cascade_flows__aie.mlir", tmp_path)
+    path = npu_xrt("cascade_flows__aie.mlir", tmp_path)
     ev = partitioner.read(path, verify_sources=False)
     lines = [i + 1 for i, text in enumerate(path.read_text().splitlines()) if "aie.cascade_flow" in text]
     notes = [n for n in ev.notes if n.startswith("not modelled:")]
@@ -324,7 +290,7 @@ def test_a_pinned_logical_tile_and_a_scalar_sequence_argument_read(tmp_path):
 
 def test_the_configuration_aiex_configure_loads_is_the_design_checked(tmp_path):
     # 2026: a launcher device's sequence configures @cg and runs its sequence; @cg is the design
-    path = _npu_xrt("ctrl_packet_reload_congested__aie.mlir", tmp_path)
+    path = npu_xrt("ctrl_packet_reload_congested__aie.mlir", tmp_path)
     ev = partitioner.read(path, verify_sources=False)
     assert ev.ir.index.design is ev.ir.index.devices[1] and ev.design.options.device == "npu2"
     assert any(n.startswith("aie.device at ") and "not the configuration checked" in n for n in ev.notes)
@@ -333,7 +299,7 @@ def test_the_configuration_aiex_configure_loads_is_the_design_checked(tmp_path):
 
 def test_every_device_of_a_file_is_its_own_design(tmp_path, cli):
     # add_one_two: @design1 and @design2, no aiex.configure; aiecc compiles each (run.lit --device-name)
-    path = _npu_xrt("add_one_two__aie.mlir", tmp_path)
+    path = npu_xrt("add_one_two__aie.mlir", tmp_path)
     with pytest.raises(UserError) as err:  # read() without a name: one line naming both
         partitioner.read(path, verify_sources=False)
     assert str(err.value).count("\n") == 0 and "2 `aie.device` ops (@design1, @design2)" in str(err.value)
@@ -360,13 +326,13 @@ def test_every_device_of_a_file_is_its_own_design(tmp_path, cli):
 
 def test_a_shim_allocation_no_route_uses_takes_no_channel(tmp_path):
     # test/npu-xrt/many_buffers @ d64e9c1e: allocations on shim MM2S/S2MM 0-3, no flow; run on hardware
-    ev = partitioner.read(_npu_xrt("many_buffers__aie.mlir", tmp_path), verify_sources=False)
+    ev = partitioner.read(npu_xrt("many_buffers__aie.mlir", tmp_path), verify_sources=False)
     assert ev.fits, ev.errors
     assert [(t.dma_in, t.dma_out, t.bds) for t in ev.tiles] == [(0, 0, 8), (0, 0, 8)]
     assert any(n.startswith("shim DMA channels no aie.flow or aie.packet_flow uses take no channel") and "@in4" in n
                for n in ev.notes)
     # a route on the channel claims it again: five MM2S channels of one shim are too many
-    text = (NPU_XRT / "many_buffers__aie.mlir").read_text().replace("NPUDEVICE", "npu1")
+    text = npu_xrt("many_buffers__aie.mlir", tmp_path).read_text()
     flows = "".join(f"    aie.flow(%tile_0_0, DMA : {c}, %tile_0_2, DMA : 0)\n" for c in range(5))
     text = text.replace("    %tile_1_0 = aie.tile(1, 0)\n",
                         "    %tile_1_0 = aie.tile(1, 0)\n    %tile_0_2 = aie.tile(0, 2)\n" + flows)
@@ -391,7 +357,7 @@ def test_the_corpus_harness_checks_every_device_of_a_file(tmp_path):
 def test_a_contiguous_shim_transfer_skips_the_wrap_limits(tmp_path):
     # [1, 1, 14, 2048][0, 0, 2048, 1] on a shim NOC tile: contiguous, so mlir-aie's verifier waives Size 0
     # and Size 1 (AIEXDialect.cpp, NpuDmaMemcpyNdOp::verify); 14 pushes on MM2S 0 share the channel
-    ev = partitioner.read(_npu_xrt("dma_queue_overflow_memcpy_nd__aie.mlir", tmp_path), verify_sources=False)
+    ev = partitioner.read(npu_xrt("dma_queue_overflow_memcpy_nd__aie.mlir", tmp_path), verify_sources=False)
     assert ev.fits, ev.errors
     shim = _tile(ev, (0, 0))
     assert (shim.dma_in, shim.dma_out, shim.bds) == (1, 1, 15)

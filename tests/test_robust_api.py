@@ -18,17 +18,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
+from conftest import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kernels
 import partitioner
 import sim
 from kernels.mel_tools import fixtures
 from kernels.mel_tools.audio import check_samples, load_audio, save_wav
 from npu_tiler import cli as cli_module
 from partitioner import emitters as em
-from partitioner.check import HOST_BUFFER_MAX_BYTES, evaluate_options
+from partitioner import kernel_spec
 from partitioner.api import MAX_BATCH
+from partitioner.check import HOST_BUFFER_MAX_BYTES, evaluate_options
 from partitioner.design import MAX_STACK_BYTES, MIN_FRAME_BYTES, Options
 from partitioner.errors import AudioError, AudioWarning, DesignRefused, UserError
 from runner.results import ResultsDB, RunRecord
@@ -83,6 +86,10 @@ def test_numpy_integers_are_ints_and_names_stay_plain():
 def test_batch_and_stack_bounds_come_from_the_documented_limits():
     # one NPU call's input must fit one XRT buffer (4 GiB - 1 B) at the smallest frame (a 320 B hop)
     assert MAX_BATCH == (2**32 - 1) // 320 == HOST_BUFFER_MAX_BYTES // MIN_FRAME_BYTES == 13_421_772
+    # MIN_FRAME_BYTES is written out in partitioner/design.py: the fewest input bytes per frame of any entry
+    # point of a built-in kernel (kernel.toml's in_bytes_per_frame; mel's hop entries: 160 int16 samples)
+    assert MIN_FRAME_BYTES == min(e.in_bytes_per_frame for k in kernels.available()
+                                  for e in kernel_spec.load(k).entries.values())
     assert cli_module.MAX_BATCH == MAX_BATCH and cli_module.MAX_STACK_BYTES == MAX_STACK_BYTES == 2**31 - 1
     Options(batch=MAX_BATCH)  # the bound itself is allowed
     user_error(lambda: partitioner.partition(batch=10**30), "batch must be at most 13,421,772 frames")
@@ -388,8 +395,6 @@ def _fake_build(folder: Path, script: str) -> Path:
 def _report(w) -> Path:
     """The explore report of the smallest space (made by the explore case, or here when run alone)."""
     if not (w["report"] / "points.json").is_file():
-        from conftest import run_cli
-
         assert run_cli("explore", *w["explore_args"], "--out", w["report"]).returncode == 0
     return w["report"]
 

@@ -15,10 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
+from builders import copy_kernel
+from conftest import error_line, run_cli
 
 import partitioner
-from kernels.mel_tools import fixtures, hostbuild
-from kernels.mel_tools.audio import save_wav
+from kernels.mel_tools import hostbuild
 from partitioner import kernel_spec
 from partitioner.errors import UserError
 from reports import design_space
@@ -28,16 +29,6 @@ from runner.results import RunRecord
 
 # A small space (single on one tile, framed: 88 points in about 2 s) with a front and a best at batch 100.
 SMALL = ("--strategy", "single", "--tiles", "1", "--frame-mode", "framed", "--jobs", "1")
-
-
-def one_error(r, *needles: str) -> str:
-    """The one stderr line of an exit-2 run (asserted), holding every needle."""
-    assert r.returncode == 2, (r.returncode, r.stdout[-500:], r.stderr)
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("npu-tiler: error:"), r.stderr
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return lines[0]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -50,8 +41,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def studies(tmp_path_factory):
     """One cache; a study that simulated its linked designs, then the same space again with --no-simulate."""
-    from conftest import run_cli
-
     if shutil.which("cc") is None:
         pytest.skip("the simulated study needs a C compiler (README: Prerequisites)")
     root = tmp_path_factory.mktemp("nosim")
@@ -121,8 +110,6 @@ def test_forget_simulation_leaves_no_claim():
 @pytest.fixture(scope="module")
 def saved(tmp_path_factory):
     """A report written by explore --no-simulate (needs no compiler)."""
-    from conftest import run_cli
-
     root = tmp_path_factory.mktemp("points")
     r = run_cli("explore", *SMALL, "--cache", root / "c.sqlite", "--out", root / "rep", "--no-simulate")
     assert r.returncode == 0, r.stderr
@@ -165,7 +152,7 @@ def test_report_refuses_an_edited_point_naming_it_and_the_field(cli, saved, tmp_
     p[field] = value
     (out / "points.json").write_text(json.dumps(data))  # NaN and Infinity as Python's JSON writes them
     before = snapshot(out)
-    line = one_error(cli("report", out), str(out / "points.json"), f"point {i + 1} ({p['design']}, id {p['id']}): ",
+    line = error_line(cli("report", out), str(out / "points.json"), f"point {i + 1} ({p['design']}, id {p['id']}): ",
                      shown, "re-run `npu-tiler explore`")
     assert "nan s" not in line and "Traceback" not in line
     assert snapshot(out) == before  # refused before anything is written
@@ -185,7 +172,7 @@ def test_report_refuses_an_edited_meta_naming_the_field(cli, saved, tmp_path, ed
     edit(data["meta"])
     (out / "points.json").write_text(json.dumps(data))
     before = snapshot(out)
-    one_error(cli("report", out), shown)
+    error_line(cli("report", out), shown)
     assert snapshot(out) == before
 
 
@@ -224,7 +211,7 @@ def test_a_threshold_no_run_can_reach_is_one_line(cli, tmp_path, value):
     db = _runs(tmp_path)
     before = db.read_bytes()
     report = tmp_path / "rep"
-    line = one_error(cli("results", "--regressions", "--threshold", value, "--db", db, "--report", report),
+    line = error_line(cli("results", "--regressions", "--threshold", value, "--db", db, "--report", report),
                      f"--threshold {float(value)!r} could never flag a regression", "from 0 to 8.64e+13")
     assert "inf" not in line
     assert db.read_bytes() == before and not report.exists()
@@ -264,14 +251,7 @@ def kernel_copy(tmp_path, monkeypatch):
     monkeypatch.setenv("NPU_TILER_CACHE", str(tmp_path / "cache"))
 
     def make(name: str, broken: bool) -> Path:
-        shutil.copytree(kernel_spec.toml_path("mel").parent, root / name)
-        toml = root / name / "kernel.toml"
-        text = toml.read_text()
-        assert text.count('name = "mel"') == 1
-        toml.write_text(text.replace('name = "mel"', f'name = "{name}"'))
-        if broken:
-            with open(root / name / "mel.c", "a") as fh:
-                fh.write("\nthis is not C;\n")
+        copy_kernel(root, name, broken=broken)
         kernel_spec.load.cache_clear()
         ev = partitioner.partition(kernel=name, strategy="single", batch=20, tiles=1, suggest=False)
         return partitioner.emit(ev, tmp_path / f"{name}_b20")
@@ -282,13 +262,6 @@ def kernel_copy(tmp_path, monkeypatch):
 
 NOT_CHECKED = "note: kernel build not checked (run `npu-tiler simulate` or `build`): kernel {}'s C sources were " \
               "not compiled, and no build of them is cached"
-
-
-@pytest.fixture(scope="module")
-def short_wav(tmp_path_factory):
-    path = tmp_path_factory.mktemp("audio") / "short.wav"
-    save_wav(path, fixtures.load("speech_en_sc")[:40 * 160])  # 40 frames: two calls of a batch-20 design
-    return path
 
 
 def test_a_kernel_that_does_not_compile_fits_with_a_note_not_a_claim(cli, kernel_copy, short_wav):

@@ -19,10 +19,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from builders import copy_kernel
+from conftest import error_line
 
 import partitioner
-from kernels.mel_tools import fixtures
-from kernels.mel_tools.audio import save_wav
 from partitioner import emitters as em
 from partitioner import kernel_spec
 from partitioner.manifest import ManifestError
@@ -32,27 +32,9 @@ from runner.results import ResultsDB, RunRecord
 KEPT = em.DESIGNS_DIR / "batch100_split4"  # batch 100 over 4 tiles, 25 frames per object, framed, depth 2
 
 
-def one_line(r, code: int, *needles: str) -> str:
-    """The one stderr line of a run that exited ``code`` (asserted), holding every needle; no traceback."""
-    assert r.returncode == code, (r.returncode, r.stdout[-500:], r.stderr)
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("npu-tiler: error:"), r.stderr
-    assert "Traceback" not in r.stdout + r.stderr
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return lines[0]
-
-
 def nothing_stored(db: Path) -> bool:
     """No run in the results database at ``db`` (a refused run may have created the empty file)."""
     return not db.exists() or ResultsDB(db).runs() == []
-
-
-@pytest.fixture(scope="module")
-def short_wav(tmp_path_factory):
-    path = tmp_path_factory.mktemp("audio") / "short.wav"
-    save_wav(path, fixtures.load("speech_en_sc")[:40 * 160])  # 40 frames: one NPU call of any kept design
-    return path
 
 
 def lying_copy(tmp_path: Path, edit, source: Path = KEPT) -> Path:
@@ -77,19 +59,19 @@ def _set(table: str | None, key: str, value):
 def test_a_lying_batch_is_one_line_in_check_not_printed_as_fact(cli, tmp_path):
     folder = lying_copy(tmp_path, lambda m: (m["options"].update(batch=50), m.update(batch=50)))
     r = cli("check", folder / "aie.mlir")
-    one_line(r, 2, "manifest.json disagrees with aie.mlir", "batch is 50 in manifest.json, 100 in the IR")
+    error_line(r, "manifest.json disagrees with aie.mlir", "batch is 50 in manifest.json, 100 in the IR")
     assert "batch 50" not in r.stdout
 
 
 def test_a_lying_batch_is_the_same_line_in_simulate_not_an_index_error(cli, tmp_path, short_wav):
     folder = lying_copy(tmp_path, lambda m: (m["options"].update(batch=50), m.update(batch=50)))
-    one_line(cli("simulate", folder, "--audio", short_wav), 2, "batch is 50 in manifest.json, 100 in the IR")
+    error_line(cli("simulate", folder, "--audio", short_wav), "batch is 50 in manifest.json, 100 in the IR")
 
 
 def test_a_lying_batch_does_not_double_the_modelled_npu_calls(cli, tmp_path):
     folder = lying_copy(tmp_path, lambda m: (m["options"].update(batch=50), m.update(batch=50)))
     r = cli("simulate", folder, "--timing-only", "--frames", "1000")
-    one_line(r, 2, "batch is 50 in manifest.json, 100 in the IR")
+    error_line(r, "batch is 50 in manifest.json, 100 in the IR")
     assert r.stdout == ""
     # the honest folder: 1,000 frames at 100 per call are 10 calls (not 20)
     honest = cli("simulate", KEPT, "--timing-only", "--frames", "1000", "--json")
@@ -99,7 +81,7 @@ def test_a_lying_batch_does_not_double_the_modelled_npu_calls(cli, tmp_path):
 def test_a_lying_batch_is_the_same_line_in_run_and_nothing_is_stored(cli, tmp_path, short_wav):
     folder = lying_copy(tmp_path, lambda m: (m["options"].update(batch=50), m.update(batch=50)))
     db = tmp_path / "r.sqlite"
-    one_line(cli("run", folder, "--audio", short_wav, "--db", db), 2, "batch is 50 in manifest.json, 100 in the IR")
+    error_line(cli("run", folder, "--audio", short_wav, "--db", db), "batch is 50 in manifest.json, 100 in the IR")
     assert nothing_stored(db)
 
 
@@ -129,10 +111,10 @@ def test_a_lying_batch_is_the_same_line_in_run_and_nothing_is_stored(cli, tmp_pa
 ])
 def test_every_field_the_ir_states_is_held_to_it(cli, tmp_path, edit, field, stated, ir):
     folder = lying_copy(tmp_path, edit)
-    line = one_line(cli("check", folder / "aie.mlir"), 2, f"{field} is {stated} in manifest.json, {ir}")
+    line = error_line(cli("check", folder / "aie.mlir"), f"{field} is {stated} in manifest.json, {ir}")
     assert str(folder / "manifest.json") in line
     # simulate, its timing model and the Python API read the same folder the same way
-    assert one_line(cli("simulate", folder, "--timing-only"), 2) == line
+    assert error_line(cli("simulate", folder, "--timing-only")) == line
     with pytest.raises(ManifestError, match=re.escape(field)):
         partitioner.read(folder)
 
@@ -149,8 +131,8 @@ def test_every_field_the_ir_states_is_held_to_it(cli, tmp_path, edit, field, sta
 ])
 def test_a_malformed_manifest_is_one_line_in_check_and_simulate(cli, tmp_path, short_wav, edit, needle):
     folder = lying_copy(tmp_path, edit)
-    one_line(cli("check", folder / "aie.mlir"), 2, needle, "re-emit the design")
-    one_line(cli("simulate", folder, "--audio", short_wav), 2, needle)
+    error_line(cli("check", folder / "aie.mlir"), needle, "re-emit the design")
+    error_line(cli("simulate", folder, "--audio", short_wav), needle)
 
 
 def test_every_kept_design_and_its_generic_form_agree_with_its_manifest():
@@ -185,10 +167,10 @@ def too_big(tmp_path_factory):
 
 
 def test_simulating_a_design_that_does_not_fit_is_refused_first(cli, too_big, short_wav):
-    line = one_line(cli("simulate", too_big, "--audio", short_wav), 1, "does not fit",
-                    "needs 198,719 B of 65,536 B", "npu-tiler does not simulate it", "--force")
+    line = error_line(cli("simulate", too_big, "--audio", short_wav), "does not fit",
+                      "needs 198,719 B of 65,536 B", "npu-tiler does not simulate it", "--force", code=1)
     assert "bit-exact" not in line
-    one_line(cli("simulate", too_big, "--timing-only"), 1, "does not fit")
+    error_line(cli("simulate", too_big, "--timing-only"), "does not fit", code=1)
 
 
 def test_simulate_force_says_so_and_still_exits_1(cli, too_big, short_wav):
@@ -200,8 +182,8 @@ def test_simulate_force_says_so_and_still_exits_1(cli, too_big, short_wav):
 
 def test_running_a_design_that_does_not_fit_stores_nothing(cli, too_big, short_wav, tmp_path):
     db = tmp_path / "r.sqlite"
-    one_line(cli("run", too_big, "--audio", short_wav, "--db", db), 1, "does not fit",
-             "npu-tiler does not run it")
+    error_line(cli("run", too_big, "--audio", short_wav, "--db", db), "does not fit",
+               "npu-tiler does not run it", code=1)
     assert nothing_stored(db)
 
 
@@ -235,10 +217,10 @@ def hanging(tmp_path):
 
 def test_a_design_that_hangs_is_exit_1_in_check_simulate_and_run(cli, hanging, short_wav, tmp_path):
     assert cli("check", hanging / "aie.mlir").returncode == 1
-    one_line(cli("simulate", hanging, "--audio", short_wav), 1, "would hang on the NPU", "wait on out0")
-    one_line(cli("simulate", hanging, "--timing-only"), 1, "would hang on the NPU")
+    error_line(cli("simulate", hanging, "--audio", short_wav), "would hang on the NPU", "wait on out0", code=1)
+    error_line(cli("simulate", hanging, "--timing-only"), "would hang on the NPU", code=1)
     db = tmp_path / "r.sqlite"
-    one_line(cli("run", hanging, "--audio", short_wav, "--db", db), 1, "would hang on the NPU")
+    error_line(cli("run", hanging, "--audio", short_wav, "--db", db), "would hang on the NPU", code=1)
     assert nothing_stored(db)
 
 
@@ -246,13 +228,7 @@ def test_a_design_that_hangs_is_exit_1_in_check_simulate_and_run(cli, hanging, s
 def broken_kernel(tmp_path, monkeypatch):
     """A design of kernel "broken": the mel kernel's folder copied, renamed, its mel.c no longer C."""
     root = tmp_path / "kernels"
-    shutil.copytree(kernel_spec.toml_path("mel").parent, root / "broken")
-    toml = root / "broken" / "kernel.toml"
-    text = toml.read_text()
-    assert text.count('name = "mel"') == 1
-    toml.write_text(text.replace('name = "mel"', 'name = "broken"'))
-    with open(root / "broken" / "mel.c", "a") as fh:
-        fh.write("\nthis is not C;\n")
+    copy_kernel(root, "broken", broken=True)
     monkeypatch.setenv("NPU_TILER_KERNELS", str(root))
     kernel_spec.load.cache_clear()
     ev = partitioner.partition(kernel="broken", strategy="single", batch=20, tiles=1, suggest=False)
@@ -262,10 +238,10 @@ def broken_kernel(tmp_path, monkeypatch):
 
 
 def test_a_kernel_that_does_not_build_is_refused_by_simulate_and_run(cli, broken_kernel, short_wav, tmp_path):
-    one_line(cli("simulate", broken_kernel, "--audio", short_wav), 1, "its kernel broken does not build",
-             "host build failed", "fix the kernel's C sources")
+    error_line(cli("simulate", broken_kernel, "--audio", short_wav), "its kernel broken does not build",
+               "host build failed", "fix the kernel's C sources", code=1)
     db = tmp_path / "r.sqlite"
-    one_line(cli("run", broken_kernel, "--audio", short_wav, "--db", db), 1, "its kernel broken does not build")
+    error_line(cli("run", broken_kernel, "--audio", short_wav, "--db", db), "its kernel broken does not build", code=1)
     assert nothing_stored(db)
 
 

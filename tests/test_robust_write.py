@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kernels.mel_tools import fixtures, kernel
+from kernels.mel_tools import kernel
 from kernels.mel_tools.audio import save_wav
 from kernels.mel_tools.paths import CACHE_ENV, cache_hint
 from reports import design_space
@@ -27,34 +27,20 @@ from partitioner.errors import UserError
 from partitioner.params import timing as load_timing
 from runner import calibrate
 from runner.results import ResultsDB, RunRecord
+from conftest import error_line
 
 MINE = b"my own words, not npu-tiler's\n"
 
 
-def refused(r, *needles: str) -> str:
-    """The one stderr line of an exit-2 run, which holds each of ``needles``."""
-    assert r.returncode == 2, (r.returncode, r.stdout[-300:], r.stderr)
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("npu-tiler: error:"), r.stderr
-    for n in needles:
-        assert n in lines[0], lines[0]
-    return lines[0]
-
-
 def no_temp_files(folder: Path) -> bool:
     """No temporary file of an atomic write is left in ``folder``."""
-    return not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+    return not [p for p in folder.iterdir() if p.name.endswith(safe_write.TEMP_SUFFIX)]
 
 
 @pytest.fixture(scope="module")
 def design(tmp_path_factory):
     return em.emit(evaluate_options(Options(strategy="single", batch=20, tiles=1)),
                    tmp_path_factory.mktemp("design") / "b20")
-
-
-@pytest.fixture(scope="module")
-def short_audio():
-    return fixtures.load("speech_en_sc")[:40 * 160]
 
 
 @pytest.fixture
@@ -68,14 +54,14 @@ def recording(tmp_path, short_audio) -> Path:
 
 def test_mel_does_not_replace_its_own_input(cli, recording):
     before = recording.read_bytes()
-    refused(cli("mel", recording, "--out", recording), "own input", "--overwrite")
+    error_line(cli("mel", recording, "--out", recording), "own input", "--overwrite")
     assert recording.read_bytes() == before
 
 
 def test_mel_does_not_replace_a_text_file(cli, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_bytes(MINE)
-    refused(cli("mel", "--builtin", "silence", "--out", notes), str(notes), "--overwrite")
+    error_line(cli("mel", "--builtin", "silence", "--out", notes), str(notes), "--overwrite")
     assert notes.read_bytes() == MINE and no_temp_files(tmp_path)
     r = cli("mel", "--builtin", "silence", "--out", notes, "--overwrite")
     assert r.returncode == 0, r.stderr
@@ -87,7 +73,7 @@ def test_mel_asks_before_replacing_any_npy(cli, tmp_path, recording, short_audio
     out = tmp_path / "m.npy"
     assert cli("mel", recording, "--out", out).returncode == 0
     first = out.read_bytes()
-    refused(cli("mel", "--builtin", "silence", "--out", out), "--overwrite")
+    error_line(cli("mel", "--builtin", "silence", "--out", out), "--overwrite")
     assert out.read_bytes() == first
     assert cli("mel", "--builtin", "silence", "--out", out, "--overwrite").returncode == 0
     assert np.load(out).shape == (80, 200)
@@ -102,7 +88,7 @@ def _umask() -> int:
 
 def test_simulate_trace_does_not_replace_a_wav(cli, design, recording):
     before = recording.read_bytes()
-    refused(cli("simulate", design, "--timing-only", "--frames", "100", "--trace", recording), "--trace", "--overwrite")
+    error_line(cli("simulate", design, "--timing-only", "--frames", "100", "--trace", recording), "--trace", "--overwrite")
     assert recording.read_bytes() == before
 
 
@@ -113,7 +99,7 @@ def test_simulate_trace_replaces_its_own_trace_but_never_the_design(cli, design,
     assert safe_write.signed(trace)
     manifest = design / "manifest.json"
     before = manifest.read_bytes()
-    refused(cli("simulate", design, "--timing-only", "--frames", "100", "--trace", manifest), "own input")
+    error_line(cli("simulate", design, "--timing-only", "--frames", "100", "--trace", manifest), "own input")
     assert manifest.read_bytes() == before
 
 
@@ -133,7 +119,7 @@ def test_explore_does_not_replace_a_users_report(cli, tmp_path):
     out.mkdir()
     (out / "report.html").write_bytes(MINE)
     (out / "points.csv").write_bytes(b"a,b\n1,2\n")
-    line = refused(_explore(cli, tmp_path, out), "report.html", "points.csv", "--overwrite")
+    line = error_line(_explore(cli, tmp_path, out), "report.html", "points.csv", "--overwrite")
     assert "did not write" in line
     assert (out / "report.html").read_bytes() == MINE and (out / "points.csv").read_bytes() == b"a,b\n1,2\n"
     assert sorted(p.name for p in out.iterdir()) == ["points.csv", "report.html"]  # nothing else written
@@ -166,7 +152,7 @@ def test_report_does_not_replace_a_users_file_beside_points_json(cli, tmp_path):
     elsewhere.mkdir()
     (elsewhere / "points.json").write_bytes((out / "points.json").read_bytes())  # signed: may be rewritten
     (elsewhere / "report.md").write_bytes(MINE)
-    refused(cli("report", elsewhere), "report.md", "--overwrite")
+    error_line(cli("report", elsewhere), "report.md", "--overwrite")
     assert (elsewhere / "report.md").read_bytes() == MINE
     assert cli("report", elsewhere, "--overwrite").returncode == 0
     assert (elsewhere / "report.md").read_bytes() == (out / "report.md").read_bytes()
@@ -187,7 +173,7 @@ def test_results_report_does_not_replace_a_users_file(cli, tmp_path):
     out = tmp_path / "reg"
     out.mkdir()
     (out / "regressions.html").write_bytes(MINE)
-    refused(cli("results", "--regressions", "--report", out, "--db", db), "regressions.html", "--overwrite")
+    error_line(cli("results", "--regressions", "--report", out, "--db", db), "regressions.html", "--overwrite")
     assert (out / "regressions.html").read_bytes() == MINE
     assert cli("results", "--regressions", "--report", out, "--db", db).returncode == 2
     r = cli("results", "--regressions", "--report", out, "--db", db, "--overwrite")
@@ -201,7 +187,7 @@ def test_calibrate_does_not_replace_a_users_toml(cli, tmp_path):
     mine = tmp_path / "calibration.toml"
     mine.write_bytes(b"[host]\nper_call_overhead_s = 1e-4\n")
     before = mine.read_bytes()
-    refused(cli("calibrate", "--backend", "sim", "--db", tmp_path / "r.sqlite", "--out", mine), "--overwrite")
+    error_line(cli("calibrate", "--backend", "sim", "--db", tmp_path / "r.sqlite", "--out", mine), "--overwrite")
     assert mine.read_bytes() == before
     assert not (tmp_path / "r.sqlite").exists()  # refused before the database was even opened
 
@@ -257,7 +243,7 @@ def test_a_full_disk_leaves_the_previous_npy_whole(cli, tmp_path, recording, sho
     good = kernel.log_mel(short_audio)
     np.save(out, good)
     before = out.read_bytes()
-    line = refused(cli("mel", "--builtin", "silence", "--out", out, "--overwrite"), "No space left on device",
+    line = error_line(cli("mel", "--builtin", "silence", "--out", out, "--overwrite"), "No space left on device",
                    str(out), "unchanged")
     assert "free space" in line
     assert out.read_bytes() == before and no_temp_files(tmp_path)
@@ -270,7 +256,7 @@ def test_a_full_disk_leaves_the_previous_report_whole(cli, tmp_path, monkeypatch
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     real = safe_write._open_temp
     monkeypatch.setattr(safe_write, "_open_temp", lambda fd: FullDisk(real(fd)))
-    refused(_explore(cli, tmp_path, out), "No space left on device", "unchanged")
+    error_line(_explore(cli, tmp_path, out), "No space left on device", "unchanged")
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before and no_temp_files(out)
 
 
@@ -280,7 +266,7 @@ def test_a_full_disk_leaves_the_previous_trace_whole(cli, design, tmp_path, monk
     before = trace.read_bytes()
     real = safe_write._open_temp
     monkeypatch.setattr(safe_write, "_open_temp", lambda fd: FullDisk(real(fd), room=100))
-    refused(cli("simulate", design, "--timing-only", "--frames", "100", "--trace", trace), "No space left", str(trace))
+    error_line(cli("simulate", design, "--timing-only", "--frames", "100", "--trace", trace), "No space left", str(trace))
     assert trace.read_bytes() == before and no_temp_files(tmp_path)
 
 
@@ -305,10 +291,10 @@ def test_an_interrupt_mid_write_leaves_the_previous_file_and_no_temporary_one(tm
 def test_a_file_where_a_folder_should_be_is_called_a_file(cli, tmp_path):
     afile = tmp_path / "afile.txt"
     afile.write_bytes(MINE)
-    refused(cli("mel", "--builtin", "silence", "--out", afile / "x.npy"), f"{afile} is a file, not a folder")
-    refused(cli("emit", "--out", afile / "d"), f"{afile} is a file, not a folder")
-    refused(cli("emit", "--out", afile / "sub" / "d"), f"{afile} is a file, not a folder")
-    refused(cli("mel", "--builtin", "silence", "--out", tmp_path / "no" / "x.npy"), f"folder {tmp_path / 'no'} does not exist")
+    error_line(cli("mel", "--builtin", "silence", "--out", afile / "x.npy"), f"{afile} is a file, not a folder")
+    error_line(cli("emit", "--out", afile / "d"), f"{afile} is a file, not a folder")
+    error_line(cli("emit", "--out", afile / "sub" / "d"), f"{afile} is a file, not a folder")
+    error_line(cli("mel", "--builtin", "silence", "--out", tmp_path / "no" / "x.npy"), f"folder {tmp_path / 'no'} does not exist")
     assert afile.read_bytes() == MINE
 
 
@@ -324,7 +310,7 @@ def test_a_read_only_home_names_the_cache_variable(cli, tmp_path, monkeypatch):
         raise OSError(errno.EROFS, "Read-only file system", str(cache))
 
     monkeypatch.setattr(kernel, "log_mel", read_only)  # where the kernel's host build makes its cache folder
-    line = refused(cli("mel", "--builtin", "silence", "--out", tmp_path / "m.npy"), "Read-only file system",
+    line = error_line(cli("mel", "--builtin", "silence", "--out", tmp_path / "m.npy"), "Read-only file system",
                    str(cache), CACHE_ENV)
     assert "writable folder" in line
     assert cache_hint(tmp_path / "m.npy") is None  # other paths get no cache hint
@@ -345,7 +331,7 @@ def test_a_read_only_home_for_the_explore_cache_names_the_cache_variable(cli, tm
     monkeypatch.setattr(pathlib.Path, "mkdir", mkdir)
     r = cli("explore", "--no-simulate", "--strategy", "single", "--tiles", "1", "--frame-mode", "framed",
             "--out", tmp_path / "rep")
-    refused(r, "Read-only file system", str(home / ".cache"), "--cache", CACHE_ENV)
+    error_line(r, "Read-only file system", str(home / ".cache"), "--cache", CACHE_ENV)
 
 
 def test_describe_names_the_path_and_the_fix():

@@ -20,7 +20,7 @@ from partitioner.device import Device
 from partitioner.errors import UserError
 from partitioner.hangs import check as check_hangs
 from partitioner.params import timing as load_params
-from partitioner.placement import ColumnPlacer, NoLegalPlacement, _finish, place, summary
+from partitioner.placement import ColumnPlacer, NoLegalPlacement, finish_placement, place, summary
 from partitioner.search_placer import SearchPlacer
 from partitioner.strategies import STRATEGIES, build, design_name, make_design, validate
 from partitioner.strategies.common import Shape, chain_entries
@@ -58,7 +58,22 @@ def _key(design: Design, device: Device, tiles: dict, shims: dict, mems: dict) -
     return columns, -shared, dma_ends, len(set(mems.values())), routes  # mem tiles: distinct ones
 
 
-def brute_force(design: Design, device: Device) -> tuple:
+def _first_legal(design: Design, device: Device, cands: list[tuple]) -> tuple | None:
+    """The key of the first of ``cands`` (key, tiles, shims, mems), in key order, that fits and does not
+    hang when ``design`` is placed so (evaluate + hang check); None when none does."""
+    for key, tiles, shims, mems in sorted(cands, key=lambda c: c[0]):
+        trial = copy.deepcopy(design)
+        for w in trial.workers:
+            w.tile = tiles[w.name]
+        trial.shims, trial.mem_tiles = dict(shims), dict(mems)
+        finish_placement(trial, device)
+        ev = evaluate(trial, device=device)
+        if ev.fits and not check_hangs(ev, locations=False).hangs:
+            return key
+    return None
+
+
+def brute_force(design: Design, device: Device) -> tuple | None:
     """The key of the best legal placement: every worker -> tile map, every distinct column per group's
     shim and mem tile, sorted by key, each fully checked (evaluate + hang check) in that order."""
     names = [w.name for w in design.workers]
@@ -72,17 +87,7 @@ def brute_force(design: Design, device: Device) -> tuple:
             for mcols in itertools.permutations(range(device.columns), len(mem_groups)):
                 mems = {g: (c, device.mem_rows[0]) for g, c in zip(mem_groups, mcols)}
                 cands.append((_key(design, device, tiles, shims, mems), tiles, shims, mems))
-    cands.sort(key=lambda c: c[0])
-    for key, tiles, shims, mems in cands:
-        trial = copy.deepcopy(design)
-        for w in trial.workers:
-            w.tile = tiles[w.name]
-        trial.shims, trial.mem_tiles = dict(shims), dict(mems)
-        _finish(trial, device)
-        ev = evaluate(trial, device=device)
-        if ev.fits and not check_hangs(ev, locations=False).hangs:
-            return key
-    return None
+    return _first_legal(design, device, cands)
 
 
 def design_groups(design: Design) -> set[int]:
@@ -225,10 +230,11 @@ def test_double_buffering_fits_with_pools_on_the_consumers():
     assert not evaluate_options(o, suggest=False).fits
     ev = evaluate_options(o, suggest=False, placer=SearchPlacer())
     assert ev.fits and ev.design.depth == 2
-    for w in ev.design.workers:
-        if w.stage == 1:
-            producer = next(x for x in ev.design.workers if x.outputs == w.inputs)
-            assert ev.device.shared_memory_pool(producer.tile, w.tile) == w.tile
+    logmel = [w for w in ev.design.workers if w.stage == 1]
+    assert len(logmel) == 4  # 8 tiles: 4 chains of a spectrum and a logmel stage
+    for w in logmel:
+        producer = next(x for x in ev.design.workers if x.outputs == w.inputs)
+        assert ev.device.shared_memory_pool(producer.tile, w.tile) == w.tile
 
 
 def test_no_legal_placement_raises_one_line():
@@ -306,17 +312,7 @@ def brute_force_shared(design: Design, device: Device) -> tuple | None:
             shims = {g: (c, device.shim_row) for g, c in zip(groups, cols)}
             mems = {g: (c, device.mem_rows[0]) for g, c in zip(groups, cols)}
             cands.append((_key(design, device, tiles, shims, mems), tiles, shims, mems))
-    cands.sort(key=lambda c: c[0])
-    for key, tiles, shims, mems in cands:
-        trial = copy.deepcopy(design)
-        for w in trial.workers:
-            w.tile = tiles[w.name]
-        trial.shims, trial.mem_tiles = dict(shims), dict(mems)
-        _finish(trial, device)
-        ev = evaluate(trial, device=device)
-        if ev.fits and not check_hangs(ev, locations=False).hangs:
-            return key
-    return None
+    return _first_legal(design, device, cands)
 
 
 SHARED = [
@@ -404,6 +400,7 @@ def test_explore_placer_both_compares_the_placers(cli, tmp_path):
     assert f"{fit_col:,} fit with the column placer" in r.stdout
     md = (out / "report.md").read_text()
     assert "## Placement of the linked designs" in md and "placement (search)" not in md
+    assert fit_col > 0 and any(p["fits"] for p in by["search"])
     for p in points:
         if p["fits"]:
             assert p["columns"] >= 1 and p["shared_links"] + p["dma_links"] > 0

@@ -2,6 +2,10 @@
 network in order, calls cut per range, the padded audio never built whole; and the host build's flags."""
 from __future__ import annotations
 
+import doctest
+import importlib.util
+import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +19,7 @@ from partitioner import emitters as em
 from partitioner.check import evaluate_options
 from partitioner.design import Options
 from partitioner.params import timing as load_params
-from kernels.mel_tools import framing, hostbuild, kernel
+from kernels.mel_tools import fixtures, framing, hostbuild, kernel, melfilters, reference
 from sim import dataflow, host
 
 PARAMS = load_params()
@@ -212,9 +216,6 @@ def test_step_bound_is_per_call():
 # ---- benchmarks/bench_sim.py's fair reference (issue 23): its helpers, on seconds of audio ----------
 
 def _bench_sim():
-    import importlib.util
-    import sys
-
     if "bench_sim" in sys.modules:
         return sys.modules["bench_sim"]
     spec = importlib.util.spec_from_file_location("bench_sim", Path(__file__).resolve().parents[1] / "benchmarks"
@@ -226,8 +227,6 @@ def _bench_sim():
 
 
 def test_bench_sim_refuses_a_ratio_past_15_percent():
-    import doctest
-
     bench = _bench_sim()
     assert bench.refusal(115.0, 100.0) is None  # 15% slower: the limit itself is allowed
     assert bench.refusal(90.0, 100.0) is None  # faster than the standalone run
@@ -237,10 +236,6 @@ def test_bench_sim_refuses_a_ratio_past_15_percent():
 
 
 def test_bench_sim_recipe_process_loads_no_project_module(tmp_path):
-    import os
-
-    from kernels.mel_tools import fixtures, melfilters
-
     bench = _bench_sim()
     audio = fixtures.default_audio()[:melfilters.SAMPLE_RATE * 3]
     bench.write_recipe_inputs(tmp_path, audio, melfilters.mel_filters(), melfilters.hann_periodic(),
@@ -257,12 +252,10 @@ def test_bench_sim_recipe_process_loads_no_project_module(tmp_path):
 
 
 def test_bench_sim_numpy_recipe_is_whispers_log_mel():
-    from kernels.mel_tools import fixtures, melfilters, reference
-
     bench = _bench_sim()
-    audio = np.concatenate([fixtures.default_audio()[:16000 * 2], _audio(16000 + 37, 15)])
+    audio = np.concatenate([fixtures.default_audio()[:melfilters.SAMPLE_RATE * 2], _audio(16000 + 37, 15)])
     recipe = bench._numpy_recipe(melfilters.mel_filters().astype(np.float32),
                                  melfilters.hann_periodic().astype(np.float32), melfilters.HOP)
     got, want = recipe(audio), reference.log_mel_spectrogram(audio)
-    assert got.shape == want.shape == (80, audio.size // 160)
+    assert got.shape == want.shape == (melfilters.N_MELS, audio.size // melfilters.HOP)
     np.testing.assert_allclose(got, want, atol=1e-3)  # float32 against float64

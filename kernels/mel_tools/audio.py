@@ -41,7 +41,7 @@ _UNKNOWN_SIZES = (0, 0xFFFFFFFF)
 
 def to_int16(x: np.ndarray) -> np.ndarray:
     """Float samples in [-1, 1] to int16, rounding and saturating."""
-    return np.clip(np.round(x * 32768.0), -32768, 32767).astype(np.int16)
+    return np.clip(np.round(x * 32768.0), INT16_MIN, INT16_MAX).astype(np.int16)
 
 
 def check_samples(samples, label: str = "audio") -> np.ndarray:
@@ -94,18 +94,12 @@ def _wav_data_shortfall(path: Path) -> tuple[int, int] | None:
     return None
 
 
-def _mel_band_centres(rate: int) -> np.ndarray:
-    """Centre frequencies (Hz) of the mel kernel's bands (kernels.mel_tools.melfilters, Whisper's)."""
-    edges = melfilters.mel_to_hz(np.linspace(0.0, melfilters.hz_to_mel(rate / 2.0), melfilters.N_MELS + 2))
-    return edges[1:-1]
-
-
 def _check_rate(path: Path, rate: int, frames: int) -> None:
     """AudioError when no mel band lies below ``rate``'s Nyquist frequency; an AudioWarning for any rate
     below the kernel's, saying how long the audio becomes and how many bands stay empty."""
     if rate >= SAMPLE_RATE:
         return
-    centres = _mel_band_centres(SAMPLE_RATE)
+    centres = melfilters.mel_edges_hz(SAMPLE_RATE)[1:-1]  # the mel kernel's bands (Whisper's)
     seen = int(np.count_nonzero(centres <= rate / 2.0))
     seconds = frames / rate
     if seen == 0:
@@ -120,10 +114,9 @@ def _check_rate(path: Path, rate: int, frames: int) -> None:
 def _flat_tops(samples: np.ndarray) -> int:
     """Samples at int16 full scale next to another at the same rail: a flat top, the mark of clipping (a
     peak that only touches the rail is one sample)."""
-    for rail in (INT16_MIN, INT16_MAX):
-        at = samples == rail
-        if np.count_nonzero(at[1:] & at[:-1]):
-            return int(np.count_nonzero((samples == INT16_MIN) | (samples == INT16_MAX)))
+    at = [samples == rail for rail in (INT16_MIN, INT16_MAX)]
+    if any(np.count_nonzero(a[1:] & a[:-1]) for a in at):
+        return int(np.count_nonzero(at[0] | at[1]))
     return 0
 
 

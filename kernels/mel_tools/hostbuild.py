@@ -28,6 +28,8 @@ C_STD_FLAGS = ("-std=c11", "-O2", "-Wall", "-Wextra", "-Werror")
 # loops) and for the vector extensions this CPU has (see vector_flags). The kernel is integer-only
 # C, so neither changes a bit of its output; the flags are part of the build's cache key.
 HOST_OPT_FLAGS = ("-std=c11", "-O3", "-Wall", "-Wextra", "-Werror")
+# What makes the build a shared library, after the compile flags (also in the cache key).
+SHARED_FLAGS = ("-fPIC", "-shared")
 
 # x86-64 micro-architecture levels (the psABI's), as the CPU flags of /proc/cpuinfo name their features.
 _X86_LEVELS = (
@@ -47,6 +49,9 @@ LOCKSTEP_SOURCE = Path(__file__).resolve().with_name("mel_lockstep.c")
 LOCKSTEP_KERNEL = "mel"
 LOCKSTEP_SOURCE_SHA256 = "3816a8ff248165bcc61276afd3d6728d04d75697091a1822a4506c91f9e84c8b"
 LOCKSTEP_SUFFIX = "_lockstep"  # mel_frames -> mel_frames_lockstep: same arguments, same output bits
+# The lockstep build's entry points for queued calls (mel_lockstep.c): an entry point's index by name, the
+# runner of several queued calls, and the number of frames one vector holds.
+LOCKSTEP_INDEX, LOCKSTEP_RUN_CALLS, LOCKSTEP_LANES = "mel_lockstep_index", "mel_run_calls", "mel_lockstep_lanes"
 LOCKSTEP_ENV = "NPU_TILER_HOST_LOCKSTEP"  # "0": build the kernel's sources alone (the scalar entry points only)
 
 
@@ -141,7 +146,7 @@ def vector_flags(cc: str | None = None) -> tuple[str, ...]:
 
 
 def host_flags(cc: str | None = None) -> tuple[str, ...]:
-    """The compile flags of the simulator's shared library (less ``-fPIC -shared``)."""
+    """The compile flags of the simulator's shared library (less :data:`SHARED_FLAGS`)."""
     return (*HOST_OPT_FLAGS, *vector_flags(cc))
 
 
@@ -164,7 +169,7 @@ def build_shared(src: KernelSources, flags: tuple[str, ...] | None = None, locks
     not build raises its own error.
     """
     cc = compiler()
-    flags = [*(host_flags(cc) if flags is None else flags), "-fPIC", "-shared"]
+    flags = [*(host_flags(cc) if flags is None else flags), *SHARED_FLAGS]
     wrapper = lockstep_wrapper(src) if lockstep else None
     if wrapper is not None:
         try:
@@ -210,7 +215,7 @@ def cached_build(src: KernelSources) -> Path | None:
     levels = [(), *((f"-march={level}",) for level, needs in _X86_LEVELS if needs <= have)]
     for vector in levels:
         for wrapper in dict.fromkeys((lockstep_wrapper(src), None)):
-            lib = _library(src, cc, [*HOST_OPT_FLAGS, *vector, "-fPIC", "-shared"], wrapper)
+            lib = _library(src, cc, [*HOST_OPT_FLAGS, *vector, *SHARED_FLAGS], wrapper)
             if lib.exists():
                 return lib
     return None

@@ -46,7 +46,9 @@ static inline vsplit vsplit15(vi v) {
     return s;
 }
 
-/* w += a * b with a split of the data and b a constant's split (wide_mac's three words) */
+/* w += a * b with a split of the data and b a constant's split (wide_mac's three words). mel.c's
+ * wide_mac(&w, b, a) with the constant first is vwide_mac(&w, a, b): the same int32 products, and the
+ * mid word's two summed in the other order, which gives the same int32 (mel.c bounds the sum). */
 static inline void vwide_mac(vwide *w, vsplit a, split b) {
     w->hi += a.h * b.h;
     w->mid += a.h * b.l + a.l * b.h;
@@ -57,19 +59,6 @@ static inline void vwide_msub(vwide *w, vsplit a, split b) {
     w->hi -= a.h * b.h;
     w->mid -= a.h * b.l + a.l * b.h;
     w->lo -= a.l * b.l;
-}
-
-/* wide_mac(&w, b, a) of mel.c with the constant first: the same three products, summed the same */
-static inline void vwide_cmac(vwide *w, split b, vsplit a) {
-    w->hi += b.h * a.h;
-    w->mid += b.h * a.l + b.l * a.h;
-    w->lo += b.l * a.l;
-}
-
-static inline void vwide_cmsub(vwide *w, split b, vsplit a) {
-    w->hi -= b.h * a.h;
-    w->mid -= b.h * a.l + b.l * a.h;
-    w->lo -= b.l * a.l;
 }
 
 static inline vi vwide_round30(vwide w) {
@@ -133,18 +122,18 @@ static inline void vdft5_part(vi y0, vi t1, vi t2, vi t3, vi t4, vi *o) {
     vsplit u1 = vsplit15(t1), u2 = vsplit15(t2), u3 = vsplit15(t3), u4 = vsplit15(t4);
     vi zero = {0};
     vwide a = { y0, zero, zero }, b = { zero, zero, zero };
-    vwide_cmac(&a, c1, u1);
-    vwide_cmac(&a, c2, u2);
-    vwide_cmac(&b, s1, u3);
-    vwide_cmac(&b, s2, u4);
+    vwide_mac(&a, u1, c1);
+    vwide_mac(&a, u2, c2);
+    vwide_mac(&b, u3, s1);
+    vwide_mac(&b, u4, s2);
     o[1] = vwide_round30(vwide_sum(a, b));
     o[4] = vwide_round30(vwide_diff(a, b));
     a = (vwide){ y0, zero, zero };
     b = (vwide){ zero, zero, zero };
-    vwide_cmac(&a, c2, u1);
-    vwide_cmac(&a, c1, u2);
-    vwide_cmac(&b, s2, u3);
-    vwide_cmsub(&b, s1, u4);
+    vwide_mac(&a, u1, c2);
+    vwide_mac(&a, u2, c1);
+    vwide_mac(&b, u3, s2);
+    vwide_msub(&b, u4, s1);
     o[2] = vwide_round30(vwide_sum(a, b));
     o[3] = vwide_round30(vwide_diff(a, b));
 }
@@ -215,10 +204,10 @@ static void vsplit_real(vfft *f, vi *nyq_re, vi *nyq_im) {
         vsplit orr = vsplit15(ai - bi), oi = vsplit15(br - ar);
         split c = COS_AT(k), s = COS_AT(QUARTER - k);
         vwide pr = {{0}, {0}, {0}}, pi = {{0}, {0}, {0}};
-        vwide_cmac(&pr, c, orr);
-        vwide_cmac(&pr, s, oi);
-        vwide_cmac(&pi, c, oi);
-        vwide_cmsub(&pi, s, orr);
+        vwide_mac(&pr, orr, c);
+        vwide_mac(&pr, oi, s);
+        vwide_mac(&pi, oi, c);
+        vwide_msub(&pi, orr, s);
         f->re[k] = vwide_round31((vwide){ er + pr.hi, pr.mid, pr.lo });
         f->im[k] = vwide_round31((vwide){ ei + pi.hi, pi.mid, pi.lo });
         vi yr = vwide_round31((vwide){ er - pr.hi, -pr.mid, -pr.lo });
@@ -410,41 +399,46 @@ static void words_in(const uint32_t *spec, vu *words) {
         for (int k = 0; k < MEL_SPEC_WORDS; ++k) words[k][j] = spec[j * MEL_SPEC_WORDS + k];
 }
 
-/* mel_frames' output, MEL_LANES frames at a time; the last n_frames % MEL_LANES by mel_frames itself. */
-void mel_frames_lockstep(const int16_t *frames, int16_t *out, int32_t n_frames) {
+/* The lockstep groups of n_frames frames (frame t at x + t * stride) to log-mel values or to spectrum
+ * words; each returns how many frames it did (a multiple of MEL_LANES): the entry point runs the rest. */
+static inline int32_t mels_lockstep(const int16_t *x, int32_t stride, int16_t *out, int32_t n_frames) {
     int32_t t = 0;
     for (; t + MEL_LANES <= n_frames; t += MEL_LANES)
-        frames_lockstep(frames + t * MEL_N_FFT, MEL_N_FFT, out + t * MEL_N_MELS);
+        frames_lockstep(x + t * stride, stride, out + t * MEL_N_MELS);
+    return t;
+}
+
+static inline int32_t spectra_lockstep(const int16_t *x, int32_t stride, uint32_t *spec, int32_t n_frames) {
+    vu words[MEL_SPEC_WORDS];
+    int32_t t = 0;
+    for (; t + MEL_LANES <= n_frames; t += MEL_LANES) {
+        spectrum_lockstep(x + t * stride, stride, words);
+        words_out(words, spec + t * MEL_SPEC_WORDS);
+    }
+    return t;
+}
+
+/* mel_frames' output, MEL_LANES frames at a time; the last n_frames % MEL_LANES by mel_frames itself. */
+void mel_frames_lockstep(const int16_t *frames, int16_t *out, int32_t n_frames) {
+    int32_t t = mels_lockstep(frames, MEL_N_FFT, out, n_frames);
     if (t < n_frames) mel_frames(frames + t * MEL_N_FFT, out + t * MEL_N_MELS, n_frames - t);
 }
 
 /* mel_chunk's output (frame t = chunk[160 t .. 160 t + 400)), the same way. */
 void mel_chunk_lockstep(const int16_t *chunk, int16_t *out, int32_t n_frames) {
-    int32_t t = 0;
-    for (; t + MEL_LANES <= n_frames; t += MEL_LANES)
-        frames_lockstep(chunk + t * MEL_HOP, MEL_HOP, out + t * MEL_N_MELS);
+    int32_t t = mels_lockstep(chunk, MEL_HOP, out, n_frames);
     if (t < n_frames) mel_chunk(chunk + t * MEL_HOP, out + t * MEL_N_MELS, n_frames - t);
 }
 
 /* mel_spectrum's output (the pipeline's first stage), the same way. */
 void mel_spectrum_lockstep(const int16_t *frames, uint32_t *spec, int32_t n_frames) {
-    vu words[MEL_SPEC_WORDS];
-    int32_t t = 0;
-    for (; t + MEL_LANES <= n_frames; t += MEL_LANES) {
-        spectrum_lockstep(frames + t * MEL_N_FFT, MEL_N_FFT, words);
-        words_out(words, spec + t * MEL_SPEC_WORDS);
-    }
+    int32_t t = spectra_lockstep(frames, MEL_N_FFT, spec, n_frames);
     if (t < n_frames) mel_spectrum(frames + t * MEL_N_FFT, spec + t * MEL_SPEC_WORDS, n_frames - t);
 }
 
 /* mel_spectrum_chunk's output, the same way. */
 void mel_spectrum_chunk_lockstep(const int16_t *chunk, uint32_t *spec, int32_t n_frames) {
-    vu words[MEL_SPEC_WORDS];
-    int32_t t = 0;
-    for (; t + MEL_LANES <= n_frames; t += MEL_LANES) {
-        spectrum_lockstep(chunk + t * MEL_HOP, MEL_HOP, words);
-        words_out(words, spec + t * MEL_SPEC_WORDS);
-    }
+    int32_t t = spectra_lockstep(chunk, MEL_HOP, spec, n_frames);
     if (t < n_frames) mel_spectrum_chunk(chunk + t * MEL_HOP, spec + t * MEL_SPEC_WORDS, n_frames - t);
 }
 

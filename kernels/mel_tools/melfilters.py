@@ -71,13 +71,20 @@ class Triangles:
         return self.triangles * self.enorm[:, None]
 
 
+def mel_edges_hz(sr: int = SAMPLE_RATE, n_mels: int = N_MELS, fmin: float = 0.0,
+                 fmax: float | None = None) -> np.ndarray:
+    """The ``n_mels + 2`` mel points in Hz, equally spaced in mel from ``fmin`` to ``fmax`` (default
+    ``sr / 2``): filter ``j`` rises from point ``j`` to its centre, point ``j + 1``, and falls to point ``j + 2``."""
+    if fmax is None:
+        fmax = sr / 2.0
+    return mel_to_hz(np.linspace(hz_to_mel(fmin), hz_to_mel(fmax), n_mels + 2))
+
+
 def mel_triangles(sr: int = SAMPLE_RATE, n_fft: int = N_FFT, n_mels: int = N_MELS,
                   fmin: float = 0.0, fmax: float | None = None) -> Triangles:
     """Slaney-normalised triangular mel filters over the ``n_fft // 2 + 1`` DFT bins."""
-    if fmax is None:
-        fmax = sr / 2.0
     bin_hz = np.linspace(0.0, sr / 2.0, n_fft // 2 + 1)
-    edges_hz = mel_to_hz(np.linspace(hz_to_mel(fmin), hz_to_mel(fmax), n_mels + 2))
+    edges_hz = mel_edges_hz(sr, n_mels, fmin, fmax)
     widths = np.diff(edges_hz)
     tri = np.empty((n_mels, bin_hz.size))
     for j in range(n_mels):

@@ -19,8 +19,14 @@ from partitioner.check import Evaluation, evaluate_options
 from partitioner.design import Options
 from partitioner.emitters import files, iron, mlir
 from partitioner.errors import UserError
-from partitioner.safe_write import MARKER, check_parent, describe, marked_files
-from partitioner.version import __version__
+from partitioner.safe_write import (
+    MARKER,
+    check_parent,
+    current_umask,
+    describe,
+    marked_files,
+    marker_text,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DESIGNS_DIR = REPO_ROOT / "designs"
@@ -104,10 +110,9 @@ def render_files(ev: Evaluation, kernel_src: str) -> dict[str, str]:
 OWN_SUBFOLDERS = ("build",)
 
 
-def marker_text(names) -> str:
-    """The marker file's text for a folder holding ``names``: deterministic for the same names."""
-    return (f"npu-tiler {__version__}\n# npu-tiler wrote this folder; `npu-tiler emit --overwrite` replaces it only "
-            f"while it holds nothing but these files (and build/):\n" + "".join(f"{n}\n" for n in sorted(names)))
+#: The comment line of a design folder's marker (:func:`partitioner.safe_write.marker_text`).
+MARKER_COMMENT = ("npu-tiler wrote this folder; `npu-tiler emit --overwrite` replaces it only while it holds "
+                  "nothing but these files (and build/):")
 
 
 def check_replaceable(out: Path, overwrite: bool) -> None:
@@ -151,12 +156,6 @@ def check_replaceable(out: Path, overwrite: bool) -> None:
         shown = ", ".join(unknown[:3]) + (f" and {len(unknown) - 3} more" if len(unknown) > 3 else "")
         raise UserError(f"{out} holds {shown}, which npu-tiler did not write: move {'it' if len(unknown) == 1 else 'them'} "
                         f"out of the folder first (npu-tiler never deletes files it did not write)")
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -230,7 +229,7 @@ def write_folder(out: Path, contents: dict[str, str], overwrite: bool) -> None:
     check_parent(out)  # names the missing folder, or the file standing where it should be
     if not os.access(parent, os.W_OK):
         raise UserError(f"cannot write {out}: no permission to write in {parent}")
-    mode = 0o777 & ~_umask()
+    mode = 0o777 & ~current_umask()
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
     except OSError as exc:
@@ -238,7 +237,7 @@ def write_folder(out: Path, contents: dict[str, str], overwrite: bool) -> None:
     try:
         for name, text in contents.items():
             (tmp / name).write_text(text)
-        (tmp / MARKER).write_text(marker_text(contents))
+        (tmp / MARKER).write_text(marker_text(contents, MARKER_COMMENT))
         if "build.sh" in contents:
             (tmp / "build.sh").chmod(mode)
         tmp.chmod(mode)  # mkdtemp made it 0700

@@ -33,7 +33,7 @@ from pathlib import Path
 from partitioner.check import Evaluation, evaluate_file, evaluate_source
 from partitioner.emitters import mlir as emitted
 from partitioner.errors import UserError
-from partitioner.hangs.build import build
+from partitioner.hangs.build import build, read_device
 from partitioner.hangs.diagnose import diagnose
 from partitioner.hangs.execute import execute
 from partitioner.hangs.launch import launch
@@ -52,7 +52,9 @@ class HangCheck:
     ``proved``: the run settled with every host wait complete, no hang, nothing taken as given
     instead of modelled, and the calls' end states repeated (or the design runs once, or it has no
     runtime sequence and no core is blocked for good); ``calls``: the runtime-sequence runs executed;
-    ``notes``: what was not modelled or not decided; ``source``: the file checked.
+    ``notes``: what was not modelled or not decided; ``source``: the file checked; ``single_call``: the
+    design runs once by construction (:func:`partitioner.hangs.execute.runs_once`: a program or chain
+    that ends, initial tokens nothing gives back, a sequence that reloads its own configuration).
     """
 
     hangs: list[Hang]
@@ -61,6 +63,7 @@ class HangCheck:
     notes: list[str] = field(default_factory=list)
     source: str = ""
     seconds: float = 0.0
+    single_call: bool = False
 
     def as_json(self) -> dict:
         """``{"hangs": [Hang.as_json()], "proved", "calls", "notes", "source"}``."""
@@ -135,7 +138,7 @@ def check(evaluation_or_path, *, locations: bool = True, runs: int = 1) -> HangC
     static = findings(net)
     outcome = execute(net, runs=runs)
     hangs, notes = diagnose(net, outcome, static)
-    dev = ev.ir_device or src.index.design or src.index.devices[0]
+    dev = read_device(ev, src)
     followed, launched = _launched(ev, src, dev, locations)
     notes += launched
     # the movers of the device build() modelled, less those it followed (a packet flow it routed,
@@ -155,7 +158,7 @@ def check(evaluation_or_path, *, locations: bool = True, runs: int = 1) -> HangC
         not (net.host is None and any("nothing will wake it" in n for n in notes)) and \
         not net.approximations and not any(c.unmodelled for c in net.cores)
     return HangCheck(hangs, settled and not hangs, outcome.calls, notes, src.filename,
-                     time.perf_counter() - start)
+                     time.perf_counter() - start, outcome.single_call)
 
 
 def _launched(ev: Evaluation, src: Source, dev, locations: bool) -> tuple[list, list[str]]:  # noqa: ANN001
@@ -176,8 +179,7 @@ def _launched(ev: Evaluation, src: Source, dev, locations: bool) -> tuple[list, 
                                   or modelled.op.sym_name.data != named):
             return [], [f"@{target}'s sequence @{named} is not the one the check follows: not proved"]
         result = check(target_ev, locations=locations, runs=runs or 1)
-        once = any("runs once by construction" in n for n in result.notes)
-        if not result.proved or (runs is None and once):
+        if not result.proved or (runs is None and result.single_call):
             why = (f"launched device @{target} is not proved free for the runs it gets "
                    f"({'any number' if runs is None else runs}): not proved")
             return [], [why]

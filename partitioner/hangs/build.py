@@ -71,7 +71,7 @@ class _Builder:
 
     def __init__(self, ev: Evaluation, source: Source):
         self.src = source
-        self.dev = ev.ir_device or source.index.design or source.index.devices[0]  # the device the reader read
+        self.dev = read_device(ev, source)
         self.design = ev.design
         self.device = ev.device
         self.ends = fifo_ends(ev.design, ev.lowered, ev.device, ev.profile)
@@ -686,8 +686,7 @@ def _held_once(steps: list[ix.Step], held: dict[str, int]) -> tuple[dict[str, in
 def _packet_ends(pf: aie.PacketFlowOp, tiles: dict) -> list[tuple[str, Coord | None, WireBundle, int]]:
     """A packet flow's ends: ("source" or "dest", tile (None when no record holds it), bundle, channel)."""
     return [("source" if isinstance(o, aie.PacketSourceOp) else "dest", tiles.get(o.tile), WireBundle.of(o.bundle),
-             o.channel.value.data)
-            for b in pf.ports.blocks for o in b.ops if isinstance(o, (aie.PacketSourceOp, aie.PacketDestOp))]
+             o.channel.value.data) for o in pf.ends]
 
 
 def _pid(packet) -> int | None:  # noqa: ANN001 - a PacketInfoAttr or None
@@ -707,6 +706,12 @@ def _uses(p: Proc) -> tuple[list[Lock], list[Lock]]:
                 [lk for c in chains for bd in c for lk, _ in bd.releases])
     return [], [ins[1] for ins in p.code if ins[0] == "set"] if isinstance(p, HostProc) else []
 
+
+
+def read_device(ev: Evaluation, source: Source) -> ix.DeviceIndex:
+    """The device of ``source``'s index the design was read from (``ev.ir_device``); for a design built
+    in memory (``source`` its emitted module), the one the index checks, else its first."""
+    return ev.ir_device or source.index.design or source.index.devices[0]
 
 
 def build(ev: Evaluation, source: Source) -> Network:

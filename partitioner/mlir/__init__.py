@@ -9,8 +9,12 @@
   every failure is one ``MlirError`` with file, line, column and token;
 * :mod:`partitioner.mlir.index`: the module's one index (tiles, FIFOs, cores, DMA programs,
   runtime sequences, ...), which the reader and the hang checker walk;
+* :mod:`partitioner.mlir.place`: where aiecc's placer puts each ``aie.logical_tile`` (the index asks it);
+* :mod:`partitioner.mlir.registers`: what a runtime sequence's register write touches, against the
+  register map (the index decodes each write with it);
 * :mod:`partitioner.mlir.read`: the index -> the partitioner's ``Design``.
 
-builtin, arith, scf, func, memref and cf come from xDSL. Nothing is imported here, so
+builtin, arith, scf, func, memref, cf, affine and vector come from xDSL (a few ops given MLIR's
+syntax in :mod:`partitioner.mlir.parse`). Nothing is imported here, so
 importing one module does not load the others.
 """

@@ -42,13 +42,14 @@ from __future__ import annotations
 
 import enum
 from math import prod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import ClassVar, Self
 
 from xdsl.dialects.builtin import (
     I8,
     I32,
     I64,
+    DYNAMIC_INDEX,
     BoolAttr,
     ArrayAttr,
     DenseArrayBase,
@@ -745,12 +746,16 @@ def _check_min(op: Operation, *names: str, minimum: int = 0) -> None:
                                f"attribute whose minimum value is {minimum}")
 
 
+PACKET_TYPE_MAX = (1 << 3) - 1  # a packet header's type field: 3 bits
+PACKET_ID_MAX = (1 << 5) - 1  # its ID field: 5 bits
+
+
 def check_packet(op: Operation, packet: Attribute | None) -> None:
     """A packet header's fields fit their bits: type 3, ID 5 (AIEDialect.cpp DMABDOp::verify,
     AIEXDialect.cpp NpuDmaMemcpyNdOp::verify)."""
-    if int_of(getattr(packet, "pkt_type", None), 0) > 7:
+    if int_of(getattr(packet, "pkt_type", None), 0) > PACKET_TYPE_MAX:
         raise op_error(op, "Packet type field can only hold 3 bits.")
-    if int_of(getattr(packet, "pkt_id", None), 0) > 31:
+    if int_of(getattr(packet, "pkt_id", None), 0) > PACKET_ID_MAX:
         raise op_error(op, "Packet ID field can only hold 5 bits.")
 
 
@@ -2151,25 +2156,27 @@ class ObjectFifoPoolOp(_SplitFifoOp):
     assembly_format = "$sym_name `(` $tile `)` attr-dict `:` $elemType"
 
 
-@declared
-class ObjectFifoCoreEndpointOp(_SplitFifoOp):
-    """``aie.objectfifo.core_endpoint @c(%tile) fills @p``: a core that fills or drains a pool (2026)."""
+class _EndpointOp(_SplitFifoOp):
+    """A split-form endpoint: what it does (``role``) to the pool ``pool``."""
 
-    name = "aie.objectfifo.core_endpoint"
     role = prop_def(StringAttr)
     pool = prop_def(SymbolRefAttr)
     assembly_format = "$sym_name `(` $tile `)` custom<EndpointRole>($role) $pool attr-dict"
 
 
 @declared
-class ObjectFifoDmaEndpointOp(_SplitFifoOp):
+class ObjectFifoCoreEndpointOp(_EndpointOp):
+    """``aie.objectfifo.core_endpoint @c(%tile) fills @p``: a core that fills or drains a pool (2026)."""
+
+    name = "aie.objectfifo.core_endpoint"
+
+
+@declared
+class ObjectFifoDmaEndpointOp(_EndpointOp):
     """``aie.objectfifo.dma_endpoint @d(%tile) drains @p {iterCount = 4 : i32}``: a DMA channel that fills or
     drains a pool (2026)."""
 
     name = "aie.objectfifo.dma_endpoint"
-    role = prop_def(StringAttr)
-    pool = prop_def(SymbolRefAttr)
-    assembly_format = "$sym_name `(` $tile `)` custom<EndpointRole>($role) $pool attr-dict"
 
 
 @declared
@@ -2498,8 +2505,18 @@ def _parse_bd_keywords(parser: Parser, state: ParsingState, fields: BDFields) ->
         props[prop] = DenseArrayBase.from_list(i64, [v if isinstance(v, int) else DYNAMIC for v in values])
 
 
-DYNAMIC = -(2 ** 63)
-"""MLIR's ``ShapedType::kDynamic``: the place of an SSA value in a static index list."""
+DYNAMIC = DYNAMIC_INDEX
+"""MLIR's ``ShapedType::kDynamic`` (xDSL's ``DYNAMIC_INDEX``): the place of an SSA value in a static index list."""
+
+
+def print_index_list(printer: Printer, values: Sequence[SSAValue], static: Sequence[int]) -> None:
+    """MLIR's ``custom<DynamicIndexList>`` printed: ``[0, %x, 8]``, an SSA value of ``values`` (in order)
+    where ``static`` holds :data:`DYNAMIC`."""
+    operands = iter(values)
+    printer.print_string("[")
+    printer.print_list(static, lambda v: printer.print_ssa_value(next(operands)) if v == DYNAMIC
+                       else printer.print_string(str(v)))
+    printer.print_string("]")
 
 
 def _parse_int_or_operand(parser: Parser) -> int | UnresolvedOperand:
@@ -2530,11 +2547,8 @@ def _print_bd_keywords(printer: Printer, op: DMABDOp) -> None:
     if op.static_sizes is not None:
         for word, static, dyn in (("sizes", op.static_sizes, op.dyn_sizes),
                                   ("strides", op.static_strides, op.dyn_strides)):
-            operands = iter(dyn)
-            printer.print_string(f" {word} = [")
-            printer.print_list(static.get_values(), lambda v: printer.print_ssa_value(next(operands))
-                               if v == DYNAMIC else printer.print_string(str(v)))
-            printer.print_string("]")
+            printer.print_string(f" {word} = ")
+            print_index_list(printer, dyn, static.get_values())
     elif op.dimensions is not None and len(op.dimensions):
         for word, key in (("sizes", "size"), ("strides", "stride")):
             printer.print_string(f" {word} = [")
@@ -2641,6 +2655,11 @@ class PacketFlowOp(IRDLOperation):
     ports = region_def()
     traits = traits_def(NoTerminator())
     assembly_format = "`(` $ID `)` custom<EndRegion>($ports) attr-dict"
+
+    @property
+    def ends(self) -> list[PacketSourceOp | PacketDestOp]:
+        """The flow's ``aie.packet_source`` and ``aie.packet_dest`` ops, in order."""
+        return [op for b in self.ports.blocks for op in b.ops if isinstance(op, PacketSourceOp | PacketDestOp)]
 
     def verify_(self) -> None:
         if not self.ports.blocks:

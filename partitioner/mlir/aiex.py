@@ -94,6 +94,8 @@ from xdsl.utils.exceptions import VerifyException
 
 from partitioner import device as device_mod
 from partitioner.mlir.aie import (
+    PACKET_ID_MAX,
+    PACKET_TYPE_MAX,
     DeviceOp,
     DMAChannelDir,
     PacketInfoAttr,
@@ -110,6 +112,7 @@ from partitioner.mlir.aie import (
     parse_attr_dict,
     parse_packet_info,
     print_attr_dict,
+    print_index_list,
     tile_of,
 )
 
@@ -401,19 +404,6 @@ def _parse_index_list(parser: Parser) -> tuple[list[UnresolvedOperand], list[int
     return values, static
 
 
-def _print_index_list(printer: Printer, values: Sequence[SSAValue], static: Sequence[int]) -> None:
-    printer.print_string("[")
-    it = iter(values)
-    for i, v in enumerate(static):
-        if i:
-            printer.print_string(", ")
-        if v == DYNAMIC_INDEX:
-            printer.print_ssa_value(next(it))
-        else:
-            printer.print_string(str(v))
-    printer.print_string("]")
-
-
 @custom_directive
 class AccessPattern(CustomDirective):
     """``custom<AccessPattern>($memref, $offsets, $static_offsets, $sizes, $static_sizes, $strides,
@@ -448,7 +438,7 @@ class AccessPattern(CustomDirective):
     def print(self, printer: Printer, state: PrintingState, op: IRDLOperation) -> None:
         printer.print_ssa_value(self.memref.get(op))
         for values, static in self._lists():
-            _print_index_list(printer, values.get(op), static.get(op).get_values())
+            print_index_list(printer, values.get(op), static.get(op).get_values())
 
 
 @custom_directive
@@ -1005,6 +995,14 @@ class NpuPushQueueOp(IRDLOperation):
             raise op_error(self, "Repeat count exceeds the [0:255] range.")
 
 
+def _bd_header_checks(op: Operation, f: dict[str, int], tile: tuple[int, int]) -> list[tuple[bool, str]]:
+    """The checks ``NpuWriteBdOp::verify`` (AIEXDialect.cpp) makes of a BD write's header fields ``f``
+    on ``tile``: its BD ID, packet ID (5 bits) and packet type (3 bits); each (failed, message)."""
+    return [(f["bd_id"] > _bds(op, tile), "BD ID exceeds the maximum ID."),
+            (f["packet_id"] > PACKET_ID_MAX, "Packet ID exceeds the maximum supported by 5 bits."),
+            (f["packet_type"] > PACKET_TYPE_MAX, "Packet Type exceeds the maximum supported by 3 bits.")]
+
+
 # AIEX.td @ 00d58b94 (main), 97737142 (v1.x) AIE_NpuWriteBdOp; AIEXDialect.cpp NpuWriteBdOp::verify.
 @declared(sort_properties=True)
 class NpuWriteBdOp(IRDLOperation):
@@ -1055,9 +1053,7 @@ class NpuWriteBdOp(IRDLOperation):
         shim = f["row"] == 0
         linear = f["d0_size"] >= 1 and f["d1_size"] == 1 and f["iteration_size"] == 0
         checks = [
-            (f["bd_id"] > _bds(self, (f["column"], f["row"])), "BD ID exceeds the maximum ID."),
-            (f["packet_id"] > 31, "Packet ID exceeds the maximum supported by 5 bits."),
-            (f["packet_type"] > 7, "Packet Type exceeds the maximum supported by 3 bits."),
+            *_bd_header_checks(self, f, (f["column"], f["row"])),
             (not linear and f["d0_size"] > 0x3FF, "D0 Size exceeds the [0:1023] range."),
             (f["d0_stride"] > 0xFFFFF, "D0 Stride exceeds the [0:1M-1] range."),
             (f["d1_size"] > 0x3FF, "D1 Size exceeds the [0:1023] range."),
@@ -1074,14 +1070,6 @@ class NpuWriteBdOp(IRDLOperation):
             if failed:
                 raise op_error(self, message)
         _check_burst_length(self, f.get("burst_length", 0))
-
-
-
-WRITEBD_SHIMTILE_FIELDS = (
-    "bd_id", "buffer_length", "buffer_offset", "column", "column_num", "d0_size", "d0_stride", "d1_size",
-    "d1_stride", "d2_stride", "ddr_id", "enable_packet", "iteration_current", "iteration_size", "iteration_stride",
-    "lock_acq_enable", "lock_acq_id", "lock_acq_val", "lock_rel_id", "lock_rel_val", "next_bd", "out_of_order_id",
-    "packet_id", "packet_type", "use_next_bd", "valid_bd")
 
 
 # The 2024 shim-only BD write (AIEX.td before aiex.npu.writebd took a row): its fields as mlir-aie's
@@ -1125,12 +1113,10 @@ class NpuWriteBdShimTileOp(IRDLOperation):
     def verify_(self) -> None:
         # The header checks writebd has (AIEXDialect.cpp NpuWriteBdOp::verify) on a shim tile's BD.
         f = {k: int_of(v) or 0 for k, v in self.properties.items()}
-        if f["bd_id"] > _bds(self, (f["column"], 0)):
-            raise op_error(self, "BD ID exceeds the maximum ID.")
-        if f["packet_id"] > 31:
-            raise op_error(self, "Packet ID exceeds the maximum supported by 5 bits.")
-        if f["packet_type"] > 7:
-            raise op_error(self, "Packet Type exceeds the maximum supported by 3 bits.")
+        for failed, message in _bd_header_checks(self, f, (f["column"], 0)):
+            if failed:
+                raise op_error(self, message)
+
 
 # AIEX.td @ 00d58b94 (main), 97737142 (v1.x) AIE_NpuPreemptOp.
 @declared(sort_properties=True)
@@ -1511,7 +1497,7 @@ class DmaChannelResetOp(IRDLOperation):
 # (@of)`` names an aie.objectfifo, or after the objectFIFO transform its aie.objectfifo_rearm_binding, and
 # an unresolved name is deferred, not an error. Lowered (AIEXLowerDmaChannelResetFor / aie-expand-load-pdi)
 # to a dma_channel_reset and a start-queue push per channel and a set_lock per lock of the FIFO: it moves
-# DMAs and locks, and is not modelled (partitioner.mlir.index UNTRACKED).
+# DMAs and locks, and is not modelled (a mover of partitioner.mlir.index.DeviceIndex.movers).
 @declared(sort_properties=True)
 class DmaChannelResetForOp(IRDLOperation):
     """``aiex.dma_channel_reset_for(@of)``: re-arm an objectFIFO's DMA channels and locks from the sequence."""

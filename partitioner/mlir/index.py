@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from xdsl.dialects import affine, arith, func, scf
 from xdsl.dialects.builtin import MemRefType, ModuleOp
@@ -183,7 +184,7 @@ def _endless_while(op: Operation) -> Block | None:
     cond = before[0].last_op
     if not isinstance(cond, scf.ConditionOp):
         return None
-    return after[0] if constant(cond.condition) == 1 or constant(cond.condition) == -1 else None
+    return after[0] if constant(cond.condition) in (1, -1) else None  # an i1 true: 1, or -1 read signed
 
 
 def _steps(block: Block) -> list[Step]:
@@ -479,19 +480,14 @@ class Other:
 
 SeqStep = Transfer | Wait | Sync | Task | TaskUse | TaskFree | SetLock | Inert | Other
 
-#: Runtime-sequence ops that move data or set locks in ways no record here follows: register writes
-#: (a lock's or a DMA channel's registers among them), BD writes and queue pushes, BD-chain starts,
-#: reconfiguration. ../shared/docs/npu1-facts.md section 12: "Register writes (npu.write32,
-#: maskwrite32, blockwrite), push_queue, DMA channel resets move data and locks"
-#: (mlir-aie test/npu-xrt/local_reset/dma, memtile_dmas/*).
-UNTRACKED = (aiex.NpuWrite32Op, aiex.NpuMaskWrite32Op, aiex.NpuBlockWriteOp, aiex.NpuPushQueueOp,
-             aiex.NpuWriteBdOp, aiex.NpuAddressPatchOp, aiex.DMAStartBdChainOp, aiex.DMAStartBdChainForOp,
-             aiex.NpuLoadPdiOp, aiex.NpuPreemptOp, aiex.DmaChannelResetForOp)
 #: Runtime-sequence ops the index does not model that move neither data on a DMA nor a lock: a
 #: constant's global (``memref.get_global``, blockwrite's data) and a runtime parameter written into
 #: a core's buffer (``aiex.npu.rtp_write``: a value the core reads; a loop bound it sets is already
 #: a bound that is not a constant to the core's model). Every other op the index does not model is
-#: taken to move data or locks, as :data:`UNTRACKED` do.
+#: taken to move data or locks (:attr:`DeviceIndex.movers`): register writes the register map does not
+#: clear, BD writes and queue pushes, BD-chain starts, reconfiguration, channel resets.
+#: ../shared/docs/npu1-facts.md section 12: "Register writes (npu.write32, maskwrite32, blockwrite),
+#: push_queue, DMA channel resets move data and locks" (mlir-aie test/npu-xrt/local_reset/dma, memtile_dmas/*).
 SEQUENCE_INERT = ("memref.get_global", "aiex.npu.rtp_write")
 #: Device-level ops the index does not model that route streams by hand and move nothing
 #: themselves: a DMA they connect has no ``aie.flow``, which the hang model already takes as not proved.
@@ -541,8 +537,7 @@ def _packet_moves(op: aie.PacketFlowOp) -> bool:
     trace unit, into no control port, carries no DMA data and writes no register; any other
     (DMA ends, control packets into a tile's ``TileControl`` port, which write its registers) may.
     """
-    ends = [o for b in op.ports.blocks for o in b.ops if isinstance(o, (aie.PacketSourceOp, aie.PacketDestOp))]
-    quiet = (WireBundle.TileControl, WireBundle.Trace)
+    ends, quiet = op.ends, (WireBundle.TileControl, WireBundle.Trace)
     return any(WireBundle.of(o.bundle) not in quiet if isinstance(o, aie.PacketSourceOp)
                else WireBundle.of(o.bundle) is WireBundle.TileControl for o in ends) or not ends
 
@@ -573,13 +568,6 @@ class DeviceIndex:
     placed: dict[Operation, Coord] = field(default_factory=dict)  # aie.logical_tile -> the tile aiecc gives it
     placement_error: PlacementError | None = None  # why mlir-aie's placer refuses the device
     position: int = 1  # 1-based, among the module's aie.device ops
-
-    @property
-    def untracked(self) -> list[Operation]:
-        """The runtime sequences' ops the index does not model and that may move data or locks
-        (:data:`UNTRACKED` and any op not in :data:`SEQUENCE_INERT`), in order."""
-        return [s.op for seq in self.sequences for s in seq.steps
-                if isinstance(s, Other) and (isinstance(s.op, UNTRACKED) or s.op.name not in SEQUENCE_INERT)]
 
     @property
     def not_modelled(self) -> list[Operation]:
@@ -765,7 +753,7 @@ class Index:
         """
         return [self.design] if self.design is not None else list(self.devices)
 
-    @property
+    @cached_property
     def design(self) -> DeviceIndex | None:
         """The one device a check reads: the only one, or in a file of several the configuration
         ``aiex.configure`` loads (2026, test/npu-xrt/ctrl_packet_reload_congested,

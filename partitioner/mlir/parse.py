@@ -162,13 +162,8 @@ class MemRefCopyOp(IRDLOperation):
     verify_ = memref.CopyOp.verify_  # same shape and element type
 
 
+#: MLIR's syntax for ``memref.global`` and ``memref.copy`` in xDSL's memref dialect (:func:`_patched`).
 _MEMREF_PATCHES = {memref.GlobalOp: MemRefGlobalOp, memref.CopyOp: MemRefCopyOp}
-
-
-def _memref_dialect() -> Dialect:
-    """xDSL's memref dialect with MLIR's syntax for ``memref.global`` and ``memref.copy`` (:data:`_MEMREF_PATCHES`)."""
-    ops = [_MEMREF_PATCHES.get(op, op) for op in memref.MemRef.operations]
-    return Dialect("memref", ops, list(memref.MemRef.attributes))
 
 
 class _IndexBinaryOp(IRDLOperation):
@@ -422,7 +417,8 @@ def make_context() -> Context:
     ctx = Context(allow_unregistered=False)
     for dialect in (builtin.Builtin, _patched(arith.Arith, {arith.CmpiOp: ArithCmpiOp, **_INT_CASTS}),
                     _patched(scf.Scf, {scf.WhileOp: ScfWhileOp}), _patched(func.Func, {func.CallOp: FuncCallOp}),
-                    _memref_dialect(), cf.Cf, _index_dialect(), affine.Affine, vector.Vector, AIE, AIEX):
+                    _patched(memref.MemRef, _MEMREF_PATCHES), cf.Cf, _index_dialect(), affine.Affine, vector.Vector,
+                    AIE, AIEX):
         ctx.load_dialect(dialect)
     return ctx
 

@@ -29,16 +29,15 @@ tile left, too few channels) is returned as a :class:`PlacementError` with mlir-
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from xdsl.ir import Operation, SSAValue
 
 from partitioner.device import Coord, Device
 from partitioner.mlir import aie
-from partitioner.mlir.aie import WireBundle
+from partitioner.mlir.aie import LOGICAL_TILE_TYPES, WireBundle, int_of
 
-CORE, MEM, SHIM_NOC, SHIM_PL = "CoreTile", "MemTile", "ShimNOCTile", "ShimPLTile"
+CORE, MEM, SHIM_NOC, SHIM_PL = LOGICAL_TILE_TYPES
 
 
 class PlacementError(Exception):
@@ -74,11 +73,7 @@ def _logical(value: SSAValue) -> aie.LogicalTileOp | None:
 
 
 def _coord(op: aie.LogicalTileOp) -> tuple[int | None, int | None]:
-    return (op.col.value.data if op.col is not None else None, op.row.value.data if op.row is not None else None)
-
-
-def _packet_ends(flow: aie.PacketFlowOp) -> Iterator[aie.PacketSourceOp | aie.PacketDestOp]:
-    return (o for o in flow.walk() if isinstance(o, (aie.PacketSourceOp, aie.PacketDestOp)))
+    return int_of(op.col), int_of(op.row)
 
 
 @dataclass
@@ -93,8 +88,8 @@ class _Placer:
     result: dict[Operation, Coord] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.cores = sorted(self.device.compute_tiles)  # column by column, bottom row first
         tiles = [(c, r) for c in range(self.device.columns) for r in range(self.device.rows)]
-        self.cores = sorted((t for t in tiles if tile_type(self.device, t) == CORE), key=lambda t: (t[0], t[1]))
         self.others = sorted((t for t in tiles if tile_type(self.device, t) in (MEM, SHIM_NOC)),
                              key=lambda t: (t[1], t[0]))
 
@@ -238,7 +233,7 @@ def _needs(fifos: list[aie.ObjectFifoCreateOp], links: list[aie.ObjectFifoLinkOp
             if _logical(value) is not None and WireBundle.of(bundle) is WireBundle.DMA:
                 add(value.owner, index)
     for pf in packet_flows:
-        for end in _packet_ends(pf):
+        for end in pf.ends:
             if _logical(end.tile) is not None and WireBundle.of(end.bundle) is WireBundle.DMA:
                 add(end.tile.owner, 1 if isinstance(end, aie.PacketSourceOp) else 0)
     return needs
@@ -274,7 +269,7 @@ def _groups(fifos: list[aie.ObjectFifoCreateOp], links: list[aie.ObjectFifoLinkO
     for fl in flows:
         edge(fl.source, fl.dest)
     for pf in packet_flows:
-        ends = list(_packet_ends(pf))
+        ends = pf.ends
         for s in (e for e in ends if isinstance(e, aie.PacketSourceOp)):
             for d in (e for e in ends if isinstance(e, aie.PacketDestOp)):
                 edge(s.tile, d.tile)

@@ -35,8 +35,8 @@ from partitioner import device as device_mod
 from partitioner import kernel_spec, profiles
 from partitioner import manifest as manifest_file
 from partitioner.context import Context
-from partitioner.design import (BufferDecl, Coord, Design, DmaChannelDecl, HostBuffer, Link, LockDecl, ObjectFifo,
-                                Options, RuntimeSequence, ShimTransfer, Worker)
+from partitioner.design import (UNNAMED_BUFFER, BufferDecl, Coord, Design, DmaChannelDecl, HostBuffer, Link, LockDecl,
+                                ObjectFifo, Options, RuntimeSequence, ShimTransfer, Worker)
 from partitioner.device import Device
 from partitioner.errors import UserError
 from partitioner.kernel_spec import KernelSpec
@@ -223,9 +223,8 @@ def _routed_shim_channels(dev: ix.DeviceIndex) -> set[tuple[Coord, DMAChannelDir
         if f.dest_bundle is WireBundle.DMA:
             ends.add((f.dest, DMAChannelDir.S2MM, f.dest_channel))
     for pf in dev.packet_flows:
-        for end in (o for b in pf.ports.blocks for o in b.ops):
-            if isinstance(end, (aie.PacketSourceOp, aie.PacketDestOp)) and end.tile in dev.tiles \
-                    and WireBundle.of(end.bundle) is WireBundle.DMA:
+        for end in pf.ends:
+            if end.tile in dev.tiles and WireBundle.of(end.bundle) is WireBundle.DMA:
                 way = DMAChannelDir.MM2S if isinstance(end, aie.PacketSourceOp) else DMAChannelDir.S2MM
                 ends.add((dev.tiles[end.tile], way, end.channel.value.data))
     return ends
@@ -270,7 +269,7 @@ def _task_bds(seq: ix.Sequence) -> dict[tuple[Coord, str, int], int]:
             live[id(step)] = (key, _bd_count(step.chain))
             now[key] = now.get(key, 0) + live[id(step)][1]
             peak[key] = max(peak.get(key, 0), now[key])
-        elif isinstance(step, (ix.TaskUse, ix.TaskFree)) and not getattr(step, "start", False) \
+        elif (isinstance(step, ix.TaskFree) or isinstance(step, ix.TaskUse) and not step.start) \
                 and step.task is not None and id(step.task) in live:
             key, n = live.pop(id(step.task))
             now[key] -= n
@@ -293,9 +292,8 @@ def _buffers(dev: ix.DeviceIndex) -> list[BufferDecl]:
     """The ``aie.buffer`` ops in program order, then the extents of each prebaked core (:func:`_prebaked`)."""
     out = []
     for op in dev.buffers:
-        # aie-assign-buffer-addresses names an unnamed buffer _anonymous<N> (docs/research section 2).
         name = op.sym_name.data if op.sym_name is not None else \
-            f"_anonymous{sum(d.name.startswith('_anonymous') for d in out)}"
+            f"{UNNAMED_BUFFER}{sum(d.name.startswith(UNNAMED_BUFFER) for d in out)}"
         aligned = op.attributes.get("aligned")
         out.append(BufferDecl(name, dev.tiles[op.tile], _nbytes(op.buffer.type, f"aie.buffer {name}"),
                               int_of(op.address), int_of(op.mem_bank),
@@ -478,9 +476,7 @@ def _options(ir: _Ir, manifest: dict, overrides: dict | None, spec: KernelSpec |
     if manifest.get("options"):
         device = ir.dev.name
         stated = manifest["options"].get("device")
-        family = lambda name: name.split("_")[0] if name.startswith("npu") else name  # noqa: E731
-        if stated and stated != device and family(stated) == family(device) and \
-                stated in device_mod.available() and device_mod.load(device).columns < device_mod.load(stated).columns:
+        if stated and device_mod.is_sub_array(device, stated):  # npu1_1col in the IR, npu1 in the manifest
             device = stated
         return Options(**{**{k: v for k, v in manifest["options"].items() if k in known}, **given,
                           "device": device})
@@ -615,8 +611,9 @@ def _design(ir: _Ir, options: Options, spec: KernelSpec | None, default_stack: i
             repeat_count=int_of(op.repeat_count), iter_count=int_of(op.iter_count), allocate_tile=ir.dev.allocate.get(name),
             external_buffers=ir.dev.external.get(name, 0), consumer_object_bytes=None if cons_type is None else
             _nbytes(cons_type.element_type, f"aie.objectfifo @{name}"),
-            # not in the dialect's ODS subset: kept as a discardable attribute (AIEOps.td aie_stream)
-            aie_stream=int_of(op.attributes.get("aie_stream", op.properties.get("aie_stream"))),
+            # not in the dialect's ODS subset: kept as a discardable attribute (AIEOps.td aie_stream;
+            # ObjectFifoCreateOp.stream_setting)
+            aie_stream=op.stream_setting("aie_stream"),
             rearmed=name in rearmed))
     links = [_link(lk, ir) for lk in ir.dev.links]
     _number_chains(workers, fifos)

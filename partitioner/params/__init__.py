@@ -222,6 +222,7 @@ PROFILES_SCHEMA = {
         "allocation": {"compute_alignment": Field("int", 1, required=True),
                        "mem_alignment": Field("int", 1, required=True),
                        "vector_alignment": MapOf(Field("int", 1)),
+                       "stack_alignment": MapOf(Field("int", 1)),
                        "static_data": Field("str", choices=("above-buffers", "largest-free-run"), required=True),
                        "bank_aware": Field("str", choices=("round-robin", "scored", "scored-capped"),
                                             required=True)},

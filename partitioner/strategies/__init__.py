@@ -161,11 +161,21 @@ def make_design(options: Options, context: Context | None = None, *, placer: Pla
     partitioner.errors.UserError: batch 3 cannot give each of 4 tiles a frame: use a batch of at least 4 frames ...
     """
     context = context or Context.for_options(options)
+    return place(build_design(options, context), context.device, placer)
+
+
+def build_design(options: Options, context: Context) -> Design:
+    """The Design :func:`make_design` places, before placement: validated, shaped and built, no tile chosen
+    (what a placer is given; benchmarks/bench_placement.py times placers on it).
+
+    Raises
+    ------
+    UserError
+        As :func:`make_design`, but for the placement.
+    """
     device = context.device
     validate(options, device)
     # A context resolved from options without a kernel has no spec: the loader's message says why.
     spec = context.spec if context.spec is not None else kernel_spec.load(options.kernel)
     shape = STRATEGIES[options.strategy](options, spec, device)
-    design = build(options, spec, device, shape, design_name(options), device.shim.wrap_max,
-                   context.profile)
-    return place(design, device, placer)
+    return build(options, spec, device, shape, design_name(options), device.shim.wrap_max, context.profile)
