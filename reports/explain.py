@@ -143,7 +143,7 @@ def record_failures(rec: dict) -> list[dict]:
     found = rec.get("failures")
     if found is None:
         try:
-            found = failures(partitioner.partition(options_of(rec), suggest=False))
+            found = failures(placed(rec))
         except (UserError, TypeError):
             found = []
     known = {f["reason"] for f in found}
@@ -178,7 +178,7 @@ def breakdown(rec: dict, params_path: str | None = None, cost_profile: str | Non
     >>> b.calls, round(b.overhead_s / b.calls * 1e6, 1), abs(parts - b.total_s) < 1e-9
     (6282, 213.3, True)
     """
-    ev = partitioner.partition(options_of(rec), suggest=False)
+    ev = placed(rec)
     params = timing.with_cost(load_timing(params_path), cost_profile, timing.RANKING_END)
     spans: list = []
     cycles = timing.device_cycles_per_call(ev, params, trace=spans)

@@ -2,11 +2,14 @@
 import json
 import shutil
 import sqlite3
+from dataclasses import asdict
 
 import pytest
 
+import partitioner
+from partitioner.design import Options
+from reports import design_space, explain
 from reports import explore as ex
-from reports import design_space
 
 SMALL = ex.Space(batches=(20, 100), strategies=("single", "split"), tiles=(1, 4), frame_modes=("framed",),
                  object_frames=(None,))
@@ -227,3 +230,15 @@ def test_out_that_is_a_file_is_refused(cli, tmp_path):
     f.write_text("x")
     r = cli("explore", "--out", str(f), "--cache", str(tmp_path / "c.sqlite"))
     assert r.returncode == 2 and "is a file" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_point_is_explained_with_the_placer_it_was_placed_by():
+    # A two-stage pipeline at batch 20 under basic-sequential: ColumnPlacer's placement does not fit,
+    # SearchPlacer's does (each evaluated directly below). A study's record of the search-placed point must be
+    # explained (its failures, its time breakdown) with the search's placement, not the column one.
+    o = Options(strategy="pipeline", batch=20, tiles=2, alloc_scheme="basic-sequential", depth=2)
+    assert not partitioner.partition(o, suggest=False).fits
+    assert partitioner.partition(o, suggest=False, placer=explain.placer_of("search")).fits
+    searched, column = {**asdict(o), "placer": "search"}, asdict(o)
+    assert explain.record_failures(searched) == [] and explain.record_failures(column) != []
+    assert explain.placed(searched).fits and explain.breakdown(searched).calls == explain.breakdown(column).calls

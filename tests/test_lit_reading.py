@@ -395,3 +395,45 @@ def test_an_initial_value_of_another_shape_is_refused_in_mlir_words():
         parse_source(text, "x.mlir")
     parse_source(text.replace("[[0, 1, 2], [3, 4, 5]]", "[[0, 1], [3, 4]]"), "x.mlir")
 
+
+# An unnamed aie.device answers to @main (AIEOps.td @ 2741ca50 AIE_DeviceOp: sym_name defaults to "main"),
+# so `aiex.configure @main { ... }` in its own runtime sequence reloads it and its body is the sequence
+# (mlir-aie test/npu-xrt/ctrl_packet_reconfig_4x1_cores/aie2.mlir @ d16a7892 writes one).
+_UNNAMED_RELOAD = """module {
+  aie.device(npu1_1col) {
+    %t00 = aie.tile(0, 0)
+    %t02 = aie.tile(0, 2)
+    aie.objectfifo @in(%t00, {%t02}, 2 : i32) : !aie.objectfifo<memref<16xi32>>
+    aie.objectfifo @out(%t02, {%t00}, 2 : i32) : !aie.objectfifo<memref<16xi32>>
+    %c = aie.core(%t02) {
+      %c0 = arith.constant 0 : index
+      %c1 = arith.constant 1 : index
+      %cmax = arith.constant 9223372036854775807 : index
+      scf.for %i = %c0 to %cmax step %c1 {
+        %a = aie.objectfifo.acquire @in(Consume, 1) : !aie.objectfifosubview<memref<16xi32>>
+        %b = aie.objectfifo.acquire @out(Produce, 1) : !aie.objectfifosubview<memref<16xi32>>
+        aie.objectfifo.release @in(Consume, 1)
+        aie.objectfifo.release @out(Produce, 1)
+      }
+      aie.end
+    }
+    aiex.runtime_sequence @run(%a: memref<16xi32>, %b: memref<16xi32>) {
+      aiex.configure @main {
+        aiex.npu.dma_memcpy_nd(%a[0, 0, 0, 0][1, 1, 1, 16][0, 0, 0, 1]) {id = 0 : i64, metadata = @in} : memref<16xi32>
+        aiex.npu.dma_memcpy_nd(%b[0, 0, 0, 0][1, 1, 1, 16][0, 0, 0, 1]) {id = 1 : i64, metadata = @out, issue_token = true} : memref<16xi32>
+        aiex.npu.dma_wait {symbol = @out}
+      }
+    }
+  }
+}
+"""
+
+
+def test_an_unnamed_device_is_reloaded_by_configure_main(tmp_path):
+    dev = parse_source(_UNNAMED_RELOAD, "x.mlir").index.devices[0]
+    [seq] = dev.sequences
+    assert dev.op.symbol == "main" and isinstance(seq.reloads, aiex.ConfigureOp)
+    assert [type(s).__name__ for s in seq.steps] == ["Transfer", "Transfer", "Wait"] and dev.movers == []
+    # one object in, one out per call through a depth-2 FIFO each way: nothing left waiting
+    _, result = _read(tmp_path, _UNNAMED_RELOAD)
+    assert result.proved and not result.hangs, result.notes

@@ -1237,6 +1237,12 @@ def _print_dims(printer: Printer, keyword: str, dims: BDDimLayoutArrayAttr | Non
 # Ops: device, tile, end
 
 
+#: The name of an ``aie.device`` written without one: AIEOps.td @ 2741ca50 AIE_DeviceOp declares
+#: ``DefaultValuedAttr<SymbolNameAttr, "\"main\"">:$sym_name``, and AIEDialect.cpp
+#: DeviceOp::getForSymbolInModule looks up "main" when no name is given.
+DEFAULT_DEVICE_NAME = "main"
+
+
 # AIEOps.td @ 2741ca50 AIE_DeviceOp; AIEDialect.cpp (2026) DeviceOp::verify.
 @declared
 class DeviceOp(IRDLOperation):
@@ -1258,6 +1264,13 @@ class DeviceOp(IRDLOperation):
     def model(self) -> device_mod.Device:
         """The device's array and tile resources (``partitioner.device.model``)."""
         return model_of(self)
+
+    @property
+    def symbol(self) -> str:
+        """The symbol other ops name the device by: its ``sym_name``, else :data:`DEFAULT_DEVICE_NAME`
+        (``aiex.configure @main`` loads an unnamed device, as mlir-aie's
+        test/npu-xrt/ctrl_packet_reconfig_4x1_cores/aie2.mlir @ d16a7892 does)."""
+        return self.sym_name.data if self.sym_name is not None else DEFAULT_DEVICE_NAME
 
     assembly_format = "`(` custom<AIEDevice>($device) `)` ($sym_name^)? custom<EndRegion>($body) attr-dict"
 

@@ -1312,20 +1312,12 @@ class SetLockOp(IRDLOperation):
 # Reconfiguration (AIEX.td @ 00d58b94: "Device image and execution")
 
 
-#: The name of an ``aie.device`` written without one: AIEOps.td @ 2741ca50 AIE_DeviceOp declares
-#: ``DefaultValuedAttr<SymbolNameAttr, "\"main\"">:$sym_name``, and AIEDialect.cpp
-#: DeviceOp::getForSymbolInModule looks up "main" when no name is given.
-DEFAULT_DEVICE_NAME = "main"
-
-
 def _symbol_name(op: Operation) -> Attribute | None:
-    """The symbol an op of the module defines: its ``sym_name``, or for an unnamed ``aie.device``
-    :data:`DEFAULT_DEVICE_NAME` (so ``aiex.configure @main`` finds it, as in mlir-aie's
-    test/npu-xrt/ctrl_packet_reconfig_4x1_cores/aie2.mlir @ d16a7892)."""
-    name = op.get_attr_or_prop("sym_name")
-    if name is None and isinstance(op, DeviceOp):
-        return StringAttr(DEFAULT_DEVICE_NAME)
-    return name
+    """The symbol an op of the module defines: its ``sym_name``, or an ``aie.device``'s
+    :attr:`~partitioner.mlir.aie.DeviceOp.symbol` (``main`` when unnamed)."""
+    if isinstance(op, DeviceOp):
+        return StringAttr(op.symbol)
+    return op.get_attr_or_prop("sym_name")
 
 
 # AIEX.td @ 00d58b94 AIE_ConfigureOp ($symbol regions attr-dict; HasParent RuntimeSequenceOp,

@@ -663,8 +663,8 @@ class DeviceIndex:
             if first and isinstance(inner, aiex.NpuConfigureOp):
                 seq.reloads = inner
                 continue
-            if first and isinstance(inner, aiex.ConfigureOp) and self.op.sym_name is not None and \
-                    inner.symbol.root_reference.data == self.op.sym_name.data and inner.body.blocks:
+            if first and isinstance(inner, aiex.ConfigureOp) and \
+                    inner.symbol.root_reference.data == self.op.symbol and inner.body.blocks:
                 seq.reloads = inner
                 yield from inner.body.blocks[0].ops
                 continue
@@ -765,7 +765,7 @@ class Index:
         """
         if len(self.devices) <= 1:
             return self.devices[0] if self.devices else None
-        by_name = {d.op.sym_name.data: d for d in self.devices if d.op.sym_name is not None}
+        by_name = {d.op.symbol: d for d in self.devices}
         targets = {op.symbol.string_value() for d in self.devices for seq in d.sequences for op in seq.op.walk()
                    if isinstance(op, aiex.ConfigureOp)}
         if len(targets) != 1 or (target := by_name.get(next(iter(targets)))) is None:
